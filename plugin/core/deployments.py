@@ -1,0 +1,76 @@
+"""Where Sentinel Hub lives: the known deployments and custom base/token URLs."""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from .errors import InvalidRequestError
+
+SENTINEL_HUB_TOKEN_URL = "https://services.sentinel-hub.com/auth/realms/main/protocol/openid-connect/token"  # noqa: S105 (a URL, not a secret)
+CDSE_TOKEN_URL = "https://identity.dataspace.copernicus.eu/auth/realms/CDSE/protocol/openid-connect/token"  # noqa: S105
+
+
+@dataclass(frozen=True)
+class Deployment:
+    """A Sentinel Hub deployment: the API base URL and the OAuth2 token URL it authenticates at."""
+
+    key: str
+    name: str
+    base_url: str
+    token_url: str
+
+    def batch_url(self, path: str = "") -> str:
+        return f"{self.base_url.rstrip('/')}/api/v2/batch{path}"
+
+    def process_url(self) -> str:
+        return f"{self.base_url.rstrip('/')}/api/v1/process"
+
+
+SENTINEL_HUB_EU = Deployment("eu", "Sentinel Hub (EU)", "https://services.sentinel-hub.com", SENTINEL_HUB_TOKEN_URL)
+SENTINEL_HUB_US_WEST = Deployment(
+    "us-west", "Sentinel Hub (US West)", "https://services-uswest2.sentinel-hub.com", SENTINEL_HUB_TOKEN_URL
+)
+CDSE = Deployment("cdse", "Copernicus Data Space Ecosystem", "https://sh.dataspace.copernicus.eu", CDSE_TOKEN_URL)
+
+DEPLOYMENTS = {deployment.key: deployment for deployment in (SENTINEL_HUB_EU, SENTINEL_HUB_US_WEST, CDSE)}
+
+
+def is_loopback_url(url: str) -> bool:
+    host = urlparse(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_url(url: str, what: str) -> str:
+    """Accept https everywhere and plain http only on this machine (the local stack)."""
+    parsed = urlparse(url.strip())
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        raise InvalidRequestError(f"The {what} '{url}' is not a web address. Enter a URL such as https://host/path.")
+    if parsed.scheme == "http" and not is_loopback_url(url):
+        raise InvalidRequestError(
+            f"The {what} '{url}' uses plain http. Credentials may only travel over https; use an https:// address."
+        )
+    return url.strip().rstrip("/")
+
+
+def custom_deployment(base_url: str, token_url: str, name: str = "Custom") -> Deployment:
+    return Deployment("custom", name, check_url(base_url, "base URL"), check_url(token_url, "token URL"))
+
+
+def deployment_for(key: str, base_url: str = "", token_url: str = "") -> Deployment:
+    """The deployment named by ``key``; ``custom`` (or any URL given) builds one from the URLs."""
+    if key == "custom" or (key not in DEPLOYMENTS and base_url):
+        if not base_url or not token_url:
+            raise InvalidRequestError("A custom deployment needs both a base URL and a token URL.")
+        return custom_deployment(base_url, token_url)
+    try:
+        return DEPLOYMENTS[key]
+    except KeyError:
+        known = ", ".join(sorted([*DEPLOYMENTS, "custom"]))
+        raise InvalidRequestError(f"Unknown deployment '{key}'. Choose one of: {known}.") from None
