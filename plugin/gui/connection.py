@@ -1,0 +1,191 @@
+"""Where the plugin connects to, and with what credentials.
+
+Settings keep only the deployment, URLs and QGIS authentication config ids; the client secret and the S3 keys
+stay in the QGIS authentication database (a Basic config: username = id/key, password = secret). Headless runs
+(qgis_process, CI) may take everything from the environment instead.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Dict, Mapping, Optional, Tuple
+from urllib.parse import urlparse
+
+from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsNetworkAccessManager, QgsSettings
+
+from ..core.client import BatchClient
+from ..core.deployments import Deployment, deployment_for
+from ..core.errors import InvalidRequestError
+
+SETTINGS_GROUP = "sentinelhub_batch/connection"
+
+
+class CredentialsError(InvalidRequestError):
+    """The credentials could not be read; the message says what to set up."""
+
+
+@dataclass
+class ConnectionSettings:
+    """What is stored in QGIS settings: never a secret, only auth config ids."""
+
+    deployment: str = "eu"
+    base_url: str = ""
+    token_url: str = ""
+    auth_config_id: str = ""
+    s3_auth_config_id: str = ""
+    s3_endpoint: str = ""
+    """Empty for AWS; ``host:port`` or a URL for other S3 services (CDSE, the local stack)."""
+    s3_region: str = "eu-central-1"
+
+    @classmethod
+    def load(cls, settings: Optional[QgsSettings] = None) -> ConnectionSettings:
+        settings = settings or QgsSettings()
+        values = {}
+        for name, default in cls().__dict__.items():
+            values[name] = str(settings.value(f"{SETTINGS_GROUP}/{name}", default) or "")
+        return cls(**values)
+
+    def save(self, settings: Optional[QgsSettings] = None) -> None:
+        settings = settings or QgsSettings()
+        for name, value in self.__dict__.items():
+            settings.setValue(f"{SETTINGS_GROUP}/{name}", value)
+
+
+@dataclass
+class S3Access:
+    access_key: str = ""
+    secret_key: str = field(default="", repr=False)
+    endpoint: str = ""
+    region: str = "eu-central-1"
+
+    @property
+    def endpoint_url(self) -> Optional[str]:
+        """A full URL for the S3 client; plain http only for this machine (the local stack)."""
+        if not self.endpoint:
+            return None
+        if "://" in self.endpoint:
+            return self.endpoint.rstrip("/")
+        host = urlparse(f"//{self.endpoint}").hostname or ""
+        scheme = "http" if host in ("127.0.0.1", "localhost", "::1") else "https"
+        return f"{scheme}://{self.endpoint}"
+
+    def s3_client(self, proxies: Optional[Dict[str, str]] = None):
+        from ..core.s3 import S3Client
+
+        if not self.access_key or not self.secret_key:
+            raise CredentialsError("No S3 access keys are set. Add them in the connection settings (stored in the "
+                                   "QGIS authentication database) or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.")
+        return S3Client(self.access_key, self.secret_key, region=self.region or "eu-central-1",
+                        endpoint_url=self.endpoint_url, proxies=proxies)
+
+
+@dataclass
+class Connection:
+    deployment: Deployment
+    client_id: str
+    client_secret: str = field(repr=False)
+    s3: S3Access = field(default_factory=S3Access)
+    proxies: Dict[str, str] = field(default_factory=dict)
+
+    def batch_client(self, **options) -> BatchClient:
+        return BatchClient(self.deployment, self.client_id, self.client_secret, proxies=self.proxies or None,
+                           **options)
+
+    def s3_client(self):
+        return self.s3.s3_client(self.proxies or None)
+
+
+def read_basic_credentials(auth_config_id: str, what: str) -> Tuple[str, str]:
+    """Username and password of a QGIS auth config (a Basic one)."""
+    if not auth_config_id:
+        raise CredentialsError(f"No {what} are configured. Open the connection settings and choose or create an "
+                               "authentication configuration.")
+    manager = QgsApplication.authManager()
+    config = QgsAuthMethodConfig()
+    if not manager.loadAuthenticationConfig(auth_config_id, config, True) or not config.isValid(True):
+        raise CredentialsError(f"The authentication configuration '{auth_config_id}' for the {what} could not be "
+                               "read. Check it exists and that the QGIS master password is set.")
+    username, password = config.config("username"), config.config("password")
+    if not username or not password:
+        raise CredentialsError(f"The authentication configuration '{config.name()}' needs both a username "
+                               f"(the {what.split()[0]} id) and a password (the secret).")
+    return username, password
+
+
+def store_basic_credentials(name: str, username: str, password: str, auth_config_id: str = "") -> str:
+    """Create or update a Basic auth config and return its id (the only thing settings store)."""
+    manager = QgsApplication.authManager()
+    config = QgsAuthMethodConfig("Basic")
+    if auth_config_id:
+        config.setId(auth_config_id)
+    config.setName(name)
+    config.setConfig("username", username)
+    config.setConfig("password", password)
+    result = manager.storeAuthenticationConfig(config, bool(auth_config_id))
+    # PyQGIS returns (ok, config) where the C++ API fills the config in place; accept a bare bool too.
+    ok, stored = result if isinstance(result, tuple) else (result, config)
+    if not ok:
+        raise CredentialsError("The credentials could not be saved in the QGIS authentication database. "
+                               "Set a master password (Settings → Options → Authentication) and try again.")
+    return stored.id()
+
+
+def qgis_proxies() -> Dict[str, str]:
+    """The proxy QGIS is configured to use, as a requests ``proxies`` mapping (empty when there is none)."""
+    from qgis.PyQt.QtNetwork import QNetworkProxy
+
+    proxy = QgsNetworkAccessManager.instance().fallbackProxy()
+    if proxy.type() not in (QNetworkProxy.ProxyType.HttpProxy, QNetworkProxy.ProxyType.HttpCachingProxy) \
+            or not proxy.hostName():
+        return {}
+    credentials = ""
+    if proxy.user():
+        from urllib.parse import quote
+
+        credentials = f"{quote(proxy.user(), safe='')}:{quote(proxy.password(), safe='')}@"
+    address = f"http://{credentials}{proxy.hostName()}:{proxy.port()}"
+    return {"http": address, "https": address}
+
+
+def connection_from_settings(settings: Optional[ConnectionSettings] = None) -> Connection:
+    settings = settings or ConnectionSettings.load()
+    deployment = deployment_for(settings.deployment, settings.base_url, settings.token_url)
+    client_id, client_secret = read_basic_credentials(settings.auth_config_id, "client credentials")
+    s3 = S3Access(endpoint=settings.s3_endpoint, region=settings.s3_region or "eu-central-1")
+    if settings.s3_auth_config_id:
+        s3.access_key, s3.secret_key = read_basic_credentials(settings.s3_auth_config_id, "S3 keys")
+    return Connection(deployment, client_id, client_secret, s3, qgis_proxies())
+
+
+ENVIRONMENT_HELP = ("Set SH_CLIENT_ID and SH_CLIENT_SECRET (and SH_BASE_URL/SH_TOKEN_URL or SH_DEPLOYMENT=eu|us-west|"
+                    "cdse), plus AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (and AWS_S3_ENDPOINT, AWS_REGION) for S3.")
+
+
+def connection_from_environment(environ: Optional[Mapping[str, str]] = None) -> Optional[Connection]:
+    """A connection from SH_* and AWS_* variables, for headless runs; None when SH_CLIENT_ID is not set."""
+    env = os.environ if environ is None else environ
+    if not env.get("SH_CLIENT_ID"):
+        return None
+    if not env.get("SH_CLIENT_SECRET"):
+        raise CredentialsError("SH_CLIENT_ID is set but SH_CLIENT_SECRET is not. " + ENVIRONMENT_HELP)
+    deployment = deployment_for(env.get("SH_DEPLOYMENT", "custom" if env.get("SH_BASE_URL") else "eu"),
+                                env.get("SH_BASE_URL", ""), env.get("SH_TOKEN_URL", ""))
+    endpoint = env.get("AWS_S3_ENDPOINT", "")
+    if endpoint and "://" not in endpoint and env.get("AWS_HTTPS", "YES").upper() in ("NO", "FALSE", "0"):
+        endpoint = f"http://{endpoint}"
+    s3 = S3Access(env.get("AWS_ACCESS_KEY_ID", ""), env.get("AWS_SECRET_ACCESS_KEY", ""), endpoint,
+                  env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION") or "eu-central-1")
+    return Connection(deployment, env["SH_CLIENT_ID"], env["SH_CLIENT_SECRET"], s3)
+
+
+def resolve_connection(auth_config_id: str = "", environ: Optional[Mapping[str, str]] = None) -> Connection:
+    """The connection for an action: an explicit auth config, else the environment, else the saved settings."""
+    if auth_config_id:
+        settings = ConnectionSettings.load()
+        settings.auth_config_id = auth_config_id
+        return connection_from_settings(settings)
+    from_environment = connection_from_environment(environ)
+    if from_environment is not None:
+        return from_environment
+    return connection_from_settings()
