@@ -1,0 +1,311 @@
+"""Following a batch job and acting on it: the shared logic of the monitor worker and the Processing algorithms."""
+
+from __future__ import annotations
+
+import copy
+import logging
+import time
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, List, Optional, Sequence
+
+from .client import BatchClient
+from .errors import (
+    ConnectionFailedError,
+    InvalidRequestError,
+    RateLimitError,
+    SentinelHubBatchError,
+    ServiceUnavailableError,
+)
+from .models import BatchTask, TaskStatus, UserAction
+from .storage import (
+    ExecutionFeature,
+    ManifestFeature,
+    TileStatus,
+    delivery_root,
+    execution_db_location,
+    feature_manifest_location,
+    output_template,
+    read_execution,
+    read_manifest,
+    tile_status,
+)
+
+log = logging.getLogger("sentinelhub_batch")
+
+TRANSIENT_ERRORS = (ConnectionFailedError, ServiceUnavailableError, RateLimitError)
+"""Errors after which a job is still there: keep it tracked and poll again later."""
+
+
+@dataclass
+class JobSnapshot:
+    """What one poll learned about a job."""
+
+    task: BatchTask
+    manifest: Optional[List[ManifestFeature]] = None
+    """The feature manifest, once the service has written it (read once, then kept)."""
+    execution: Optional[List[ExecutionFeature]] = None
+    """The latest execution database rows, when known."""
+    tiles_changed: bool = False
+    """The execution database changed since the previous poll (its rows are in ``execution``)."""
+    task_changed: bool = True
+    storage_problem: str = ""
+    """Why the bucket could not be read (the job itself is fine), for the user to fix the S3 settings."""
+
+    @property
+    def tile_statuses(self) -> Optional[Dict[str, TileStatus]]:
+        if self.execution is None:
+            return None
+        return {feature.name: tile_status(feature) for feature in self.execution}
+
+
+class JobWatcher:
+    """Polls one job: its status, and while it runs the manifest and execution database from the bucket.
+
+    The manifest is read once; the execution database is downloaded only when its ETag changed.
+    """
+
+    def __init__(self, client: BatchClient, s3: Any, task_id: str):
+        self.client = client
+        self.s3 = s3
+        self.task_id = task_id
+        self.manifest: Optional[List[ManifestFeature]] = None
+        self.execution: Optional[List[ExecutionFeature]] = None
+        self._execution_etag: Optional[str] = None
+        self._last_raw: Optional[Dict[str, Any]] = None
+        self._final_read_done = False
+
+    def poll(self) -> JobSnapshot:
+        task = self.client.get(self.task_id)
+        snapshot = JobSnapshot(task, task_changed=task.raw != self._last_raw)
+        self._last_raw = task.raw
+        if self.s3 is not None and task.delivery_url:
+            try:
+                self._read_bucket(task, snapshot)
+            except SentinelHubBatchError as error:
+                snapshot.storage_problem = str(error)
+                log.warning("Could not read the files of job %s from the bucket: %s", task.id, error)
+        snapshot.manifest = self.manifest
+        snapshot.execution = self.execution
+        return snapshot
+
+    def _read_bucket(self, task: BatchTask, snapshot: JobSnapshot) -> None:
+        status = task.status
+        if status in (TaskStatus.CREATED, TaskStatus.ANALYSING, TaskStatus.UNKNOWN):
+            return
+        if self.manifest is None:
+            location = feature_manifest_location(task.delivery_url, task.id)
+            found = self._get(location.bucket, location.key, None)
+            if found is not None:
+                self.manifest = read_manifest(found.data)
+        if status is TaskStatus.ANALYSIS_DONE or self._final_read_done:
+            return
+        location = execution_db_location(task.delivery_url, task.id)
+        found = self._get(location.bucket, location.key, self._execution_etag)
+        if found is not None:
+            self._execution_etag = found.etag
+            self.execution = read_execution(found.data)
+            snapshot.tiles_changed = True
+        if status in (TaskStatus.DONE, TaskStatus.FAILED) and self.execution is not None:
+            self._final_read_done = True
+
+    def _get(self, bucket: str, key: str, etag: Optional[str]) -> Any:
+        from .s3 import S3Error
+
+        try:
+            return self.s3.get_object(bucket, key, if_none_match=etag)
+        except S3Error as error:
+            if error.not_found:
+                return None
+            raise
+
+
+@dataclass(frozen=True)
+class PollPolicy:
+    """How long to wait before the next poll: quick while analysing, slower the longer nothing changes."""
+
+    analysing: float = 5.0
+    waiting_for_user: float = 30.0
+    processing_min: float = 10.0
+    processing_max: float = 120.0
+    growth: float = 1.5
+
+    def next_delay(self, status: TaskStatus, previous_delay: Optional[float], changed: bool) -> Optional[float]:
+        """Seconds until the next poll; None when the job cannot change any more."""
+        if status.is_terminal:
+            return None
+        if status is TaskStatus.ANALYSING:
+            return self.analysing
+        if status is TaskStatus.PROCESSING:
+            if changed or previous_delay is None:
+                return self.processing_min
+            return min(self.processing_max, max(self.processing_min, previous_delay * self.growth))
+        return self.waiting_for_user
+
+
+class WaitCancelledError(SentinelHubBatchError):
+    """The caller stopped waiting; the job itself goes on at the service."""
+
+
+def waiting_on_user(task: BatchTask) -> bool:
+    """True when the job will not move until someone acts (the reference client hangs forever here)."""
+    status = task.status
+    if status is TaskStatus.CREATED:
+        return task.user_action in (None, UserAction.NONE)
+    if status in (TaskStatus.ANALYSIS_DONE, TaskStatus.STOPPED):
+        return task.user_action is not UserAction.START
+    return False
+
+
+def wait_for_job(
+    client: BatchClient,
+    task_id: str,
+    *,
+    s3: Any = None,
+    policy: PollPolicy = PollPolicy(),
+    on_update: Optional[Callable[[JobSnapshot], None]] = None,
+    is_cancelled: Callable[[], bool] = lambda: False,
+    sleep: Callable[[float], None] = time.sleep,
+    give_up_after: float = 900.0,
+) -> BatchTask:
+    """Poll until the job is DONE or FAILED, or waits for the user (CREATED, ANALYSIS_DONE, STOPPED).
+
+    Network trouble is ridden out for ``give_up_after`` seconds of consecutive failed polls; then the error is
+    raised, and the job is still at the service. Cancelling raises WaitCancelledError and leaves the job running.
+    """
+    watcher = JobWatcher(client, s3, task_id)
+    delay: Optional[float] = None
+    failing_since: Optional[float] = None
+    while True:
+        _check_cancelled(is_cancelled)
+        try:
+            snapshot = watcher.poll()
+            failing_since = None
+        except TRANSIENT_ERRORS as error:
+            failing_since = failing_since or time.monotonic()
+            if time.monotonic() - failing_since > give_up_after:
+                raise
+            log.warning("Polling job %s failed (%s); trying again", task_id, error)
+            _sleep_unless_cancelled(policy.processing_min, sleep, is_cancelled)
+            continue
+        if on_update is not None:
+            on_update(snapshot)
+        task = snapshot.task
+        if task.status.is_terminal or waiting_on_user(task):
+            return task
+        delay = policy.next_delay(task.status, delay, snapshot.task_changed or snapshot.tiles_changed)
+        if delay is None:
+            return task
+        _sleep_unless_cancelled(delay, sleep, is_cancelled)
+
+
+def _check_cancelled(is_cancelled: Callable[[], bool]) -> None:
+    if is_cancelled():
+        raise WaitCancelledError("Stopped waiting. The job goes on at the service; wait for it again at any time.")
+
+
+def _sleep_unless_cancelled(seconds: float, sleep: Callable[[float], None], is_cancelled: Callable[[], bool]) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        _check_cancelled(is_cancelled)
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return
+        sleep(min(0.25, left))
+
+
+def failed_tiles(execution: Sequence[ExecutionFeature]) -> List[str]:
+    return [feature.name for feature in execution if tile_status(feature) is TileStatus.FAILED]
+
+
+@dataclass
+class S3Keys:
+    """The keys the service uses to read the tile GeoPackage and write the outputs (from the user's settings)."""
+
+    access_key: str = ""
+    secret_key: str = field(default="", repr=False)
+
+
+def retry_tiles(
+    client: BatchClient,
+    s3: Any,
+    task: BatchTask,
+    tile_names: Optional[Sequence[str]] = None,
+    *,
+    keys: Optional[S3Keys] = None,
+    description: Optional[str] = None,
+) -> BatchTask:
+    """Re-run chosen tiles of a job (default: its failed ones) the v2 way, and return the new job (created only).
+
+    A GeoPackage with just those tiles (same names, CRS and sizes as in the manifest) is uploaded next to the
+    job's files, and a new request reads it as its input and writes to the same paths with ``overwrite``.
+    """
+    from .geopackage import features_from_manifest, write_features_geopackage
+    from .s3 import S3Error
+
+    if not task.delivery_url:
+        raise InvalidRequestError(f"Job {task.id} has no S3 delivery; its tiles cannot be re-run from here.")
+    manifest_location = feature_manifest_location(task.delivery_url, task.id)
+    try:
+        manifest = read_manifest(s3.get_object(manifest_location.bucket, manifest_location.key).data)
+    except S3Error as error:
+        raise InvalidRequestError(f"The feature manifest of job {task.id} could not be read ({error.message}); "
+                                  "tiles can be re-run only after the job was analysed.") from None
+    if tile_names is None:
+        execution_location = execution_db_location(task.delivery_url, task.id)
+        try:
+            execution = read_execution(s3.get_object(execution_location.bucket, execution_location.key).data)
+        except S3Error as error:
+            raise InvalidRequestError(f"The execution database of job {task.id} could not be read "
+                                      f"({error.message}).") from None
+        tile_names = failed_tiles(execution)
+        if not tile_names:
+            raise InvalidRequestError(f"Job {task.id} has no failed tiles to retry.")
+    features = features_from_manifest(manifest, tile_names)
+    root = delivery_root(task.delivery_url, task.id)
+    features_location = root.child(f"reprocess-{uuid.uuid4().hex[:12]}.gpkg")
+    s3.put_object(features_location.bucket, features_location.key, write_features_geopackage(features),
+                  content_type="application/geopackage+sqlite3")
+
+    body = reprocess_request(task, features_location.url, keys or S3Keys(),
+                             description or f"Re-run of {len(features)} tile(s) of {task.id}")
+    new_task = client.create(body)
+    log.info("Created job %s to re-run %d tile(s) of %s", new_task.id, len(features), task.id)
+    return new_task
+
+
+def reprocess_request(task: BatchTask, features_url: str, keys: S3Keys, description: str) -> Dict[str, Any]:
+    """The body of a request that re-runs a GeoPackage of tiles of ``task`` into the same output objects."""
+    original = task.request
+    if not original.get("processRequest"):
+        raise InvalidRequestError(f"The service did not return the request of job {task.id}; cannot re-run it.")
+    old_s3 = ((original.get("output") or {}).get("delivery") or {}).get("s3") or {}
+    # Pin <requestId> to the original job so the new outputs replace the old objects.
+    template = output_template(task.delivery_url).replace("<requestId>", task.id)
+
+    def delivery(url: str) -> Dict[str, Any]:
+        s3: Dict[str, Any] = {"url": url}
+        if old_s3.get("iamRoleARN"):
+            s3["iamRoleARN"] = old_s3["iamRoleARN"]
+        elif keys.access_key and keys.secret_key:
+            s3["accessKey"], s3["secretAccessKey"] = keys.access_key, keys.secret_key
+        else:
+            raise InvalidRequestError("S3 access keys are needed to re-run tiles (the service reads the tile list and "
+                                      "writes the outputs with them). Add them in the connection settings.")
+        if old_s3.get("region"):
+            s3["region"] = old_s3["region"]
+        return {"s3": s3}
+
+    output = copy.deepcopy(original.get("output") or {"type": "raster"})
+    output["delivery"] = delivery(template)
+    output["overwrite"] = True
+    output["skipExisting"] = False
+    body: Dict[str, Any] = {
+        "processRequest": copy.deepcopy(original["processRequest"]),
+        "input": {"type": "geopackage", "features": delivery(features_url)},
+        "output": output,
+        "description": description,
+    }
+    if original.get("instanceType"):
+        body["instanceType"] = original["instanceType"]
+    return body
