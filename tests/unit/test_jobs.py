@@ -1,0 +1,258 @@
+"""Following a job and re-running its tiles: the logic shared by the monitor worker and Processing."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import tempfile
+
+import pytest
+from osgeo import ogr, osr
+from sentinelhub_batch.plugin.core.errors import ConnectionFailedError
+from sentinelhub_batch.plugin.core.jobs import (
+    JobWatcher,
+    PollPolicy,
+    S3Keys,
+    WaitCancelledError,
+    reprocess_request,
+    retry_tiles,
+    wait_for_job,
+    waiting_on_user,
+)
+from sentinelhub_batch.plugin.core.models import BatchTask, TaskStatus
+from sentinelhub_batch.plugin.core.s3 import S3Error, S3Object
+from sentinelhub_batch.plugin.core.storage import TileStatus
+from shapely.geometry import box
+
+TASK_ID = "5f7c1a52-0000-4000-8000-000000000001"
+URL = "s3://bucket/folder"
+ROOT = f"folder/{TASK_ID}"
+
+
+class FakeS3:
+    """In-memory bucket with S3's ETag/If-None-Match semantics; counts full downloads per key."""
+
+    def __init__(self):
+        self.objects = {}
+        self.downloads = {}
+        self.denied = False
+
+    def put_object(self, bucket, key, data, content_type=None):
+        self.objects[(bucket, key)] = bytes(data)
+        return hashlib.md5(data).hexdigest()
+
+    def get_object(self, bucket, key, if_none_match=None):
+        if self.denied:
+            raise S3Error("Access Denied: check the S3 keys", status=403, code="AccessDenied")
+        if (bucket, key) not in self.objects:
+            raise S3Error("The specified key does not exist.", status=404, code="NoSuchKey")
+        data = self.objects[(bucket, key)]
+        etag = f'"{hashlib.md5(data).hexdigest()}"'
+        if if_none_match == etag:
+            return None
+        self.downloads[key] = self.downloads.get(key, 0) + 1
+        return S3Object(data=data, etag=etag)
+
+
+class FakeClient:
+    def __init__(self, *statuses, **extra):
+        self.statuses = list(statuses)
+        self.extra = extra
+        self.created = []
+        self.gets = 0
+
+    def get(self, task_id):
+        self.gets += 1
+        status = self.statuses.pop(0) if len(self.statuses) > 1 else self.statuses[0]
+        if isinstance(status, Exception):
+            raise status
+        return BatchTask({"id": task_id, "status": status, "request": request_body(), **self.extra})
+
+    def create(self, body):
+        self.created.append(body)
+        return BatchTask({"id": "new-id", "status": "CREATED", "request": body})
+
+
+def request_body(**s3):
+    return {"processRequest": {"evalscript": "//VERSION=3", "input": {"bounds": {}, "data": []},
+                               "output": {"responses": [{"identifier": "NDVI", "format": {"type": "image/tiff"}}]}},
+            "input": {"type": "tiling-grid", "id": 1, "resolution": 10, "bufferX": 0, "bufferY": 0},
+            "output": {"type": "raster", "delivery": {"s3": {"url": URL, **s3}}, "cogOutput": True,
+                       "overwrite": False, "skipExisting": False},
+            "instanceType": "normal"}
+
+
+def execution_db(rows):
+    handle, path = tempfile.mkstemp(suffix=".sqlite")
+    os.close(handle)
+    try:
+        with sqlite3.connect(path) as connection:
+            connection.execute("CREATE TABLE features(id INTEGER, name TEXT, status TEXT, error TEXT, delivered BOOLEAN)")
+            connection.executemany("INSERT INTO features VALUES (?, ?, ?, ?, ?)", rows)
+        connection.close()
+        with open(path, "rb") as file:
+            return file.read()
+    finally:
+        os.remove(path)
+
+
+def manifest_gpkg(tiles):
+    """A manifest as the service writes it, written by OGR (not by our own writer)."""
+    path = tempfile.mktemp(suffix=".gpkg")
+    try:
+        dataset = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+        srs = osr.SpatialReference()
+        srs.ImportFromEPSG(32611)
+        layer = dataset.CreateLayer("feature_32611", srs, ogr.wkbPolygon)
+        for name, kind in (("outputId", ogr.OFTString), ("identifier", ogr.OFTString), ("path", ogr.OFTString),
+                           ("width", ogr.OFTInteger), ("height", ogr.OFTInteger)):
+            layer.CreateField(ogr.FieldDefn(name, kind))
+        for index, name in enumerate(tiles):
+            feature = ogr.Feature(layer.GetLayerDefn())
+            for key, value in (("outputId", "NDVI"), ("identifier", name),
+                               ("path", f"s3://bucket/{ROOT}/{name}/NDVI.tif"), ("width", 1000), ("height", 1000)):
+                feature.SetField(key, value)
+            feature.SetGeometry(ogr.CreateGeometryFromWkb(box(index * 1e4, 0, (index + 1) * 1e4, 1e4).wkb))
+            layer.CreateFeature(feature)
+        dataset = None
+        with open(path, "rb") as file:
+            return file.read()
+    finally:
+        if os.path.exists(path):
+            os.remove(path)
+
+
+TILES = ["11SKA_0_0", "11SKA_1_0", "11SKA_2_0"]
+
+
+@pytest.fixture
+def bucket():
+    s3 = FakeS3()
+    s3.put_object("bucket", f"{ROOT}/featureManifest-{TASK_ID}.gpkg", manifest_gpkg(TILES))
+    return s3
+
+
+def put_execution(s3, statuses):
+    rows = [(n + 1, name, status, "boom" if status == "FATAL" else None, status == "DONE")
+            for n, (name, status) in enumerate(zip(TILES, statuses))]
+    s3.put_object("bucket", f"{ROOT}/execution-{TASK_ID}.sqlite", execution_db(rows))
+
+
+def test_watcher_reads_the_manifest_once_and_the_execution_db_only_when_it_changed(bucket):
+    client = FakeClient("CREATED", "PROCESSING", "PROCESSING", "PROCESSING", "DONE", "DONE")
+    watcher = JobWatcher(client, bucket, TASK_ID)
+    first = watcher.poll()
+    assert first.manifest is None and first.tile_statuses is None and not bucket.downloads
+
+    put_execution(bucket, ["PENDING", "PENDING", "PENDING"])
+    second = watcher.poll()
+    assert [f.identifier for f in second.manifest] == TILES and second.tiles_changed
+    assert set(second.tile_statuses.values()) == {TileStatus.PENDING}
+
+    third = watcher.poll()
+    assert not third.tiles_changed and bucket.downloads[f"{ROOT}/execution-{TASK_ID}.sqlite"] == 1
+
+    put_execution(bucket, ["DONE", "FATAL", "PENDING"])
+    fourth = watcher.poll()
+    assert fourth.tiles_changed
+    assert fourth.tile_statuses == {"11SKA_0_0": TileStatus.DONE, "11SKA_1_0": TileStatus.FAILED,
+                                    "11SKA_2_0": TileStatus.PENDING}
+
+    put_execution(bucket, ["DONE", "FATAL", "DONE"])
+    assert watcher.poll().tile_statuses["11SKA_2_0"] is TileStatus.DONE
+    watcher.poll()
+    assert bucket.downloads[f"{ROOT}/featureManifest-{TASK_ID}.gpkg"] == 1
+    assert bucket.downloads[f"{ROOT}/execution-{TASK_ID}.sqlite"] == 3  # nothing read after the final DONE read
+
+
+def test_bucket_trouble_is_reported_and_the_job_still_polled(bucket):
+    bucket.denied = True
+    snapshot = JobWatcher(FakeClient("PROCESSING"), bucket, TASK_ID).poll()
+    assert snapshot.task.status is TaskStatus.PROCESSING
+    assert "check the S3 keys" in snapshot.storage_problem
+
+
+def test_poll_policy():
+    policy = PollPolicy(analysing=5, waiting_for_user=30, processing_min=10, processing_max=40, growth=2)
+    assert policy.next_delay(TaskStatus.ANALYSING, None, False) == 5
+    assert policy.next_delay(TaskStatus.PROCESSING, None, False) == 10
+    assert policy.next_delay(TaskStatus.PROCESSING, 10, False) == 20
+    assert policy.next_delay(TaskStatus.PROCESSING, 30, False) == 40
+    assert policy.next_delay(TaskStatus.PROCESSING, 40, True) == 10
+    assert policy.next_delay(TaskStatus.ANALYSIS_DONE, 40, False) == 30
+    assert policy.next_delay(TaskStatus.DONE, 10, True) is None
+
+
+FAST = PollPolicy(analysing=0.01, waiting_for_user=0.01, processing_min=0.01, processing_max=0.02)
+
+
+def test_wait_returns_when_done_and_reports_every_poll(bucket):
+    seen = []
+    task = wait_for_job(FakeClient("ANALYSING", "PROCESSING", "PROCESSING", "DONE"), TASK_ID, policy=FAST,
+                        on_update=lambda snapshot: seen.append(snapshot.task.status))
+    assert task.status is TaskStatus.DONE
+    assert seen == [TaskStatus.ANALYSING, TaskStatus.PROCESSING, TaskStatus.PROCESSING, TaskStatus.DONE]
+
+
+def test_wait_does_not_hang_on_a_job_nobody_started():
+    assert wait_for_job(FakeClient("CREATED"), TASK_ID, policy=FAST).status is TaskStatus.CREATED
+    assert waiting_on_user(BatchTask({"status": "ANALYSIS_DONE", "userAction": "ANALYSE"}))
+    assert not waiting_on_user(BatchTask({"status": "ANALYSIS_DONE", "userAction": "START"}))
+    assert not waiting_on_user(BatchTask({"status": "CREATED", "userAction": "START"}))
+    assert waiting_on_user(BatchTask({"status": "STOPPED", "userAction": "STOP"}))
+
+
+def test_wait_rides_out_network_trouble_and_can_be_cancelled():
+    trouble = ConnectionFailedError("Could not reach the service")
+    client = FakeClient(trouble, trouble, "PROCESSING", "DONE")
+    assert wait_for_job(client, TASK_ID, policy=FAST).status is TaskStatus.DONE
+
+    polls = []
+    with pytest.raises(WaitCancelledError, match="goes on"):
+        wait_for_job(FakeClient("PROCESSING"), TASK_ID, policy=FAST, on_update=polls.append,
+                     is_cancelled=lambda: len(polls) >= 2)
+    with pytest.raises(ConnectionFailedError):
+        wait_for_job(FakeClient(trouble), TASK_ID, policy=FAST, give_up_after=0.05)
+
+
+def test_reprocess_request_writes_to_the_same_objects():
+    task = BatchTask({"id": TASK_ID, "status": "DONE", "request": request_body(region="eu-central-1")})
+    body = reprocess_request(task, "s3://bucket/folder/x.gpkg", S3Keys("AK", "SK"), "again")
+    assert body["input"] == {"type": "geopackage", "features": {"s3": {
+        "url": "s3://bucket/folder/x.gpkg", "accessKey": "AK", "secretAccessKey": "SK", "region": "eu-central-1"}}}
+    assert body["output"]["delivery"]["s3"]["url"] == f"s3://bucket/folder/{TASK_ID}/<tileName>/<outputId>.<format>"
+    assert body["output"]["overwrite"] is True and body["output"]["skipExisting"] is False
+    assert body["processRequest"] == task.request["processRequest"]
+
+    role_task = BatchTask({"id": TASK_ID, "request": request_body(iamRoleARN="arn:aws:iam::1:role/r")})
+    assert reprocess_request(role_task, "s3://bucket/x.gpkg", S3Keys(), "d")["output"]["delivery"]["s3"][
+        "iamRoleARN"] == "arn:aws:iam::1:role/r"
+    with pytest.raises(Exception, match="access keys"):
+        reprocess_request(task, "s3://bucket/x.gpkg", S3Keys(), "d")
+
+
+def test_retry_tiles_sends_only_the_failed_tiles(bucket):
+    put_execution(bucket, ["DONE", "FATAL", "FATAL"])
+    client = FakeClient("DONE")
+    task = client.get(TASK_ID)
+    new = retry_tiles(client, bucket, task, keys=S3Keys("AK", "SK"))
+    assert new.id == "new-id"
+    url = client.created[0]["input"]["features"]["s3"]["url"]
+    key = url.split("s3://bucket/", 1)[1]
+    assert key.startswith(f"{ROOT}/reprocess-") and key.endswith(".gpkg")
+    path = tempfile.mktemp(suffix=".gpkg")
+    with open(path, "wb") as file:
+        file.write(bucket.objects[("bucket", key)])
+    try:
+        dataset = ogr.Open(path)
+        layer = dataset.GetLayer(0)
+        assert sorted(feature.GetField("identifier") for feature in layer) == ["11SKA_1_0", "11SKA_2_0"]
+        dataset = None
+    finally:
+        os.remove(path)
+
+    put_execution(bucket, ["DONE", "DONE", "DONE"])
+    with pytest.raises(Exception, match="no failed tiles"):
+        retry_tiles(client, bucket, task, keys=S3Keys("AK", "SK"))
+    retry_tiles(client, bucket, task, ["11SKA_0_0"], keys=S3Keys("AK", "SK"))  # reprocess chosen tiles
