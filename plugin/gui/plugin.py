@@ -1,0 +1,77 @@
+"""The QGIS plugin object: toolbar button and Web menu entry for the dock, Processing provider, logging."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtGui import QIcon
+
+from ..processing.provider import SentinelHubBatchProvider
+from .compat import QAction
+from .dock import BatchDock
+from .log import install_log_handler, remove_log_handler
+
+PLUGIN_ROOT = Path(__file__).resolve().parents[2]
+ICON_PATH = PLUGIN_ROOT / "resources" / "icons" / "icon.svg"
+MENU_NAME = "&Sentinel Hub Batch"
+TOGGLE_ACTION_OBJECT_NAME = "SentinelHubBatchToggleDock"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SentinelHubBatchPlugin", text)
+
+
+class SentinelHubBatchPlugin:
+    """Created by ``classFactory``. QGIS calls ``initGui()``; ``qgis_process`` calls only ``initProcessing()``."""
+
+    def __init__(self, iface) -> None:
+        self.iface = iface
+        self.provider: Optional[SentinelHubBatchProvider] = None
+        self.dock: Optional[BatchDock] = None
+        self.toggle_dock_action: Optional[QAction] = None
+
+    def initProcessing(self) -> None:
+        """Register the Processing provider (idempotent: QGIS may call this and ``initGui()``)."""
+        install_log_handler()
+        if self.provider is not None:
+            return
+        provider = SentinelHubBatchProvider()
+        if QgsApplication.processingRegistry().addProvider(provider):
+            self.provider = provider
+
+    def initGui(self) -> None:
+        self.initProcessing()
+        main_window = self.iface.mainWindow()
+
+        self.dock = BatchDock(main_window)
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+
+        action = QAction(QIcon(str(ICON_PATH)), tr("Sentinel Hub Batch"), main_window)
+        action.setObjectName(TOGGLE_ACTION_OBJECT_NAME)
+        action.setToolTip(tr("Show or hide the Sentinel Hub Batch panel"))
+        action.setCheckable(True)
+        self.dock.setToggleVisibilityAction(action)
+        self.iface.addWebToolBarIcon(action)
+        self.iface.addPluginToWebMenu(MENU_NAME, action)
+        self.toggle_dock_action = action
+
+    def unload(self) -> None:
+        """Remove everything ``initGui()`` / ``initProcessing()`` added; safe after either or both."""
+        if self.toggle_dock_action is not None:
+            self.iface.removePluginWebMenu(MENU_NAME, self.toggle_dock_action)
+            self.iface.removeWebToolBarIcon(self.toggle_dock_action)
+            self.toggle_dock_action.deleteLater()
+            self.toggle_dock_action = None
+        if self.dock is not None:
+            self.iface.removeDockWidget(self.dock)
+            self.dock.setParent(None)
+            self.dock.deleteLater()
+            self.dock = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        remove_log_handler()
