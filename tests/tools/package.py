@@ -1,0 +1,151 @@
+"""Build the plugin zip for the QGIS plugin repository: ``dist/sentinelhub_batch-<version>.zip``.
+
+Layout: one top folder ``sentinelhub_batch/`` with metadata.txt, LICENSE, README.md, __init__.py, plugin/, ui/ and
+resources/. Left out: tests, dot-files, caches, compiled and binary files. ``requests_oauthlib`` and ``oauthlib``
+(pure Python, missing from some QGIS installations) are copied from the build interpreter's environment into
+``sentinelhub_batch/plugin/vendor/`` together with their licence files.
+
+Usage: python tests/tools/package.py [--out dist]
+"""
+
+from __future__ import annotations
+
+import argparse
+import configparser
+import importlib.util
+import sys
+import zipfile
+from pathlib import Path
+from typing import Iterator, List, Tuple
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+PLUGIN_NAME = "sentinelhub_batch"
+TOP_LEVEL_FILES = ("metadata.txt", "LICENSE", "README.md", "__init__.py")
+TOP_LEVEL_DIRS = ("plugin", "ui", "resources")
+VENDORED = ("requests_oauthlib", "oauthlib")
+EXCLUDED_DIR_NAMES = {"__pycache__", "tests", "test"}
+EXCLUDED_SUFFIXES = {
+    ".pyc", ".pyo", ".so", ".pyd", ".dll", ".dylib", ".exe", ".o", ".a", ".zip", ".gz", ".tar",
+    ".whl", ".egg", ".db", ".sqlite", ".orig", ".rej", ".swp", ".bak",
+}
+ZIP_DATE = (2024, 1, 1, 0, 0, 0)
+
+
+def read_version(metadata: Path = REPOSITORY / "metadata.txt") -> str:
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(metadata, encoding="utf-8")
+    version = parser.get("general", "version", fallback="").strip()
+    if not version:
+        raise SystemExit(f"{metadata}: no 'version' in [general]; add e.g. version=0.1.0")
+    return version
+
+
+def is_packaged(relative: Path) -> bool:
+    """Whether a file (path relative to the folder being copied) belongs in the zip."""
+    if any(part.startswith(".") or part in EXCLUDED_DIR_NAMES for part in relative.parts):
+        return False
+    if relative.suffix.lower() in EXCLUDED_SUFFIXES:
+        return False
+    return not relative.name.endswith("~")
+
+
+def _files_under(folder: Path) -> Iterator[Path]:
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and is_packaged(path.relative_to(folder)):
+            yield path
+
+
+def _is_text(path: Path) -> bool:
+    return b"\0" not in path.read_bytes()[:8192]
+
+
+def plugin_files() -> List[Tuple[Path, str]]:
+    """(source file, name in the zip) for the plugin's own files."""
+    entries = []
+    for name in TOP_LEVEL_FILES:
+        source = REPOSITORY / name
+        if not source.is_file():
+            raise SystemExit(f"{source} is missing; the plugin repository requires it")
+        entries.append((source, f"{PLUGIN_NAME}/{name}"))
+    for folder_name in TOP_LEVEL_DIRS:
+        folder = REPOSITORY / folder_name
+        if not folder.is_dir():
+            continue
+        for path in _files_under(folder):
+            if folder_name == "plugin" and path.relative_to(folder).parts[:1] == ("vendor",) \
+                    and path.name != "__init__.py":
+                continue  # vendor/ is refilled from the environment below
+            entries.append((path, f"{PLUGIN_NAME}/{path.relative_to(REPOSITORY).as_posix()}"))
+    return entries
+
+
+def _license_files(package: str, package_dir: Path) -> List[Path]:
+    """Licence files of an installed distribution (pip's dist-info, or Debian's egg-info + copyright)."""
+    site = package_dir.parent
+    found = []
+    for info in sorted(site.glob("*.dist-info")) + sorted(site.glob("*.egg-info")):
+        top_level = info / "top_level.txt"
+        if not (top_level.is_file() and package in top_level.read_text().split()):
+            continue
+        for candidate in sorted(info.rglob("*")):
+            if candidate.is_file() and candidate.name.upper().startswith(("LICENSE", "LICENCE", "COPYING")):
+                found.append(candidate)
+    debian_copyright = Path("/usr/share/doc") / f"python3-{package.replace('_', '-')}" / "copyright"
+    if not found and debian_copyright.is_file():
+        found.append(debian_copyright)
+    return found
+
+
+def vendored_files() -> List[Tuple[Path, str]]:
+    entries = []
+    for package in VENDORED:
+        spec = importlib.util.find_spec(package)
+        if spec is None or not spec.submodule_search_locations:
+            raise SystemExit(f"{package} is not installed in {sys.executable}; run 'make setup' first")
+        package_dir = Path(next(iter(spec.submodule_search_locations)))
+        for path in _files_under(package_dir):
+            if path.suffix != ".py" and not _is_text(path):
+                raise SystemExit(f"{path}: {package} is not pure Python; it cannot be bundled")
+            relative = path.relative_to(package_dir.parent).as_posix()
+            entries.append((path, f"{PLUGIN_NAME}/plugin/vendor/{relative}"))
+        licences = _license_files(package, package_dir)
+        if not licences:
+            raise SystemExit(f"no licence file found for {package}; it must ship with the bundled copy")
+        for licence in licences:
+            entries.append((licence, f"{PLUGIN_NAME}/plugin/vendor/{package}-{licence.name.upper()}.txt"))
+    return entries
+
+
+def build(out_dir: Path) -> Path:
+    version = read_version()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    archive = out_dir / f"{PLUGIN_NAME}-{version}.zip"
+    entries = plugin_files() + vendored_files()
+    names = [name for _, name in entries]
+    duplicates = {name for name in names if names.count(name) > 1}
+    if duplicates:
+        raise SystemExit(f"files would overwrite each other in the zip: {sorted(duplicates)}")
+    temporary = archive.with_suffix(".zip.tmp")
+    with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as zip_file:
+        for source, name in sorted(entries, key=lambda entry: entry[1]):
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zip_file.writestr(info, source.read_bytes())
+    temporary.replace(archive)
+    return archive
+
+
+def main(argv: List[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=REPOSITORY / "dist", help="output folder (default: dist)")
+    arguments = parser.parse_args(argv)
+    archive = build(arguments.out if arguments.out.is_absolute() else Path.cwd() / arguments.out)
+    with zipfile.ZipFile(archive) as zip_file:
+        count = len(zip_file.namelist())
+    print(f"{archive} ({archive.stat().st_size // 1024} KiB, {count} files)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,147 @@
+"""The release zip: layout the QGIS plugin repository accepts, nothing that must not ship, working vendoring."""
+
+from __future__ import annotations
+
+import configparser
+import importlib.util
+import subprocess
+import sys
+import zipfile
+from pathlib import Path, PurePosixPath
+
+import pytest
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+PACKAGE_SCRIPT = REPOSITORY / "tests" / "tools" / "package.py"
+
+
+def _load_package_tool():
+    spec = importlib.util.spec_from_file_location("package_tool", PACKAGE_SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _metadata() -> configparser.SectionProxy:
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(REPOSITORY / "metadata.txt", encoding="utf-8")
+    return parser["general"]
+
+
+@pytest.fixture(scope="module")
+def built_zip(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    result = subprocess.run(
+        [sys.executable, str(PACKAGE_SCRIPT), "--out", str(out)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    archives = list(out.glob("*.zip"))
+    assert len(archives) == 1, archives
+    return archives[0]
+
+
+def test_zip_is_named_after_the_metadata_version(built_zip):
+    assert built_zip.name == f"sentinelhub_batch-{_metadata()['version']}.zip"
+
+
+def test_zip_has_one_top_folder_with_the_required_files(built_zip):
+    with zipfile.ZipFile(built_zip) as archive:
+        names = archive.namelist()
+        assert archive.testzip() is None
+    assert {PurePosixPath(name).parts[0] for name in names} == {"sentinelhub_batch"}
+    for required in ("metadata.txt", "LICENSE", "README.md", "__init__.py", "plugin/core/__init__.py",
+                     "plugin/gui/plugin.py", "plugin/processing/provider.py", "plugin/vendor/__init__.py",
+                     _metadata()["icon"]):
+        assert f"sentinelhub_batch/{required}" in names, required
+
+
+def test_zip_has_no_tests_caches_dot_files_or_binaries(built_zip):
+    with zipfile.ZipFile(built_zip) as archive:
+        for name in archive.namelist():
+            parts = PurePosixPath(name).parts
+            assert not any(part.startswith(".") for part in parts), name
+            assert not {"tests", "__pycache__"} & set(parts), name
+            assert PurePosixPath(name).suffix not in {".pyc", ".so", ".pyd", ".dll", ".db", ".zip"}, name
+            assert b"\0" not in archive.read(name), f"{name} is binary"
+
+
+def test_zip_metadata_is_complete(built_zip):
+    with zipfile.ZipFile(built_zip) as archive:
+        parser = configparser.ConfigParser(interpolation=None)
+        parser.read_string(archive.read("sentinelhub_batch/metadata.txt").decode("utf-8"))
+    general = parser["general"]
+    for key in ("name", "qgisMinimumVersion", "qgisMaximumVersion", "description", "about", "version", "author",
+                "email", "repository", "tracker", "homepage", "tags", "category", "icon", "changelog"):
+        assert general.get(key, "").strip(), f"metadata.txt lacks {key}"
+    assert general["hasProcessingProvider"] == "yes"
+    assert general["qgisMinimumVersion"] == "3.22"
+    assert general["qgisMaximumVersion"].startswith("4.")
+
+
+def test_bundled_dependencies_are_used_only_when_missing(built_zip, tmp_path):
+    with zipfile.ZipFile(built_zip) as archive:
+        names = archive.namelist()
+        archive.extractall(tmp_path)
+    for package in ("requests_oauthlib", "oauthlib"):
+        assert f"sentinelhub_batch/plugin/vendor/{package}/__init__.py" in names
+        assert any(name.startswith(f"sentinelhub_batch/plugin/vendor/{package}-") for name in names), \
+            f"no licence shipped for {package}"
+    vendor = tmp_path / "sentinelhub_batch" / "plugin" / "vendor"
+    # Simulate a QGIS whose Python lacks both packages: they are findable only in the vendor folder.
+    script = f"""
+import importlib.machinery, sys
+VENDOR = {str(vendor)!r}
+class HideInstalled:
+    def find_spec(self, name, path=None, target=None):
+        if name.split('.')[0] in ('requests_oauthlib', 'oauthlib') and path is None:
+            if VENDOR in sys.path:
+                return importlib.machinery.PathFinder.find_spec(name, [VENDOR])
+            raise ModuleNotFoundError(name)
+        return None
+sys.meta_path.insert(0, HideInstalled())
+sys.path.insert(0, {str(tmp_path)!r})
+try:
+    import requests_oauthlib
+    raise SystemExit('requests_oauthlib should be missing before ensure_vendored_path()')
+except ImportError:
+    pass
+from sentinelhub_batch.plugin.vendor import ensure_vendored_path
+assert ensure_vendored_path() is True
+assert sys.path[-1] == VENDOR, 'vendor folder must come after installed packages'
+from requests_oauthlib import OAuth2Session
+from oauthlib.oauth2 import BackendApplicationClient
+import requests_oauthlib
+import oauthlib
+assert requests_oauthlib.__file__.startswith(VENDOR), requests_oauthlib.__file__
+assert oauthlib.__file__.startswith(VENDOR), oauthlib.__file__
+print('ok')
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr
+
+
+def test_development_checkout_has_nothing_vendored():
+    from sentinelhub_batch.plugin.vendor import ensure_vendored_path
+
+    before = list(sys.path)
+    assert ensure_vendored_path() is False
+    assert sys.path == before
+
+
+@pytest.mark.parametrize(
+    "relative, packaged",
+    [
+        ("core/client.py", True),
+        ("icons/icon.svg", True),
+        ("core/__pycache__/client.cpython-311.pyc", False),
+        ("core/client.pyc", False),
+        (".hidden", False),
+        ("core/.DS_Store", False),
+        ("tests/test_x.py", False),
+        ("lib/_speedups.so", False),
+        ("core/client.py~", False),
+    ],
+)
+def test_file_filter(relative, packaged):
+    assert _load_package_tool().is_packaged(Path(relative)) is packaged
