@@ -1,0 +1,37 @@
+"""The compat names work with the running QGIS as the rest of the plugin uses them."""
+
+from __future__ import annotations
+
+from qgis.core import QgsField, QgsVectorLayer
+from sentinelhub_batch.plugin.gui import compat
+
+
+def test_field_types_create_fields_of_the_intended_kind():
+    layer = QgsVectorLayer("Point?crs=EPSG:4326", "fields", "memory")
+    fields = [
+        QgsField("name", compat.FIELD_TYPE_STRING),
+        QgsField("count", compat.FIELD_TYPE_INT),
+        QgsField("big", compat.FIELD_TYPE_LONG),
+        QgsField("cost", compat.FIELD_TYPE_DOUBLE),
+        QgsField("created", compat.FIELD_TYPE_DATETIME),
+    ]
+    assert layer.dataProvider().addAttributes(fields)
+    layer.updateFields()
+    by_name = {field.name(): field for field in layer.fields()}
+    assert not by_name["name"].isNumeric()
+    assert by_name["count"].isNumeric() and by_name["big"].isNumeric() and by_name["cost"].isNumeric()
+    assert by_name["created"].isDateOrTime() and not by_name["name"].isDateOrTime()
+
+
+def test_geometry_types_match_layers():
+    assert QgsVectorLayer("Polygon?crs=EPSG:4326", "a", "memory").geometryType() == compat.POLYGON_GEOMETRY
+    assert QgsVectorLayer("LineString?crs=EPSG:4326", "b", "memory").geometryType() == compat.LINE_GEOMETRY
+    assert QgsVectorLayer("Point?crs=EPSG:4326", "c", "memory").geometryType() == compat.POINT_GEOMETRY
+
+
+def test_qaction_is_a_checkable_qt_action():
+    action = compat.QAction("toggle")
+    action.setCheckable(True)
+    action.trigger()
+    assert action.isChecked()
+    assert compat.QGIS_VERSION_INT >= 32200
