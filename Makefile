@@ -60,8 +60,13 @@ bench: setup
 run: setup
 	@mkdir -p $(BUILD)/profile/profiles/default/python/plugins
 	@ln -sfn $(ROOT) $(BUILD)/profile/profiles/default/python/plugins/$(PLUGIN_NAME)
+	@# Enable the plugin in that profile (QSettings writes [PythonPlugins] sentinelhub_batch=true).
+	@env -u QT_QPA_PLATFORM $(SYSTEM_PYTHON) -c "import sys; from qgis.PyQt.QtCore import QSettings; \
+	  s = QSettings(sys.argv[1], QSettings.Format.IniFormat); \
+	  s.setValue('PythonPlugins/$(PLUGIN_NAME)', True); s.sync()" \
+	  $(BUILD)/profile/profiles/default/QGIS/QGIS3.ini
 	env -u QT_QPA_PLATFORM PYTHONPATH="$(VENV)/lib/python3.11/site-packages" \
-	  qgis --profiles-path $(BUILD)/profile --noversioncheck
+	  qgis --profiles-path $(BUILD)/profile --noversioncheck $(QGIS_ARGS)
 
 package: setup
 	$(PY) tests/tools/package.py --out dist
