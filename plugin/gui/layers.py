@@ -1,0 +1,265 @@
+"""The tile status layer: one memory layer with a job's tiles, coloured by status and updated in place.
+
+Used by the jobs dock and by the Processing algorithms: nothing here touches ``iface`` or widgets. Updates go
+through the data provider in one batch (``changeAttributeValues``) and only for tiles whose status changed, so a
+job with tens of thousands of tiles repaints without re-creating the layer or freezing QGIS.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
+
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFillSymbol,
+    QgsGeometry,
+    QgsProject,
+    QgsRendererCategory,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QColor
+
+from ..core.storage import ManifestFeature, TileStatus, manifest_tiles
+
+TILE_LAYER_CRS = "EPSG:4326"
+TASK_ID_PROPERTY = "sentinelhub_batch/task_id"
+"""Custom layer property holding the job id, so a reopened project can find a job's tile layer."""
+
+FIELD_NAMES = ("name", "epsg", "width", "height", "status", "outputs")
+STATUS_FIELD = "status"
+
+STATUS_COLOURS: Dict[TileStatus, str] = {
+    TileStatus.PENDING: "#bdbdbd",
+    TileStatus.PROCESSING: "#2b8cbe",
+    TileStatus.DONE: "#31a354",
+    TileStatus.NO_DATA: "#fec44f",
+    TileStatus.FAILED: "#de2d26",
+}
+STATUS_ORDER = (TileStatus.PENDING, TileStatus.PROCESSING, TileStatus.DONE, TileStatus.NO_DATA, TileStatus.FAILED)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("TileStatusLayer", text)
+
+
+@dataclass(frozen=True)
+class TileRecord:
+    """What the layer shows of one tile: its outline in WGS84 (a QgsGeometry) and its raster size."""
+
+    name: str
+    epsg: int
+    width: int
+    height: int
+    geometry: QgsGeometry
+    outputs: str = ""
+
+
+def records_from_manifest(manifest: Sequence[ManifestFeature]) -> List[TileRecord]:
+    """One record per tile of a feature manifest (which has one row per tile and output), outlines in WGS84."""
+    target = QgsCoordinateReferenceSystem(TILE_LAYER_CRS)
+    transforms: Dict[int, QgsCoordinateTransform] = {}
+    records = []
+    for name, rows in manifest_tiles(manifest).items():
+        first = rows[0]
+        geometry = QgsGeometry()
+        geometry.fromWkb(first.geometry.wkb)
+        if first.epsg and first.epsg != 4326:
+            transform = transforms.get(first.epsg)
+            if transform is None:
+                source = QgsCoordinateReferenceSystem(f"EPSG:{first.epsg}")
+                transform = QgsCoordinateTransform(source, target, QgsProject.instance().transformContext())
+                transforms[first.epsg] = transform
+            geometry.transform(transform)
+        outputs = ",".join(sorted({row.output_id for row in rows if row.output_id}))
+        records.append(TileRecord(name, first.epsg, first.width, first.height, geometry, outputs))
+    return records
+
+
+def records_from_tiles(tiles: Iterable[Any]) -> List[TileRecord]:
+    """Records from ``plugin.core.tiles.Tile`` objects (the local grid, before the service analysed the job).
+
+    The raster size is the buffered one, as the manifest reports it.
+    """
+    records = []
+    for tile in tiles:
+        geometry = QgsGeometry()
+        geometry.fromWkb(tile.geometry_wgs84.wkb)
+        records.append(TileRecord(tile.name, tile.epsg, tile.buffered_width, tile.buffered_height, geometry))
+    return records
+
+
+def tile_status_renderer() -> QgsCategorizedSymbolRenderer:
+    """Categories per TileStatus: semi-transparent fill, outline of the same colour, legend in plain words."""
+    categories = []
+    for status in STATUS_ORDER:
+        colour = QColor(STATUS_COLOURS[status])
+        rgb = f"{colour.red()},{colour.green()},{colour.blue()}"
+        symbol = QgsFillSymbol.createSimple({
+            "color": f"{rgb},150",
+            "outline_color": f"{rgb},255",
+            "outline_width": "0.3",
+        })
+        categories.append(QgsRendererCategory(status.value, symbol, tr(status.label)))
+    return QgsCategorizedSymbolRenderer(STATUS_FIELD, categories)
+
+
+class TileStatusLayer:
+    """A memory layer of a job's tiles with a name → feature id index for quick status updates.
+
+    Build one with :meth:`create` or wrap an existing layer (a reopened project) with :meth:`attach`.
+    """
+
+    def __init__(self, layer: QgsVectorLayer):
+        self.layer = layer
+        self._fid_by_name: Dict[str, int] = {}
+        self._status_by_name: Dict[str, str] = {}
+        self._status_index = layer.fields().indexOf(STATUS_FIELD)
+        if self._status_index < 0:
+            raise ValueError(f"Layer '{layer.name()}' has no '{STATUS_FIELD}' field; it is not a tile status layer.")
+        self._reindex()
+
+    # -- construction
+
+    @classmethod
+    def create(cls, title: str, records: Sequence[TileRecord] = (), task_id: str = "",
+               status: TileStatus = TileStatus.PENDING) -> TileStatusLayer:
+        fields = "&".join([
+            "field=name:string(64)",
+            "field=epsg:integer",
+            "field=width:integer",
+            "field=height:integer",
+            "field=status:string(16)",
+            "field=outputs:string(254)",
+        ])
+        layer = QgsVectorLayer(f"Polygon?crs={TILE_LAYER_CRS}&{fields}&index=yes", title, "memory")
+        if not layer.isValid():
+            raise RuntimeError("QGIS could not create a memory layer for the tiles.")
+        layer.setRenderer(tile_status_renderer())
+        if task_id:
+            layer.setCustomProperty(TASK_ID_PROPERTY, task_id)
+        tile_layer = cls(layer)
+        if records:
+            tile_layer.replace_tiles(records, status)
+        return tile_layer
+
+    @classmethod
+    def attach(cls, layer: QgsVectorLayer) -> TileStatusLayer:
+        """Wrap a tile layer that already exists (e.g. read from a project); the index is rebuilt from it."""
+        return cls(layer)
+
+    @property
+    def task_id(self) -> str:
+        return str(self.layer.customProperty(TASK_ID_PROPERTY, "") or "")
+
+    def _reindex(self) -> None:
+        name_index = self.layer.fields().indexOf("name")
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
+        request.setSubsetOfAttributes([name_index, self._status_index])
+        self._fid_by_name.clear()
+        self._status_by_name.clear()
+        for feature in self.layer.getFeatures(request):
+            name = str(feature[name_index])
+            self._fid_by_name[name] = feature.id()
+            self._status_by_name[name] = str(feature[self._status_index])
+
+    # -- contents
+
+    def __len__(self) -> int:
+        return len(self._fid_by_name)
+
+    @property
+    def tile_names(self) -> List[str]:
+        return list(self._fid_by_name)
+
+    def status_of(self, name: str) -> Optional[TileStatus]:
+        value = self._status_by_name.get(name)
+        try:
+            return TileStatus(value) if value is not None else None
+        except ValueError:
+            return None
+
+    def statuses(self) -> Dict[str, str]:
+        """Tile name → status value as the layer shows it (a copy)."""
+        return dict(self._status_by_name)
+
+    def status_counts(self) -> Dict[TileStatus, int]:
+        counts = {status: 0 for status in TileStatus}
+        known = {status.value: status for status in TileStatus}
+        for value in self._status_by_name.values():
+            if value in known:
+                counts[known[value]] += 1
+        return counts
+
+    def selected_tile_names(self) -> List[str]:
+        name_index = self.layer.fields().indexOf("name")
+        return [str(feature[name_index]) for feature in self.layer.selectedFeatures()]
+
+    def replace_tiles(self, records: Sequence[TileRecord], status: TileStatus = TileStatus.PENDING,
+                      keep_statuses: bool = True) -> None:
+        """Put these tiles in the layer instead of the ones it has (same layer object: no re-creation).
+
+        Used when the manifest arrives for a job whose tiles were drawn from the local grid, or to fill the
+        empty layer of a reopened project. Known statuses are kept for tiles of the same name.
+        """
+        provider = self.layer.dataProvider()
+        old_statuses = self._status_by_name if keep_statuses else {}
+        if self._fid_by_name:
+            provider.deleteFeatures(list(self._fid_by_name.values()))
+        fields = self.layer.fields()
+        features = []
+        for record in records:
+            feature = QgsFeature(fields)
+            feature.setGeometry(record.geometry)
+            feature.setAttributes([record.name, record.epsg, record.width, record.height,
+                                   old_statuses.get(record.name, status.value), record.outputs])
+            features.append(feature)
+        provider.addFeatures(features)
+        self.layer.updateExtents()
+        self._reindex()
+        self.layer.triggerRepaint()
+
+    def apply_statuses(self, statuses: Mapping[str, Any]) -> int:
+        """Set the status of the named tiles; returns how many tiles changed. Unknown names are ignored.
+
+        One provider call for all changed tiles, then one repaint; unchanged tiles cost a dict look-up.
+        """
+        changes: Dict[int, Dict[int, str]] = {}
+        changed_names = []
+        for name, status in statuses.items():
+            value = status.value if isinstance(status, TileStatus) else str(status)
+            if self._status_by_name.get(name, value) == value:
+                continue
+            changes[self._fid_by_name[name]] = {self._status_index: value}
+            changed_names.append((name, value))
+        if not changes:
+            return 0
+        if not self.layer.dataProvider().changeAttributeValues(changes):
+            raise RuntimeError(f"QGIS could not update the statuses of layer '{self.layer.name()}'.")
+        for name, value in changed_names:
+            self._status_by_name[name] = value
+        self.layer.triggerRepaint()
+        return len(changes)
+
+
+def find_tile_layer(project: QgsProject, task_id: str, layer_id: str = "") -> Optional[QgsVectorLayer]:
+    """The tile layer of a job in a project: by layer id when given, else by the job id property."""
+    if layer_id:
+        layer = project.mapLayer(layer_id)
+        if isinstance(layer, QgsVectorLayer) and layer.fields().indexOf(STATUS_FIELD) >= 0:
+            return layer
+    for layer in project.mapLayers().values():
+        if isinstance(layer, QgsVectorLayer) and layer.customProperty(TASK_ID_PROPERTY, "") == task_id:
+            return layer
+    return None
+
+
+def tile_layer_title(task_id: str, description: str = "") -> str:
+    short = task_id[:8]
+    return tr("Tiles {id} – {description}").format(id=short, description=description[:40]) if description \
+        else tr("Tiles {id}").format(id=short)
