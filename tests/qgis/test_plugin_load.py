@@ -153,11 +153,12 @@ def test_plugin_loads_shows_dock_and_unloads_without_leftovers(iface, qgis_app):
         assert not any("s3cr3t-value" in message for message, _tag, _level in recorder.messages)
 
         plugin.unload()
+        # Removed explicitly, not only as a side effect of deleting the action later.
+        assert _web_menu_actions(iface) == []
+        assert iface.webToolBar().actions() == []
         _delete_later_now()
 
     assert registry.providerById(PROVIDER_ID) is None
-    assert _web_menu_actions(iface) == []
-    assert iface.webToolBar().actions() == []
     assert main_window.findChildren(QDockWidget, DOCK_OBJECT_NAME) == []
     assert _our_handlers() == []
     assert recorder.problems() == []
