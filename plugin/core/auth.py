@@ -112,10 +112,10 @@ class TokenProvider:
         log.debug("Fetched an access token for client %s, valid %.0f s", self.client_id, expires_in)
 
     def _fetch_once(self) -> Dict[str, Any]:
+        oauth_session_class = _import_oauth2_session()  # first: it makes the bundled oauthlib importable
         from oauthlib.oauth2 import BackendApplicationClient
         from oauthlib.oauth2.rfc6749.errors import OAuth2Error
 
-        oauth_session_class = _import_oauth2_session()
         session = oauth_session_class(client=BackendApplicationClient(client_id=self.client_id))
         session.proxies.update(self._proxies)
         session.register_compliance_hook("access_token_response", _raise_for_token_error)
