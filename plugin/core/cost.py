@@ -1,0 +1,302 @@
+"""Cost of a batch request in processing units (PU), before it is sent (``spec/tiling-grids.md`` §4).
+
+Batch v2 gives no estimate, so the plugin computes one from the tiles and the evalscript. Per tile::
+
+    PU = area × input bands × sample type × samples × Sentinel-1 × data fusion
+
+- area: ``width × height / 512²`` in tile pixels (the buffer is not counted), at least 0.01;
+- input bands: ``n / 3``, ``dataMask`` not counted unless it is the only band;
+- sample type: × 2 when the script writes FLOAT32;
+- samples: 1 with SIMPLE mosaicking; with ORBIT/TILE ``floor(whole days between from and to) / 3``, at least 1;
+- Sentinel-1: orthorectification × 2, or radiometric terrain correction × 2.5 instead; speckle filter × 2;
+- data fusion: ``local collections + 2 × remote collections``.
+
+The legacy ``valueEstimate`` is the sum over tiles; a batch job is charged one third of it, and at least
+100 PU per request.
+
+Choices where the spec says nothing (all made in :func:`_request_factors`):
+
+- several outputs with different sample types: × 2 when *any* output is FLOAT32 (the 32-bit output decides how
+  much is computed and written);
+- fractional samples are kept (31 days → 10.33 samples), not rounded: an estimate should not jump by whole
+  samples when the range grows by a day;
+- no input band at all counts as one band (1/3), like a script asking only for ``dataMask``;
+- the data fusion factor counts the script's data sources (1 for a single collection); the caller says how many of
+  them are remote (in another deployment).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Any, Iterable, List, Optional, Sequence, Tuple, Union
+
+from .errors import InvalidRequestError
+from .evalscript import DATA_MASK_BAND, EvalscriptInfo
+
+PIXELS_PER_UNIT = 512 * 512
+BANDS_PER_UNIT = 3
+MINIMUM_AREA_FACTOR = 0.01
+FLOAT32_FACTOR = 2.0
+DAYS_PER_SAMPLE = 3
+ORTHORECTIFICATION_FACTOR = 2.0
+TERRAIN_CORRECTION_FACTOR = 2.5
+SPECKLE_FILTER_FACTOR = 2.0
+REMOTE_COLLECTION_WEIGHT = 2
+BATCH_DISCOUNT = 1.0 / 3.0
+MINIMUM_BILLED_PU = 100.0
+
+TimeLike = Union[datetime, date, str, None]
+
+
+@dataclass(frozen=True)
+class TileCost:
+    name: str
+    width: int
+    height: int
+    area_factor: float
+    estimate_pu: float
+    charged_pu: float
+
+
+@dataclass(frozen=True)
+class CostEstimate:
+    """The estimate of a whole request. ``factors`` explains it in readable lines."""
+
+    estimate_pu: float
+    charged_pu: float
+    billed_pu: float
+    tiles: Tuple[TileCost, ...]
+    factors: Tuple[str, ...]
+    request_factor: float
+    band_factor: float
+    sample_type_factor: float
+    samples: float
+    sentinel1_factor: float
+    data_fusion_factor: float
+
+    @property
+    def tile_count(self) -> int:
+        return len(self.tiles)
+
+    @property
+    def per_tile(self) -> Tuple[TileCost, ...]:
+        return self.tiles
+
+    @property
+    def minimum_applies(self) -> bool:
+        return self.billed_pu > self.charged_pu
+
+    def summary(self) -> str:
+        """One line for a status bar."""
+        minimum = " (the 100 PU minimum per request)" if self.minimum_applies else ""
+        return (
+            f"{self.tile_count} tiles: {self.estimate_pu:.2f} PU before the batch discount, "
+            f"{self.charged_pu:.2f} PU charged, billed {self.billed_pu:.2f} PU{minimum}"
+        )
+
+
+@dataclass(frozen=True)
+class _RequestFactors:
+    bands: float
+    sample_type: float
+    samples: float
+    sentinel1: float
+    data_fusion: float
+    lines: Tuple[str, ...]
+
+    @property
+    def product(self) -> float:
+        return self.bands * self.sample_type * self.samples * self.sentinel1 * self.data_fusion
+
+
+def estimate_processing_units(
+    tiles: Iterable[Any],
+    evalscript_info: EvalscriptInfo,
+    time_from: TimeLike = None,
+    time_to: TimeLike = None,
+    *,
+    orthorectify: bool = False,
+    terrain_correction: bool = False,
+    speckle_filter: bool = False,
+    remote_collections: int = 0,
+    local_collections: Optional[int] = None,
+) -> CostEstimate:
+    """Estimate the PU of a batch request over ``tiles`` (anything with ``width``, ``height`` and ``name``).
+
+    ``time_from``/``time_to`` are datetimes, dates or ISO 8601 strings; a date without a time means the start of
+    that day for ``time_from`` and its end (23:59:59) for ``time_to``. They may be omitted with SIMPLE mosaicking.
+    Sentinel-1 options: ``orthorectify`` (× 2), ``terrain_correction`` (× 2.5, replaces orthorectification),
+    ``speckle_filter`` (× 2). ``local_collections`` defaults to the script's data sources minus
+    ``remote_collections``.
+    """
+    tile_list = list(tiles)
+    if not tile_list:
+        raise InvalidRequestError("There are no tiles to estimate: the area yields no tile of the chosen grid.")
+    request = _request_factors(
+        evalscript_info,
+        time_from,
+        time_to,
+        orthorectify=orthorectify,
+        terrain_correction=terrain_correction,
+        speckle_filter=speckle_filter,
+        remote_collections=remote_collections,
+        local_collections=local_collections,
+    )
+    multiplier = request.product
+    tile_costs: List[TileCost] = []
+    for tile in tile_list:
+        width, height = int(tile.width), int(tile.height)
+        area = max(width * height / PIXELS_PER_UNIT, MINIMUM_AREA_FACTOR)
+        estimate = area * multiplier
+        name = str(getattr(tile, "name", ""))
+        tile_costs.append(TileCost(name, width, height, area, estimate, estimate * BATCH_DISCOUNT))
+    estimate_pu = math.fsum(cost.estimate_pu for cost in tile_costs)
+    charged_pu = estimate_pu * BATCH_DISCOUNT
+    billed_pu = max(charged_pu, MINIMUM_BILLED_PU)
+    lines = [_tiles_line(tile_costs), *request.lines]
+    lines.append(f"estimate before the batch discount (legacy valueEstimate): {estimate_pu:.2f} PU")
+    lines.append(f"batch charge: one third = {charged_pu:.2f} PU")
+    if billed_pu > charged_pu:
+        lines.append(f"billed: {billed_pu:.0f} PU (the minimum per request)")
+    else:
+        lines.append(f"billed: {billed_pu:.2f} PU")
+    return CostEstimate(
+        estimate_pu=estimate_pu,
+        charged_pu=charged_pu,
+        billed_pu=billed_pu,
+        tiles=tuple(tile_costs),
+        factors=tuple(lines),
+        request_factor=multiplier,
+        band_factor=request.bands,
+        sample_type_factor=request.sample_type,
+        samples=request.samples,
+        sentinel1_factor=request.sentinel1,
+        data_fusion_factor=request.data_fusion,
+    )
+
+
+def _tiles_line(tile_costs: Sequence[TileCost]) -> str:
+    sizes = sorted({(cost.width, cost.height) for cost in tile_costs})
+    if len(sizes) == 1:
+        width, height = sizes[0]
+        area = tile_costs[0].area_factor
+        return (
+            f"area: {len(tile_costs)} tiles × {width} × {height} px / 512² = {len(tile_costs)} × {area:.4g} "
+            "(buffer not counted)"
+        )
+    total = math.fsum(cost.area_factor for cost in tile_costs)
+    return f"area: {len(tile_costs)} tiles of {len(sizes)} sizes, Σ width × height / 512² = {total:.4g}"
+
+
+def _request_factors(
+    info: EvalscriptInfo,
+    time_from: TimeLike,
+    time_to: TimeLike,
+    *,
+    orthorectify: bool,
+    terrain_correction: bool,
+    speckle_filter: bool,
+    remote_collections: int,
+    local_collections: Optional[int],
+) -> _RequestFactors:
+    lines: List[str] = []
+
+    counted = [band for band in info.input_bands if band != DATA_MASK_BAND]
+    if not counted:
+        counted_number = 1
+        note = " (only dataMask)" if info.input_bands else " (no input band counts as one)"
+    else:
+        counted_number = len(counted)
+        note = " (dataMask not counted)" if DATA_MASK_BAND in info.input_bands else ""
+    bands = counted_number / BANDS_PER_UNIT
+    lines.append(f"input bands: {counted_number} / {BANDS_PER_UNIT} = {bands:.4g}{note}")
+
+    float_outputs = [output.id for output in info.outputs if output.sample_type == "FLOAT32"]
+    sample_type = FLOAT32_FACTOR if float_outputs else 1.0
+    if float_outputs:
+        lines.append(f"output sample type FLOAT32 ({', '.join(float_outputs)}): × {FLOAT32_FACTOR:g}")
+    else:
+        lines.append("output sample type 16 bits or less: × 1")
+
+    if info.mosaicking in ("ORBIT", "TILE"):
+        start, end = _time_range(time_from, time_to)
+        whole_days = math.floor((end - start) / timedelta(days=1))
+        samples = max(whole_days / DAYS_PER_SAMPLE, 1.0)
+        lines.append(
+            f"samples ({info.mosaicking} mosaicking): {whole_days} whole days / {DAYS_PER_SAMPLE} = "
+            f"{whole_days / DAYS_PER_SAMPLE:.4g}" + (" → at least 1" if samples > whole_days / DAYS_PER_SAMPLE else "")
+        )
+    else:
+        samples = 1.0
+        lines.append("samples (SIMPLE mosaicking): 1")
+
+    sentinel1 = 1.0
+    if terrain_correction:
+        sentinel1 *= TERRAIN_CORRECTION_FACTOR
+        lines.append(f"Sentinel-1 radiometric terrain correction: × {TERRAIN_CORRECTION_FACTOR:g}")
+    elif orthorectify:
+        sentinel1 *= ORTHORECTIFICATION_FACTOR
+        lines.append(f"Sentinel-1 orthorectification: × {ORTHORECTIFICATION_FACTOR:g}")
+    if speckle_filter:
+        sentinel1 *= SPECKLE_FILTER_FACTOR
+        lines.append(f"Sentinel-1 speckle filter: × {SPECKLE_FILTER_FACTOR:g}")
+
+    remote = _count(remote_collections, "remote_collections")
+    if local_collections is None:
+        local = max(info.datasources - remote, 0)
+    else:
+        local = _count(local_collections, "local_collections")
+    if local + remote == 0:
+        raise InvalidRequestError("A request reads at least one collection, but local + remote collections is 0.")
+    data_fusion = float(local + REMOTE_COLLECTION_WEIGHT * remote)
+    if local + remote > 1 or remote:
+        lines.append(f"data fusion: {local} local + {REMOTE_COLLECTION_WEIGHT} × {remote} remote = {data_fusion:g}")
+    return _RequestFactors(bands, sample_type, samples, sentinel1, data_fusion, tuple(lines))
+
+
+def _count(value: Any, label: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidRequestError(f"{label} must be a whole number (0 or more), got {value!r}.")
+    return value
+
+
+def _time_range(time_from: TimeLike, time_to: TimeLike) -> Tuple[datetime, datetime]:
+    if time_from is None or time_to is None:
+        raise InvalidRequestError(
+            "ORBIT and TILE mosaicking are charged per sample, so the estimate needs the time range (from and to)."
+        )
+    start = parse_time(time_from, end_of_day=False)
+    end = parse_time(time_to, end_of_day=True)
+    if end < start:
+        raise InvalidRequestError(f"The time range ends ({end.isoformat()}) before it starts ({start.isoformat()}).")
+    return start, end
+
+
+def parse_time(value: TimeLike, end_of_day: bool = False) -> datetime:
+    """A timezone-aware UTC datetime from a datetime (naive = UTC), a date, or an ISO 8601 string.
+
+    A date alone means 00:00:00 of that day, or 23:59:59 with ``end_of_day``.
+    """
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, date):
+        moment = datetime.combine(value, time(23, 59, 59) if end_of_day else time(0, 0))
+    elif isinstance(value, str):
+        text = value.strip()
+        try:
+            if len(text) == 10:
+                return parse_time(date.fromisoformat(text), end_of_day)
+            if text.endswith(("Z", "z")):
+                text = text[:-1] + "+00:00"
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            raise InvalidRequestError(
+                f"{value!r} is not a date or time; use ISO 8601 such as 2021-01-31 or 2021-01-31T00:00:00Z."
+            ) from None
+    else:
+        raise InvalidRequestError(f"Expected a date, a datetime or an ISO 8601 string, got {value!r}.")
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
