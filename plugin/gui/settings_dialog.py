@@ -1,0 +1,308 @@
+"""The connection settings dialog: deployment, credentials in the QGIS auth database, S3 access, a connection test.
+
+Secrets typed here go straight into a QGIS authentication configuration (Basic: username = id/key, password =
+secret); ``QgsSettings`` receive only the configuration ids. The test runs as a background task, so the dialog
+never freezes, and reports in plain words (wrong secret, unreachable, no batch access).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Optional, Tuple
+
+from qgis.core import Qgis, QgsApplication, QgsAuthMethodConfig
+from qgis.gui import QgsAuthConfigSelect, QgsMessageBar
+from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.deployments import DEPLOYMENTS, deployment_for
+from ..core.errors import InvalidRequestError
+from ..core.retry import RetryPolicy
+from .connection import (
+    Connection,
+    ConnectionSettings,
+    CredentialsError,
+    S3Access,
+    qgis_proxies,
+    read_basic_credentials,
+    store_basic_credentials,
+)
+from .preview import BackgroundCall, describe_failure
+
+log = logging.getLogger("sentinelhub_batch.gui")
+
+CUSTOM_DEPLOYMENT = "custom"
+TEST_RETRY_POLICY = RetryPolicy(rate_limit_retries=2, rate_limit_total_wait=10.0, server_error_retries=1,
+                                backoff_initial=0.5, backoff_max=2.0, timeout=15.0)
+"""A connection test answers within seconds: few retries, short timeouts."""
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SentinelHubBatchSettings", text)
+
+
+def check_connection(connection: Connection) -> str:
+    """Get a token and list one batch request; the message says what works. Raises the core's errors."""
+    client = connection.batch_client(retry=TEST_RETRY_POLICY)
+    try:
+        tasks, _next_page = client.list_page(count=1)
+    finally:
+        client.close()
+    if tasks:
+        return tr("Connected to {name}: the credentials work and batch requests can be listed.").format(
+            name=connection.deployment.name)
+    return tr("Connected to {name}: the credentials work and batch access is enabled (no batch requests yet)."
+              ).format(name=connection.deployment.name)
+
+
+class SettingsDialog(QDialog):
+    """Edit :class:`ConnectionSettings`; ``Save`` stores typed secrets in the auth database, ids in settings."""
+
+    test_finished = pyqtSignal(bool, str)
+    """(success, message) after each connection test."""
+
+    def __init__(self, parent: Optional[QWidget] = None, settings: Optional[ConnectionSettings] = None):
+        super().__init__(parent)
+        self.setObjectName("SentinelHubBatchSettingsDialog")
+        self.setWindowTitle(tr("Sentinel Hub Batch — Connection"))
+        self.settings = settings or ConnectionSettings.load()
+        self._test_task: Optional[BackgroundCall] = None
+        self._build()
+        self._show_settings(self.settings)
+
+    # --- widgets ---------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.message_bar = QgsMessageBar(self)
+        layout.addWidget(self.message_bar)
+
+        service = QGroupBox(tr("Sentinel Hub service"), self)
+        service_form = QFormLayout(service)
+        self.deployment_combo = QComboBox(service)
+        for key, deployment in DEPLOYMENTS.items():
+            self.deployment_combo.addItem(deployment.name, key)
+        self.deployment_combo.addItem(tr("Custom URLs"), CUSTOM_DEPLOYMENT)
+        self.deployment_combo.setToolTip(tr("Where your Sentinel Hub account lives. Custom URLs are for other "
+                                            "deployments and the local test stack."))
+        self.base_url_edit = QLineEdit(service)
+        self.base_url_edit.setToolTip(tr("API base URL, e.g. https://services.sentinel-hub.com"))
+        self.token_url_edit = QLineEdit(service)
+        self.token_url_edit.setToolTip(tr("OAuth2 token URL of the deployment's identity service"))
+        service_form.addRow(tr("Deployment"), self.deployment_combo)
+        service_form.addRow(tr("Base URL"), self.base_url_edit)
+        service_form.addRow(tr("Token URL"), self.token_url_edit)
+        layout.addWidget(service)
+
+        credentials = QGroupBox(tr("OAuth client (stored in the QGIS authentication database)"), self)
+        credentials_form = QFormLayout(credentials)
+        self.auth_select = QgsAuthConfigSelect(credentials)
+        self.auth_select.setToolTip(tr("A Basic authentication configuration: username = client id, "
+                                       "password = client secret."))
+        self.client_id_edit = QLineEdit(credentials)
+        self.client_id_edit.setPlaceholderText(tr("client id (to create or update the configuration)"))
+        self.client_secret_edit = QLineEdit(credentials)
+        self.client_secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.client_secret_edit.setPlaceholderText(tr("unchanged"))
+        self.client_secret_edit.setToolTip(tr("Typed secrets are saved only in the QGIS authentication database, "
+                                              "never in settings or projects."))
+        credentials_form.addRow(tr("Configuration"), self.auth_select)
+        credentials_form.addRow(tr("Client id"), self.client_id_edit)
+        credentials_form.addRow(tr("Client secret"), self.client_secret_edit)
+        layout.addWidget(credentials)
+
+        storage = QGroupBox(tr("S3 access for reading results"), self)
+        storage_form = QFormLayout(storage)
+        self.s3_auth_select = QgsAuthConfigSelect(storage)
+        self.s3_auth_select.setToolTip(tr("A Basic authentication configuration: username = access key, "
+                                          "password = secret key."))
+        self.s3_access_key_edit = QLineEdit(storage)
+        self.s3_access_key_edit.setPlaceholderText(tr("access key (to create or update the configuration)"))
+        self.s3_secret_key_edit = QLineEdit(storage)
+        self.s3_secret_key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.s3_secret_key_edit.setPlaceholderText(tr("unchanged"))
+        self.s3_endpoint_edit = QLineEdit(storage)
+        self.s3_endpoint_edit.setPlaceholderText(tr("empty for AWS; host:port or URL otherwise"))
+        self.s3_region_edit = QLineEdit(storage)
+        self.s3_region_edit.setPlaceholderText("eu-central-1")
+        storage_form.addRow(tr("Configuration"), self.s3_auth_select)
+        storage_form.addRow(tr("Access key"), self.s3_access_key_edit)
+        storage_form.addRow(tr("Secret key"), self.s3_secret_key_edit)
+        storage_form.addRow(tr("Endpoint"), self.s3_endpoint_edit)
+        storage_form.addRow(tr("Region"), self.s3_region_edit)
+        layout.addWidget(storage)
+
+        test_row = QHBoxLayout()
+        self.test_button = QPushButton(tr("Test connection"), self)
+        self.test_button.setToolTip(tr("Get a token and list batch requests with these settings (nothing is "
+                                       "saved)."))
+        self.test_result_label = QLabel(self)
+        self.test_result_label.setWordWrap(True)
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.test_result_label, 1)
+        layout.addLayout(test_row)
+
+        self.button_box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        layout.addWidget(self.button_box)
+
+        self.deployment_combo.currentIndexChanged.connect(self._deployment_changed)
+        self.auth_select.selectedConfigIdChanged.connect(
+            lambda config_id: self._show_username(config_id, self.client_id_edit))
+        self.s3_auth_select.selectedConfigIdChanged.connect(
+            lambda config_id: self._show_username(config_id, self.s3_access_key_edit))
+        self.test_button.clicked.connect(self.test_connection)
+        self.button_box.accepted.connect(self.accept)
+        self.button_box.rejected.connect(self.reject)
+
+    def _show_settings(self, settings: ConnectionSettings) -> None:
+        key = settings.deployment if settings.deployment in (*DEPLOYMENTS, CUSTOM_DEPLOYMENT) else "eu"
+        self.deployment_combo.setCurrentIndex(max(0, self.deployment_combo.findData(key)))
+        if key == CUSTOM_DEPLOYMENT:
+            self.base_url_edit.setText(settings.base_url)
+            self.token_url_edit.setText(settings.token_url)
+        self._deployment_changed()
+        self.auth_select.setConfigId(settings.auth_config_id)
+        self.s3_auth_select.setConfigId(settings.s3_auth_config_id)
+        self._show_username(settings.auth_config_id, self.client_id_edit)
+        self._show_username(settings.s3_auth_config_id, self.s3_access_key_edit)
+        self.s3_endpoint_edit.setText(settings.s3_endpoint)
+        self.s3_region_edit.setText(settings.s3_region)
+
+    def _deployment_changed(self) -> None:
+        key = self.deployment_combo.currentData()
+        custom = key == CUSTOM_DEPLOYMENT
+        for edit in (self.base_url_edit, self.token_url_edit):
+            edit.setReadOnly(not custom)
+        if not custom:
+            deployment = DEPLOYMENTS[key]
+            self.base_url_edit.setText(deployment.base_url)
+            self.token_url_edit.setText(deployment.token_url)
+
+    @staticmethod
+    def _show_username(config_id: str, edit: QLineEdit) -> None:
+        """Show the id/access key of the chosen configuration (never its secret)."""
+        if not config_id:
+            return
+        config = QgsAuthMethodConfig()
+        if QgsApplication.authManager().loadAuthenticationConfig(config_id, config, True):
+            edit.setText(config.config("username"))
+
+    # --- reading the form ------------------------------------------------------------------------------
+
+    def settings_from_form(self) -> ConnectionSettings:
+        """The settings as shown (no secret in them). Raises InvalidRequestError for bad URLs."""
+        key = self.deployment_combo.currentData()
+        custom = key == CUSTOM_DEPLOYMENT
+        base_url = self.base_url_edit.text().strip() if custom else ""
+        token_url = self.token_url_edit.text().strip() if custom else ""
+        deployment_for(key, base_url, token_url)
+        return ConnectionSettings(
+            deployment=key, base_url=base_url, token_url=token_url,
+            auth_config_id=self.auth_select.configId(), s3_auth_config_id=self.s3_auth_select.configId(),
+            s3_endpoint=self.s3_endpoint_edit.text().strip(),
+            s3_region=self.s3_region_edit.text().strip() or "eu-central-1",
+        )
+
+    def _typed_client_credentials(self) -> Optional[Tuple[str, str]]:
+        client_id, secret = self.client_id_edit.text().strip(), self.client_secret_edit.text()
+        if secret and not client_id:
+            raise CredentialsError(tr("Enter the client id that belongs to the secret."))
+        return (client_id, secret) if secret else None
+
+    def _typed_s3_keys(self) -> Optional[Tuple[str, str]]:
+        access_key, secret = self.s3_access_key_edit.text().strip(), self.s3_secret_key_edit.text()
+        if secret and not access_key:
+            raise CredentialsError(tr("Enter the S3 access key that belongs to the secret key."))
+        return (access_key, secret) if secret else None
+
+    def connection_from_form(self) -> Connection:
+        """A connection with what the form shows: typed secrets first, else the chosen auth configurations."""
+        settings = self.settings_from_form()
+        deployment = deployment_for(settings.deployment, settings.base_url, settings.token_url)
+        typed = self._typed_client_credentials()
+        client_id, client_secret = typed or read_basic_credentials(settings.auth_config_id, "client credentials")
+        s3 = S3Access(endpoint=settings.s3_endpoint, region=settings.s3_region)
+        typed_s3 = self._typed_s3_keys()
+        if typed_s3:
+            s3.access_key, s3.secret_key = typed_s3
+        elif settings.s3_auth_config_id:
+            s3.access_key, s3.secret_key = read_basic_credentials(settings.s3_auth_config_id, "S3 keys")
+        return Connection(deployment, client_id, client_secret, s3, qgis_proxies())
+
+    # --- actions ---------------------------------------------------------------------------------------
+
+    def store_typed_secrets(self) -> None:
+        """Move typed secrets into the auth database (updating the chosen configuration) and clear the fields."""
+        typed = self._typed_client_credentials()
+        if typed:
+            config_id = store_basic_credentials(tr("Sentinel Hub {id}").format(id=typed[0]), typed[0], typed[1],
+                                                self.auth_select.configId())
+            self.auth_select.setConfigId(config_id)
+            self.client_secret_edit.clear()
+        typed_s3 = self._typed_s3_keys()
+        if typed_s3:
+            config_id = store_basic_credentials(tr("S3 {key}").format(key=typed_s3[0]), typed_s3[0], typed_s3[1],
+                                                self.s3_auth_select.configId())
+            self.s3_auth_select.setConfigId(config_id)
+            self.s3_secret_key_edit.clear()
+
+    def accept(self) -> None:
+        try:
+            self.settings_from_form()
+            self.store_typed_secrets()
+            settings = self.settings_from_form()
+        except InvalidRequestError as error:
+            self.message_bar.pushMessage(tr("Not saved"), str(error), Qgis.MessageLevel.Warning, 0)
+            return
+        settings.save()
+        self.settings = settings
+        log.info("Connection settings saved (deployment %s)", settings.deployment)
+        super().accept()
+
+    def test_connection(self) -> None:
+        if self._test_task is not None:
+            return
+        try:
+            connection = self.connection_from_form()
+        except InvalidRequestError as error:
+            self._show_test_result(False, str(error))
+            return
+        self.test_button.setEnabled(False)
+        self.test_result_label.setText(tr("Testing {url}…").format(url=connection.deployment.base_url))
+        base_url = connection.deployment.base_url
+
+        def done(message: Optional[str], error: Optional[BaseException]) -> None:
+            self._test_task = None
+            self.test_button.setEnabled(True)
+            if error is not None:
+                log.warning("Connection test failed: %s", error)
+                self._show_test_result(False, describe_failure(error, tr("The connection test"), base_url))
+            else:
+                self._show_test_result(True, message or "")
+
+        self._test_task = BackgroundCall(tr("Sentinel Hub Batch: connection test"),
+                                         lambda _task: check_connection(connection), done, self).start()
+
+    def _show_test_result(self, success: bool, message: str) -> None:
+        colour = "#1a7f37" if success else "#c62828"
+        self.test_result_label.setStyleSheet(f"color: {colour};")
+        self.test_result_label.setText(message)
+        self.test_finished.emit(success, message)
+
+    def done(self, result: int) -> None:
+        if self._test_task is not None:
+            self._test_task.cancel()
+        super().done(result)
