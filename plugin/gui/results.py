@@ -1,0 +1,473 @@
+"""Finished outputs of a job as map layers: one VRT mosaic per output and CRS, read from S3 or a local copy.
+
+Thousands of tiles load as a few layers: the feature manifest says which object holds which output of which tile,
+``gdal.BuildVRT`` stitches the tiles of one output and CRS together, and QGIS opens the VRT. GDAL reads the
+objects through ``/vsis3/`` with the S3 client's settings applied for that bucket only.
+
+Used by the jobs dock and by the Processing algorithms: nothing here touches ``iface`` or widgets. The slow parts
+(:func:`build_mosaics`, :func:`download_outputs`) run off the GUI thread, e.g. in :class:`ResultsTask`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
+
+from osgeo import gdal
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsColorRampShader,
+    QgsContrastEnhancement,
+    QgsLayerTreeGroup,
+    QgsMultiBandColorRenderer,
+    QgsProject,
+    QgsRasterLayer,
+    QgsRasterShader,
+    QgsSingleBandGrayRenderer,
+    QgsSingleBandPseudoColorRenderer,
+    QgsStyle,
+    QgsTask,
+)
+from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
+from qgis.PyQt.QtGui import QColor
+
+from ..core.errors import InvalidRequestError, SentinelHubBatchError
+from ..core.storage import (
+    ManifestFeature,
+    delivery_root,
+    feature_manifest_location,
+    parse_s3_url,
+    read_manifest,
+)
+
+log = logging.getLogger("sentinelhub_batch")
+
+RESULT_PROPERTY = "sentinelhub_batch/result"
+"""Custom layer property ``<task id>/<output id>/<epsg>`` marking a result layer (to reload rather than duplicate)."""
+
+_INDEX_NAMES = re.compile(r"(^|[^a-z])(ndvi|ndwi|ndmi|ndre|evi|savi|nbr)([^a-z]|$)", re.IGNORECASE)
+_MASK_NAMES = re.compile(r"mask", re.IGNORECASE)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Results", text)
+
+
+class ResultsError(SentinelHubBatchError):
+    """The results of a job cannot be loaded; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class OutputMosaic:
+    """One output of a job in one CRS, as a VRT over its tiles."""
+
+    task_id: str
+    output_id: str
+    epsg: int
+    path: str
+    """The VRT file."""
+    tile_count: int
+    sources: Tuple[str, ...] = field(default=(), repr=False)
+
+    @property
+    def key(self) -> str:
+        return f"{self.task_id}/{self.output_id}/{self.epsg}"
+
+
+# ----------------------------------------------------------------------------------------------- GDAL and S3
+
+
+def vsis3_path(s3_url: str) -> str:
+    location = parse_s3_url(s3_url)
+    return location.vsis3_path
+
+
+def configure_gdal_for_s3(s3_client: Any, bucket: str) -> None:
+    """Let GDAL read ``/vsis3/<bucket>/...`` with the client's keys and endpoint, for that bucket only.
+
+    The options hold the secret key: they go to GDAL and nowhere else. Cached GDAL reads of the bucket are
+    dropped, so objects a retry overwrote are read again.
+    """
+    prefix = f"/vsis3/{bucket}"
+    options = dict(s3_client.gdal_vsi_options())
+    options.setdefault("GDAL_DISABLE_READDIR_ON_OPEN", "EMPTY_DIR")
+    setter = getattr(gdal, "SetPathSpecificOption", None) or getattr(gdal, "SetCredential", None)
+    for name, value in options.items():
+        if setter is not None:
+            setter(prefix, name, value)
+        else:  # GDAL < 3.5: process-wide options
+            gdal.SetConfigOption(name, value)
+    if hasattr(gdal, "VSICurlPartialClearCache"):
+        gdal.VSICurlPartialClearCache(prefix)
+
+
+def existing_object_urls(s3_client: Any, delivery_url: str, task_id: str) -> Set[str]:
+    """The ``s3://`` URLs of every object under the job's delivery root (one listing, not one call per tile)."""
+    root = delivery_root(delivery_url, task_id)
+    prefix = root.key.rstrip("/") + "/" if root.key else ""
+    return {f"s3://{root.bucket}/{item.key}" for item in s3_client.list_objects(root.bucket, prefix)
+            if not item.is_prefix}
+
+
+def read_job_manifest(s3_client: Any, delivery_url: str, task_id: str) -> List[ManifestFeature]:
+    from ..core.s3 import S3Error
+
+    location = feature_manifest_location(delivery_url, task_id)
+    try:
+        found = s3_client.get_object(location.bucket, location.key)
+    except S3Error as error:
+        if error.not_found:
+            raise ResultsError(f"Job {task_id} has no feature manifest at {location.url} yet: results can be loaded "
+                               "once the job has been analysed and tiles are done.") from None
+        raise
+    return read_manifest(found.data)
+
+
+# ----------------------------------------------------------------------------------------------- mosaics
+
+
+def mosaic_groups(manifest: Iterable[ManifestFeature], tile_names: Optional[Iterable[str]] = None,
+                  available: Optional[Set[str]] = None) -> Dict[Tuple[str, int], List[ManifestFeature]]:
+    """Manifest rows per (output id, EPSG), limited to the named tiles and to objects that exist."""
+    wanted = set(tile_names) if tile_names is not None else None
+    groups: Dict[Tuple[str, int], List[ManifestFeature]] = {}
+    for feature in manifest:
+        if wanted is not None and feature.identifier not in wanted:
+            continue
+        if available is not None and feature.path not in available:
+            continue
+        if not feature.path.lower().endswith((".tif", ".tiff")):
+            continue
+        groups.setdefault((feature.output_id, feature.epsg), []).append(feature)
+    return groups
+
+
+def results_folder(project: Optional[QgsProject], task_id: str) -> Path:
+    """Where VRTs (and downloads) of a job go: next to a saved project, else in the QGIS profile's cache."""
+    if project is not None and project.fileName():
+        project_path = Path(project.fileName())
+        base = project_path.parent / f"{project_path.stem}_sentinelhub"
+    else:
+        base = Path(QgsApplication.qgisSettingsDirPath()) / "cache" / "sentinelhub_batch"
+    return base / task_id
+
+
+def _safe_file_part(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", text) or "output"
+
+
+def build_mosaics(
+    task_id: str,
+    manifest: Sequence[ManifestFeature],
+    folder: Path,
+    *,
+    tile_names: Optional[Iterable[str]] = None,
+    available: Optional[Set[str]] = None,
+    source_for: Optional[Callable[[ManifestFeature], str]] = None,
+    is_cancelled: Callable[[], bool] = lambda: False,
+) -> List[OutputMosaic]:
+    """Write one VRT per output and CRS into ``folder`` and describe them.
+
+    ``source_for`` maps a manifest row to the path GDAL opens (default: its ``/vsis3/`` path; a local file after
+    :func:`download_outputs`). GDAL must already be configured for the bucket (:func:`configure_gdal_for_s3`).
+    """
+    groups = mosaic_groups(manifest, tile_names, available)
+    if not groups:
+        raise ResultsError(f"Job {task_id} has no finished GeoTIFF outputs to load yet (no tile is done, or the "
+                           "outputs are in another format).")
+    folder.mkdir(parents=True, exist_ok=True)
+    source_for = source_for or (lambda feature: vsis3_path(feature.path))
+    several_crs = len({epsg for _, epsg in groups}) > 1
+    mosaics = []
+    for (output_id, epsg), features in sorted(groups.items()):
+        if is_cancelled():
+            return mosaics
+        sources = [source_for(feature) for feature in features]
+        name = _safe_file_part(output_id) + (f"_{epsg}" if several_crs else "")
+        path = folder / f"{name}.vrt"
+        try:
+            dataset = gdal.BuildVRT(str(path), sources, options=gdal.BuildVRTOptions(resolution="highest"))
+        except RuntimeError as error:
+            raise ResultsError(f"GDAL could not build a mosaic of output '{output_id}' (EPSG:{epsg}): {error}. "
+                               "Check the S3 settings of the connection.") from None
+        if dataset is None:
+            raise ResultsError(f"GDAL could not build a mosaic of output '{output_id}' (EPSG:{epsg}): "
+                               f"{gdal.GetLastErrorMsg() or 'no tile could be opened'}. Check the S3 settings.")
+        dataset.FlushCache()
+        dataset = None
+        mosaics.append(OutputMosaic(task_id, output_id, epsg, str(path), len(sources), tuple(sources)))
+    return mosaics
+
+
+def download_outputs(
+    s3_client: Any,
+    features: Sequence[ManifestFeature],
+    folder: Path,
+    *,
+    progress: Optional[Callable[[float], None]] = None,
+    is_cancelled: Callable[[], bool] = lambda: False,
+) -> Dict[str, str]:
+    """Copy the objects of these manifest rows to ``folder/<tile>/<file>``; returns object URL → local path.
+
+    Files already there with the object's size are not downloaded again. Stops early (returning what is done)
+    when ``is_cancelled()`` turns true; a half-downloaded file is never left behind.
+    """
+    done: Dict[str, str] = {}
+    total = len(features)
+    for index, feature in enumerate(features):
+        if is_cancelled():
+            break
+        location = parse_s3_url(feature.path)
+        target = folder / _safe_file_part(feature.identifier) / _safe_file_part(Path(location.key).name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        info = s3_client.head_object(location.bucket, location.key) if target.exists() else None
+        if info is None or target.stat().st_size != info.size:
+            def file_progress(bytes_done: int, bytes_total: Optional[int], index: int = index) -> None:
+                if progress is not None and bytes_total:
+                    progress(100.0 * (index + bytes_done / bytes_total) / total)
+
+            if not s3_client.download_file(location.bucket, location.key, str(target), progress=file_progress,
+                                           cancel=is_cancelled):
+                break
+        done[feature.path] = str(target)
+        if progress is not None:
+            progress(100.0 * (index + 1) / total)
+    return done
+
+
+# ----------------------------------------------------------------------------------------------- layers and styles
+
+
+def looks_like_vegetation_index(output_id: str) -> bool:
+    return bool(_INDEX_NAMES.search(output_id))
+
+
+def _index_range(data_type: int) -> Tuple[float, float]:
+    """The display range -0.2 … 0.9 of an index in the usual encodings of each data type."""
+    if data_type == Qgis.DataType.UInt16:
+        return 8000.0, 19000.0  # tutorial encoding: ndvi * 10000 + 10000
+    if data_type == Qgis.DataType.Int16:
+        return -2000.0, 9000.0  # ndvi * 10000
+    if data_type == Qgis.DataType.Byte:
+        return 102.0, 242.0  # (ndvi + 1) * 127.5
+    return -0.2, 0.9
+
+
+def _reflectance_range(data_type: int) -> Tuple[float, float]:
+    if data_type == Qgis.DataType.Byte:
+        return 0.0, 255.0
+    if data_type in (Qgis.DataType.UInt16, Qgis.DataType.Int16, Qgis.DataType.UInt32, Qgis.DataType.Int32):
+        return 0.0, 3000.0  # reflectance * 10000: 0 … 0.3
+    return 0.0, 0.3
+
+
+def _index_renderer(layer: QgsRasterLayer) -> QgsSingleBandPseudoColorRenderer:
+    low, high = _index_range(layer.dataProvider().dataType(1))
+    ramp = QgsStyle.defaultStyle().colorRamp("RdYlGn")
+    shader_function = QgsColorRampShader(low, high)
+    shader_function.setColorRampType(QgsColorRampShader.Type.Interpolated)
+    if ramp is not None:
+        shader_function.setSourceColorRamp(ramp)
+        shader_function.classifyColorRamp(7)
+    else:
+        colours = ("#a50026", "#f46d43", "#fee08b", "#d9ef8b", "#66bd63", "#006837")
+        step = (high - low) / (len(colours) - 1)
+        shader_function.setColorRampItemList([
+            QgsColorRampShader.ColorRampItem(low + index * step, QColor(colour)) for index, colour in enumerate(colours)
+        ])
+    shader = QgsRasterShader()
+    shader.setRasterShaderFunction(shader_function)
+    renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
+    renderer.setClassificationMin(low)
+    renderer.setClassificationMax(high)
+    return renderer
+
+
+def _stretch(provider: Any, band: int, low: float, high: float) -> QgsContrastEnhancement:
+    enhancement = QgsContrastEnhancement(provider.dataType(band))
+    enhancement.setContrastEnhancementAlgorithm(QgsContrastEnhancement.ContrastEnhancementAlgorithm.StretchToMinimumMaximum)
+    enhancement.setMinimumValue(low)
+    enhancement.setMaximumValue(high)
+    return enhancement
+
+
+def style_result_layer(layer: QgsRasterLayer, output_id: str) -> str:
+    """Give a result layer a sensible look without computing statistics over thousands of remote tiles.
+
+    Returns what was applied: ``"index"`` (red-yellow-green ramp), ``"true colour"`` (3+ bands, fixed
+    reflectance stretch), ``"mask"`` (0 … 1 grey), or ``"default"`` (QGIS' own choice).
+    """
+    provider = layer.dataProvider()
+    bands = layer.bandCount()
+    if bands == 1 and looks_like_vegetation_index(output_id):
+        layer.setRenderer(_index_renderer(layer))
+        applied = "index"
+    elif bands >= 3:
+        renderer = QgsMultiBandColorRenderer(provider, 1, 2, 3)
+        low, high = _reflectance_range(provider.dataType(1))
+        renderer.setRedContrastEnhancement(_stretch(provider, 1, low, high))
+        renderer.setGreenContrastEnhancement(_stretch(provider, 2, low, high))
+        renderer.setBlueContrastEnhancement(_stretch(provider, 3, low, high))
+        layer.setRenderer(renderer)
+        applied = "true colour"
+    elif bands == 1 and _MASK_NAMES.search(output_id):
+        renderer = QgsSingleBandGrayRenderer(provider, 1)
+        renderer.setContrastEnhancement(_stretch(provider, 1, 0.0, 1.0))
+        layer.setRenderer(renderer)
+        applied = "mask"
+    else:
+        applied = "default"
+    layer.triggerRepaint()
+    return applied
+
+
+def result_layer_name(mosaic: OutputMosaic, several_crs: bool) -> str:
+    return f"{mosaic.output_id} (EPSG:{mosaic.epsg})" if several_crs else mosaic.output_id
+
+
+def results_group_name(task_id: str, description: str = "") -> str:
+    short = task_id[:8]
+    return tr("Results {id} – {description}").format(id=short, description=description[:40]) if description \
+        else tr("Results {id}").format(id=short)
+
+
+def find_or_create_group(project: QgsProject, name: str) -> QgsLayerTreeGroup:
+    root = project.layerTreeRoot()
+    group = root.findGroup(name)
+    return group if group is not None else root.insertGroup(0, name)
+
+
+def add_results_to_project(
+    project: QgsProject, mosaics: Sequence[OutputMosaic], group_name: str
+) -> List[QgsRasterLayer]:
+    """Add (or reload) one styled raster layer per mosaic in the job's layer-tree group; returns the layers.
+
+    A mosaic already in the group is reloaded instead of added again, so loading after a retry refreshes it.
+    """
+    group = find_or_create_group(project, group_name)
+    existing: Dict[str, QgsRasterLayer] = {}
+    for node in group.findLayers():
+        layer = node.layer()
+        if isinstance(layer, QgsRasterLayer) and layer.customProperty(RESULT_PROPERTY):
+            existing[str(layer.customProperty(RESULT_PROPERTY))] = layer
+    several_crs = len({mosaic.epsg for mosaic in mosaics}) > 1
+    layers = []
+    for mosaic in mosaics:
+        layer = existing.get(mosaic.key)
+        if layer is not None and layer.source() == mosaic.path:
+            layer.dataProvider().reloadData()
+            layer.reload()
+            layer.triggerRepaint()
+            layers.append(layer)
+            continue
+        layer = QgsRasterLayer(mosaic.path, result_layer_name(mosaic, several_crs), "gdal")
+        if not layer.isValid():
+            raise ResultsError(f"QGIS could not open the mosaic {mosaic.path} of output '{mosaic.output_id}': "
+                               f"{layer.error().summary()}")
+        layer.setCustomProperty(RESULT_PROPERTY, mosaic.key)
+        style_result_layer(layer, mosaic.output_id)
+        if mosaic.key in existing:
+            project.removeMapLayer(existing[mosaic.key].id())
+        project.addMapLayer(layer, False)
+        group.addLayer(layer)
+        layers.append(layer)
+    return layers
+
+
+def repair_result_layers(project: QgsProject) -> int:
+    """Reopen result layers that failed to load with the project (GDAL had no S3 keys then); returns how many."""
+    repaired = 0
+    for layer in project.mapLayers().values():
+        if isinstance(layer, QgsRasterLayer) and layer.customProperty(RESULT_PROPERTY) and not layer.isValid():
+            layer.setDataSource(layer.source(), layer.name(), "gdal")
+            if layer.isValid():
+                output_id = str(layer.customProperty(RESULT_PROPERTY)).split("/")[1]
+                style_result_layer(layer, output_id)
+                repaired += 1
+    return repaired
+
+
+# ----------------------------------------------------------------------------------------------- background task
+
+
+@dataclass
+class ResultsRequest:
+    """What to load: a job, where its outputs are, and optionally a local folder to download them to."""
+
+    task_id: str
+    delivery_url: str
+    folder: Path
+    group_name: str
+    tile_names: Optional[List[str]] = None
+    """Only these tiles (e.g. the DONE ones); None for every tile with an output object."""
+    manifest: Optional[List[ManifestFeature]] = None
+    download: bool = False
+
+
+class ResultsTask(QgsTask):
+    """Builds the mosaics (and downloads the tiles when asked) in the background, then adds the layers.
+
+    ``loaded(list of layer ids)`` or ``failed(message)`` is emitted on the GUI thread when it ends.
+    """
+
+    loaded = pyqtSignal(list)
+    failed = pyqtSignal(str)
+
+    def __init__(self, request: ResultsRequest, s3_client: Any, project: Optional[QgsProject] = None):
+        verb = tr("Downloading") if request.download else tr("Loading")
+        super().__init__(tr("{verb} results of {id}").format(verb=verb, id=request.task_id[:8]),
+                         QgsTask.Flag.CanCancel)
+        self.request = request
+        self.s3_client = s3_client
+        self.project = project or QgsProject.instance()
+        self.mosaics: List[OutputMosaic] = []
+        self.error_message = ""
+
+    def run(self) -> bool:
+        request = self.request
+        try:
+            if not request.delivery_url:
+                raise InvalidRequestError(f"Job {request.task_id} has no S3 delivery, so there is nothing to load.")
+            bucket = parse_s3_url(request.delivery_url).bucket
+            configure_gdal_for_s3(self.s3_client, bucket)
+            manifest = request.manifest or read_job_manifest(self.s3_client, request.delivery_url, request.task_id)
+            available = existing_object_urls(self.s3_client, request.delivery_url, request.task_id)
+            self.setProgress(5)
+            source_for: Optional[Callable[[ManifestFeature], str]] = None
+            if request.download:
+                wanted = [feature for features in mosaic_groups(manifest, request.tile_names, available).values()
+                          for feature in features]
+                local = download_outputs(self.s3_client, wanted, request.folder / "tiles",
+                                         progress=lambda percent: self.setProgress(5 + 0.9 * percent),
+                                         is_cancelled=self.isCanceled)
+                if self.isCanceled():
+                    return False
+                available = set(local)
+
+                def source_for(feature: ManifestFeature) -> str:
+                    return local[feature.path]
+            self.mosaics = build_mosaics(request.task_id, manifest, request.folder, tile_names=request.tile_names,
+                                         available=available, source_for=source_for, is_cancelled=self.isCanceled)
+            return not self.isCanceled()
+        except SentinelHubBatchError as error:
+            self.error_message = str(error)
+        except Exception as error:  # a background task must report, not raise into Qt
+            log.exception("Loading the results of %s failed", request.task_id)
+            self.error_message = tr("Loading the results failed unexpectedly: {error}").format(error=error)
+        return False
+
+    def finished(self, result: bool) -> None:
+        if not result:
+            self.failed.emit(self.error_message or tr("Loading the results was cancelled."))
+            return
+        try:
+            layers = add_results_to_project(self.project, self.mosaics, self.request.group_name)
+        except ResultsError as error:
+            self.failed.emit(str(error))
+            return
+        self.loaded.emit([layer.id() for layer in layers])
+
