@@ -105,11 +105,14 @@ def validate_output_template(url: str, output_ids: Sequence[str]) -> None:
     """Refuse a delivery URL the service would refuse, with the fix in the message.
 
     A template must contain ``<tileName>`` (or every tile would write the same object) and, when there are
-    several outputs, ``<outputId>``. A URL without placeholders uses the default layout and is always fine.
+    several outputs, ``<outputId>``. A URL without placeholders uses the default layout. The placeholder
+    rules are checked before the bucket name, so the more specific problem is reported first.
     """
-    location = parse_s3_url(url)
-    if not has_placeholders(url):
+    match = _S3_URL.match((url or "").strip())
+    if not match or not has_placeholders(url):
+        parse_s3_url(url)
         return
+    location = S3Location(match.group("bucket"), match.group("key") or "")
     unknown = sorted(set(re.findall(r"<[^<>/]*>", location.key)) - set(PLACEHOLDERS))
     if unknown:
         raise InvalidRequestError(
@@ -127,6 +130,7 @@ def validate_output_template(url: str, output_ids: Sequence[str]) -> None:
             f"outputs ({', '.join(output_ids)}), which would overwrite each other. Add {OUTPUT_ID}, "
             f"e.g. ...{TILE_NAME}/{OUTPUT_ID}.{FORMAT}."
         )
+    parse_s3_url(url)
 
 
 def format_extension(format_type: str) -> str:

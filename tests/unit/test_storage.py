@@ -70,6 +70,10 @@ def test_templates_need_tile_name_and_output_id_with_several_outputs():
         validate_output_template("s3://bucket/f/<tile>/<tileName>.tif", ["NDVI"])
     with pytest.raises(InvalidRequestError):
         validate_output_template("folder/<tileName>", ["NDVI"])
+    with pytest.raises(InvalidRequestError, match="not a valid S3 bucket name"):
+        validate_output_template("s3://B_/f/<tileName>.tif", ["NDVI"])
+    with pytest.raises(InvalidRequestError, match="not a valid S3 bucket name"):
+        validate_output_template("s3://B_/f", ["NDVI"])
 
 
 def test_output_location_default_layout_and_extensions():
