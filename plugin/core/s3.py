@@ -56,11 +56,12 @@ class S3Error(SentinelHubBatchError):
 
     @property
     def not_found(self) -> bool:
-        return self.status == 404 or self.code in ("NoSuchKey", "NoSuchBucket")
+        """The object does not exist (yet). False for a missing bucket, which is a settings problem to report."""
+        return (self.status == 404 or self.code == "NoSuchKey") and self.code != "NoSuchBucket"
 
 
 class S3NotFoundError(S3Error):
-    """The bucket or the object does not exist."""
+    """HTTP 404: the object or the bucket does not exist (``code`` tells which, ``not_found`` is the object)."""
 
 
 @dataclass(frozen=True)

@@ -195,6 +195,7 @@ def test_missing_object_and_bucket_raise_not_found_with_a_hint(s3_bucket: S3Buck
         with pytest.raises(S3NotFoundError) as missing_bucket:
             client.get_object(f"missing-{uuid.uuid4().hex[:8]}", "key")
         assert missing_bucket.value.code == "NoSuchBucket"
+        assert not missing_bucket.value.not_found, "a wrong bucket name must be reported, not awaited"
         assert "Check the bucket name" in str(missing_bucket.value)
         assert isinstance(missing_bucket.value, SentinelHubBatchError)
 
@@ -344,8 +345,12 @@ class _ScriptedS3(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         self.server.requests.append((self.path, dict(self.headers)))
         status, body = self.server.script.pop(0) if self.server.script else (200, b"ok")
+        declared_length = len(body)
+        if status == "cut":
+            status, declared_length, body = 200, len(body), body[: len(body) // 2]
+            self.close_connection = True
         self.send_response(status)
-        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Content-Length", str(declared_length))
         self.send_header("ETag", '"abc"')
         self.end_headers()
         self.wfile.write(body)
@@ -379,6 +384,22 @@ def test_server_errors_are_retried_then_succeed(scripted_s3):
     assert _client_for(scripted_s3).get_object("bucket", "key").data == b"data"
     assert len(scripted_s3.requests) == 3
     assert all(headers["Authorization"].startswith("AWS4-HMAC-SHA256 ") for _, headers in scripted_s3.requests)
+
+
+def test_a_download_cut_short_is_retried_and_never_left_half_written(scripted_s3, tmp_path):
+    payload = bytes(range(200)) * 5
+    scripted_s3.script = [("cut", payload), (200, payload)]
+    target = tmp_path / "tile.tif"
+    assert _client_for(scripted_s3).download_file("bucket", "tile.tif", str(target))
+    assert target.read_bytes() == payload
+    assert len(scripted_s3.requests) == 2
+
+    scripted_s3.script = [("cut", payload)] * 3
+    scripted_s3.requests.clear()
+    with pytest.raises(S3Error, match=r"Downloading s3://bucket/again\.tif"):
+        _client_for(scripted_s3, max_retries=2).download_file("bucket", "again.tif", str(tmp_path / "again.tif"))
+    assert len(scripted_s3.requests) == 3
+    assert not (tmp_path / "again.tif").exists() and not (tmp_path / "again.tif.part").exists()
 
 
 def test_retries_are_bounded(scripted_s3):
