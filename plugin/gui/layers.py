@@ -14,6 +14,7 @@ from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
     QgsFeature,
     QgsFeatureRequest,
     QgsFillSymbol,
@@ -60,8 +61,14 @@ class TileRecord:
     outputs: str = ""
 
 
-def records_from_manifest(manifest: Sequence[ManifestFeature]) -> List[TileRecord]:
-    """One record per tile of a feature manifest (which has one row per tile and output), outlines in WGS84."""
+def records_from_manifest(manifest: Sequence[ManifestFeature],
+                          transform_context: Optional[QgsCoordinateTransformContext] = None) -> List[TileRecord]:
+    """One record per tile of a feature manifest (which has one row per tile and output), outlines in WGS84.
+
+    Safe off the GUI thread (the monitor worker calls it) as long as a ``transform_context`` is passed or the
+    default one will do: it reads nothing from the project then.
+    """
+    context = transform_context if transform_context is not None else QgsCoordinateTransformContext()
     target = QgsCoordinateReferenceSystem(TILE_LAYER_CRS)
     transforms: Dict[int, QgsCoordinateTransform] = {}
     records = []
@@ -73,7 +80,7 @@ def records_from_manifest(manifest: Sequence[ManifestFeature]) -> List[TileRecor
             transform = transforms.get(first.epsg)
             if transform is None:
                 source = QgsCoordinateReferenceSystem(f"EPSG:{first.epsg}")
-                transform = QgsCoordinateTransform(source, target, QgsProject.instance().transformContext())
+                transform = QgsCoordinateTransform(source, target, context)
                 transforms[first.epsg] = transform
             geometry.transform(transform)
         outputs = ",".join(sorted({row.output_id for row in rows if row.output_id}))
