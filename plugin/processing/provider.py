@@ -13,8 +13,10 @@ ICON_PATH = Path(__file__).resolve().parents[2] / "resources" / "icons" / "icon.
 
 
 def algorithm_classes() -> List[Type[QgsProcessingAlgorithm]]:
-    """The algorithm classes the provider offers; each algorithm module is listed here when it is added."""
-    return []
+    """The algorithm classes the provider offers (one module each under ``algorithms/``)."""
+    from .algorithms import algorithm_classes as classes
+
+    return classes()
 
 
 class SentinelHubBatchProvider(QgsProcessingProvider):

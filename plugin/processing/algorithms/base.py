@@ -1,0 +1,331 @@
+"""What every Sentinel Hub Batch algorithm shares: connection, job id and request parameters, error translation.
+
+Algorithms never touch ``iface`` (``qgis_process`` runs them without one). Every action goes through the core
+(``plugin.core``), the same code the docks use; this module only turns Processing parameters into core calls and
+core errors into ``QgsProcessingException`` messages a person can act on.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Dict, List, Optional, Tuple
+
+from qgis.core import (
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingParameterAuthConfig,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ...core.errors import ApiError, SentinelHubBatchError
+from ...core.jobs import WaitCancelledError
+
+PLUGIN_ROOT = Path(__file__).resolve().parents[3]
+ICON_PATH = PLUGIN_ROOT / "resources" / "icons" / "icon.svg"
+
+AUTH_CONFIG = "AUTH_CONFIG"
+JOB_ID = "JOB_ID"
+
+AREA = "AREA"
+GRID = "GRID"
+RESOLUTION = "RESOLUTION"
+BUFFER_X = "BUFFER_X"
+BUFFER_Y = "BUFFER_Y"
+EVALSCRIPT = "EVALSCRIPT"
+DATA_COLLECTION = "DATA_COLLECTION"
+TIME_FROM = "TIME_FROM"
+TIME_TO = "TIME_TO"
+
+DEFAULT_DATA_COLLECTION = "sentinel-2-l1c"
+GRID_HELP = "0 UTM 20 km, 1 UTM 10 km, 2 UTM 100 km, 3 WGS84 1°, 6 LAEA 100 km, 7 LAEA 20 km"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SentinelHubBatchProcessing", text)
+
+
+class BatchAlgorithm(QgsProcessingAlgorithm):
+    """Base of the provider's algorithms: subclasses set the texts, ``initAlgorithm`` and ``perform``."""
+
+    algorithm_id = ""
+    title = ""
+    group_id = "jobs"
+    help_text = ""
+
+    def name(self) -> str:
+        return self.algorithm_id
+
+    def displayName(self) -> str:
+        return tr(self.title)
+
+    def group(self) -> str:
+        return {"planning": tr("Planning"), "jobs": tr("Batch jobs"), "results": tr("Results")}[self.group_id]
+
+    def groupId(self) -> str:
+        return self.group_id
+
+    def shortHelpString(self) -> str:
+        return tr(self.help_text)
+
+    def icon(self) -> QIcon:
+        return QIcon(str(ICON_PATH))
+
+    def createInstance(self) -> QgsProcessingAlgorithm:
+        return type(self)()
+
+    def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        try:
+            return self.perform(parameters, context, feedback)
+        except QgsProcessingException:
+            raise
+        except WaitCancelledError as error:
+            raise QgsProcessingException(str(error)) from None
+        except ApiError as error:
+            raise QgsProcessingException(describe_api_error(error)) from None
+        except SentinelHubBatchError as error:
+            raise QgsProcessingException(str(error)) from None
+        except ImportError as error:
+            missing = getattr(error, "name", None) or str(error)
+            raise QgsProcessingException(tr(
+                "The Python package '{name}' that Sentinel Hub Batch needs is not installed in this QGIS. Install it "
+                "(e.g. pip install {name} in the Python of QGIS, or the python3-{name} package) and try again."
+            ).format(name=missing)) from None
+
+    def perform(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+            feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        raise NotImplementedError
+
+    # -- shared parameters
+
+    def add_connection_parameter(self) -> None:
+        parameter = QgsProcessingParameterAuthConfig(
+            AUTH_CONFIG, tr("Sentinel Hub credentials (authentication config; empty: environment or settings)"),
+            optional=True)
+        parameter.setHelp(tr("A Basic authentication configuration with the client id as username and the client "
+                             "secret as password. Empty: SH_CLIENT_ID/SH_CLIENT_SECRET from the environment, else "
+                             "the plugin's saved connection."))
+        self.addParameter(parameter)
+
+    def add_job_id_parameter(self, optional: bool = True) -> None:
+        description = tr("Job id (empty: the most recent job)") if optional else tr("Job id")
+        self.addParameter(QgsProcessingParameterString(JOB_ID, description, optional=optional))
+
+    def add_request_parameters(self) -> None:
+        """AREA, GRID, RESOLUTION, BUFFER_X/Y, EVALSCRIPT, DATA_COLLECTION, TIME_FROM, TIME_TO."""
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            AREA, tr("Area (polygon layer)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+        grid = QgsProcessingParameterNumber(GRID, tr("Tiling grid id ({grids})").format(grids=GRID_HELP),
+                                            QgsProcessingParameterNumber.Type.Integer, 1, minValue=0)
+        self.addParameter(grid)
+        self.addParameter(QgsProcessingParameterNumber(
+            RESOLUTION, tr("Resolution (grid units: metres, or degrees for grid 3)"),
+            QgsProcessingParameterNumber.Type.Double, 10.0, minValue=0.0))
+        for name, label in ((BUFFER_X, tr("Buffer X (pixels on each side)")),
+                            (BUFFER_Y, tr("Buffer Y (pixels on each side)"))):
+            self.addParameter(QgsProcessingParameterNumber(
+                name, label, QgsProcessingParameterNumber.Type.Integer, 0, minValue=0))
+        self.addParameter(QgsProcessingParameterString(
+            EVALSCRIPT, tr("Evalscript (the script text, or the path of a .js file)"), multiLine=True))
+        self.addParameter(QgsProcessingParameterString(
+            DATA_COLLECTION, tr("Data collection"), defaultValue=DEFAULT_DATA_COLLECTION))
+        self.addParameter(QgsProcessingParameterString(TIME_FROM, tr("From (YYYY-MM-DD or ISO 8601 time)")))
+        self.addParameter(QgsProcessingParameterString(TIME_TO, tr("To (YYYY-MM-DD, the whole day, or ISO 8601)")))
+
+    def add_advanced(self, parameter: QgsProcessingParameterDefinition) -> None:
+        parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(parameter)
+
+    # -- reading parameters
+
+    def request_inputs(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> RequestInputs:
+        from ...gui.area import area_from_layer
+
+        layer = self.parameterAsVectorLayer(parameters, AREA, context)
+        if layer is None:
+            raise QgsProcessingException(tr("The area layer could not be opened. Give a polygon layer or file."))
+        area = area_from_layer(layer)
+        evalscript = evalscript_text(self.parameterAsString(parameters, EVALSCRIPT, context))
+        return RequestInputs(
+            area=area.geometry,
+            area_crs=area.crs,
+            area_repaired=area.repaired,
+            grid_id=self.parameterAsInt(parameters, GRID, context),
+            resolution=self.parameterAsDouble(parameters, RESOLUTION, context),
+            buffer_x=self.parameterAsInt(parameters, BUFFER_X, context),
+            buffer_y=self.parameterAsInt(parameters, BUFFER_Y, context),
+            evalscript=evalscript,
+            data_collection=(self.parameterAsString(parameters, DATA_COLLECTION, context).strip()
+                             or DEFAULT_DATA_COLLECTION),
+            time_from=self.parameterAsString(parameters, TIME_FROM, context).strip(),
+            time_to=self.parameterAsString(parameters, TIME_TO, context).strip(),
+        )
+
+    def connection(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Any:
+        from ...gui.connection import resolve_connection
+
+        auth_config_id = self.parameterAsString(parameters, AUTH_CONFIG, context) if AUTH_CONFIG in parameters \
+            else ""
+        return resolve_connection(auth_config_id or "")
+
+    def job_id(self, parameters: Dict[str, Any], context: QgsProcessingContext, client: Any,
+               feedback: QgsProcessingFeedback) -> str:
+        text = self.parameterAsString(parameters, JOB_ID, context).strip()
+        if text:
+            return text
+        latest = client.latest()
+        if latest is None:
+            raise QgsProcessingException(tr("No job id was given and the account has no batch jobs yet."))
+        feedback.pushInfo(tr("No job id given: using the most recent job {id}.").format(id=latest.id))
+        return latest.id
+
+
+@dataclass
+class RequestInputs:
+    """The request parameters of an algorithm, read and checked."""
+
+    area: Any
+    area_crs: str
+    area_repaired: bool
+    grid_id: int
+    resolution: float
+    buffer_x: int
+    buffer_y: int
+    evalscript: str
+    data_collection: str
+    time_from: str
+    time_to: str
+
+
+def evalscript_text(value: str) -> str:
+    """The script itself, or the content of the .js file the value names."""
+    from ...gui.evalscript_presets import read_evalscript_file
+
+    text = (value or "").strip()
+    if not text:
+        raise QgsProcessingException(tr("No evalscript was given. Pass the script text or the path of a .js file."))
+    if "\n" not in text and len(text) < 4096:
+        candidate = Path(text).expanduser()
+        if candidate.suffix.lower() in (".js", ".txt") or candidate.is_file():
+            if not candidate.is_file():
+                raise QgsProcessingException(tr("The evalscript file '{path}' does not exist.").format(path=text))
+            return read_evalscript_file(str(candidate))
+    return value
+
+
+def describe_api_error(error: ApiError) -> str:
+    code = f" ({error.code})" if error.code else ""
+    return tr("Sentinel Hub refused it{code}: {message}").format(code=code, message=error.message)
+
+
+def cancellable_sleep(feedback: QgsProcessingFeedback) -> Callable[[float], None]:
+    """A ``sleep`` for the core that wakes up often and stops when the user cancels."""
+
+    def sleep(seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        while True:
+            if feedback.isCanceled():
+                raise WaitCancelledError(tr("Cancelled. A job that was already sent goes on at the service."))
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return
+            time.sleep(min(0.2, left))
+
+    return sleep
+
+
+def batch_client(connection: Any, feedback: QgsProcessingFeedback) -> Any:
+    def on_retry(wait: float, reason: Any) -> None:
+        feedback.pushInfo(tr("Sentinel Hub is busy or unreachable ({reason}); trying again in {wait:.0f} s.").format(
+            reason=reason, wait=wait))
+
+    return connection.batch_client(sleep=cancellable_sleep(feedback), on_retry=on_retry)
+
+
+def s3_client_or_none(connection: Any, feedback: QgsProcessingFeedback) -> Any:
+    """The S3 client for the job's bucket, or None (with a warning) when no keys are set."""
+    if not connection.s3.access_key or not connection.s3.secret_key:
+        feedback.pushWarning(tr("No S3 keys are set (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or the connection "
+                                "settings): tile statuses and results cannot be read from the bucket."))
+        return None
+    return connection.s3_client()
+
+
+def s3_client_required(connection: Any) -> Any:
+    """The S3 client; raises the connection's own clear message when keys are missing."""
+    return connection.s3_client()
+
+
+def qgis_geometry(shape: Any) -> QgsGeometry:
+    """A QgsGeometry from a shapely geometry (2D).
+
+    The output dimension is explicit because inside QGIS, shapely's GEOS calls may resolve to the older GEOS that
+    QGIS loaded first, which refuses shapely's default WKB dimension (4).
+    """
+    import shapely
+
+    geometry = QgsGeometry()
+    geometry.fromWkb(shapely.to_wkb(shape, output_dimension=2))
+    return geometry
+
+
+def make_fields(specification: List[Tuple[str, Any]]) -> QgsFields:
+    fields = QgsFields()
+    for name, field_type in specification:
+        fields.append(QgsField(name, field_type))
+    return fields
+
+
+def fast_insert() -> Any:
+    return QgsFeatureSink.Flag.FastInsert
+
+
+# -- styling outputs that Processing loads into a project
+
+_POST_PROCESSORS: List[QgsProcessingLayerPostProcessorInterface] = []
+
+
+class _StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
+    """Applies a style function to an output layer once Processing has loaded it into the project."""
+
+    def __init__(self, style: Callable[[Any], None]):
+        super().__init__()
+        self.style = style
+
+    def postProcessLayer(self, layer: Any, context: QgsProcessingContext, feedback: QgsProcessingFeedback) -> None:
+        if layer is not None:
+            self.style(layer)
+
+
+def style_when_loaded(context: QgsProcessingContext, layer_id_or_path: str, style: Callable[[Any], None]) -> None:
+    """Style an output layer when Processing loads it on completion (kept alive until then)."""
+    if not context.willLoadLayerOnCompletion(layer_id_or_path):
+        return
+    processor = _StyleOnLoad(style)
+    # Processing does not own post-processors; keep a bounded number alive here.
+    _POST_PROCESSORS.append(processor)
+    del _POST_PROCESSORS[:-50]
+    context.layerToLoadOnCompletionDetails(layer_id_or_path).setPostProcessor(processor)
+
+
+def format_pu(value: float) -> str:
+    return f"{value:,.0f}" if value >= 100 else f"{value:,.2f}"
+
+
+def optional_text(value: Optional[str]) -> str:
+    return (value or "").strip()

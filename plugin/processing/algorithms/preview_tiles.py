@@ -1,0 +1,127 @@
+"""``preview_tiles``: the tiles a batch job over an area would process and what they would cost. Offline."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsWkbTypes,
+)
+
+from ...gui.compat import FIELD_TYPE_DOUBLE, FIELD_TYPE_INT, FIELD_TYPE_STRING
+from .base import (
+    BatchAlgorithm,
+    RequestInputs,
+    fast_insert,
+    format_pu,
+    make_fields,
+    qgis_geometry,
+    style_when_loaded,
+    tr,
+)
+
+OUTPUT = "OUTPUT"
+TILE_COUNT = "TILE_COUNT"
+PU_ESTIMATE = "PU_ESTIMATE"
+PU_CHARGED = "PU_CHARGED"
+PU_BILLED = "PU_BILLED"
+
+TILE_FIELDS = [
+    ("name", FIELD_TYPE_STRING),
+    ("epsg", FIELD_TYPE_INT),
+    ("width", FIELD_TYPE_INT),
+    ("height", FIELD_TYPE_INT),
+    ("raster_width", FIELD_TYPE_INT),
+    ("raster_height", FIELD_TYPE_INT),
+    ("pu_estimate", FIELD_TYPE_DOUBLE),
+    ("pu_charged", FIELD_TYPE_DOUBLE),
+]
+
+
+def compute_tiles_and_cost(inputs: RequestInputs) -> Any:
+    """(tiles, evalscript info, cost estimate) for the request inputs; core errors propagate."""
+    from ...core.cost import estimate_processing_units
+    from ...core.evalscript import read_evalscript
+    from ...core.tiles import tiles_for_area
+
+    info = read_evalscript(inputs.evalscript)
+    tiles = tiles_for_area(inputs.area, inputs.area_crs, inputs.grid_id, inputs.resolution, inputs.buffer_x,
+                           inputs.buffer_y)
+    cost = estimate_processing_units(tiles, info, inputs.time_from, inputs.time_to)
+    return tiles, info, cost
+
+
+def report_cost(feedback: QgsProcessingFeedback, tiles: List[Any], cost: Any) -> None:
+    crs_list = ", ".join(f"EPSG:{epsg}" for epsg in sorted({tile.epsg for tile in tiles}))
+    feedback.pushInfo(tr("Tiles: {count} ({crs})").format(count=len(tiles), crs=crs_list))
+    feedback.pushInfo(tr("Estimate before the batch discount: {pu} PU").format(pu=format_pu(cost.estimate_pu)))
+    feedback.pushInfo(tr("Charged (one third): {pu} PU").format(pu=format_pu(cost.charged_pu)))
+    if cost.billed_pu > cost.charged_pu:
+        feedback.pushInfo(tr("Billed: {pu} PU (the minimum per request)").format(pu=format_pu(cost.billed_pu)))
+    for line in cost.factors:
+        feedback.pushDebugInfo(str(line))
+
+
+class PreviewTilesAlgorithm(BatchAlgorithm):
+    algorithm_id = "preview_tiles"
+    title = "Preview tiles and cost"
+    group_id = "planning"
+    help_text = ("Computes, without contacting Sentinel Hub, the tiles a batch job over the area would process "
+                 "(the tiling grid at the chosen resolution) and estimates its cost in processing units: before the "
+                 "batch discount (the legacy valueEstimate) and what is charged (one third, at least 100 PU per "
+                 "request). The evalscript's setup() decides the bands, sample type and mosaicking.")
+
+    def initAlgorithm(self, config: Any = None) -> None:
+        self.add_request_parameters()
+        self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("Tiles")))
+        self.addOutput(QgsProcessingOutputNumber(TILE_COUNT, tr("Number of tiles")))
+        self.addOutput(QgsProcessingOutputNumber(PU_ESTIMATE, tr("Processing units before the batch discount")))
+        self.addOutput(QgsProcessingOutputNumber(PU_CHARGED, tr("Processing units charged")))
+        self.addOutput(QgsProcessingOutputNumber(PU_BILLED, tr("Processing units billed (with the minimum)")))
+
+    def perform(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+            feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        inputs = self.request_inputs(parameters, context)
+        if inputs.area_repaired:
+            feedback.pushWarning(tr("Invalid polygons of the area were repaired."))
+        feedback.setProgress(10)
+        tiles, _, cost = compute_tiles_and_cost(inputs)
+        feedback.setProgress(60)
+
+        (sink, destination) = self.parameterAsSink(parameters, OUTPUT, context, make_fields(TILE_FIELDS),
+                                                   QgsWkbTypes.Type.Polygon,
+                                                   QgsCoordinateReferenceSystem("EPSG:4326"))
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
+        fields = make_fields(TILE_FIELDS)
+        for index, (tile, tile_cost) in enumerate(zip(tiles, cost.tiles)):
+            if feedback.isCanceled():
+                break
+            feature = QgsFeature(fields)
+            feature.setGeometry(qgis_geometry(tile.geometry_wgs84))
+            feature.setAttributes([tile.name, tile.epsg, tile.width, tile.height, tile.buffered_width,
+                                   tile.buffered_height, round(tile_cost.estimate_pu, 6),
+                                   round(tile_cost.charged_pu, 6)])
+            sink.addFeature(feature, fast_insert())
+            if index % 200 == 0:
+                feedback.setProgress(60 + 40 * index / max(1, len(tiles)))
+        report_cost(feedback, tiles, cost)
+        style_when_loaded(context, destination, _style_tiles)
+        return {OUTPUT: destination, TILE_COUNT: len(tiles), PU_ESTIMATE: cost.estimate_pu,
+                PU_CHARGED: cost.charged_pu, PU_BILLED: cost.billed_pu}
+
+
+def _style_tiles(layer: Any) -> None:
+    from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer
+
+    symbol = QgsFillSymbol.createSimple({"color": "43,140,190,40", "outline_color": "43,140,190,255",
+                                         "outline_width": "0.4"})
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    layer.triggerRepaint()

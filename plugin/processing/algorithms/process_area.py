@@ -1,0 +1,145 @@
+"""``process_area``: one synchronous Process API call over an area, one file per evalscript output.
+
+The evalscript test of the provider's tutorial (e.g. ``NDVI.tif`` and ``data_mask.tif`` over the test
+sub-area) as an algorithm for the toolbox, models and ``qgis_process``; reports the processing units spent.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingOutputMultipleLayers,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+)
+
+from ...core.process_api import MAX_OUTPUT_PIXELS, ProcessInputs, build_process_request, in_metric_crs, process
+from .base import (
+    AREA,
+    DATA_COLLECTION,
+    DEFAULT_DATA_COLLECTION,
+    EVALSCRIPT,
+    TIME_FROM,
+    TIME_TO,
+    BatchAlgorithm,
+    batch_client,
+    evalscript_text,
+    tr,
+)
+
+SELECTED_ONLY = "SELECTED_ONLY"
+MAX_CLOUD_COVERAGE = "MAX_CLOUD_COVERAGE"
+RESOLUTION = "RESOLUTION"
+WIDTH = "WIDTH"
+HEIGHT = "HEIGHT"
+OUTPUTS = "OUTPUTS"
+OUTPUT_FOLDER = "OUTPUT_FOLDER"
+FILES = "FILES"
+PU_SPENT = "PU_SPENT"
+
+
+class ProcessAreaAlgorithm(BatchAlgorithm):
+    algorithm_id = "process_area"
+    title = "Process an area now (Process API)"
+    group_id = "planning"
+    help_text = (
+        "Runs the evalscript synchronously over a small area with the Process API — e.g. on a test sub-area "
+        "before paying for a batch job — and writes one file per output (NDVI.tif, data_mask.tif, …) into the "
+        "output folder. The Process API renders at most 2500 × 2500 px: give a resolution in metres (an area in "
+        "degrees is reprojected to its UTM zone) or a width and height in pixels. Credentials: the "
+        "authentication configuration, else SH_CLIENT_ID/SH_CLIENT_SECRET (with SH_BASE_URL/SH_TOKEN_URL or "
+        "SH_DEPLOYMENT), else the plugin's saved connection."
+    )
+
+    def initAlgorithm(self, config: Any = None) -> None:
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            AREA, tr("Area (polygon layer)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterBoolean(SELECTED_ONLY, tr("Selected features only"), False))
+        self.addParameter(QgsProcessingParameterString(
+            EVALSCRIPT, tr("Evalscript (the script text, or the path of a .js file)"), multiLine=True))
+        self.addParameter(QgsProcessingParameterString(
+            DATA_COLLECTION, tr("Data collection"), defaultValue=DEFAULT_DATA_COLLECTION))
+        self.addParameter(QgsProcessingParameterString(TIME_FROM, tr("From (YYYY-MM-DD or ISO 8601 time)")))
+        self.addParameter(QgsProcessingParameterString(TIME_TO, tr("To (YYYY-MM-DD, the whole day, or ISO 8601)")))
+        self.addParameter(QgsProcessingParameterNumber(
+            RESOLUTION, tr("Resolution in metres (used unless width and height are given)"),
+            QgsProcessingParameterNumber.Type.Double, 10.0, optional=True, minValue=0.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            WIDTH, tr("Width in pixels (0: from the resolution)"), QgsProcessingParameterNumber.Type.Integer, 0,
+            optional=True, minValue=0, maxValue=MAX_OUTPUT_PIXELS))
+        self.addParameter(QgsProcessingParameterNumber(
+            HEIGHT, tr("Height in pixels (0: from the resolution)"), QgsProcessingParameterNumber.Type.Integer, 0,
+            optional=True, minValue=0, maxValue=MAX_OUTPUT_PIXELS))
+        self.add_advanced(QgsProcessingParameterNumber(
+            MAX_CLOUD_COVERAGE, tr("Maximum cloud coverage (%)"), QgsProcessingParameterNumber.Type.Double,
+            optional=True, minValue=0.0, maxValue=100.0))
+        self.add_advanced(QgsProcessingParameterString(
+            OUTPUTS, tr("Outputs (comma-separated ids of setup(); empty: all, as GeoTIFF)"), optional=True))
+        self.add_connection_parameter()
+        self.addParameter(QgsProcessingParameterFolderDestination(OUTPUT_FOLDER, tr("Output folder")))
+        self.addOutput(QgsProcessingOutputMultipleLayers(FILES, tr("Output files")))
+        self.addOutput(QgsProcessingOutputNumber(PU_SPENT, tr("Processing units spent")))
+
+    def run(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+            feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        from ...gui.area import area_from_layer
+
+        area = area_from_layer(self.parameterAsVectorLayer(parameters, AREA, context),
+                               self.parameterAsBoolean(parameters, SELECTED_ONLY, context))
+        if area.repaired:
+            feedback.pushWarning(tr("Invalid polygons of the area were repaired."))
+        max_cloud = None
+        if parameters.get(MAX_CLOUD_COVERAGE) not in (None, ""):
+            max_cloud = self.parameterAsDouble(parameters, MAX_CLOUD_COVERAGE, context)
+        inputs = ProcessInputs(
+            area=area.geometry,
+            area_crs=area.crs,
+            evalscript=evalscript_text(self.parameterAsString(parameters, EVALSCRIPT, context)),
+            data_collection=(self.parameterAsString(parameters, DATA_COLLECTION, context).strip()
+                             or DEFAULT_DATA_COLLECTION),
+            time_from=self.parameterAsString(parameters, TIME_FROM, context).strip(),
+            time_to=self.parameterAsString(parameters, TIME_TO, context).strip(),
+            max_cloud_coverage=max_cloud,
+        )
+        requested = [name.strip() for name in self.parameterAsString(parameters, OUTPUTS, context).split(",")
+                     if name.strip()]
+        outputs = [(name, "image/tiff") for name in requested] or None
+        width = self.parameterAsInt(parameters, WIDTH, context)
+        height = self.parameterAsInt(parameters, HEIGHT, context)
+        if width or height:
+            request = build_process_request(inputs, width=width or None, height=height or None, outputs=outputs,
+                                            check_evalscript=False)
+        else:
+            resolution = self.parameterAsDouble(parameters, RESOLUTION, context)
+            if resolution <= 0:
+                raise QgsProcessingException(tr("Give a resolution in metres, or a width and a height in pixels."))
+            request = build_process_request(in_metric_crs(inputs), resx=resolution, resy=resolution,
+                                            outputs=outputs, check_evalscript=False)
+        folder = self.parameterAsString(parameters, OUTPUT_FOLDER, context)
+
+        client = batch_client(self.connection(parameters, context), feedback)
+        feedback.pushInfo(tr("Asking Sentinel Hub ({url})…").format(url=client.deployment.process_url()))
+        try:
+            result = process(client, request)
+        finally:
+            client.close()
+        if feedback.isCanceled():
+            raise QgsProcessingException(tr("Cancelled; the answer was not written."))
+        paths = result.write_to(folder)
+        for path in paths:
+            feedback.pushInfo(tr("Wrote {path}").format(path=path))
+        if result.pu_spent is None:
+            feedback.pushInfo(tr("The service did not report the processing units spent."))
+        else:
+            feedback.pushInfo(tr("Processing units spent: {pu:.4g}").format(pu=result.pu_spent))
+        return {OUTPUT_FOLDER: folder, FILES: [str(path) for path in paths],
+                PU_SPENT: result.pu_spent if result.pu_spent is not None else 0.0}
