@@ -22,3 +22,5 @@ def _make_package_importable() -> None:
 
 _make_package_importable()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+pytest_plugins = ["fixtures_s3"]
