@@ -200,12 +200,14 @@ def _read_with_v8(context: Any, source: str, time_limit_seconds: float) -> Evals
             raise EvalscriptError(_no_setup_message(source))
         text = _eval(context, "JSON.stringify(setup())", time_limit_seconds)
     except JSTimeoutException:
+        _drain_cancelled_evaluation(context)
         raise EvalscriptError(
             f"The evalscript did not finish its top-level code and setup() within {time_limit_seconds:g} s. "
             "Check for endless loops outside evaluatePixel()."
         ) from None
     except JSParseException as error:
-        raise EvalscriptError(f"The evalscript has a syntax error: {_js_message(error)}") from None
+        hint = _version_hint(source)
+        raise EvalscriptError(f"The evalscript has a syntax error: {_js_message(error)}.{hint}") from None
     except JSEvalException as error:
         message = _js_message(error)
         if "ReferenceError" in message:
@@ -231,11 +233,25 @@ def _js_message(error: Exception) -> str:
     return lines[0][:600]
 
 
+def _version_hint(source: str) -> str:
+    if source.lstrip().startswith("//VERSION=3"):
+        return ""
+    return " Batch needs a version 3 script (first line //VERSION=3)."
+
+
 def _no_setup_message(source: str) -> str:
-    hint = ""
-    if not source.lstrip().startswith("//VERSION=3"):
-        hint = " Batch needs a version 3 script (first line //VERSION=3)."
-    return "The evalscript has no setup() function declaring its input and output." + hint
+    return "The evalscript has no setup() function declaring its input and output." + _version_hint(source)
+
+
+def _drain_cancelled_evaluation(context: Any) -> None:
+    """Let mini-racer finish cancelling a timed-out evaluation before the context is closed.
+
+    Closing right away makes V8's late cancellation callback hit a closed event loop (a noisy warning).
+    """
+    try:
+        _eval(context, "0", 1.0)
+    except Exception as error:  # the context is unusable after a timeout in some versions; nothing to save
+        _LOG.debug("After a timed-out evaluation: %s", error)
 
 
 def _info_from_setup(declared: Mapping[str, Any], evaluated_by: str) -> EvalscriptInfo:
@@ -265,11 +281,6 @@ def _read_inputs(value: Any) -> Tuple[EvalscriptDatasource, ...]:
         elif isinstance(entry, Mapping):
             bands = entry.get("bands", [])
             bands = [bands] if isinstance(bands, str) else bands
-            if bands is None or (isinstance(bands, list) and None in bands):
-                raise EvalscriptError(
-                    "setup() input bands are computed by code that could not be run here; "
-                    "list the band names literally, or install mini-racer so the script can be run."
-                )
             if not isinstance(bands, list) or not all(isinstance(band, str) for band in bands):
                 raise EvalscriptError(f"setup() input bands must be a list of band names, got {bands!r}.")
             name = entry.get("datasource")
@@ -343,9 +354,17 @@ def read_evalscript_statically(source: str) -> EvalscriptInfo:
         raise EvalscriptError(_no_setup_message(source))
     constants = _top_level_constants(code)
     parser = _LiteralParser(code, literal_start, constants)
-    declared = _unknown_to_none(parser.parse_value())
+    declared = parser.parse_value()
     if not isinstance(declared, Mapping):
         raise EvalscriptError(_NOT_AN_OBJECT)
+    _refuse_computed(declared.get("input"), "input")
+    _refuse_computed(declared.get("mosaicking"), "mosaicking")
+    outputs = declared.get("output")
+    for entry in outputs if isinstance(outputs, list) else [outputs]:
+        _refuse_computed(entry if not isinstance(entry, Mapping) else entry.get("id"), "output id")
+        if isinstance(entry, Mapping):
+            _refuse_computed(entry.get("sampleType"), "output sampleType")
+    declared = _unknown_to_none(declared)
     return _info_from_setup(declared, EVALUATED_BY_STATIC_READER)
 
 
@@ -567,6 +586,25 @@ class _LiteralParser:
             raise EvalscriptError(f"Cannot read setup(): unexpected {found!r} in the returned object.")
         self.position = match.end()
         return match.group(0)
+
+
+def _computed_parts(value: Any) -> List[str]:
+    if isinstance(value, _Unknown):
+        return [value.text]
+    if isinstance(value, list):
+        return [text for item in value for text in _computed_parts(item)]
+    if isinstance(value, Mapping):
+        return [text for item in value.values() for text in _computed_parts(item)]
+    return []
+
+
+def _refuse_computed(value: Any, what: str) -> None:
+    computed = _computed_parts(value)
+    if computed:
+        raise EvalscriptError(
+            f"setup() computes its {what} with code ({computed[0][:80]}) that only a JavaScript engine can run. "
+            f"Install mini-racer, or write the {what} literally."
+        )
 
 
 def _unknown_to_none(value: Any) -> Any:
