@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from qgis.core import Qgis, QgsFeature, QgsGeometry, QgsProject, QgsVectorLayer
+from qgis.PyQt.QtWidgets import QMessageBox
+from scripted_server import ScriptedServer, token_endpoint
 from sentinelhub_batch.plugin.core.cost import estimate_processing_units
 from sentinelhub_batch.plugin.core.evalscript import read_evalscript
 from sentinelhub_batch.plugin.core.tiles import tiles_for_area
@@ -220,4 +222,141 @@ def test_the_area_follows_the_active_layer_and_its_selection(qgis_iface, qtbot, 
     assert len(result.tiles) == 2
     assert Qgis.MessageLevel.Critical not in [level for level, messages in
                                               qgis_iface.messageBar().messages.items() if messages]
+    dock.cleanup()
+
+
+class FakeBatchService:
+    """The v2 endpoints the dock uses, with the real state machine's main path, on a scripted loopback server."""
+
+    TASK_ID = "5d3b5a2e-8c1f-4f6e-9a1b-2c3d4e5f6a7b"
+
+    def __init__(self, server):
+        self.server = server
+        self.task = None
+        token_endpoint(server, client_id="dock-client", client_secret="dock-secret")
+        server.route("POST", "/api/v2/batch/process", self.create)
+        server.route("GET", f"/api/v2/batch/process/{self.TASK_ID}", lambda request: self.task)
+        server.route("POST", f"/api/v2/batch/process/{self.TASK_ID}/analyse", lambda r: self.move("ANALYSIS_DONE"))
+        server.route("POST", f"/api/v2/batch/process/{self.TASK_ID}/start", lambda r: self.move("PROCESSING"))
+
+    def create(self, request):
+        self.task = {"id": self.TASK_ID, "status": "CREATED", "userAction": "NONE", "request": request.json(),
+                     "created": "2026-01-01T00:00:00Z"}
+        return 201, {}, self.task
+
+    def move(self, status):
+        self.task = {**self.task, "status": status}
+        return 204, {}, b""
+
+
+@pytest.fixture
+def fake_service(monkeypatch):
+    server = ScriptedServer()
+    service = FakeBatchService(server)
+    monkeypatch.setenv("SH_CLIENT_ID", "dock-client")
+    monkeypatch.setenv("SH_CLIENT_SECRET", "dock-secret")
+    monkeypatch.setenv("SH_BASE_URL", server.url)
+    monkeypatch.setenv("SH_TOKEN_URL", server.url + "/auth/realms/main/protocol/openid-connect/token")
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIADOCKTEST")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "s3-dock-secret")
+    yield service
+    server.stop()
+
+
+def accept_confirmation(monkeypatch):
+    asked = []
+
+    def question(parent, title, text, *args):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    return asked
+
+
+def test_create_analyse_start_with_buttons_enabled_only_when_allowed(qgis_iface, qtbot, project, fake_service,
+                                                                      monkeypatch):
+    tutorial_layer(qgis_iface)
+    dock = make_dock(qgis_iface, qtbot)
+    dock.output_url_edit.setText("s3://my-bucket/california")
+    dock.description_edit.setText("California NDVI July 2020")
+    wait_for_preview(dock, qtbot)
+    assert dock.create_button.isEnabled()
+    assert not dock.analyse_button.isEnabled() and not dock.start_button.isEnabled()
+    assert "Create a job first" in dock.start_button.toolTip()
+
+    with qtbot.waitSignal(dock.job_created, timeout=WAIT_MS) as created:
+        dock.create_button.click()
+        assert not dock.create_button.isEnabled(), "buttons are off while the call runs"
+    task = created.args[0]
+    assert task.id == FakeBatchService.TASK_ID
+    body = fake_service.server.calls("POST", "/api/v2/batch/process")[0].json()
+    assert body["input"] == {"type": "tiling-grid", "id": 1, "resolution": 10, "bufferX": 50, "bufferY": 50}
+    assert [r["identifier"] for r in body["processRequest"]["output"]["responses"]] == ["NDVI", "data_mask"]
+    data = body["processRequest"]["input"]["data"][0]
+    assert data["type"] == "sentinel-2-l1c"
+    assert data["dataFilter"]["timeRange"] == {"from": "2020-07-01T00:00:00Z", "to": "2020-07-30T23:59:59Z"}
+    assert body["output"]["delivery"]["s3"] == {"url": "s3://my-bucket/california", "accessKey": "AKIADOCKTEST",
+                                                "secretAccessKey": "s3-dock-secret"}
+    assert body["description"] == "California NDVI July 2020"
+    assert dock.analyse_button.isEnabled() and dock.start_button.isEnabled()
+
+    with qtbot.waitSignal(dock.job_updated, timeout=WAIT_MS, check_params_cb=lambda t: t.status.value ==
+                          "ANALYSIS_DONE"):
+        dock.analyse_button.click()
+    assert not dock.analyse_button.isEnabled() and dock.start_button.isEnabled()
+
+    asked = accept_confirmation(monkeypatch)
+    with qtbot.waitSignal(dock.job_started, timeout=WAIT_MS) as started:
+        dock.start_button.click()
+    assert started.args == [FakeBatchService.TASK_ID]
+    assert "8 tile(s)" in asked[0] and "PU charged" in asked[0] and "billed at least 100 PU" in asked[0]
+    assert dock.current_task.status.value == "PROCESSING"
+    assert not dock.start_button.isEnabled() and not dock.analyse_button.isEnabled()
+    shown = repr(qgis_iface.messageBar().messages) + dock.job_label.text()
+    assert "s3-dock-secret" not in shown and "dock-secret" not in shown
+    dock.cleanup()
+
+
+def test_declining_the_confirmation_starts_nothing(qgis_iface, qtbot, project, fake_service, monkeypatch):
+    tutorial_layer(qgis_iface)
+    dock = make_dock(qgis_iface, qtbot)
+    dock.output_url_edit.setText("s3://my-bucket/california")
+    wait_for_preview(dock, qtbot)
+    with qtbot.waitSignal(dock.job_created, timeout=WAIT_MS):
+        dock.create_button.click()
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *args: QMessageBox.StandardButton.No))
+    dock.start_button.click()
+    assert not fake_service.server.calls("POST", f"/api/v2/batch/process/{FakeBatchService.TASK_ID}/start")
+    assert dock.current_task.status.value == "CREATED"
+    dock.cleanup()
+
+
+def test_service_errors_reach_the_message_bar_in_plain_words(qgis_iface, qtbot, project, fake_service):
+    fake_service.server.route("POST", "/api/v2/batch/process", lambda r: (400, {}, {"error": {
+        "status": 400, "reason": "Bad Request", "message": "Collection sentinel-2-l1c is not available here",
+        "code": "COMMON_BAD_PAYLOAD"}}))
+    tutorial_layer(qgis_iface)
+    dock = make_dock(qgis_iface, qtbot)
+    dock.output_url_edit.setText("s3://my-bucket/california")
+    wait_for_preview(dock, qtbot)
+    dock.create_button.click()
+    bar = qgis_iface.messageBar()
+    qtbot.waitUntil(lambda: bool(bar.get_messages(Qgis.MessageLevel.Critical)), timeout=WAIT_MS)
+    message = bar.get_messages(Qgis.MessageLevel.Critical)[-1]
+    assert "Creating the batch request failed" in message and "not available here" in message
+    assert "Traceback" not in message
+    assert dock.current_task is None and dock.create_button.isEnabled()
+    dock.cleanup()
+
+
+def test_a_bad_output_url_is_refused_before_sending(qgis_iface, qtbot, project, fake_service):
+    tutorial_layer(qgis_iface)
+    dock = make_dock(qgis_iface, qtbot)
+    dock.output_url_edit.setText("https://not-s3/folder")
+    wait_for_preview(dock, qtbot)
+    dock.create_button.click()
+    message = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning)[-1]
+    assert "not an S3 URL" in message
+    assert not fake_service.server.calls("POST", "/api/v2/batch/process")
     dock.cleanup()
