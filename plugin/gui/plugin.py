@@ -13,6 +13,7 @@ from ..processing.provider import SentinelHubBatchProvider
 from .compat import QAction
 from .dock import BatchDock
 from .log import install_log_handler, remove_log_handler
+from .new_job_dock import NewJobDock
 
 PLUGIN_ROOT = Path(__file__).resolve().parents[2]
 ICON_PATH = PLUGIN_ROOT / "resources" / "icons" / "icon.svg"
@@ -32,6 +33,8 @@ class SentinelHubBatchPlugin:
         self.provider: Optional[SentinelHubBatchProvider] = None
         self.dock: Optional[BatchDock] = None
         self.toggle_dock_action: Optional[QAction] = None
+        self.new_job_dock: Optional[NewJobDock] = None
+        self.new_job_actions: list = []
 
     def initProcessing(self) -> None:
         """Register the Processing provider (idempotent: QGIS may call this and ``initGui()``)."""
@@ -58,9 +61,34 @@ class SentinelHubBatchPlugin:
         self.iface.addWebToolBarIcon(action)
         self.iface.addPluginToWebMenu(MENU_NAME, action)
         self.toggle_dock_action = action
+        self._add_new_job_dock(main_window)
+
+    def _add_new_job_dock(self, main_window) -> None:
+        self.new_job_dock = NewJobDock(self.iface, main_window)
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.new_job_dock)
+        self.new_job_dock.hide()
+        new_job_action = QAction(QIcon(str(ICON_PATH)), tr("New batch job"), main_window)
+        new_job_action.setToolTip(tr("Show or hide the panel for preparing a new batch job"))
+        new_job_action.setCheckable(True)
+        self.new_job_dock.setToggleVisibilityAction(new_job_action)
+        settings_action = QAction(tr("Connection settings…"), main_window)
+        settings_action.triggered.connect(self.new_job_dock.open_settings)
+        for extra_action in (new_job_action, settings_action):
+            self.iface.addPluginToWebMenu(MENU_NAME, extra_action)
+        self.new_job_actions = [new_job_action, settings_action]
 
     def unload(self) -> None:
         """Remove everything ``initGui()`` / ``initProcessing()`` added; safe after either or both."""
+        for extra_action in self.new_job_actions:
+            self.iface.removePluginWebMenu(MENU_NAME, extra_action)
+            extra_action.deleteLater()
+        self.new_job_actions = []
+        if self.new_job_dock is not None:
+            self.new_job_dock.cleanup()
+            self.iface.removeDockWidget(self.new_job_dock)
+            self.new_job_dock.setParent(None)
+            self.new_job_dock.deleteLater()
+            self.new_job_dock = None
         if self.toggle_dock_action is not None:
             self.iface.removePluginWebMenu(MENU_NAME, self.toggle_dock_action)
             self.iface.removeWebToolBarIcon(self.toggle_dock_action)

@@ -360,3 +360,18 @@ def test_a_bad_output_url_is_refused_before_sending(qgis_iface, qtbot, project, 
     assert "not an S3 URL" in message
     assert not fake_service.server.calls("POST", "/api/v2/batch/process")
     dock.cleanup()
+
+
+def test_the_plugin_adds_the_dock_and_its_menu_entries_and_removes_them(qgis_iface, qtbot, project):
+    import sentinelhub_batch
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
+    plugin = sentinelhub_batch.classFactory(qgis_iface)
+    plugin.initGui()
+    main_window = qgis_iface.mainWindow()
+    assert len(main_window.findChildren(NewJobDock)) == 1
+    assert [action.text() for action in plugin.new_job_actions] == ["New batch job", "Connection settings…"]
+    plugin.unload()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert main_window.findChildren(NewJobDock) == []
+    assert preview_layers() == []
