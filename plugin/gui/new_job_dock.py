@@ -346,7 +346,8 @@ class NewJobDock(QgsDockWidget):
             group = QgsCollapsibleGroupBox(tr("Quick look (Process API)"), parent)
             group.setCollapsed(True)
             box = QVBoxLayout(group)
-            self.quick_look = QuickLookPanel(self.iface, self.quick_look_inputs)
+            self.quick_look = QuickLookPanel(self.iface, self.quick_look_inputs, group,
+                                             get_area_layer=self._area_layer)
             box.addWidget(self.quick_look)
             layout.addWidget(group)
         except Exception:
@@ -578,6 +579,10 @@ class NewJobDock(QgsDockWidget):
             self.tile_layer.show(tiles)
         elif not on:
             self.tile_layer.remove()
+
+    def _area_layer(self) -> Optional[QgsVectorLayer]:
+        layer = self.iface.activeLayer() if self.iface is not None else None
+        return layer if isinstance(layer, QgsVectorLayer) else None
 
     def quick_look_inputs(self):
         """What the quick look panel needs: the same area, script, data and time as the job."""
@@ -853,6 +858,8 @@ class NewJobDock(QgsDockWidget):
         self.tile_layer.remove()
         if self._running_call is not None:
             self._running_call.cancel()
+        if self.quick_look is not None and hasattr(self.quick_look, "cancel"):
+            self.quick_look.cancel()
 
 
 def _cancellable_sleep(task: BackgroundCall) -> Callable[[float], None]:

@@ -375,3 +375,18 @@ def test_the_plugin_adds_the_dock_and_its_menu_entries_and_removes_them(qgis_ifa
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert main_window.findChildren(NewJobDock) == []
     assert preview_layers() == []
+
+
+def test_the_quick_look_gets_the_same_inputs_as_the_job(qgis_iface, qtbot, project, no_connection):
+    pytest.importorskip("sentinelhub_batch.plugin.gui.quicklook")
+    tutorial_layer(qgis_iface)
+    dock = make_dock(qgis_iface, qtbot)
+    assert dock.quick_look is not None
+    inputs = dock.quick_look.get_inputs()
+    assert inputs.area.equals(dock.job_area.geometry) and inputs.area_crs == "EPSG:4326"
+    assert inputs.evalscript == dock.evalscript() and inputs.data_collection == "sentinel-2-l1c"
+    assert (str(inputs.time_from), str(inputs.time_to)) == ("2020-07-01", "2020-07-30")
+    assert inputs.max_cloud_coverage is None
+    dock.cloud_spin.setValue(30)
+    assert dock.quick_look.get_inputs().max_cloud_coverage == 30
+    dock.cleanup()
