@@ -390,3 +390,51 @@ def test_the_quick_look_gets_the_same_inputs_as_the_job(qgis_iface, qtbot, proje
     dock.cloud_spin.setValue(30)
     assert dock.quick_look.get_inputs().max_cloud_coverage == 30
     dock.cleanup()
+
+
+@pytest.mark.e2e
+def test_tutorial_job_end_to_end_against_the_local_stack(qgis_iface, qtbot, project, monkeypatch):
+    """Tutorial area and script → preview → Create → Start (confirmed) → the emulator processes the job."""
+    stack_module = pytest.importorskip("emulator.stack")
+    from sentinelhub_batch.plugin.core.client import BatchClient
+    from sentinelhub_batch.plugin.core.deployments import custom_deployment
+    from sentinelhub_batch.plugin.core.models import TaskStatus
+
+    with stack_module.LocalStack() as stack:
+        for name, value in {"SH_CLIENT_ID": stack.client_id, "SH_CLIENT_SECRET": stack.client_secret,
+                            "SH_BASE_URL": stack.base_url, "SH_TOKEN_URL": stack.token_url,
+                            "AWS_ACCESS_KEY_ID": stack.s3_access_key, "AWS_SECRET_ACCESS_KEY": stack.s3_secret_key,
+                            "AWS_S3_ENDPOINT": stack.s3_endpoint, "AWS_REGION": stack.s3_region}.items():
+            monkeypatch.setenv(name, str(value))
+        tutorial_layer(qgis_iface)
+        dock = make_dock(qgis_iface, qtbot)
+        dock.output_url_edit.setText(f"s3://{stack.bucket}/california")
+        dock.description_edit.setText("California NDVI July 2020 (plugin test)")
+        result = wait_for_preview(dock, qtbot)
+        assert len(result.tiles) == 8 and preview_layers()[0].featureCount() == 8
+        assert "PU charged" in dock.cost_label.text()
+
+        with qtbot.waitSignal(dock.job_created, timeout=60000) as created:
+            dock.create_button.click()
+        task_id = created.args[0].id
+        asked = accept_confirmation(monkeypatch)
+        with qtbot.waitSignal(dock.job_started, timeout=60000):
+            dock.start_button.click()
+        assert "PU charged" in asked[0]
+
+        client = BatchClient(custom_deployment(stack.base_url, stack.token_url), stack.client_id,
+                             stack.client_secret)
+        remote = client.get(task_id)
+        assert remote.description == "California NDVI July 2020 (plugin test)"
+        assert remote.request["input"]["id"] == 1
+        seen = set()
+
+        def processing_or_done():
+            status = client.get(task_id).status
+            seen.add(status)
+            return status in (TaskStatus.PROCESSING, TaskStatus.DONE)
+
+        qtbot.waitUntil(processing_or_done, timeout=120000)
+        assert TaskStatus.FAILED not in seen
+        client.close()
+        dock.cleanup()
