@@ -329,3 +329,29 @@ def format_pu(value: float) -> str:
 
 def optional_text(value: Optional[str]) -> str:
     return (value or "").strip()
+
+
+STATUS_OUTPUT = "STATUS"
+
+
+class JobActionAlgorithm(BatchAlgorithm):
+    """An algorithm that sends one action (analyse, start, stop) to a job and reports its status after it."""
+
+    action = ""
+
+    def initAlgorithm(self, config: Any = None) -> None:
+        from qgis.core import QgsProcessingOutputString
+
+        self.add_job_id_parameter()
+        self.add_connection_parameter()
+        self.addOutput(QgsProcessingOutputString(JOB_ID, tr("Job id")))
+        self.addOutput(QgsProcessingOutputString(STATUS_OUTPUT, tr("Status")))
+
+    def perform(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        client = batch_client(self.connection(parameters, context), feedback)
+        task_id = self.job_id(parameters, context, client, feedback)
+        getattr(client, self.action)(task_id)
+        task = client.get(task_id)
+        feedback.pushInfo(tr("Job {id}: {status}").format(id=task.id, status=task.status_summary()))
+        return {JOB_ID: task.id, STATUS_OUTPUT: task.status_text}

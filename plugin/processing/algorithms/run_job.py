@@ -1,0 +1,74 @@
+"""``run_job``: create → start → wait → tile status and results, in one step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Dict
+
+from qgis.core import (
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProcessingOutputMultipleLayers,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+)
+
+from ...core.models import TaskStatus
+from .base import STATUS_OUTPUT, batch_client, s3_client_or_none, tr
+from .create_job import CreateJobAlgorithm
+from .load_results import DOWNLOAD, MOSAIC_COUNT, OUTPUT_FOLDER, OUTPUT_LAYERS, load_job_results
+from .tile_status import COUNT_OUTPUTS, TILE_COUNT, write_tile_status
+from .wait_for_job import COST_PU, DEFAULT_POLL_SECONDS, POLL_SECONDS, wait_with_feedback
+
+TILES = "TILES"
+
+
+class RunJobAlgorithm(CreateJobAlgorithm):
+    algorithm_id = "run_job"
+    title = "Run batch job"
+    help_text = ("The whole batch job in one step: creates it (printing tiles and cost), starts it, follows it until "
+                 "it is done, then writes the tile status layer and loads the results as mosaics per output. "
+                 "Cancelling while it runs stops the waiting only; the job goes on at the service (follow it with "
+                 "'Wait for batch job', stop it with 'Stop batch job').")
+
+    def initAlgorithm(self, config: Any = None) -> None:
+        self.add_job_request_parameters()
+        self.add_connection_parameter()
+        self.add_advanced(QgsProcessingParameterNumber(
+            POLL_SECONDS, tr("Seconds between status checks while processing"),
+            QgsProcessingParameterNumber.Type.Double, DEFAULT_POLL_SECONDS, minValue=0.5))
+        self.addParameter(QgsProcessingParameterBoolean(DOWNLOAD, tr("Download the result tiles"), False))
+        self.addParameter(QgsProcessingParameterFeatureSink(TILES, tr("Tile status")))
+        self.addParameter(QgsProcessingParameterFolderDestination(OUTPUT_FOLDER, tr("Folder for the mosaics")))
+        self.add_job_outputs()
+        self.addOutput(QgsProcessingOutputNumber(COST_PU, tr("Cost (PU)")))
+        self.addOutput(QgsProcessingOutputNumber(TILE_COUNT, tr("Number of tiles")))
+        for status, name in COUNT_OUTPUTS.items():
+            self.addOutput(QgsProcessingOutputNumber(name, tr("Tiles: {label}").format(label=tr(status.label))))
+        self.addOutput(QgsProcessingOutputMultipleLayers(OUTPUT_LAYERS, tr("Result layers")))
+        self.addOutput(QgsProcessingOutputNumber(MOSAIC_COUNT, tr("Number of mosaics")))
+
+    def perform(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        connection = self.connection(parameters, context)
+        s3 = s3_client_or_none(connection, feedback)
+        task, cost = self.create(parameters, context, feedback, connection)
+        client = batch_client(connection, feedback)
+        client.start(task.id)
+        feedback.pushInfo(tr("Started job {id}.").format(id=task.id))
+        task, progress = wait_with_feedback(client, s3, task.id, feedback,
+                                            self.parameterAsDouble(parameters, POLL_SECONDS, context))
+        results = write_tile_status(self, parameters, context, feedback, client, s3, task.id,
+                                    snapshot=progress.snapshot, output=TILES)
+        results.update({"PU_ESTIMATE": cost.estimate_pu, "PU_CHARGED": cost.charged_pu, COST_PU: task.cost_pu,
+                        STATUS_OUTPUT: task.status_text, OUTPUT_LAYERS: [], MOSAIC_COUNT: 0})
+        if task.status is TaskStatus.DONE and s3 is not None:
+            folder = Path(self.parameterAsFileOutput(parameters, OUTPUT_FOLDER, context))
+            mosaics = load_job_results(task, s3, folder, self.parameterAsBool(parameters, DOWNLOAD, context),
+                                       context, feedback)
+            results.update({OUTPUT_FOLDER: str(folder), OUTPUT_LAYERS: [mosaic.path for mosaic in mosaics],
+                            MOSAIC_COUNT: len(mosaics)})
+        return results
