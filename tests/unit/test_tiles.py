@@ -1,5 +1,6 @@
 """Tiles for an area: the spec's worked example, coverage properties in awkward places, every grid, bad input."""
 
+import dataclasses
 import math
 import re
 import zlib
@@ -553,4 +554,7 @@ def test_tile_is_an_immutable_value():
     with pytest.raises(AttributeError):
         tile.name = "other"
     [again] = tiles_for_area(box(222000, 1632000, 228000, 1638000), 32628, 1, 10)
-    assert again == tile
+    assert again == tile and hash(again) == hash(tile)
+    rebuilt = Tile(**{field.name: getattr(tile, field.name) for field in dataclasses.fields(Tile)})
+    assert rebuilt == tile and repr(rebuilt) == repr(tile)
+    assert dataclasses.replace(tile, name="renamed").bounds == tile.bounds
