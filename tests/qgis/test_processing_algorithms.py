@@ -1,0 +1,279 @@
+"""The provider's algorithms through ``processing.run``: offline preview and refusals, then every job action against
+the local stack (emulated Sentinel Hub + S3) when it is available."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from osgeo import gdal
+from qgis.core import QgsApplication, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+
+QGIS_PYTHON_PLUGINS = "/usr/share/qgis/python/plugins"
+SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+TUTORIAL_AREA = SHARED_DATA / "california_crop_fields.geojson"
+TUTORIAL_EVALSCRIPT = SHARED_DATA / "interpolation_evalscript.js"
+PROVIDER_ID = "sentinelhub_batch"
+
+
+def initialise_processing():
+    """Processing with our provider registered (idempotent); returns the ``processing`` module."""
+    if QGIS_PYTHON_PLUGINS not in sys.path:
+        sys.path.append(QGIS_PYTHON_PLUGINS)
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById(PROVIDER_ID) is None:
+        from sentinelhub_batch.plugin.processing.provider import SentinelHubBatchProvider
+
+        provider = SentinelHubBatchProvider()
+        assert registry.addProvider(provider)
+        initialise_processing.provider = provider
+    import processing
+
+    return processing
+
+
+class RecordingFeedback(QgsProcessingFeedback):
+    """Keeps what an algorithm reports; cancels itself once ``cancel_when(text)`` is true for a message."""
+
+    def __init__(self, cancel_when=None):
+        super().__init__()
+        self.messages = []
+        self.progress_values = []
+        self.cancel_when = cancel_when
+        self.progressChanged.connect(self.progress_values.append)
+
+    def _record(self, text):
+        self.messages.append(text)
+        if self.cancel_when is not None and self.cancel_when(text):
+            self.cancel()
+
+    def pushInfo(self, text):
+        self._record(text)
+        super().pushInfo(text)
+
+    def pushWarning(self, text):
+        self._record(text)
+        super().pushWarning(text)
+
+    def reportError(self, text, fatal=False):
+        self._record(text)
+        super().reportError(text, fatal)
+
+    @property
+    def text(self):
+        return "\n".join(self.messages)
+
+
+def tutorial_parameters(**overrides):
+    parameters = {
+        "AREA": str(TUTORIAL_AREA),
+        "GRID": 1,
+        "RESOLUTION": 10,
+        "BUFFER_X": 50,
+        "BUFFER_Y": 50,
+        "EVALSCRIPT": str(TUTORIAL_EVALSCRIPT),
+        "TIME_FROM": "2020-07-01",
+        "TIME_TO": "2020-07-30",
+    }
+    parameters.update(overrides)
+    return parameters
+
+
+ALGORITHM_IDS = {"preview_tiles", "create_job", "analyse_job", "start_job", "stop_job", "wait_for_job", "list_jobs",
+                 "tile_status", "load_results", "retry_failed_tiles", "run_job"}
+CONNECTION_VARIABLES = ("SH_CLIENT_ID", "SH_CLIENT_SECRET", "SH_BASE_URL", "SH_TOKEN_URL", "SH_DEPLOYMENT",
+                        "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_S3_ENDPOINT", "AWS_REGION")
+
+
+@pytest.fixture(scope="module")
+def processing(qgis_app):
+    return initialise_processing()
+
+
+def run(processing, name, parameters, feedback=None):
+    return processing.run(f"{PROVIDER_ID}:{name}", parameters, feedback=feedback or RecordingFeedback())
+
+
+def features(path):
+    layer = QgsVectorLayer(str(path), "out", "ogr")
+    assert layer.isValid(), path
+    return list(layer.getFeatures())
+
+
+# ------------------------------------------------------------------------------------------------ offline
+
+
+def test_the_provider_offers_every_algorithm_id(processing):
+    provider = QgsApplication.processingRegistry().providerById(PROVIDER_ID)
+    assert {algorithm.name() for algorithm in provider.algorithms()} == ALGORITHM_IDS
+    for algorithm in provider.algorithms():
+        assert algorithm.shortHelpString() and algorithm.displayName()
+
+
+def test_preview_tiles_gives_the_tutorial_tiles_and_cost(processing, tmp_path):
+    feedback = RecordingFeedback()
+    result = run(processing, "preview_tiles", tutorial_parameters(OUTPUT=str(tmp_path / "tiles.gpkg")), feedback)
+    tiles = features(result["OUTPUT"])
+    assert result["TILE_COUNT"] == len(tiles) == 8
+    assert {tile["epsg"] for tile in tiles} == {32611}
+    assert all(tile["name"].startswith("11S") for tile in tiles)
+    assert {(tile["width"], tile["height"], tile["raster_width"], tile["raster_height"]) for tile in tiles} == {
+        (1000, 1000, 1100, 1100)}
+    assert sum(tile["pu_estimate"] for tile in tiles) == pytest.approx(result["PU_ESTIMATE"], rel=1e-5)
+    assert result["PU_CHARGED"] == pytest.approx(result["PU_ESTIMATE"] / 3)
+    assert result["PU_BILLED"] == pytest.approx(max(100.0, result["PU_CHARGED"]))
+    extent = QgsVectorLayer(result["OUTPUT"], "t", "ogr").extent()
+    assert -121 < extent.xMinimum() < extent.xMaximum() < -118 and 35 < extent.yMinimum() < extent.yMaximum() < 37
+    assert "Tiles: 8" in feedback.text and "PU" in feedback.text
+
+
+def test_the_evalscript_may_be_text_or_a_file_and_drives_the_cost(processing):
+    from_file = run(processing, "preview_tiles", tutorial_parameters(OUTPUT="memory:"))
+    text = TUTORIAL_EVALSCRIPT.read_text()
+    from_text = run(processing, "preview_tiles", tutorial_parameters(EVALSCRIPT=text, OUTPUT="memory:"))
+    assert from_text["PU_ESTIMATE"] == pytest.approx(from_file["PU_ESTIMATE"])
+    simple = text.replace("mosaicking: \"ORBIT\"", "mosaicking: \"SIMPLE\"")
+    assert simple != text
+    single_sample = run(processing, "preview_tiles", tutorial_parameters(EVALSCRIPT=simple, OUTPUT="memory:"))
+    assert single_sample["PU_ESTIMATE"] < from_file["PU_ESTIMATE"]
+
+
+def test_a_coarser_resolution_means_fewer_pixels_and_less_cost(processing):
+    fine = run(processing, "preview_tiles", tutorial_parameters(OUTPUT="memory:"))
+    coarse = run(processing, "preview_tiles", tutorial_parameters(RESOLUTION=20, OUTPUT="memory:"))
+    assert coarse["TILE_COUNT"] == fine["TILE_COUNT"]
+    assert coarse["PU_ESTIMATE"] == pytest.approx(fine["PU_ESTIMATE"] / 4)
+
+
+@pytest.mark.parametrize("overrides, expected", [
+    ({"RESOLUTION": 15}, "resolution"),
+    ({"EVALSCRIPT": "/nowhere/script.js"}, "does not exist"),
+    ({"TIME_FROM": "July 2020"}, "not a date"),
+    ({"GRID": 42}, "42"),
+])
+def test_bad_inputs_fail_with_a_plain_message(processing, overrides, expected):
+    with pytest.raises(QgsProcessingException) as raised:
+        run(processing, "preview_tiles", tutorial_parameters(OUTPUT="memory:", **overrides))
+    message = str(raised.value)
+    assert expected in message.lower() or expected in message
+    assert "Traceback" not in message
+
+
+def test_job_actions_without_credentials_say_what_to_set_up(processing, monkeypatch):
+    for name in CONNECTION_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    with pytest.raises(QgsProcessingException) as raised:
+        run(processing, "list_jobs", {"OUTPUT": "memory:"})
+    assert "credentials" in str(raised.value).lower()
+
+
+# ------------------------------------------------------------------------------------------------ local stack
+
+
+@pytest.fixture(scope="module")
+def stack():
+    stack_module = pytest.importorskip("emulator.stack")
+    with stack_module.LocalStack() as running:
+        yield running
+
+
+@pytest.fixture
+def stack_environment(stack, monkeypatch, processing):
+    for name, value in {"SH_CLIENT_ID": stack.client_id, "SH_CLIENT_SECRET": stack.client_secret,
+                        "SH_BASE_URL": stack.base_url, "SH_TOKEN_URL": stack.token_url,
+                        "AWS_ACCESS_KEY_ID": stack.s3_access_key, "AWS_SECRET_ACCESS_KEY": stack.s3_secret_key,
+                        "AWS_S3_ENDPOINT": stack.s3_endpoint, "AWS_REGION": stack.s3_region}.items():
+        monkeypatch.setenv(name, str(value))
+    monkeypatch.delenv("SH_DEPLOYMENT", raising=False)
+    return stack
+
+
+def sub_area_layer(tmp_path):
+    """The tutorial's 'Test sub-area' alone (fewer tiles, quicker jobs)."""
+    layer = QgsVectorLayer(str(TUTORIAL_AREA), "area", "ogr")
+    layer.setSubsetString("\"name\" = 'Test sub-area'")
+    assert layer.featureCount() == 1
+    return layer
+
+
+def job_parameters(stack, tmp_path, folder, **overrides):
+    return tutorial_parameters(AREA=sub_area_layer(tmp_path), DELIVERY_URL=f"s3://{stack.bucket}/{folder}",
+                               DESCRIPTION=f"processing test {folder}", **overrides)
+
+
+def test_a_job_from_create_to_results(processing, stack_environment, tmp_path):
+    stack = stack_environment
+    preview = run(processing, "preview_tiles", tutorial_parameters(AREA=sub_area_layer(tmp_path), OUTPUT="memory:"))
+    created = run(processing, "create_job", job_parameters(stack, tmp_path, "steps"))
+    job_id = created["JOB_ID"]
+    assert created["STATUS"] == "CREATED"
+    assert created["PU_CHARGED"] == pytest.approx(preview["PU_CHARGED"])
+
+    listed = run(processing, "list_jobs", {"SEARCH": "", "OUTPUT": str(tmp_path / "jobs.csv")})
+    rows = features(listed["OUTPUT"])
+    assert job_id in {row["id"] for row in rows} and listed["JOB_COUNT"] == len(rows)
+
+    analysed = run(processing, "analyse_job", {"JOB_ID": job_id})
+    assert analysed["STATUS"] in ("ANALYSING", "ANALYSIS_DONE")
+    waited = run(processing, "wait_for_job", {"JOB_ID": job_id, "POLL_SECONDS": 0.5})
+    assert waited["STATUS"] == "ANALYSIS_DONE"
+    before = run(processing, "tile_status", {"JOB_ID": job_id, "OUTPUT": str(tmp_path / "before.gpkg")})
+    assert before["TILE_COUNT"] == preview["TILE_COUNT"]
+    assert {tile["status"] for tile in features(before["OUTPUT"])} == {"PENDING"}
+
+    started = run(processing, "start_job", {"JOB_ID": job_id})
+    assert started["STATUS"] in ("ANALYSIS_DONE", "PROCESSING", "DONE")
+    feedback = RecordingFeedback()
+    done = run(processing, "wait_for_job", {"JOB_ID": job_id, "POLL_SECONDS": 0.5}, feedback)
+    assert done["STATUS"] == "DONE" and done["TILES_DONE"] == preview["TILE_COUNT"] and done["TILES_FAILED"] == 0
+    assert feedback.progress_values and max(feedback.progress_values) == 100
+    assert "Status: DONE" in feedback.text
+
+    after = run(processing, "tile_status", {"JOB_ID": job_id, "OUTPUT": str(tmp_path / "after.gpkg")})
+    tiles = features(after["OUTPUT"])
+    assert {tile["status"] for tile in tiles} <= {"DONE", "NO_DATA"} and after["TILES_DONE"] >= 1
+    assert {tile["name"] for tile in tiles} == {tile["name"] for tile in features(before["OUTPUT"])}
+    assert all(tile["outputs"] == "NDVI,data_mask" for tile in tiles)
+
+    loaded = run(processing, "load_results", {"JOB_ID": job_id, "DOWNLOAD": True,
+                                              "OUTPUT_FOLDER": str(tmp_path / "results")})
+    assert loaded["MOSAIC_COUNT"] == 2
+    names = sorted(Path(path).stem for path in loaded["OUTPUT_LAYERS"])
+    assert names == ["NDVI", "data_mask"]
+    for path in loaded["OUTPUT_LAYERS"]:
+        dataset = gdal.Open(path)
+        assert dataset is not None and dataset.RasterXSize >= 1100
+        assert all(str(tmp_path) in source for source in dataset.GetFileList()[1:])
+
+
+def test_run_job_does_everything_in_one_step(processing, stack_environment, tmp_path):
+    result = run(processing, "run_job", job_parameters(
+        stack_environment, tmp_path, "one-step", POLL_SECONDS=0.5, TILES=str(tmp_path / "tiles.gpkg"),
+        OUTPUT_FOLDER=str(tmp_path / "results")))
+    assert result["STATUS"] == "DONE"
+    tiles = features(result["TILES"])
+    assert len(tiles) == result["TILE_COUNT"] >= 1
+    assert result["MOSAIC_COUNT"] == 2 and all(Path(path).is_file() for path in result["OUTPUT_LAYERS"])
+
+
+def test_cancelling_the_wait_leaves_the_job_running(processing, stack_environment, tmp_path):
+    created = run(processing, "create_job", job_parameters(stack_environment, tmp_path, "cancel"))
+    run(processing, "start_job", {"JOB_ID": created["JOB_ID"]})
+    feedback = RecordingFeedback(cancel_when=lambda text: text.startswith("Status:"))
+    with pytest.raises(QgsProcessingException) as raised:
+        run(processing, "wait_for_job", {"JOB_ID": created["JOB_ID"], "POLL_SECONDS": 0.5}, feedback)
+    assert "goes on" in str(raised.value)
+    stopped = run(processing, "stop_job", {"JOB_ID": created["JOB_ID"]})
+    assert stopped["STATUS"] in ("STOPPED", "ANALYSING", "ANALYSIS_DONE", "PROCESSING")
+    final = run(processing, "wait_for_job", {"JOB_ID": created["JOB_ID"], "POLL_SECONDS": 0.5})
+    assert final["STATUS"] in ("STOPPED", "DONE")
+
+
+def test_the_service_message_is_shown_for_an_unknown_job(processing, stack_environment):
+    with pytest.raises(QgsProcessingException) as raised:
+        run(processing, "start_job", {"JOB_ID": "00000000-0000-0000-0000-000000000000"})
+    assert "Sentinel Hub refused it" in str(raised.value) and "Traceback" not in str(raised.value)
