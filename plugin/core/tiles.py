@@ -185,7 +185,8 @@ def parse_crs(crs: CrsLike) -> pyproj.CRS:
     if isinstance(crs, bool) or not isinstance(crs, (int, np.integer, str)):
         raise AreaError(f"The area's CRS must be an EPSG code or a CRS string, got {crs!r}.")
     key = str(int(crs)) if isinstance(crs, (int, np.integer)) else crs.strip()
-    cached = _CRS_CACHE.get(key)
+    crs_cache = _thread_cache("crs")
+    cached = crs_cache.get(key)
     if cached is None:
         try:
             cached = pyproj.CRS.from_epsg(int(key)) if key.isdigit() else pyproj.CRS.from_user_input(key)
@@ -194,11 +195,8 @@ def parse_crs(crs: CrsLike) -> pyproj.CRS:
                 f"Unknown coordinate reference system {crs!r} ({error}). Use an EPSG code such as 4326 or "
                 "'EPSG:32633', or an OGC URI such as 'http://www.opengis.net/def/crs/EPSG/0/32633'."
             ) from None
-        _CRS_CACHE[key] = cached
+        crs_cache[key] = cached
     return cached
-
-
-_CRS_CACHE: Dict[str, pyproj.CRS] = {}
 
 
 def polygonal_area_of(area: Union[BaseGeometry, Mapping[str, Any]]) -> BaseGeometry:
@@ -271,11 +269,18 @@ def _coverage_text(grid: TilingGrid) -> str:
 _THREAD_STATE = threading.local()
 
 
-def _transformer(source: pyproj.CRS, target: pyproj.CRS) -> pyproj.Transformer:
-    """A cached always-xy transformer; one cache per thread because pyproj transformers are not shared safely."""
-    cache = getattr(_THREAD_STATE, "transformers", None)
+def _thread_cache(name: str) -> Dict[Any, Any]:
+    """A cache private to the calling thread: pyproj objects are not shared between threads (GUI worker, server)."""
+    cache = getattr(_THREAD_STATE, name, None)
     if cache is None:
-        cache = _THREAD_STATE.transformers = {}
+        cache = {}
+        setattr(_THREAD_STATE, name, cache)
+    return cache
+
+
+def _transformer(source: pyproj.CRS, target: pyproj.CRS) -> pyproj.Transformer:
+    """A cached always-xy transformer (x = longitude for geographic CRSs)."""
+    cache = _thread_cache("transformers")
     key = (source.srs, target.srs)
     transformer = cache.get(key)
     if transformer is None:
@@ -308,13 +313,12 @@ def _epsg(crs: pyproj.CRS) -> Optional[int]:
 
 
 _EPSG_CACHE: Dict[str, Optional[int]] = {}
-_WGS84 = pyproj.CRS.from_epsg(WGS84_EPSG)
 
 
 def _is_wgs84_lonlat(crs: pyproj.CRS) -> bool:
     key = ("wgs84", crs.srs)
     if key not in _WGS84_CACHE:
-        _WGS84_CACHE[key] = bool(crs.is_geographic and crs.equals(_WGS84, ignore_axis_order=True))
+        _WGS84_CACHE[key] = bool(crs.is_geographic and crs.equals(_wgs84(), ignore_axis_order=True))
     return _WGS84_CACHE[key]
 
 
@@ -336,7 +340,7 @@ def _area_in_lonlat(area: BaseGeometry, crs: pyproj.CRS, densify_metres: float) 
         lonlat = area
     else:
         densified = shapely.segmentize(area, densify_metres / _metres_per_unit(crs))
-        lonlat = _transform_geometry(densified, crs, _WGS84)
+        lonlat = _transform_geometry(densified, crs, _wgs84())
         if not crs.is_geographic:
             lonlat = _unwrap_longitudes(lonlat)
         if not lonlat.is_valid:
@@ -425,10 +429,10 @@ def _area_parts_by_tile_crs(area: BaseGeometry, source_crs: pyproj.CRS, grid: Ti
         else:
             target = _crs_of_epsg(epsg)
             if source_epsg == epsg:
-                region_in_target = _transform_geometry(shapely.segmentize(region, densify_degrees), _WGS84, target)
+                region_in_target = _transform_geometry(shapely.segmentize(region, densify_degrees), _wgs84(), target)
                 part = _polygonal_part(shapely.intersection(area, region_in_target))
             else:
-                part = _transform_geometry(shapely.segmentize(part_lonlat, densify_degrees), _WGS84, target)
+                part = _transform_geometry(shapely.segmentize(part_lonlat, densify_degrees), _wgs84(), target)
         if part.is_empty or part.area <= 0.0:
             continue
         if grid.crs_kind == CRS_UTM:
@@ -478,6 +482,10 @@ def _regions(
 
 def _crs_of_epsg(epsg: int) -> pyproj.CRS:
     return parse_crs(epsg)
+
+
+def _wgs84() -> pyproj.CRS:
+    return parse_crs(WGS84_EPSG)
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -622,7 +630,7 @@ def _make_tiles(
     y_max = part.cell_origin[1] + (rows + 1) * grid.tile_height
     longitude, latitude = _corner_lonlat(part, grid, columns, rows)
     if part.crs_kind == CRS_UTM:
-        transformer = _transformer(_crs_of_epsg(part.epsg), _WGS84)
+        transformer = _transformer(_crs_of_epsg(part.epsg), _wgs84())
         _, centre_latitude = transformer.transform((x_min + x_max) * 0.5, (y_min + y_max) * 0.5)
         names = assumptions.utm_tile_names(
             part.zone, part.south, x_min, y_max, grid.tile_width, grid.tile_height, centre_latitude
@@ -681,7 +689,7 @@ def _corner_lonlat(
     position[unique_index] = np.arange(len(unique_index))
     unique_x = part.cell_origin[0] + (unique_index % lattice_width + first_column) * grid.tile_width
     unique_y = part.cell_origin[1] + (unique_index // lattice_width + first_row) * grid.tile_height
-    transformer = _transformer(_crs_of_epsg(part.epsg), _WGS84)
+    transformer = _transformer(_crs_of_epsg(part.epsg), _wgs84())
     unique_longitude, unique_latitude = transformer.transform(unique_x, unique_y)
     longitude = np.asarray(unique_longitude)[position[lattice_index]]
     latitude = np.asarray(unique_latitude)[position[lattice_index]]

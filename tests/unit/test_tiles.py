@@ -558,3 +558,13 @@ def test_tile_is_an_immutable_value():
     rebuilt = Tile(**{field.name: getattr(tile, field.name) for field in dataclasses.fields(Tile)})
     assert rebuilt == tile and repr(rebuilt) == repr(tile)
     assert dataclasses.replace(tile, name="renamed").bounds == tile.bounds
+
+
+def test_threads_get_the_same_tiles():
+    from concurrent.futures import ThreadPoolExecutor
+
+    areas = [box(-119.3 + i * 0.7, 36.0, -119.0 + i * 0.7, 36.3) for i in range(6)]
+    expected = [[tile.name for tile in tiles_for_area(area, 4326, 1, 10)] for area in areas]
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        found = list(pool.map(lambda area: [tile.name for tile in tiles_for_area(area, 4326, 1, 10)], areas))
+    assert found == expected
