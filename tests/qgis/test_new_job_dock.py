@@ -105,6 +105,8 @@ def test_tutorial_inputs_give_the_tile_layer_and_cost(qgis_iface, qtbot, project
     assert "samples" in dock.cost_label.toolTip() and "one third" in dock.cost_label.toolTip()
     outputs = [(spec.identifier, spec.format) for spec in dock.outputs()]
     assert outputs == [("NDVI", "image/tiff"), ("data_mask", "image/tiff")]
+    dock.output_url_edit.setText("s3://bucket/folder")
+    assert not dock.create_button.isEnabled() and "No connection" in dock.create_button.toolTip()
 
     # Edits recompute; the temporary layer is refilled in place, not piled up.
     layer_id = layers[0].id()
