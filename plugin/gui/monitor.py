@@ -270,13 +270,14 @@ class MonitorWorker(QObject):
         if job.failures:
             job.failures = 0
             self.reconnected.emit(job.task_id)
-        if snapshot.task_changed:
-            self.task_updated.emit(job.task_id, snapshot.task)
+        # Tiles first: when the GUI hears "DONE", the layer already shows every tile's final status.
         if snapshot.manifest and not job.manifest_sent:
             job.manifest_sent = True
             self.tiles_loaded.emit(job.task_id, records_from_manifest(snapshot.manifest, self.transform_context))
         if snapshot.tiles_changed:
             self.tiles_updated.emit(job.task_id, snapshot.tile_statuses)
+        if snapshot.task_changed:
+            self.task_updated.emit(job.task_id, snapshot.task)
         problem = snapshot.storage_problem or (clients.s3_problem if clients.s3 is None else "")
         if problem and problem != job.last_storage_problem:
             self.storage_problem.emit(job.task_id, problem)

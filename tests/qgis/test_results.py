@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from fixtures_s3 import moto_server, s3_bucket  # noqa: F401 - pytest fixtures
 from osgeo import gdal, ogr, osr
 from qgis.core import QgsProject, QgsRasterLayer, QgsSingleBandPseudoColorRenderer
 from sentinelhub_batch.plugin.core.storage import ManifestFeature, read_manifest
@@ -106,14 +105,14 @@ TUTORIAL_OUTPUTS = (("NDVI", 1, gdal.GDT_UInt16, 17000), ("data_mask", 1, gdal.G
 TILES = (("A", 32611, 600000.0, 4000000.0), ("B", 32611, 600200.0, 4000000.0), ("C", 32610, 200000.0, 4000000.0))
 
 
-def test_manifest_round_trips_through_the_helper(s3_bucket):  # noqa: F811
+def test_manifest_round_trips_through_the_helper(s3_bucket):
     _, rows = publish_job(s3_bucket, TILES[:1], TUTORIAL_OUTPUTS)
     data = s3_bucket.client().get_object(s3_bucket.bucket, f"results/{TASK_ID}/featureManifest-{TASK_ID}.gpkg").data
     assert [(row.output_id, row.identifier, row.path) for row in read_manifest(data)] == \
         [(row.output_id, row.identifier, row.path) for row in rows]
 
 
-def test_one_vrt_per_output_and_crs_over_vsis3_skipping_missing_tiles(s3_bucket, tmp_path):  # noqa: F811
+def test_one_vrt_per_output_and_crs_over_vsis3_skipping_missing_tiles(s3_bucket, tmp_path):
     delivery_url, rows = publish_job(s3_bucket, (*TILES, ("D", 32611, 600400.0, 4000000.0)), TUTORIAL_OUTPUTS,
                                      missing=("D",))
     client = s3_bucket.client()
@@ -131,7 +130,7 @@ def test_one_vrt_per_output_and_crs_over_vsis3_skipping_missing_tiles(s3_bucket,
     assert int(dataset.GetRasterBand(1).ReadAsArray().min()) == 17000  # the pixels really came from S3
 
 
-def test_only_named_tiles_are_mosaicked(s3_bucket, tmp_path):  # noqa: F811
+def test_only_named_tiles_are_mosaicked(s3_bucket, tmp_path):
     _, rows = publish_job(s3_bucket, TILES, TUTORIAL_OUTPUTS)
     groups = mosaic_groups(rows, tile_names=["A"])
     assert list(groups) == [("NDVI", 32611), ("data_mask", 32611)]
@@ -139,7 +138,7 @@ def test_only_named_tiles_are_mosaicked(s3_bucket, tmp_path):  # noqa: F811
         build_mosaics(TASK_ID, rows, tmp_path, tile_names=[])
 
 
-def test_layers_go_in_one_group_styled_and_reload_instead_of_duplicating(s3_bucket, tmp_path, qgis_new_project):  # noqa: F811
+def test_layers_go_in_one_group_styled_and_reload_instead_of_duplicating(s3_bucket, tmp_path, qgis_new_project):
     _, rows = publish_job(s3_bucket, TILES[:2], TUTORIAL_OUTPUTS)
     configure_gdal_for_s3(s3_bucket.client(), s3_bucket.bucket)
     mosaics = build_mosaics(TASK_ID, rows, tmp_path)
@@ -169,7 +168,7 @@ def test_true_colour_and_mask_styles(tmp_path, qgis_app):
     assert not looks_like_vegetation_index("data_mask") and not looks_like_vegetation_index("seventeen")
 
 
-def test_download_copies_objects_and_stops_on_cancel(s3_bucket, tmp_path):  # noqa: F811
+def test_download_copies_objects_and_stops_on_cancel(s3_bucket, tmp_path):
     _, rows = publish_job(s3_bucket, TILES[:2], TUTORIAL_OUTPUTS)
     client = s3_bucket.client()
     percents = []
@@ -184,7 +183,7 @@ def test_download_copies_objects_and_stops_on_cancel(s3_bucket, tmp_path):  # no
     assert len(cancelled) < len(rows)
 
 
-def test_results_task_downloads_builds_and_adds_layers(s3_bucket, tmp_path, qgis_new_project, qtbot):  # noqa: F811
+def test_results_task_downloads_builds_and_adds_layers(s3_bucket, tmp_path, qgis_new_project, qtbot):
     delivery_url, _ = publish_job(s3_bucket, TILES, TUTORIAL_OUTPUTS)
     request = ResultsRequest(TASK_ID, delivery_url, tmp_path, "Results task", download=True, tile_names=["A", "C"])
     task = ResultsTask(request, s3_bucket.client(), QgsProject.instance())
@@ -197,7 +196,7 @@ def test_results_task_downloads_builds_and_adds_layers(s3_bucket, tmp_path, qgis
     assert all(str(tmp_path / "tiles") in gdal.Open(layer.source()).GetFileList()[1] for layer in layers)
 
 
-def test_results_task_reports_a_missing_manifest(s3_bucket, tmp_path, qgis_new_project, qtbot):  # noqa: F811
+def test_results_task_reports_a_missing_manifest(s3_bucket, tmp_path, qgis_new_project, qtbot):
     request = ResultsRequest(TASK_ID, s3_bucket.url("nothing"), tmp_path, "Results none")
     task = ResultsTask(request, s3_bucket.client(), QgsProject.instance())
     with qtbot.waitSignal(task.failed, timeout=20000) as blocker:
