@@ -289,9 +289,45 @@ def _transformer(source: pyproj.CRS, target: pyproj.CRS) -> pyproj.Transformer:
     return transformer
 
 
-def _transform_geometry(geometry: BaseGeometry, source: pyproj.CRS, target: pyproj.CRS) -> BaseGeometry:
-    transformer = _transformer(source, target)
+def _lonlat_projection(epsg: int) -> pyproj.Transformer:
+    """Longitude/latitude → tile CRS ``epsg`` (``direction="INVERSE"`` goes back), cached per thread.
 
+    UTM zones are built as PROJ pipelines, the exact operation EPSG defines for WGS84 → 326xx/327xx (no datum
+    shift), in half a millisecond instead of the ~20 ms of a database lookup, which adds up over 120 zones.
+    """
+    cache = _thread_cache("projections")
+    projection = cache.get(epsg)
+    if projection is None:
+        utm = mgrs.utm_zone_of_epsg(epsg)
+        if utm is not None:
+            zone, south = utm
+            projection = pyproj.Transformer.from_pipeline(
+                "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad "
+                f"+step +proj=utm +zone={zone}{' +south' if south else ''} +ellps=WGS84"
+            )
+        else:
+            projection = pyproj.Transformer.from_crs(_wgs84(), _crs_of_epsg(epsg), always_xy=True)
+        cache[epsg] = projection
+    return projection
+
+
+def _to_lonlat(epsg: int, x: np.ndarray, y: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    longitude, latitude = _lonlat_projection(epsg).transform(x, y, direction="INVERSE")
+    return np.asarray(longitude), np.asarray(latitude)
+
+
+def _transform_geometry(geometry: BaseGeometry, source: pyproj.CRS, target: pyproj.CRS) -> BaseGeometry:
+    return _apply_transformer(geometry, _transformer(source, target), source.name, target.name)
+
+
+def _project_geometry(geometry: BaseGeometry, epsg: int) -> BaseGeometry:
+    """A lon/lat geometry in the tile CRS ``epsg``."""
+    return _apply_transformer(geometry, _lonlat_projection(epsg), "WGS84", f"EPSG:{epsg}")
+
+
+def _apply_transformer(
+    geometry: BaseGeometry, transformer: pyproj.Transformer, source_name: str, target_name: str
+) -> BaseGeometry:
     def project(coordinates: np.ndarray) -> np.ndarray:
         x, y = transformer.transform(coordinates[:, 0], coordinates[:, 1])
         return np.column_stack([x, y])
@@ -299,7 +335,7 @@ def _transform_geometry(geometry: BaseGeometry, source: pyproj.CRS, target: pypr
     result = shapely.transform(geometry, project)
     if not np.isfinite(shapely.get_coordinates(result)).all():
         raise AreaError(
-            f"Part of the area cannot be converted from {source.name} to {target.name}. "
+            f"Part of the area cannot be converted from {source_name} to {target_name}. "
             "Check that the layer's CRS is right, or reproject the area to EPSG:4326 first."
         )
     return result
@@ -427,12 +463,11 @@ def _area_parts_by_tile_crs(area: BaseGeometry, source_crs: pyproj.CRS, grid: Ti
         if epsg == WGS84_EPSG:
             part = part_lonlat
         else:
-            target = _crs_of_epsg(epsg)
             if source_epsg == epsg:
-                region_in_target = _transform_geometry(shapely.segmentize(region, densify_degrees), _wgs84(), target)
+                region_in_target = _project_geometry(shapely.segmentize(region, densify_degrees), epsg)
                 part = _polygonal_part(shapely.intersection(area, region_in_target))
             else:
-                part = _transform_geometry(shapely.segmentize(part_lonlat, densify_degrees), _wgs84(), target)
+                part = _project_geometry(shapely.segmentize(part_lonlat, densify_degrees), epsg)
         if part.is_empty or part.area <= 0.0:
             continue
         if grid.crs_kind == CRS_UTM:
@@ -630,8 +665,7 @@ def _make_tiles(
     y_max = part.cell_origin[1] + (rows + 1) * grid.tile_height
     longitude, latitude = _corner_lonlat(part, grid, columns, rows)
     if part.crs_kind == CRS_UTM:
-        transformer = _transformer(_crs_of_epsg(part.epsg), _wgs84())
-        _, centre_latitude = transformer.transform((x_min + x_max) * 0.5, (y_min + y_max) * 0.5)
+        _, centre_latitude = _to_lonlat(part.epsg, (x_min + x_max) * 0.5, (y_min + y_max) * 0.5)
         names = assumptions.utm_tile_names(
             part.zone, part.south, x_min, y_max, grid.tile_width, grid.tile_height, centre_latitude
         )
@@ -689,10 +723,9 @@ def _corner_lonlat(
     position[unique_index] = np.arange(len(unique_index))
     unique_x = part.cell_origin[0] + (unique_index % lattice_width + first_column) * grid.tile_width
     unique_y = part.cell_origin[1] + (unique_index // lattice_width + first_row) * grid.tile_height
-    transformer = _transformer(_crs_of_epsg(part.epsg), _wgs84())
-    unique_longitude, unique_latitude = transformer.transform(unique_x, unique_y)
-    longitude = np.asarray(unique_longitude)[position[lattice_index]]
-    latitude = np.asarray(unique_latitude)[position[lattice_index]]
+    unique_longitude, unique_latitude = _to_lonlat(part.epsg, unique_x, unique_y)
+    longitude = unique_longitude[position[lattice_index]]
+    latitude = unique_latitude[position[lattice_index]]
     if part.crs_kind == CRS_UTM:
         meridian = mgrs.utm_central_meridian(part.zone)
         longitude = meridian + (longitude - meridian + 180.0) % 360.0 - 180.0
