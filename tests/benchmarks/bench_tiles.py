@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import statistics
 import time
 from pathlib import Path
@@ -35,14 +36,16 @@ def load_regions() -> List[Tuple[str, object]]:
     return regions
 
 
-def timed(function: Callable[[], object], repeats: int) -> Tuple[object, List[float]]:
+def timed(function: Callable[[], object], repeats: int) -> Tuple[object, List[float], List[float]]:
+    """Result, wall times and CPU times of this process (CPU time is what other load on the machine cannot inflate)."""
     result = None
-    times = []
+    times, cpu_times = [], []
     for _ in range(repeats):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         result = function()
         times.append(time.perf_counter() - started)
-    return result, times
+        cpu_times.append(time.process_time() - cpu_started)
+    return result, times, cpu_times
 
 
 def naive_per_cell(area, sample_cells: int | None) -> dict:
@@ -108,21 +111,23 @@ def bulk_cell_search_seconds(area) -> float:
 
 def main() -> int:
     print(f"Tiles for an area: grid {GRID_ID} ({get_grid(GRID_ID).name}) at {RESOLUTION} m, area in EPSG:4326")
-    print("wall times in seconds; 'first' includes one-time set-up (CRS and transformer creation)\n")
-    header = f"{'region':<26}{'km²':>11}{'tiles':>8}{'first':>8}{'best':>8}{'median':>8}{'tiles/s':>10}"
+    print("seconds; 'first' includes one-time set-up (CRS and transformer creation); best/median of repeats;")
+    print(f"cpu = least CPU time of this process (other load cannot inflate it); {os.cpu_count()} CPUs\n")
+    header = f"{'region':<26}{'km²':>11}{'tiles':>8}{'first':>8}{'best':>8}{'median':>8}{'cpu':>7}{'tiles/s':>10}"
     header += f"{'naive':>9}{'ratio':>7}{'search':>9}{'ratio':>8}"
     print(header)
     for name, area in load_regions():
         km2 = _area_km2(area)
-        first_tiles, first = timed(lambda a=area: tiles_for_area(a, 4326, GRID_ID, RESOLUTION), 1)
+        first_tiles, first, _ = timed(lambda a=area: tiles_for_area(a, 4326, GRID_ID, RESOLUTION), 1)
         repeats = 3 if len(first_tiles) > 20000 else 7
-        _, times = timed(lambda a=area: tiles_for_area(a, 4326, GRID_ID, RESOLUTION), repeats)
+        _, times, cpu_times = timed(lambda a=area: tiles_for_area(a, 4326, GRID_ID, RESOLUTION), repeats)
         best, median = min(times), statistics.median(times)
         sample = NAIVE_SAMPLE_CELLS if len(first_tiles) > 20000 else None
         naive = naive_per_cell(area, sample)
         search = min(bulk_cell_search_seconds(area) for _ in range(3))
         print(
             f"{name:<26}{km2:>11,.0f}{len(first_tiles):>8}{first[0]:>8.3f}{best:>8.3f}{median:>8.3f}"
+            f"{min(cpu_times):>7.3f}"
             f"{len(first_tiles) / best:>10,.0f}{naive['seconds']:>9.2f}{naive['seconds'] / best:>6.1f}×"
             f"{search:>9.4f}{naive['loop_seconds'] / search:>7.0f}×"
         )
