@@ -435,12 +435,18 @@ class JobsDock(QgsDockWidget):
         if task_id:
             self.open_task(task_id)
 
-    def open_task(self, task_id: str) -> None:
+    def open_task(self, task_id: str, track: bool = False) -> None:
+        """Fetch a job by id and show it; with ``track`` also follow it (e.g. a job just started elsewhere)."""
         def shown(task: BatchTask) -> None:
             self._put_task(task)
             self.select_task(task.id)
+            if track:
+                self.track(task.id)
 
         self._client_call(lambda client: client.get(task_id), shown, tr("Opening job {id}").format(id=task_id))
+
+    def follow_task(self, task_id: str) -> None:
+        self.open_task(task_id, track=True)
 
     def add_task(self, task: BatchTask, track: bool = True) -> None:
         """Show a job the plugin just created (e.g. from the New job dock) and follow it."""

@@ -12,7 +12,9 @@ from qgis.PyQt.QtGui import QIcon
 from ..processing.provider import SentinelHubBatchProvider
 from .compat import QAction
 from .dock import BatchDock
+from .jobs_dock import JobsDock
 from .log import install_log_handler, remove_log_handler
+from .monitor import JobMonitor
 from .new_job_dock import NewJobDock
 
 PLUGIN_ROOT = Path(__file__).resolve().parents[2]
@@ -35,6 +37,9 @@ class SentinelHubBatchPlugin:
         self.toggle_dock_action: Optional[QAction] = None
         self.new_job_dock: Optional[NewJobDock] = None
         self.new_job_actions: list = []
+        self.monitor: Optional[JobMonitor] = None
+        self.jobs_dock: Optional[JobsDock] = None
+        self.jobs_action: Optional[QAction] = None
 
     def initProcessing(self) -> None:
         """Register the Processing provider (idempotent: QGIS may call this and ``initGui()``)."""
@@ -62,6 +67,23 @@ class SentinelHubBatchPlugin:
         self.iface.addPluginToWebMenu(MENU_NAME, action)
         self.toggle_dock_action = action
         self._add_new_job_dock(main_window)
+        self._add_jobs_dock(main_window)
+
+    def _add_jobs_dock(self, main_window) -> None:
+        self.monitor = JobMonitor()
+        self.monitor.start()
+        self.jobs_dock = JobsDock(self.iface, self.monitor, parent=main_window)
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.jobs_dock)
+        self.jobs_dock.hide()
+        jobs_action = QAction(QIcon(str(ICON_PATH)), tr("Batch jobs"), main_window)
+        jobs_action.setToolTip(tr("Show or hide the panel of batch jobs"))
+        jobs_action.setCheckable(True)
+        self.jobs_dock.setToggleVisibilityAction(jobs_action)
+        self.iface.addPluginToWebMenu(MENU_NAME, jobs_action)
+        self.jobs_action = jobs_action
+        if self.new_job_dock is not None:
+            self.new_job_dock.job_created.connect(self.jobs_dock.add_task)
+            self.new_job_dock.job_started.connect(self.jobs_dock.follow_task)
 
     def _add_new_job_dock(self, main_window) -> None:
         self.new_job_dock = NewJobDock(self.iface, main_window)
@@ -79,6 +101,19 @@ class SentinelHubBatchPlugin:
 
     def unload(self) -> None:
         """Remove everything ``initGui()`` / ``initProcessing()`` added; safe after either or both."""
+        if self.monitor is not None:
+            self.monitor.shutdown()
+            self.monitor = None
+        if self.jobs_action is not None:
+            self.iface.removePluginWebMenu(MENU_NAME, self.jobs_action)
+            self.jobs_action.deleteLater()
+            self.jobs_action = None
+        if self.jobs_dock is not None:
+            self.jobs_dock.shutdown()
+            self.iface.removeDockWidget(self.jobs_dock)
+            self.jobs_dock.setParent(None)
+            self.jobs_dock.deleteLater()
+            self.jobs_dock = None
         for extra_action in self.new_job_actions:
             self.iface.removePluginWebMenu(MENU_NAME, extra_action)
             extra_action.deleteLater()
