@@ -75,7 +75,7 @@ stack: setup
 	$(PY) -m emulator.stack
 
 demo: setup
-	@echo "make demo: not yet available (the Processing/demo issue adds it)"
+	$(PY) tests/tools/demo.py --output $(ROOT)/demo --profile $(BUILD)/demo-profile
 
 clean:
 	rm -rf $(BUILD) dist demo .pytest_cache
