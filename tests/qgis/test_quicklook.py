@@ -260,3 +260,81 @@ def _tiny_raster(folder: Path) -> str:
     dataset.GetRasterBand(1).WriteArray(np.ones((4, 4), dtype=np.uint8))
     dataset = None
     return path
+
+
+# --- the Processing algorithm --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def service_environment(monkeypatch, service):
+    monkeypatch.setenv("SH_CLIENT_ID", service.client_id)
+    monkeypatch.setenv("SH_CLIENT_SECRET", service.client_secret)
+    monkeypatch.setenv("SH_BASE_URL", service.base_url)
+    monkeypatch.setenv("SH_TOKEN_URL", service.token_url)
+    monkeypatch.delenv("SH_DEPLOYMENT", raising=False)
+
+
+def run_process_area(parameters):
+    from qgis.core import QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingFeedback
+    from sentinelhub_batch.plugin.processing.algorithms.process_area import ProcessAreaAlgorithm
+
+    class RecordingFeedback(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.errors, self.infos = [], []
+
+        def reportError(self, error, fatalError=False):
+            self.errors.append(error)
+
+        def pushInfo(self, info):
+            self.infos.append(info)
+
+    algorithm = ProcessAreaAlgorithm().create()
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    feedback = RecordingFeedback()
+    results, ok = QgsProcessingAlgorithm.run(algorithm, parameters, context, feedback)
+    return results, ok, feedback
+
+
+def test_process_area_writes_one_file_per_output_and_reports_pu(service_environment, area_layer, tmp_path):
+    area_layer.selectByIds([sub_area_feature_id(area_layer)])
+    evalscript_file = tmp_path / "interpolation.js"
+    evalscript_file.write_text(TUTORIAL_EVALSCRIPT)
+    results, ok, feedback = run_process_area({
+        "AREA": area_layer, "SELECTED_ONLY": True, "EVALSCRIPT": str(evalscript_file),
+        "DATA_COLLECTION": "sentinel-2-l1c", "TIME_FROM": "2020-07-01", "TIME_TO": "2020-07-30",
+        "RESOLUTION": 20, "OUTPUT_FOLDER": str(tmp_path / "out"),
+    })
+    assert ok, feedback.errors
+    assert sorted(Path(path).name for path in results["FILES"]) == ["NDVI.tif", "data_mask.tif"]
+    for path in results["FILES"]:
+        layer = QgsRasterLayer(path, "check", "gdal")
+        assert layer.isValid() and layer.bandCount() == 5 and layer.crs().authid() == "EPSG:32611"
+    assert results["PU_SPENT"] > 0
+    assert any("Processing units spent" in line for line in feedback.infos)
+
+
+def test_process_area_fails_with_the_services_message(service_environment, area_layer, tmp_path):
+    area_layer.selectByIds([sub_area_feature_id(area_layer)])
+    _results, ok, feedback = run_process_area({
+        "AREA": area_layer, "SELECTED_ONLY": True,
+        "EVALSCRIPT": TUTORIAL_EVALSCRIPT.replace("function setup() {", "function setup( {"),
+        "TIME_FROM": "2020-07-01", "TIME_TO": "2020-07-30", "WIDTH": 32, "HEIGHT": 32,
+        "OUTPUT_FOLDER": str(tmp_path / "out"),
+    })
+    assert not ok
+    assert any("RENDERER_EXCEPTION" in error and "SyntaxError" in error for error in feedback.errors), feedback.errors
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_process_area_refuses_an_image_larger_than_the_process_api_renders(service_environment, service,
+                                                                            area_layer, tmp_path):
+    calls_before = len(getattr(service, "calls", []))
+    _results, ok, feedback = run_process_area({
+        "AREA": area_layer, "EVALSCRIPT": TUTORIAL_EVALSCRIPT, "TIME_FROM": "2020-07-01", "TIME_TO": "2020-07-30",
+        "RESOLUTION": 1, "OUTPUT_FOLDER": str(tmp_path / "out"),
+    })
+    assert not ok
+    assert any("at most 2500 px" in error for error in feedback.errors), feedback.errors
+    assert len(getattr(service, "calls", [])) == calls_before  # refused before anything was sent

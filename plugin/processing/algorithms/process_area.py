@@ -89,7 +89,7 @@ class ProcessAreaAlgorithm(BatchAlgorithm):
         self.addOutput(QgsProcessingOutputMultipleLayers(FILES, tr("Output files")))
         self.addOutput(QgsProcessingOutputNumber(PU_SPENT, tr("Processing units spent")))
 
-    def run(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+    def perform(self, parameters: Dict[str, Any], context: QgsProcessingContext,
             feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         from ...gui.area import area_from_layer
 
