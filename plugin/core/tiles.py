@@ -46,7 +46,6 @@ METRES_PER_DEGREE = 111_320.0
 #: Densification step as a fraction of the tile size: edges are split so that a straight edge in one CRS stays
 #: within centimetres of its true shape in the other (the chord error of a 2.5 km step is below 0.2 m).
 _DENSIFY_FRACTION = 0.25
-_POLYGONAL_TYPES = ("Polygon", "MultiPolygon")
 
 Bounds = Tuple[float, float, float, float]
 CrsLike = Union[int, str, pyproj.CRS]
