@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from .errors import InvalidRequestError
@@ -64,6 +64,7 @@ class EvalscriptInfo:
     datasources: int = 1
     inputs: Tuple[EvalscriptDatasource, ...] = ()
     evaluated_by: str = EVALUATED_BY_V8
+    notes: Tuple[str, ...] = ()
 
     @property
     def output_ids(self) -> Tuple[str, ...]:
@@ -145,7 +146,10 @@ def new_evalscript_context(time_limit_seconds: float = DEFAULT_TIME_LIMIT_SECOND
         from py_mini_racer import MiniRacer
     except Exception as error:  # the wheel is missing or its shared library does not load here
         raise ImportError(f"mini-racer is not available: {error}") from error
-    context = MiniRacer()
+    try:
+        context = MiniRacer()
+    except Exception as error:  # V8 cannot start on this machine (library, CPU features, memory)
+        raise ImportError(f"mini-racer cannot start V8: {error}") from error
     try:
         _eval(context, EVALSCRIPT_PRELUDE_JS, time_limit_seconds)
     except Exception:
@@ -173,15 +177,21 @@ def read_evalscript(source: str, time_limit_seconds: float = DEFAULT_TIME_LIMIT_
         context = new_evalscript_context(time_limit_seconds)
     except ImportError as error:
         _LOG.info("Reading the evalscript without V8 (%s).", error)
-        return read_evalscript_statically(source)
+        info = read_evalscript_statically(source)
+        return replace(info, notes=(f"setup() was read from the text without running the script ({error}).",))
     try:
         return _read_with_v8(context, source, time_limit_seconds)
     except _MissingRuntimeGlobalError as missing:
         _LOG.info("The evalscript uses %s, which the local stubs lack; reading it statically.", missing)
         try:
-            return read_evalscript_statically(source)
+            info = read_evalscript_statically(source)
         except EvalscriptError:
             raise EvalscriptError(f"The evalscript failed: {missing}") from None
+        note = (
+            f"Running the script here stopped at {missing}; setup() was read from the text. "
+            "If that name is not provided by Sentinel Hub, the service will fail the same way."
+        )
+        return replace(info, notes=(note,))
     finally:
         context.close()
 

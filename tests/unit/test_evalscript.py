@@ -56,6 +56,7 @@ def test_without_mini_racer_the_static_reader_is_used(monkeypatch):
     info = read_evalscript(TUTORIAL)
     assert info.evaluated_by == "static"
     assert info.input_bands == ("B04", "B08", "CLM", "dataMask")
+    assert "without running" in info.notes[0]
 
 
 def test_without_mini_racer_scripts_without_setup_are_still_refused(monkeypatch):
@@ -195,6 +196,7 @@ def test_unknown_runtime_globals_fall_back_to_the_static_reader():
     info = read_evalscript(script)
     assert info.evaluated_by == "static"
     assert info.input_bands == ("B02", "B03", "B04", "dataMask")
+    assert "someServiceOnlyHelper" in info.notes[0]
 
 
 def test_common_visualizers_at_top_level_run_in_v8():
