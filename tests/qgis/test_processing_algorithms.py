@@ -109,7 +109,7 @@ def features(path):
 
 def test_the_provider_offers_every_algorithm_id(processing):
     provider = QgsApplication.processingRegistry().providerById(PROVIDER_ID)
-    assert {algorithm.name() for algorithm in provider.algorithms()} == ALGORITHM_IDS
+    assert ALGORITHM_IDS <= {algorithm.name() for algorithm in provider.algorithms()}
     for algorithm in provider.algorithms():
         assert algorithm.shortHelpString() and algorithm.displayName()
 
