@@ -15,8 +15,10 @@ ICON_PATH = Path(__file__).resolve().parents[2] / "resources" / "icons" / "icon.
 def algorithm_classes() -> List[Type[QgsProcessingAlgorithm]]:
     """The algorithm classes the provider offers (one module each under ``algorithms/``)."""
     from .algorithms import algorithm_classes as classes
+    from .algorithms.process_area import ProcessAreaAlgorithm
 
-    return classes()
+    listed = classes()
+    return listed if ProcessAreaAlgorithm in listed else [*listed, ProcessAreaAlgorithm]
 
 
 class SentinelHubBatchProvider(QgsProcessingProvider):
