@@ -109,7 +109,7 @@ def features(path):
 
 def test_the_provider_offers_every_algorithm_id(processing):
     provider = QgsApplication.processingRegistry().providerById(PROVIDER_ID)
-    assert ALGORITHM_IDS <= {algorithm.name() for algorithm in provider.algorithms()}
+    assert {algorithm.name() for algorithm in provider.algorithms()} >= ALGORITHM_IDS
     for algorithm in provider.algorithms():
         assert algorithm.shortHelpString() and algorithm.displayName()
 
@@ -277,3 +277,28 @@ def test_the_service_message_is_shown_for_an_unknown_job(processing, stack_envir
     with pytest.raises(QgsProcessingException) as raised:
         run(processing, "start_job", {"JOB_ID": "00000000-0000-0000-0000-000000000000"})
     assert "Sentinel Hub refused it" in str(raised.value) and "Traceback" not in str(raised.value)
+
+
+def test_failed_tiles_are_retried_into_the_same_outputs(processing, stack_environment, tmp_path):
+    stack = stack_environment
+    preview = run(processing, "preview_tiles", tutorial_parameters(AREA=sub_area_layer(tmp_path),
+                                                                   OUTPUT=str(tmp_path / "preview.gpkg")))
+    failing = sorted(tile["name"] for tile in features(preview["OUTPUT"]))[0]
+    stack.faults.failing_tiles[:] = [failing]
+    try:
+        result = run(processing, "run_job", job_parameters(
+            stack, tmp_path, "retry", POLL_SECONDS=0.5, TILES=str(tmp_path / "tiles.gpkg"),
+            OUTPUT_FOLDER=str(tmp_path / "results")))
+    finally:
+        stack.faults.failing_tiles[:] = []
+    statuses = {tile["name"]: tile["status"] for tile in features(result["TILES"])}
+    assert statuses[failing] == "FAILED" and result["TILES_FAILED"] == 1
+    assert next(tile["error"] for tile in features(result["TILES"]) if tile["name"] == failing)
+
+    retried = run(processing, "retry_failed_tiles", {"JOB_ID": result["JOB_ID"]})
+    assert retried["TILE_COUNT"] == 1 and retried["NEW_JOB_ID"] != result["JOB_ID"]
+    done = run(processing, "wait_for_job", {"JOB_ID": retried["NEW_JOB_ID"], "POLL_SECONDS": 0.5})
+    assert done["STATUS"] == "DONE" and done["TILES_DONE"] == 1 and done["TILES_FAILED"] == 0
+    with pytest.raises(QgsProcessingException) as raised:
+        run(processing, "retry_failed_tiles", {"JOB_ID": retried["NEW_JOB_ID"]})
+    assert "no failed tiles" in str(raised.value)
