@@ -1,8 +1,11 @@
-"""Run every benchmark: each ``tests/benchmarks/bench_*.py`` module's ``main()``, in name order (``make bench``)."""
+"""Run every benchmark: each ``tests/benchmarks/bench_*.py`` module's ``main()``, in name order, each in its own
+process (``make bench``)."""
 
 from __future__ import annotations
 
 import importlib.util
+import os
+import subprocess
 import sys
 import time
 import traceback
@@ -10,6 +13,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPOSITORY = HERE.parents[1]
+MODULE_TIME_LIMIT_SECONDS = 1800
 
 
 def _make_importable() -> None:
@@ -18,9 +22,12 @@ def _make_importable() -> None:
     if not link.exists():
         package_root.mkdir(parents=True, exist_ok=True)
         link.symlink_to(REPOSITORY, target_is_directory=True)
-    for path in (str(package_root), str(REPOSITORY / "tests"), str(HERE)):
+    paths = [str(package_root), str(REPOSITORY / "tests"), str(HERE)]
+    for path in paths:
         if path not in sys.path:
             sys.path.insert(0, path)
+    inherited = os.environ.get("PYTHONPATH", "")
+    os.environ["PYTHONPATH"] = os.pathsep.join([*paths, *([inherited] if inherited else [])])
 
 
 def discover(selected: list[str]) -> list[Path]:
@@ -46,9 +53,25 @@ def run_module(path: Path) -> bool:
     return result is None or result == 0 or result is True
 
 
+def run_isolated(path: Path) -> bool:
+    """Run one module in its own Python process, so no benchmark measures another's leftovers."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--module", str(path)]
+    try:
+        return subprocess.run(command, timeout=MODULE_TIME_LIMIT_SECONDS, check=False).returncode == 0
+    except subprocess.TimeoutExpired:
+        print(f"!! {path.name} did not finish within {MODULE_TIME_LIMIT_SECONDS} s")
+        return False
+
+
 def main(argv: list[str]) -> int:
     """``run.py [word ...]`` runs the benchmarks whose module name contains one of the words (all by default)."""
     _make_importable()
+    if argv[:1] == ["--module"] and len(argv) == 2:
+        try:
+            return 0 if run_module(Path(argv[1])) else 1
+        except Exception:
+            traceback.print_exc()
+            return 1
     modules = discover(argv)
     if not modules:
         print("No benchmark modules found.")
@@ -57,11 +80,7 @@ def main(argv: list[str]) -> int:
     for path in modules:
         print(f"=== {path.stem} ===", flush=True)
         started = time.perf_counter()
-        try:
-            ok = run_module(path)
-        except Exception:
-            traceback.print_exc()
-            ok = False
+        ok = run_isolated(path)
         print(f"=== {path.stem}: {'done' if ok else 'FAILED'} in {time.perf_counter() - started:.1f} s ===\n", flush=True)
         if not ok:
             failed.append(path.stem)
