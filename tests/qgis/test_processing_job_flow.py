@@ -221,3 +221,21 @@ def test_an_unknown_job_gives_the_service_message(processing, service):
     with pytest.raises(QgsProcessingException) as raised:
         run(processing, "start_job", {"JOB_ID": "no-such-job"})
     assert "COMMON_NOT_FOUND" in str(raised.value) and "not found" in str(raised.value)
+
+
+def test_an_auth_config_wins_over_the_environment(processing, service, monkeypatch):
+    from sentinelhub_batch.plugin.gui.connection import store_basic_credentials
+
+    manager = QgsApplication.authManager()
+    if not manager.masterPasswordIsSet():
+        assert manager.setMasterPassword("sentinelhub-batch-tests", True)
+    auth_id = store_basic_credentials("Processing test", "id-from-auth-db", "secret-from-auth-db")
+    used = []
+    monkeypatch.setattr(connection_module.Connection, "batch_client",
+                        lambda self, **options: used.append(self.client_id) or service)
+    run(processing, "list_jobs", {"AUTH_CONFIG": auth_id, "OUTPUT": "memory:"})
+    run(processing, "list_jobs", {"OUTPUT": "memory:"})
+    assert used == ["id-from-auth-db", "fake-client"]
+    with pytest.raises(QgsProcessingException) as raised:
+        run(processing, "list_jobs", {"AUTH_CONFIG": "nosuch1", "OUTPUT": "memory:"})
+    assert "nosuch1" in str(raised.value) and "could not be read" in str(raised.value)

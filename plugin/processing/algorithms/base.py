@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Tuple
 
 from qgis.core import (
     QgsFeatureSink,
@@ -179,9 +179,7 @@ class BatchAlgorithm(QgsProcessingAlgorithm):
     def connection(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Any:
         from ...gui.connection import resolve_connection
 
-        auth_config_id = self.parameterAsString(parameters, AUTH_CONFIG, context) if AUTH_CONFIG in parameters \
-            else ""
-        return resolve_connection(auth_config_id or "")
+        return resolve_connection(self.parameterAsString(parameters, AUTH_CONFIG, context) or "")
 
     def job_id(self, parameters: Dict[str, Any], context: QgsProcessingContext, client: Any,
                feedback: QgsProcessingFeedback) -> str:
@@ -266,11 +264,6 @@ def s3_client_or_none(connection: Any, feedback: QgsProcessingFeedback) -> Any:
     return connection.s3_client()
 
 
-def s3_client_required(connection: Any) -> Any:
-    """The S3 client; raises the connection's own clear message when keys are missing."""
-    return connection.s3_client()
-
-
 def qgis_geometry(shape: Any) -> QgsGeometry:
     """A QgsGeometry from a shapely geometry (2D).
 
@@ -325,10 +318,6 @@ def style_when_loaded(context: QgsProcessingContext, layer_id_or_path: str, styl
 
 def format_pu(value: float) -> str:
     return f"{value:,.0f}" if value >= 100 else f"{value:,.2f}"
-
-
-def optional_text(value: Optional[str]) -> str:
-    return (value or "").strip()
 
 
 STATUS_OUTPUT = "STATUS"
