@@ -242,6 +242,7 @@ def write_project_and_picture(outcome: Mapping[str, Any], output: Path) -> None:
         if not tiles.isValid():
             raise QgisProcessError(f"The tile status layer {outcome['tiles']} cannot be opened.")
         tiles.setRenderer(tile_status_renderer())
+        tiles.setOpacity(0.55)  # the NDVI stays visible under the status colours
         project.addMapLayer(tiles)
         for layer in raster_layers:
             project.addMapLayer(layer)
