@@ -170,7 +170,7 @@ def find_scenes(entry: Dict[str, Any], lon: float, lat: float) -> List[Scene]:
     data_filter = entry.get("dataFilter") or {}
     max_cloud = float(data_filter.get("maxCloudCoverage", 100))
     order = str(data_filter.get("mosaickingOrder") or "mostRecent")
-    band = int(math.floor((lon + 180.0) / 6.0))
+    band = math.floor((lon + 180.0) / 6.0)
     phase = band % REVISIT_DAYS
     epoch = datetime(2015, 1, 1, tzinfo=timezone.utc)
     solar_offset = timedelta(hours=10.5 - lon / 15.0)

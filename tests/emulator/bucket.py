@@ -1,0 +1,316 @@
+"""What the emulator writes to and reads from S3: boto3 against the local S3 server, GDAL/OGR for the files."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+import threading
+import uuid
+from dataclasses import dataclass
+from typing import Any, Dict, Iterable, List, Optional, Sequence
+
+import numpy as np
+from osgeo import gdal, ogr, osr
+
+gdal.UseExceptions()
+ogr.UseExceptions()
+osr.UseExceptions()
+
+GDAL_TYPES = {
+    np.dtype(np.uint8): gdal.GDT_Byte, np.dtype(np.uint16): gdal.GDT_UInt16, np.dtype(np.int16): gdal.GDT_Int16,
+    np.dtype(np.int8): gdal.GDT_Int16, np.dtype(np.float32): gdal.GDT_Float32,
+}
+
+_SESSION_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class S3Access:
+    endpoint_url: str
+    access_key: str
+    secret_key: str
+    region: str = "eu-central-1"
+
+    def client(self) -> Any:
+        import boto3
+        from botocore.config import Config
+
+        with _SESSION_LOCK:  # boto3 session creation is not thread-safe
+            session = boto3.session.Session()
+        return session.client(
+            "s3", endpoint_url=self.endpoint_url, aws_access_key_id=self.access_key,
+            aws_secret_access_key=self.secret_key, region_name=self.region,
+            config=Config(retries={"max_attempts": 3, "mode": "standard"}, s3={"addressing_style": "path"}))
+
+
+class Bucket:
+    """A thin S3 view with the operations the emulator needs; one boto3 client per thread."""
+
+    def __init__(self, access: S3Access):
+        self.access = access
+        self._local = threading.local()
+
+    @property
+    def _client(self) -> Any:
+        client = getattr(self._local, "client", None)
+        if client is None:
+            client = self._local.client = self.access.client()
+        return client
+
+    def put(self, bucket: str, key: str, data: bytes, content_type: str = "application/octet-stream") -> None:
+        self._client.put_object(Bucket=bucket, Key=key, Body=data, ContentType=content_type)
+
+    def get(self, bucket: str, key: str) -> Optional[bytes]:
+        from botocore.exceptions import ClientError
+
+        try:
+            return self._client.get_object(Bucket=bucket, Key=key)["Body"].read()
+        except ClientError as error:
+            if error.response.get("Error", {}).get("Code") in ("NoSuchKey", "404", "NoSuchBucket"):
+                return None
+            raise
+
+    def bucket_exists(self, bucket: str) -> bool:
+        from botocore.exceptions import ClientError
+
+        try:
+            self._client.head_bucket(Bucket=bucket)
+            return True
+        except ClientError:
+            return False
+
+    def keys(self, bucket: str, prefix: str = "") -> List[str]:
+        paginator = self._client.get_paginator("list_objects_v2")
+        found: List[str] = []
+        for page in paginator.paginate(Bucket=bucket, Prefix=prefix):
+            found.extend(item["Key"] for item in page.get("Contents", []))
+        return found
+
+
+def _temporary_path(suffix: str) -> str:
+    return os.path.join(tempfile.gettempdir(), f"emulator-{uuid.uuid4().hex}{suffix}")
+
+
+def geotiff_bytes(values: np.ndarray, bounds: Sequence[float], epsg: int, cog: bool,
+                  cog_parameters: Optional[Dict[str, Any]] = None) -> bytes:
+    """A georeferenced (COG when ``cog``) GeoTIFF of ``values`` shaped (bands, height, width)."""
+    bands, height, width = values.shape
+    if values.dtype == np.int8:
+        values = values.astype(np.int16)
+    memory = gdal.GetDriverByName("MEM").Create("", width, height, bands, GDAL_TYPES[values.dtype])
+    xmin, ymin, xmax, ymax = bounds
+    memory.SetGeoTransform((xmin, (xmax - xmin) / width, 0.0, ymax, 0.0, -(ymax - ymin) / height))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(int(epsg))
+    memory.SetProjection(srs.ExportToWkt())
+    for index in range(bands):
+        memory.GetRasterBand(index + 1).WriteArray(values[index])
+    path = f"/vsimem/emulator-{uuid.uuid4().hex}.tif"
+    try:
+        if cog:
+            parameters = cog_parameters or {}
+            options = ["COMPRESS=DEFLATE", f"BLOCKSIZE={int(parameters.get('blockxsize', 256))}",
+                       f"OVERVIEW_RESAMPLING={str(parameters.get('resamplingAlgorithm', 'average')).upper()}"]
+            if parameters.get("usePredictor", True):
+                options.append("PREDICTOR=YES")
+            if "overviewLevels" in parameters and not parameters["overviewLevels"]:
+                options.append("OVERVIEWS=NONE")
+            gdal.GetDriverByName("COG").CreateCopy(path, memory, options=options)
+        else:
+            gdal.GetDriverByName("GTiff").CreateCopy(path, memory, options=["COMPRESS=DEFLATE", "TILED=YES"])
+        handle = gdal.VSIFOpenL(path, "rb")
+        try:
+            gdal.VSIFSeekL(handle, 0, 2)
+            size = gdal.VSIFTellL(handle)
+            gdal.VSIFSeekL(handle, 0, 0)
+            return bytes(gdal.VSIFReadL(1, size, handle))
+        finally:
+            gdal.VSIFCloseL(handle)
+    finally:
+        gdal.Unlink(path)
+
+
+@dataclass(frozen=True)
+class ManifestRow:
+    output_id: str
+    identifier: str
+    path: str
+    width: int
+    height: int
+    epsg: int
+    geometry_wkt: str
+
+
+def manifest_geopackage(rows: Iterable[ManifestRow]) -> bytes:
+    """``featureManifest-<id>.gpkg``: one table ``feature_<epsg>`` per CRS, written by OGR."""
+    path = _temporary_path(".gpkg")
+    try:
+        source = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+        layers: Dict[int, Any] = {}
+        for row in rows:
+            layer = layers.get(row.epsg)
+            if layer is None:
+                srs = osr.SpatialReference()
+                srs.ImportFromEPSG(row.epsg)
+                srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+                layer = source.CreateLayer(f"feature_{row.epsg}", srs, ogr.wkbPolygon, options=["FID=fid"])
+                for name, kind in (("outputId", ogr.OFTString), ("identifier", ogr.OFTString),
+                                   ("path", ogr.OFTString), ("width", ogr.OFTInteger), ("height", ogr.OFTInteger)):
+                    layer.CreateField(ogr.FieldDefn(name, kind))
+                layer.StartTransaction()
+                layers[row.epsg] = layer
+            feature = ogr.Feature(layer.GetLayerDefn())
+            feature.SetField("outputId", row.output_id)
+            feature.SetField("identifier", row.identifier)
+            feature.SetField("path", row.path)
+            feature.SetField("width", row.width)
+            feature.SetField("height", row.height)
+            feature.SetGeometry(ogr.CreateGeometryFromWkt(row.geometry_wkt))
+            layer.CreateFeature(feature)
+        for layer in layers.values():
+            layer.CommitTransaction()
+        source = None
+        with open(path, "rb") as handle:
+            return handle.read()
+    finally:
+        if os.path.exists(path):
+            os.remove(path)
+
+
+@dataclass
+class ExecutionRow:
+    id: int
+    name: str
+    status: str = "PENDING"
+    error: Optional[str] = None
+    delivered: bool = False
+
+
+def execution_database(rows: Iterable[ExecutionRow]) -> bytes:
+    """``execution-<id>.sqlite``: table ``features(id INTEGER, name TEXT, status TEXT, error TEXT, delivered BOOLEAN)``."""
+    path = _temporary_path(".sqlite")
+    try:
+        connection = sqlite3.connect(path)
+        try:
+            connection.execute("CREATE TABLE features (id INTEGER, name TEXT, status TEXT, error TEXT, "
+                               "delivered BOOLEAN)")
+            connection.executemany("INSERT INTO features VALUES (?, ?, ?, ?, ?)",
+                                   [(r.id, r.name, r.status, r.error, r.delivered) for r in rows])
+            connection.commit()
+        finally:
+            connection.close()
+        with open(path, "rb") as handle:
+            return handle.read()
+    finally:
+        if os.path.exists(path):
+            os.remove(path)
+
+
+@dataclass(frozen=True)
+class UserFeature:
+    """One feature of a user's GeoPackage input."""
+
+    id: int
+    identifier: str
+    epsg: int
+    geometry_wkt: str
+    width: Optional[int]
+    height: Optional[int]
+    resolution: Optional[float]
+    bounds: Sequence[float]
+
+
+class GeopackageInputError(ValueError):
+    """The user's GeoPackage cannot be processed; the message goes into the request's ``error``."""
+
+
+MAX_FEATURE_PIXELS = 3500
+
+
+def read_user_geopackage(data: bytes) -> List[UserFeature]:
+    """Validate and read a ``geopackage`` input the way analysis does (spec §2)."""
+    path = _temporary_path(".gpkg")
+    with open(path, "wb") as handle:
+        handle.write(data)
+    try:
+        try:
+            source = ogr.Open(path)
+        except RuntimeError as error:
+            raise GeopackageInputError(f"The input GeoPackage cannot be opened: {error}") from error
+        if source is None or source.GetLayerCount() == 0:
+            raise GeopackageInputError("The input GeoPackage has no feature table.")
+        features: List[UserFeature] = []
+        ids, identifiers = set(), set()
+        for index in range(source.GetLayerCount()):
+            layer = source.GetLayerByIndex(index)
+            features.extend(_read_layer(layer, ids, identifiers))
+        source = None
+        if not features:
+            raise GeopackageInputError("The input GeoPackage has no features.")
+        return features
+    finally:
+        os.remove(path)
+
+
+def _read_layer(layer: Any, ids: set, identifiers: set) -> List[UserFeature]:
+    name = layer.GetName()
+    definition = layer.GetLayerDefn()
+    columns = {definition.GetFieldDefn(i).GetName(): definition.GetFieldDefn(i).GetType()
+               for i in range(definition.GetFieldCount())}
+    fid_column = layer.GetFIDColumn()
+    if "id" not in columns and fid_column != "id":
+        raise GeopackageInputError(f"Table '{name}' has no 'id' column (INTEGER, unique).")
+    if "id" in columns and columns["id"] not in (ogr.OFTInteger, ogr.OFTInteger64):
+        raise GeopackageInputError(f"Column 'id' of table '{name}' must be INTEGER.")
+    if "identifier" not in columns or columns["identifier"] != ogr.OFTString:
+        raise GeopackageInputError(f"Table '{name}' needs an 'identifier' TEXT column (unique).")
+    has_size = "width" in columns and "height" in columns
+    if not has_size and "resolution" not in columns:
+        raise GeopackageInputError(f"Table '{name}' needs 'width' and 'height' (INTEGER) or 'resolution' (REAL).")
+    geometry_type = ogr.GT_Flatten(layer.GetGeomType())
+    if geometry_type not in (ogr.wkbPolygon, ogr.wkbMultiPolygon):
+        raise GeopackageInputError(f"Table '{name}' must hold POLYGON or MULTIPOLYGON geometries, not "
+                                   f"{ogr.GeometryTypeToName(geometry_type)}.")
+    srs = layer.GetSpatialRef()
+    epsg = None
+    if srs is not None:
+        srs.AutoIdentifyEPSG()
+        code = srs.GetAuthorityCode(None)
+        epsg = int(code) if code else None
+    if epsg is None:
+        raise GeopackageInputError(f"Table '{name}' has no CRS with an EPSG code.")
+    found = []
+    for feature in layer:
+        feature_id = feature.GetFID() if "id" not in columns else feature.GetField("id")
+        identifier = feature.GetField("identifier")
+        if feature_id is None or identifier is None:
+            raise GeopackageInputError(f"A feature of table '{name}' has an empty id or identifier.")
+        if feature_id in ids:
+            raise GeopackageInputError(f"The id {feature_id} appears more than once; ids must be unique.")
+        if identifier in identifiers:
+            raise GeopackageInputError(f"The identifier '{identifier}' appears more than once; identifiers "
+                                       "must be unique.")
+        ids.add(feature_id)
+        identifiers.add(identifier)
+        geometry = feature.GetGeometryRef()
+        if geometry is None or geometry.IsEmpty():
+            raise GeopackageInputError(f"Feature '{identifier}' has no geometry.")
+        xmin, xmax, ymin, ymax = geometry.GetEnvelope()
+        width = feature.GetField("width") if has_size else None
+        height = feature.GetField("height") if has_size else None
+        resolution = feature.GetField("resolution") if "resolution" in columns else None
+        if width is None or height is None:
+            if not resolution:
+                raise GeopackageInputError(f"Feature '{identifier}' has neither width/height nor resolution.")
+            width = round((xmax - xmin) / float(resolution))
+            height = round((ymax - ymin) / float(resolution))
+        if width < 1 or height < 1:
+            raise GeopackageInputError(f"Feature '{identifier}' would be {width}×{height} px; it must be at least "
+                                       "1×1 px.")
+        if width > MAX_FEATURE_PIXELS or height > MAX_FEATURE_PIXELS:
+            raise GeopackageInputError(f"Feature '{identifier}' would be {width}×{height} px; at most "
+                                       f"{MAX_FEATURE_PIXELS}×{MAX_FEATURE_PIXELS} px are allowed.")
+        found.append(UserFeature(int(feature_id), str(identifier), epsg, geometry.ExportToWkt(), int(width),
+                                 int(height), resolution, (xmin, ymin, xmax, ymax)))
+    return found

@@ -1,0 +1,616 @@
+"""The batch service itself: requests, the v2 state machine, analysis and processing into the bucket."""
+
+from __future__ import annotations
+
+import copy
+import json
+import logging
+import threading
+import time
+import uuid
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Callable, Dict, List, Optional, Tuple
+
+from pyproj import CRS, Transformer
+from sentinelhub_batch.plugin.core import storage
+from sentinelhub_batch.plugin.core.cost import estimate_processing_units
+from sentinelhub_batch.plugin.core.evalscript import EvalscriptInfo, read_evalscript
+from sentinelhub_batch.plugin.core.grids import BUILTIN_GRIDS
+from sentinelhub_batch.plugin.core.tiles import tiles_for_area
+from shapely.geometry import box, shape
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import transform as shapely_transform
+from shapely.ops import unary_union
+
+from . import assumptions, runtime
+from .bucket import (
+    Bucket,
+    ExecutionRow,
+    GeopackageInputError,
+    ManifestRow,
+    S3Access,
+    execution_database,
+    geotiff_bytes,
+    manifest_geopackage,
+    read_user_geopackage,
+)
+from .config import EmulatorConfig
+from .faults import Faults
+
+log = logging.getLogger("emulator")
+
+CREATED, ANALYSING, ANALYSIS_DONE, PROCESSING, DONE, FAILED, STOPPED = (
+    "CREATED", "ANALYSING", "ANALYSIS_DONE", "PROCESSING", "DONE", "FAILED", "STOPPED")
+
+ALLOWED_ACTIONS = {
+    "ANALYSE": (CREATED,),
+    "START": (CREATED, ANALYSIS_DONE, STOPPED),
+    "STOP": (ANALYSING, ANALYSIS_DONE, PROCESSING),
+}
+"""Statuses in which each user action is accepted (spec §2); anything else is refused."""
+
+
+class ServiceError(Exception):
+    """An HTTP error answer with the service's error body."""
+
+    def __init__(self, status: int, message: str, code: str, errors: Any = None, headers: Optional[Dict] = None):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.code = code
+        self.errors = errors
+        self.headers = headers or {}
+
+
+def now_iso() -> str:
+    moment = datetime.now(timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+@dataclass
+class WorkTile:
+    """One tile (or user feature) to process: where it is and how big its raster is."""
+
+    id: int
+    name: str
+    epsg: int
+    bounds: Tuple[float, float, float, float]
+    raster_bounds: Tuple[float, float, float, float]
+    width: int
+    height: int
+    raster_width: int
+    raster_height: int
+    geometry_wkt: str
+    status: str = "PENDING"
+    error: Optional[str] = None
+    delivered: bool = False
+    attempts: int = 0
+    in_flight: bool = False
+
+
+@dataclass
+class BatchRequest:
+    id: str
+    body: Dict[str, Any]
+    created: str
+    created_at: float
+    status: str = CREATED
+    error: Optional[str] = None
+    user_action: str = "NONE"
+    user_action_updated: Optional[str] = None
+    last_updated: str = ""
+    completion: float = 0.0
+    cost_pu: float = 0.0
+    stopped_reason: Optional[str] = None
+    stopped_at: Optional[float] = None
+    start_pending: bool = False
+    stop_pending: bool = False
+    tiles: List[WorkTile] = field(default_factory=list)
+    setup: Optional[runtime.SetupInfo] = None
+    tile_charge: Dict[str, float] = field(default_factory=dict)
+    area_wgs84: Optional[BaseGeometry] = None
+    run: int = 0
+    lock: threading.RLock = field(default_factory=threading.RLock)
+    worker: Optional[threading.Thread] = None
+
+    def to_api(self) -> Dict[str, Any]:
+        with self.lock:
+            return {
+                "id": self.id,
+                "request": copy.deepcopy(self.body),
+                "domainAccountId": None,
+                "status": self.status,
+                "error": self.error,
+                "userAction": self.user_action,
+                "userActionUpdated": self.user_action_updated,
+                "created": self.created,
+                "lastUpdated": self.last_updated or self.created,
+                "completionPercentage": round(self.completion, 2),
+                "costPU": round(self.cost_pu, 6),
+                "stoppedStatusReason": self.stopped_reason,
+            }
+
+    @property
+    def description(self) -> str:
+        return str(self.body.get("description") or "")
+
+    def touch(self) -> None:
+        self.last_updated = now_iso()
+
+
+class BatchService:
+    """Holds every request and runs analysis/processing in background threads."""
+
+    def __init__(self, config: EmulatorConfig, faults: Faults, s3: S3Access):
+        self.config = config
+        self.faults = faults
+        self.s3 = s3
+        self.bucket = Bucket(s3)
+        self.requests: Dict[str, BatchRequest] = {}
+        self._lock = threading.Lock()
+        self._closing = threading.Event()
+        self._pool = ThreadPoolExecutor(max_workers=max(1, config.max_concurrent_tiles),
+                                        thread_name_prefix="emulator-tile")
+        self.pu_spent = 0.0
+
+    def close(self) -> None:
+        self._closing.set()
+        for request in list(self.requests.values()):
+            worker = request.worker
+            if worker is not None:
+                worker.join(timeout=10)
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    # ------------------------------------------------------------------------------------------- API
+
+    def create(self, body: Dict[str, Any]) -> BatchRequest:
+        if self.config.account_pu is not None and self.config.account_pu - self.pu_spent < \
+                assumptions.MINIMUM_ACCOUNT_PU_TO_CREATE:
+            raise ServiceError(403, f"At least {assumptions.MINIMUM_ACCOUNT_PU_TO_CREATE} processing units are "
+                               "needed on the account to create a batch request.", "COMMON_INSUFFICIENT_PERMISSIONS")
+        request_id = str(uuid.uuid4())
+        created = now_iso()
+        request = BatchRequest(id=request_id, body=copy.deepcopy(body), created=created, created_at=time.time(),
+                               last_updated=created)
+        with self._lock:
+            self.requests[request_id] = request
+        return request
+
+    def get(self, request_id: str, for_read: bool = True) -> BatchRequest:
+        request = self.requests.get(request_id)
+        hidden = request is not None and for_read and \
+            time.time() - request.created_at < self.faults.not_found_after_create_seconds
+        if request is None or hidden:
+            raise ServiceError(404, f"Batch request {request_id} not found.", "COMMON_NOT_FOUND")
+        return request
+
+    def listing(self) -> List[BatchRequest]:
+        with self._lock:
+            return list(self.requests.values())
+
+    def update(self, request_id: str, changes: Any) -> BatchRequest:
+        request = self.get(request_id)
+        if not isinstance(changes, dict) or set(changes) - {"description"}:
+            raise ServiceError(400, "Only the description of a batch request can be changed.", "COMMON_BAD_PAYLOAD",
+                               {"parameter": "body", "invalidValue": sorted(changes) if isinstance(changes, dict)
+                                else None, "violation": "only 'description' may be updated"})
+        if "description" in changes and changes["description"] is not None \
+                and not isinstance(changes["description"], str):
+            raise ServiceError(400, "The description must be a string.", "COMMON_BAD_PAYLOAD",
+                               {"parameter": "description", "invalidValue": changes["description"],
+                                "violation": "must be a string"})
+        with request.lock:
+            if request.status in (ANALYSING, PROCESSING):
+                raise ServiceError(409, f"Batch request {request_id} cannot be updated while {request.status}.",
+                                   "COMMON_BAD_PAYLOAD")
+            request.body["description"] = changes.get("description") or ""
+            request.touch()
+        return request
+
+    def action(self, request_id: str, action: str) -> None:
+        request = self.get(request_id)
+        with request.lock:
+            if request.status not in ALLOWED_ACTIONS[action]:
+                raise ServiceError(assumptions.ILLEGAL_TRANSITION_STATUS,
+                                   f"Cannot {action.lower()} batch request {request_id}: its status is "
+                                   f"{request.status}.", "COMMON_BAD_PAYLOAD")
+            if action == "START" and request.status == STOPPED and request.stopped_at is not None:
+                blocked_for = request.stopped_at + self.config.restart_block_seconds - time.time()
+                if blocked_for > 0:
+                    raise ServiceError(assumptions.RESTART_BLOCK_STATUS,
+                                       f"Batch request {request_id} was stopped less than "
+                                       f"{self.config.restart_block_seconds / 60:g} minutes ago; it can be started "
+                                       f"again in {blocked_for / 60:.0f} minutes.", "COMMON_BAD_PAYLOAD")
+            request.user_action = action
+            request.user_action_updated = now_iso()
+            request.touch()
+            if action == "ANALYSE":
+                self._begin_analysis(request, then_start=False)
+            elif action == "START":
+                if request.status == CREATED:
+                    self._begin_analysis(request, then_start=True)
+                else:
+                    request.status = ANALYSIS_DONE
+                    request.stopped_reason = None
+                    self._begin_processing(request)
+            else:
+                if request.status == ANALYSING:
+                    request.stop_pending = True
+                    request.start_pending = False
+                else:
+                    self._stop(request, "USER_ACTION")
+
+    def force_stop(self, request_id: str, reason: str) -> None:
+        """A stop the service decides itself (OUT_OF_PU, UNHEALTHY), e.g. asked for by a fault."""
+        request = self.get(request_id, for_read=False)
+        with request.lock:
+            if request.status not in (ANALYSIS_DONE, PROCESSING):
+                raise ServiceError(409, f"Batch request {request_id} is {request.status}; only requests that are "
+                                   "ANALYSIS_DONE or PROCESSING can be stopped.", "COMMON_BAD_PAYLOAD")
+            self._stop(request, reason)
+
+    # --------------------------------------------------------------------------------------- workers
+
+    def _stop(self, request: BatchRequest, reason: str) -> None:
+        request.status = STOPPED
+        request.stopped_reason = reason
+        request.stopped_at = time.time()
+        request.touch()
+
+    def _spawn(self, request: BatchRequest, target: Callable[[BatchRequest], None]) -> None:
+        worker = threading.Thread(target=self._guarded, args=(request, target), daemon=True,
+                                  name=f"emulator-{request.id[:8]}")
+        request.worker = worker
+        worker.start()
+
+    def _guarded(self, request: BatchRequest, target: Callable[[BatchRequest], None]) -> None:
+        try:
+            target(request)
+        except Exception as error:  # a bug or an unexpected S3 failure: the request fails visibly
+            log.exception("Emulator worker failed for %s", request.id)
+            with request.lock:
+                request.status = FAILED
+                request.error = f"Internal error of the emulator: {error}"
+                request.touch()
+
+    def _begin_analysis(self, request: BatchRequest, then_start: bool) -> None:
+        request.status = ANALYSING
+        request.start_pending = then_start
+        request.touch()
+        self._spawn(request, self._analyse)
+
+    def _begin_processing(self, request: BatchRequest) -> None:
+        """START after analysis or a stop: ANALYSIS_DONE now, PROCESSING a moment later."""
+        request.status = ANALYSIS_DONE
+        request.touch()
+        request.run += 1
+        run = request.run
+
+        def resume(request: BatchRequest) -> None:
+            self._sleep(min(1.0, self.config.analysis_seconds / 4))
+            with request.lock:
+                if request.status != ANALYSIS_DONE or request.run != run:
+                    return
+                request.status = PROCESSING
+                request.touch()
+            self._process(request)
+
+        self._spawn(request, resume)
+
+    def _sleep(self, seconds: float) -> bool:
+        """Wait; False when the stack is closing."""
+        return not self._closing.wait(max(0.0, seconds))
+
+    def _analyse(self, request: BatchRequest) -> None:
+        started = time.time()
+        try:
+            tiles, setup, area = self._plan(request)
+        except (runtime.EvalscriptFailure, AnalysisFailure, GeopackageInputError) as error:
+            self._sleep(self.config.analysis_seconds - (time.time() - started))
+            with request.lock:
+                request.status = FAILED
+                request.error = str(error)
+                request.touch()
+            return
+        self._sleep(self.config.analysis_seconds - (time.time() - started))
+        with request.lock:
+            request.tiles = tiles
+            request.setup = setup
+            request.area_wgs84 = area
+            request.tile_charge = self._tile_charges(request)
+            request.status = ANALYSIS_DONE
+            request.touch()
+            if request.stop_pending:
+                request.stop_pending = False
+                self._stop(request, "USER_ACTION")
+                return
+            if not request.start_pending:
+                return
+            request.start_pending = False
+            request.status = PROCESSING
+            request.run += 1
+            request.touch()
+        self._process(request)
+
+    def _plan(self, request: BatchRequest) -> Tuple[List[WorkTile], runtime.SetupInfo, Optional[BaseGeometry]]:
+        body = request.body
+        process_request = body["processRequest"]
+        setup = runtime.inspect_evalscript(process_request["evalscript"])
+        for entry in process_request["input"]["data"]:
+            runtime.check_bands(setup, runtime.collection_of(entry))
+        outputs = storage.requested_outputs(body)
+        for identifier, _ in outputs:
+            if setup.output(identifier) is None:
+                raise AnalysisFailure(
+                    f"Output '{identifier}' requested in processRequest.output.responses is not defined in the "
+                    f"evalscript's setup() (outputs: {', '.join(o.id for o in setup.outputs)}).")
+        batch_input = body["input"]
+        if batch_input["type"] == "geopackage":
+            tiles, area = self._plan_geopackage(batch_input)
+        else:
+            tiles, area = self._plan_grid(process_request, batch_input)
+        url = body["output"]["delivery"]["s3"]["url"]
+        self._check_existing(request, tiles, outputs, url)
+        root_files = [(storage.request_json_location(url, request.id),
+                       json.dumps(body, indent=2).encode(), "application/json"),
+                      (storage.feature_manifest_location(url, request.id),
+                       manifest_geopackage(self._manifest_rows(request, tiles, outputs, url)),
+                       "application/geopackage+sqlite3")]
+        bucket = self._delivery_bucket(body["output"]["delivery"]["s3"])
+        for location, data, content_type in root_files:
+            bucket.put(location.bucket, location.key, data, content_type)
+        return tiles, setup, area
+
+    def _plan_grid(self, process_request: Dict[str, Any], batch_input: Dict[str, Any]
+                   ) -> Tuple[List[WorkTile], BaseGeometry]:
+        bounds = process_request["input"]["bounds"]
+        crs = (bounds.get("properties") or {}).get("crs") or "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
+        area = _bounds_area(bounds)
+        grid = BUILTIN_GRIDS[int(batch_input["id"])]
+        try:
+            tiles = tiles_for_area(area, crs, grid, batch_input["resolution"], batch_input.get("bufferX", 0),
+                                   batch_input.get("bufferY", 0))
+        except Exception as error:
+            raise AnalysisFailure(f"The area cannot be tiled: {error}") from error
+        to_wgs84 = Transformer.from_crs(CRS.from_user_input(crs), CRS.from_epsg(4326), always_xy=True)
+        area_wgs84 = shapely_transform(to_wgs84.transform, area)
+        work = [WorkTile(id=index + 1, name=tile.name, epsg=tile.epsg, bounds=tuple(tile.bounds),
+                         raster_bounds=tuple(tile.buffered_bounds), width=tile.width, height=tile.height,
+                         raster_width=tile.buffered_width, raster_height=tile.buffered_height,
+                         geometry_wkt=box(*tile.bounds).wkt)
+                for index, tile in enumerate(tiles)]
+        return work, area_wgs84
+
+    def _plan_geopackage(self, batch_input: Dict[str, Any]) -> Tuple[List[WorkTile], BaseGeometry]:
+        s3 = batch_input["features"]["s3"]
+        location = storage.parse_s3_url(s3["url"])
+        data = self._delivery_bucket(s3).get(location.bucket, location.key)
+        if data is None:
+            raise AnalysisFailure(f"The input GeoPackage {s3['url']} does not exist or cannot be read.")
+        features = read_user_geopackage(data)
+        work = []
+        shapes = []
+        from shapely import wkt
+
+        for feature in features:
+            geometry = wkt.loads(feature.geometry_wkt)
+            to_wgs84 = Transformer.from_crs(CRS.from_epsg(feature.epsg), CRS.from_epsg(4326), always_xy=True)
+            shapes.append(shapely_transform(to_wgs84.transform, geometry))
+            bounds = tuple(float(v) for v in feature.bounds)
+            work.append(WorkTile(id=feature.id, name=feature.identifier, epsg=feature.epsg, bounds=bounds,
+                                 raster_bounds=bounds, width=feature.width, height=feature.height,
+                                 raster_width=feature.width, raster_height=feature.height,
+                                 geometry_wkt=feature.geometry_wkt))
+        return work, unary_union(shapes)
+
+    def _check_existing(self, request: BatchRequest, tiles: List[WorkTile], outputs: List[Tuple[str, str]],
+                        url: str) -> None:
+        output = request.body["output"]
+        if output.get("overwrite"):
+            return
+        if not tiles:
+            return
+        first = storage.output_location(url, request.id, tiles[0].name, outputs[0][0], outputs[0][1])
+        root = storage.delivery_root(url, request.id)
+        bucket = self._delivery_bucket(output["delivery"]["s3"])
+        existing = set(bucket.keys(first.bucket, root.key))
+        skip = bool(output.get("skipExisting"))
+        for tile in tiles:
+            keys = [storage.output_location(url, request.id, tile.name, identifier, fmt).key
+                    for identifier, fmt in outputs]
+            present = [key for key in keys if key in existing]
+            if not present:
+                continue
+            if not skip:
+                raise AnalysisFailure(
+                    f"Output files already exist (e.g. s3://{first.bucket}/{present[0]}). Set output.overwrite to "
+                    "replace them or output.skipExisting to skip tiles whose outputs exist.")
+            if len(present) == len(keys):
+                tile.status = "DONE"
+                tile.error = "Skipped: outputs exist"
+
+    def _manifest_rows(self, request: BatchRequest, tiles: List[WorkTile], outputs: List[Tuple[str, str]],
+                       url: str) -> List[ManifestRow]:
+        rows = []
+        for tile in tiles:
+            for identifier, format_type in outputs:
+                location = storage.output_location(url, request.id, tile.name, identifier, format_type)
+                rows.append(ManifestRow(identifier, tile.name, location.url, tile.raster_width, tile.raster_height,
+                                        tile.epsg, tile.geometry_wkt))
+        return rows
+
+    def _tile_charges(self, request: BatchRequest) -> Dict[str, float]:
+        """PU charged per tile (one third of the estimate), from the plugin's cost model."""
+        process_request = request.body["processRequest"]
+        try:
+            info: EvalscriptInfo = read_evalscript(process_request["evalscript"])
+            start, end = runtime.time_range(process_request["input"]["data"][0])
+            estimate = estimate_processing_units(request.tiles, info, start, end)
+        except Exception:
+            log.warning("No cost estimate for %s", request.id, exc_info=True)
+            return {}
+        return {tile.name: tile.charged_pu for tile in estimate.tiles}
+
+    def _delivery_bucket(self, s3: Dict[str, Any]) -> Bucket:
+        if s3.get("accessKey") and s3.get("secretAccessKey"):
+            return Bucket(S3Access(self.s3.endpoint_url, s3["accessKey"], s3["secretAccessKey"],
+                                   s3.get("region") or self.s3.region))
+        return self.bucket
+
+    # ------------------------------------------------------------------------------------ processing
+
+    def _running(self, request: BatchRequest) -> bool:
+        return request.status == PROCESSING and not self._closing.is_set()
+
+    def _process(self, request: BatchRequest) -> None:
+        run = request.run
+        body = request.body
+        s3 = body["output"]["delivery"]["s3"]
+        url = s3["url"]
+        bucket = self._delivery_bucket(s3)
+        execution = storage.execution_db_location(url, request.id)
+        upload_lock = threading.Lock()
+
+        def upload_execution() -> None:
+            with upload_lock, request.lock:
+                rows = [ExecutionRow(t.id, t.name, t.status, t.error, t.delivered) for t in request.tiles]
+            data = execution_database(rows)
+            with upload_lock:
+                bucket.put(execution.bucket, execution.key, data, "application/x-sqlite3")
+
+        upload_execution()
+        pending = [tile for tile in request.tiles if tile.status == "PENDING"]
+        futures: List[Future] = []
+        for tile in pending:
+            futures.append(self._pool.submit(self._process_tile, request, tile, bucket, url, run))
+        next_upload = time.time() + self.config.execution_upload_interval
+        while not all(f.done() for f in futures):
+            time.sleep(0.05)
+            if time.time() >= next_upload:
+                upload_execution()
+                next_upload = time.time() + self.config.execution_upload_interval
+            if self._closing.is_set():
+                break
+        for future in futures:
+            if future.done() and future.exception() is not None:
+                log.error("Tile worker failed: %s", future.exception())
+        with request.lock:
+            still_running = self._running(request) and request.run == run
+        if not still_running:
+            upload_execution()
+            return
+        with request.lock:
+            request.completion = 100.0
+            request.touch()
+        upload_execution()
+        self._sleep(self.config.done_delay_seconds)
+        with request.lock:
+            if request.status != PROCESSING or request.run != run:
+                return
+            finished = [t for t in request.tiles if t.status != "PENDING"]
+            if finished and all(t.status == "FATAL" for t in finished):
+                request.status = FAILED
+                request.error = "Every tile failed: " + (finished[0].error or "processing error")
+            else:
+                request.status = DONE
+            request.touch()
+
+    def _process_tile(self, request: BatchRequest, tile: WorkTile, bucket: Bucket, url: str, run: int) -> None:
+        with request.lock:
+            if not self._running(request) or request.run != run or tile.in_flight or tile.status != "PENDING":
+                return
+            tile.in_flight = True
+        try:
+            self._process_claimed_tile(request, tile, bucket, url)
+        finally:
+            tile.in_flight = False
+
+    def _process_claimed_tile(self, request: BatchRequest, tile: WorkTile, bucket: Bucket, url: str) -> None:
+        started = time.time()
+        outcome_status, outcome_error, delivered = "DONE", None, False
+        try:
+            outcome_status, outcome_error, delivered = self._render_tile(request, tile, bucket, url)
+        except runtime.EvalscriptFailure as error:
+            outcome_status, outcome_error = "FATAL", str(error)
+        self._sleep(self.config.tile_seconds - (time.time() - started))
+        with request.lock:
+            if request.status != PROCESSING and outcome_status == "DONE" and not delivered:
+                return
+            tile.status, tile.error, tile.delivered = outcome_status, outcome_error, delivered
+            charge = request.tile_charge.get(tile.name, 0.0) if outcome_status == "DONE" else 0.0
+            request.cost_pu += charge
+            self.pu_spent += charge
+            finished = sum(1 for t in request.tiles if t.status != "PENDING")
+            request.completion = min(99.99, 100.0 * finished / max(1, len(request.tiles)))
+            if finished == len(request.tiles):
+                request.completion = 100.0
+            request.touch()
+            if self.config.account_pu is not None and self.pu_spent >= self.config.account_pu \
+                    and request.status == PROCESSING:
+                self._stop(request, "OUT_OF_PU")
+
+    def _render_tile(self, request: BatchRequest, tile: WorkTile, bucket: Bucket, url: str
+                     ) -> Tuple[str, Optional[str], bool]:
+        body = request.body
+        process_request = body["processRequest"]
+        for attempt in range(1, assumptions.TILE_ATTEMPTS + 1):
+            tile.attempts = attempt
+            if not self.faults.tile_fails(tile.name):
+                break
+        else:
+            return "FATAL", f"Processing of the tile failed {assumptions.TILE_ATTEMPTS} times (injected fault).", False
+        centre = _centre_lonlat(tile)
+        scenes = runtime.find_scenes(process_request["input"]["data"][0], *centre)
+        if not scenes:
+            return "DONE", "No data", False
+        if not self.config.write_rasters:
+            return "DONE", None, True
+        spec = runtime.DataSpec.from_process_input(process_request["input"], request.area_wgs84,
+                                                   render_step=self.config.render_step)
+        spec.timeout_seconds = self.config.render_timeout_seconds
+        outputs = runtime.render(process_request["evalscript"], tile.raster_bounds, tile.epsg, tile.raster_width,
+                                 tile.raster_height, spec)
+        cog = bool(body["output"].get("cogOutput"))
+        for identifier, format_type in storage.requested_outputs(body):
+            location = storage.output_location(url, request.id, tile.name, identifier, format_type)
+            if format_type == "application/json":
+                data = json.dumps({"tile": tile.name, "outputId": identifier}).encode()
+                bucket.put(location.bucket, location.key, data, "application/json")
+                continue
+            data = geotiff_bytes(outputs[identifier], tile.raster_bounds, tile.epsg, cog,
+                                 body["output"].get("cogParameters"))
+            bucket.put(location.bucket, location.key, data, "image/tiff")
+        return "DONE", None, True
+
+
+class AnalysisFailure(Exception):
+    """Analysis cannot complete; the message becomes the request's ``error``."""
+
+
+def _bounds_area(bounds: Dict[str, Any]) -> BaseGeometry:
+    geometry = bounds.get("geometry")
+    bbox = bounds.get("bbox")
+    area = None
+    if geometry:
+        try:
+            area = shape(geometry)
+        except Exception as error:
+            raise AnalysisFailure(f"processRequest.input.bounds.geometry is not a valid GeoJSON geometry: {error}") \
+                from error
+    if bbox:
+        try:
+            bbox_area = box(*[float(v) for v in bbox])
+        except Exception as error:
+            raise AnalysisFailure("processRequest.input.bounds.bbox must be [xmin, ymin, xmax, ymax].") from error
+        area = bbox_area if area is None else area.intersection(bbox_area)
+    if area is None or area.is_empty:
+        raise AnalysisFailure("processRequest.input.bounds covers no area.")
+    return area
+
+
+def _centre_lonlat(tile: WorkTile) -> Tuple[float, float]:
+    xmin, ymin, xmax, ymax = tile.bounds
+    transformer = Transformer.from_crs(CRS.from_epsg(tile.epsg), CRS.from_epsg(4326), always_xy=True)
+    return transformer.transform((xmin + xmax) / 2, (ymin + ymax) / 2)
