@@ -9,12 +9,14 @@ from __future__ import annotations
 import json
 import logging
 import shlex
+import time
+from collections import deque
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, List, Optional, Set
+from typing import Any, Callable, Deque, Dict, Iterator, List, Optional, Set
 
 from qgis.core import Qgis, QgsApplication, QgsProject
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -58,6 +60,7 @@ log = logging.getLogger("sentinelhub_batch")
 
 DOCK_OBJECT_NAME = "SentinelHubBatchJobsDock"
 PAGE_SIZE = 50
+WORK_TURN_SECONDS = 0.025
 SORT_CHOICES = (("Newest first", "created:desc"), ("Oldest first", "created"), ("Status", "status"),
                 ("Status (descending)", "status:desc"))
 COLUMNS = ("Status", "Progress", "Cost (PU)", "Created", "Updated", "Description", "ID")
@@ -218,6 +221,10 @@ class JobsDock(QgsDockWidget):
         self.current_id = ""
         self._next_token: Optional[str] = None
         self._results_tasks: List[ResultsTask] = []
+        self._work: Deque[Iterator[Any]] = deque()
+        self._work_timer = QTimer(self)
+        self._work_timer.setInterval(0)
+        self._work_timer.timeout.connect(self._do_work)
         self.confirm: Callable[[str, str], bool] = self._ask
         self.choose_folder: Callable[[str], str] = self._choose_folder
         self.project_jobs = ProjectJobs(self.project, self)
@@ -767,21 +774,61 @@ class JobsDock(QgsDockWidget):
             view.tile_layer = None
             self._save_view(view)
 
+    # -- applying reports in small steps (a 10 000-tile job must not freeze the GUI)
+
+    def _queue(self, steps: Iterator[Any]) -> None:
+        """Run a generator's steps on the GUI thread in turns of at most ~25 ms, in arrival order."""
+        self._work.append(steps)
+        if not self._work_timer.isActive():
+            self._work_timer.start()
+
+    def _do_work(self) -> None:
+        deadline = time.perf_counter() + WORK_TURN_SECONDS
+        while self._work and time.perf_counter() < deadline:
+            try:
+                next(self._work[0])
+            except StopIteration:
+                self._work.popleft()
+            except Exception:  # one bad report must not block the ones after it
+                log.exception("Applying a job update to the map failed")
+                self._work.popleft()
+        if not self._work:
+            self._work_timer.stop()
+
+    @property
+    def busy(self) -> bool:
+        """True while reports of the monitor are still being applied."""
+        return bool(self._work)
+
+    @staticmethod
+    def _single_step(function: Callable[..., Any], *args: Any) -> Iterator[None]:
+        function(*args)
+        yield
+
     def _tiles_loaded(self, task_id: str, records: list) -> None:
+        self._queue(self._tiles_loaded_steps(task_id, records))
+
+    def _tiles_updated(self, task_id: str, statuses: Dict[str, TileStatus]) -> None:
+        self._queue(self._tiles_updated_steps(task_id, statuses))
+
+    def _task_updated(self, task_id: str, task: BatchTask) -> None:
+        self._queue(self._single_step(self._apply_task_update, task_id, task))
+
+    def _tiles_loaded_steps(self, task_id: str, records: list) -> Iterator[Any]:
         view = self.views.get(task_id)
         if view is None or view.parent_task_id:
             return  # a re-run's manifest holds only its tiles: the parent's layer keeps all of them
         tile_layer = self._ensure_tile_layer(view)
         if len(tile_layer) != len(records) or set(tile_layer.tile_names) != {record.name for record in records}:
-            tile_layer.replace_tiles(records)
+            yield from tile_layer.replace_tiles_in_steps(records)
         if task_id == self.current_id:
             self._show_tile_counts()
 
-    def _tiles_updated(self, task_id: str, statuses: Dict[str, TileStatus]) -> None:
+    def _tiles_updated_steps(self, task_id: str, statuses: Dict[str, TileStatus]) -> Iterator[Any]:
         view = self._layer_view(task_id)
         if view is None or view.tile_layer is None or statuses is None:
             return
-        view.tile_layer.apply_statuses(statuses)
+        yield from view.tile_layer.apply_statuses_in_steps(statuses)
         if view.task_id == self.current_id:
             self._show_tile_counts()
             self._update_actions()
@@ -806,7 +853,7 @@ class JobsDock(QgsDockWidget):
     def _reconnecting(self, task_id: str, message: str) -> None:
         self.status_line.setText(tr("Job {id}: {message}").format(id=task_id[:8], message=message))
 
-    def _task_updated(self, task_id: str, task: BatchTask) -> None:
+    def _apply_task_update(self, task_id: str, task: BatchTask) -> None:
         self._put_task(task)
         view = self.views.get(task_id)
         if view is None:

@@ -8,7 +8,7 @@ job with tens of thousands of tiles repaints without re-creating the layer or fr
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
@@ -214,21 +214,36 @@ class TileStatusLayer:
         Used when the manifest arrives for a job whose tiles were drawn from the local grid, or to fill the
         empty layer of a reopened project. Known statuses are kept for tiles of the same name.
         """
+        for _ in self.replace_tiles_in_steps(records, status, keep_statuses):
+            pass
+
+    def replace_tiles_in_steps(self, records: Sequence[TileRecord], status: TileStatus = TileStatus.PENDING,
+                               keep_statuses: bool = True, chunk: int = 250) -> Iterator[int]:
+        """:meth:`replace_tiles` as a generator doing ``chunk`` tiles per step, so the GUI stays responsive."""
         provider = self.layer.dataProvider()
-        old_statuses = self._status_by_name if keep_statuses else {}
+        old_statuses = dict(self._status_by_name) if keep_statuses else {}
         if self._fid_by_name:
             provider.deleteFeatures(list(self._fid_by_name.values()))
+        self._fid_by_name.clear()
+        self._status_by_name.clear()
         fields = self.layer.fields()
-        features = []
-        for record in records:
-            feature = QgsFeature(fields)
-            feature.setGeometry(record.geometry)
-            feature.setAttributes([record.name, record.epsg, record.width, record.height,
-                                   old_statuses.get(record.name, status.value), record.outputs])
-            features.append(feature)
-        provider.addFeatures(features)
+        for first in range(0, len(records), chunk):
+            features = []
+            for record in records[first:first + chunk]:
+                feature = QgsFeature(fields)
+                feature.setGeometry(record.geometry)
+                feature.setAttributes([record.name, record.epsg, record.width, record.height,
+                                       old_statuses.get(record.name, status.value), record.outputs])
+                features.append(feature)
+            ok, added = provider.addFeatures(features)
+            if not ok:
+                raise RuntimeError(f"QGIS could not add the tiles to layer '{self.layer.name()}'.")
+            for feature in added:
+                name = feature.attributes()[0]
+                self._fid_by_name[name] = feature.id()
+                self._status_by_name[name] = feature.attributes()[self._status_index]
+            yield len(self._fid_by_name)
         self.layer.updateExtents()
-        self._reindex()
         self.layer.triggerRepaint()
 
     def apply_statuses(self, statuses: Mapping[str, Any]) -> int:
@@ -236,22 +251,36 @@ class TileStatusLayer:
 
         One provider call for all changed tiles, then one repaint; unchanged tiles cost a dict look-up.
         """
-        changes: Dict[int, Dict[int, str]] = {}
-        changed_names = []
-        for name, status in statuses.items():
-            value = status.value if isinstance(status, TileStatus) else str(status)
-            if self._status_by_name.get(name, value) == value:
-                continue
-            changes[self._fid_by_name[name]] = {self._status_index: value}
-            changed_names.append((name, value))
-        if not changes:
-            return 0
-        if not self.layer.dataProvider().changeAttributeValues(changes):
-            raise RuntimeError(f"QGIS could not update the statuses of layer '{self.layer.name()}'.")
-        for name, value in changed_names:
-            self._status_by_name[name] = value
-        self.layer.triggerRepaint()
-        return len(changes)
+        changed = 0
+        for changed in self.apply_statuses_in_steps(statuses, chunk=len(statuses) or 1):  # noqa: B007
+            pass
+        return changed
+
+    def apply_statuses_in_steps(self, statuses: Mapping[str, Any], chunk: int = 1000) -> Iterator[int]:
+        """:meth:`apply_statuses` as a generator: one provider call per ``chunk`` tiles, one repaint at the end.
+
+        Yields the running count of changed tiles.
+        """
+        items = list(statuses.items())
+        changed = 0
+        for first in range(0, len(items), chunk):
+            changes: Dict[int, Dict[int, str]] = {}
+            changed_names = []
+            for name, status in items[first:first + chunk]:
+                value = status.value if isinstance(status, TileStatus) else str(status)
+                if self._status_by_name.get(name, value) == value:
+                    continue
+                changes[self._fid_by_name[name]] = {self._status_index: value}
+                changed_names.append((name, value))
+            if changes:
+                if not self.layer.dataProvider().changeAttributeValues(changes):
+                    raise RuntimeError(f"QGIS could not update the statuses of layer '{self.layer.name()}'.")
+                for name, value in changed_names:
+                    self._status_by_name[name] = value
+                changed += len(changes)
+            yield changed
+        if changed:
+            self.layer.triggerRepaint()
 
 
 def find_tile_layer(project: QgsProject, task_id: str, layer_id: str = "") -> Optional[QgsVectorLayer]:

@@ -489,3 +489,37 @@ def test_listing_search_paging_latest_open_by_id_description_and_api_call(dock_s
     with qtbot.waitSignal(dock.calls.idle, timeout=5000):
         dock.open_task("does-not-exist")
     assert "not found" in notes[-1]
+
+
+def synthetic_tiles(count: int) -> List[dict]:
+    """``count`` 1 km tiles in UTM 11N (for jobs too big to compute from a real area quickly)."""
+    return [{"name": f"T{index:05d}", "epsg": 32611, "width": 100, "height": 100,
+             "bounds": (500000 + (index % 100) * 1000, 4000000 + (index // 100) * 1000,
+                        501000 + (index % 100) * 1000, 4001000 + (index // 100) * 1000)}
+            for index in range(count)]
+
+
+def test_ten_thousand_tile_job_reaches_done_and_every_final_status_reaches_the_layer(dock_setup, s3_bucket, qtbot):
+    tiles = synthetic_tiles(10_000)
+    failing = {tile["name"] for tile in tiles[::97]}
+    service, dock, _, _ = dock_setup(tiles_per_step=3000, write_rasters=False, tiles_override=tiles,
+                                     fail_tiles=failing)
+    task = service.create(tutorial_request(s3_bucket))
+    dock.add_task(task)
+    with qtbot.waitSignal(dock.notification, timeout=120000, check_params_cb=lambda text, level: "finished" in text):
+        dock.start()
+    layer = _tile_layer(dock, task.id)
+    assert len(layer) == 10_000 and layer.layer.featureCount() == 10_000
+    by_name = {feature["name"]: feature["status"] for feature in layer.layer.getFeatures()}
+    assert by_name == {tile["name"]: "FAILED" if tile["name"] in failing else "DONE" for tile in tiles}
+
+
+def test_plugin_unload_stops_and_joins_the_monitor(qgis_iface, qgis_new_project):
+    from sentinelhub_batch.plugin.gui.plugin import SentinelHubBatchPlugin
+
+    plugin = SentinelHubBatchPlugin(qgis_iface)
+    plugin.initGui()
+    monitor = plugin.monitor
+    assert monitor is not None and monitor.running and plugin.jobs_dock is not None
+    plugin.unload()
+    assert not monitor.running and plugin.jobs_dock is None
