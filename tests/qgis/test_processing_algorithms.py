@@ -177,7 +177,9 @@ def test_job_actions_without_credentials_say_what_to_set_up(processing, monkeypa
 @pytest.fixture(scope="module")
 def stack():
     stack_module = pytest.importorskip("emulator.stack")
-    with stack_module.LocalStack() as running:
+    from emulator.config import EmulatorConfig
+
+    with stack_module.LocalStack(config=EmulatorConfig.fast()) as running:
         yield running
 
 

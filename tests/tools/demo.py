@@ -139,12 +139,11 @@ def stack_environment(stack: Any) -> Dict[str, str]:
 
 def start_stack() -> Any:
     """The local stack with quick but realistic timings (analysis and tiles take seconds, not hours)."""
+    from emulator.config import EmulatorConfig
     from emulator.stack import LocalStack
 
-    try:
-        return LocalStack(profile="demo")
-    except TypeError:
-        return LocalStack()
+    return LocalStack(config=EmulatorConfig(analysis_seconds=3.0, tile_seconds=1.0, execution_upload_interval=2.0,
+                                            done_delay_seconds=1.0, render_step=2))
 
 
 WAIT_LINE_PREFIXES = ("Status:", "Tiles:", "Job ", "Waiting", "Sentinel Hub is busy", "ERROR", "Processing:")
