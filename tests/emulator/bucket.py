@@ -13,10 +13,6 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence
 import numpy as np
 from osgeo import gdal, ogr, osr
 
-gdal.UseExceptions()
-ogr.UseExceptions()
-osr.UseExceptions()
-
 GDAL_TYPES = {
     np.dtype(np.uint8): gdal.GDT_Byte, np.dtype(np.uint16): gdal.GDT_UInt16, np.dtype(np.int16): gdal.GDT_Int16,
     np.dtype(np.int8): gdal.GDT_Int16, np.dtype(np.float32): gdal.GDT_Float32,
@@ -116,9 +112,12 @@ def geotiff_bytes(values: np.ndarray, bounds: Sequence[float], epsg: int, cog: b
                 options.append("PREDICTOR=YES")
             if "overviewLevels" in parameters and not parameters["overviewLevels"]:
                 options.append("OVERVIEWS=NONE")
-            gdal.GetDriverByName("COG").CreateCopy(path, memory, options=options)
+            written = gdal.GetDriverByName("COG").CreateCopy(path, memory, options=options)
         else:
-            gdal.GetDriverByName("GTiff").CreateCopy(path, memory, options=["COMPRESS=DEFLATE", "TILED=YES"])
+            written = gdal.GetDriverByName("GTiff").CreateCopy(path, memory, options=["COMPRESS=DEFLATE", "TILED=YES"])
+        if written is None:
+            raise RuntimeError(f"GDAL could not write the GeoTIFF: {gdal.GetLastErrorMsg()}")
+        written = None
         handle = gdal.VSIFOpenL(path, "rb")
         try:
             gdal.VSIFSeekL(handle, 0, 2)
@@ -234,11 +233,10 @@ def read_user_geopackage(data: bytes) -> List[UserFeature]:
     with open(path, "wb") as handle:
         handle.write(data)
     try:
-        try:
-            source = ogr.Open(path)
-        except RuntimeError as error:
-            raise GeopackageInputError(f"The input GeoPackage cannot be opened: {error}") from error
-        if source is None or source.GetLayerCount() == 0:
+        source = ogr.Open(path)
+        if source is None:
+            raise GeopackageInputError(f"The input GeoPackage cannot be opened: {gdal.GetLastErrorMsg() or 'not a GeoPackage'}")
+        if source or source.GetLayerCount() == 0:
             raise GeopackageInputError("The input GeoPackage has no feature table.")
         features: List[UserFeature] = []
         ids, identifiers = set(), set()

@@ -24,6 +24,7 @@ log = logging.getLogger("emulator")
 
 TOKEN_PATHS = ("/auth/realms/main/protocol/openid-connect/token", "/auth/realms/CDSE/protocol/openid-connect/token")
 BATCH_PREFIX = "/api/v2/batch"
+PROCESS_API_PATH = "/api/v1/process"
 SORTS = ("created", "created:desc", "status", "status:desc")
 
 REASONS = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
@@ -198,6 +199,13 @@ class EmulatorHandler(BaseHTTPRequestHandler):
                     return
                 self._batch(path[len(BATCH_PREFIX):], parse_qs(parts.query), raw)
                 return
+            if path == PROCESS_API_PATH and self.command == "POST":
+                if not self.server.tokens.check(self.headers.get("Authorization")):
+                    self._error(401, "You are not authorized! Please provide a valid access token.",
+                                "COMMON_UNAUTHORIZED")
+                    return
+                self._process_api(raw)
+                return
             self._error(404, f"No endpoint {self.command} {path}.", "COMMON_NOT_FOUND")
         except ServiceError as error:
             self._error(error.status, error.message, error.code, error.errors, error.headers)
@@ -209,6 +217,18 @@ class EmulatorHandler(BaseHTTPRequestHandler):
         except Exception as error:  # a bug: answer 500 like a service would, and keep serving
             log.exception("Emulator error on %s %s", self.command, self.path)
             self._error(500, f"Internal error: {error}", "COMMON_EXCEPTION")
+
+    def _process_api(self, raw: bytes) -> None:
+        from .process_endpoint import handle_process
+
+        answer = handle_process(raw, {key: value for key, value in self.headers.items()})
+        self.send_response(answer.status)
+        for name, value in answer.headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(answer.body)))
+        self.end_headers()
+        self.wfile.write(answer.body)
+        self.server.request_log.append((self.command, self.path, answer.status))
 
     def _batch(self, path: str, query: Dict[str, List[str]], raw: bytes) -> None:
         service = self.server.service
