@@ -77,5 +77,12 @@ stack: setup
 demo: setup
 	$(PY) tests/tools/demo.py --output $(ROOT)/demo --profile $(BUILD)/demo-profile
 
+screenshot: setup
+	@mkdir -p $(BUILD)/screenshot-profile screenshots
+	env -u QT_QPA_PLATFORM SHB_REPOSITORY=$(ROOT) PYTHONPATH="$(PKGROOT):$(VENV)/lib/python3.11/site-packages" \
+	  xvfb-run -a -s "-screen 0 1600x1000x24" qgis --profiles-path $(BUILD)/screenshot-profile --noversioncheck \
+	  --nologo --code tests/tools/screenshot.py
+	@test -s screenshots/qgis.png && echo "screenshots/qgis.png written"
+
 clean:
 	rm -rf $(BUILD) dist demo .pytest_cache

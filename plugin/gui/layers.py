@@ -61,6 +61,22 @@ class TileRecord:
     outputs: str = ""
 
 
+def qgs_geometry(shape: Any) -> QgsGeometry:
+    """A QgsGeometry from a shapely geometry.
+
+    Inside QGIS, shapely's bundled GEOS can clash with the GEOS QGIS loaded (WKB export then fails on the output
+    dimension): 2D WKB is asked for explicitly, with WKT as the fallback.
+    """
+    import shapely
+
+    geometry = QgsGeometry()
+    try:
+        geometry.fromWkb(shapely.to_wkb(shape, output_dimension=2))
+    except Exception:
+        geometry = QgsGeometry.fromWkt(shape.wkt)
+    return geometry
+
+
 def records_from_manifest(manifest: Sequence[ManifestFeature],
                           transform_context: Optional[QgsCoordinateTransformContext] = None) -> List[TileRecord]:
     """One record per tile of a feature manifest (which has one row per tile and output), outlines in WGS84.
@@ -74,8 +90,7 @@ def records_from_manifest(manifest: Sequence[ManifestFeature],
     records = []
     for name, rows in manifest_tiles(manifest).items():
         first = rows[0]
-        geometry = QgsGeometry()
-        geometry.fromWkb(first.geometry.wkb)
+        geometry = qgs_geometry(first.geometry)
         if first.epsg and first.epsg != 4326:
             transform = transforms.get(first.epsg)
             if transform is None:
@@ -95,8 +110,7 @@ def records_from_tiles(tiles: Iterable[Any]) -> List[TileRecord]:
     """
     records = []
     for tile in tiles:
-        geometry = QgsGeometry()
-        geometry.fromWkb(tile.geometry_wgs84.wkb)
+        geometry = qgs_geometry(tile.geometry_wgs84)
         records.append(TileRecord(tile.name, tile.epsg, tile.buffered_width, tile.buffered_height, geometry))
     return records
 
