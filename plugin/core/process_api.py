@@ -187,6 +187,7 @@ def _bounds(inputs: ProcessInputs, bbox: Optional[Sequence[float]]) -> Dict[str,
             raise InvalidRequestError("There is nothing to render: choose an area (a polygon layer) or an extent.")
         return {"bbox": list(_checked_bbox(bbox)), "properties": {"crs": crs_uri(inputs.area_crs)}}
     bounds = area_bounds(inputs.area, inputs.area_crs)
+    bounds["geometry"] = _geojson_multipolygon(inputs.area)
     if bbox is not None:
         bounds["bbox"] = list(_checked_bbox(bbox))
     return bounds
@@ -302,8 +303,9 @@ def in_metric_crs(inputs: ProcessInputs) -> ProcessInputs:
 
     A resolution chosen in metres (10 m for Sentinel-2) can then be sent as ``resx``/``resy`` unchanged.
     """
+    import numpy
+    import shapely
     from pyproj import CRS, Transformer
-    from shapely.ops import transform
 
     source = _pyproj_crs(inputs.area_crs)
     if source.is_projected and all(axis.unit_name in ("metre", "meter") for axis in source.axis_info[:2]):
@@ -313,7 +315,12 @@ def in_metric_crs(inputs: ProcessInputs) -> ProcessInputs:
     lon, lat = to_wgs84.transform(centre.x, centre.y)
     epsg = utm_epsg_for(lon, lat)
     to_utm = Transformer.from_crs(source, CRS.from_epsg(epsg), always_xy=True)
-    return replace(inputs, area=transform(to_utm.transform, inputs.area), area_crs=epsg)
+
+    def to_metres(points: Any) -> Any:
+        eastings, northings = to_utm.transform(points[:, 0], points[:, 1])
+        return numpy.column_stack([eastings, northings])
+
+    return replace(inputs, area=shapely.transform(inputs.area, to_metres), area_crs=epsg)
 
 
 def clip_to_extent(inputs: ProcessInputs, extent: Sequence[float]) -> ProcessInputs:
@@ -327,6 +334,23 @@ def clip_to_extent(inputs: ProcessInputs, extent: Sequence[float]) -> ProcessInp
                                   "feature to test on.")
     flat = [poly for part in polygons for poly in getattr(part, "geoms", [part])]
     return replace(inputs, area=flat[0] if len(flat) == 1 else MultiPolygon(flat))
+
+
+def _geojson_multipolygon(area: Any) -> Dict[str, Any]:
+    """The area as GeoJSON, built from 2D coordinate arrays.
+
+    Inside ``qgis_process`` shapely may share the process with the GEOS library QGIS loaded, and then its
+    ``mapping()`` returns 2D geometries with a NaN Z that would break the JSON body.
+    """
+    import shapely
+
+    polygons = list(getattr(area, "geoms", [area]))
+
+    def ring(linear_ring: Any) -> List[List[float]]:
+        return shapely.get_coordinates(linear_ring).tolist()
+
+    return {"type": "MultiPolygon", "coordinates": [
+        [ring(polygon.exterior), *(ring(interior) for interior in polygon.interiors)] for polygon in polygons]}
 
 
 def _pyproj_crs(crs: Union[int, str]) -> Any:

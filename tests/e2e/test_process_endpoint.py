@@ -207,3 +207,24 @@ def test_without_a_token_the_call_is_refused(service, inputs):
     answer = requests.post(service.base_url + PROCESS_PATH, json=build_process_request(inputs, width=8, height=8),
                            timeout=30)
     assert answer.status_code == 401
+
+
+def test_process_area_through_qgis_process(service, tmp_path):
+    from tools.demo import QGIS_PROCESS, QgisProcess
+
+    if not Path(QGIS_PROCESS).exists():
+        pytest.skip("QGIS is not installed")
+    environment = {"SH_CLIENT_ID": service.client_id, "SH_CLIENT_SECRET": service.client_secret,
+                   "SH_BASE_URL": service.base_url, "SH_TOKEN_URL": service.token_url}
+    runner = QgisProcess(tmp_path / "profile", environment, timeout=120)
+    runner.prepare()
+    out = tmp_path / "out"
+    completed = runner.call([
+        "run", "sentinelhub_batch:process_area", "--",
+        f"AREA={DATA / 'california_crop_fields.geojson'}|subset=\"name\" = 'Test sub-area'",
+        f"EVALSCRIPT={DATA / 'interpolation_evalscript.js'}", "TIME_FROM=2020-07-01", "TIME_TO=2020-07-30",
+        "RESOLUTION=40", f"OUTPUT_FOLDER={out}",
+    ])
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert sorted(path.name for path in out.iterdir()) == ["NDVI.tif", "data_mask.tif"]
+    assert "PU_SPENT" in completed.stdout and "Processing units spent" in completed.stdout

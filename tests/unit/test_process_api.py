@@ -322,3 +322,17 @@ def test_post_raw_of_the_client_is_used_when_it_exists(inputs):
     result = process(client, quick_look_request(inputs))
     assert client.calls == [("http://127.0.0.1:9/api/v1/process", {"Accept": "image/tiff"})]
     assert result.pu_spent == 2.0
+
+
+def test_bounds_geometry_keeps_holes_and_parts_in_2d():
+    from shapely.geometry import mapping
+
+    holed = box(0, 0, 10, 10).difference(box(2, 2, 4, 4))
+    area = MultiPolygon([holed, box(20, 0, 25, 5)])
+    inputs = ProcessInputs(area, 32611, "//VERSION=3", "sentinel-2-l1c", "2020-07-01", "2020-07-02")
+    geometry = build_process_request(inputs, width=10, height=10, outputs=[("default", "image/png")],
+                                     check_evalscript=False)["input"]["bounds"]["geometry"]
+    assert geometry["type"] == "MultiPolygon"
+    assert all(len(point) == 2 for polygon in geometry["coordinates"] for ring in polygon for point in ring)
+    assert shape(geometry).equals(area)
+    assert json.loads(json.dumps(mapping(area)))["coordinates"] == geometry["coordinates"]
