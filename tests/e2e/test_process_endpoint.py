@@ -6,14 +6,13 @@ import io
 import json
 import tarfile
 import uuid
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 import requests
-from emulator.process_endpoint import standalone_service
+from emulator.stack import LocalStack
 from osgeo import gdal, osr
 from pyproj import Transformer
 from sentinelhub_batch.plugin.core.client import BatchClient
@@ -36,25 +35,10 @@ DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 PROCESS_PATH = "/api/v1/process"
 
 
-@contextmanager
-def process_service():
-    """The full local stack when it routes the Process API, else the endpoint on its own."""
-    try:
-        from emulator.stack import LocalStack
-    except ImportError:
-        LocalStack = None
-    if LocalStack is None:
-        with standalone_service() as service:
-            yield service
-        return
-    with LocalStack() as stack:
-        yield stack
-
-
 @pytest.fixture(scope="module")
 def service():
-    with process_service() as running:
-        yield running
+    with LocalStack() as stack:
+        yield stack
 
 
 @pytest.fixture(scope="module")

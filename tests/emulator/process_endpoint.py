@@ -14,16 +14,12 @@ import io
 import json
 import math
 import tarfile
-import threading
 import uuid
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.parser import BytesParser
 from email.policy import HTTP
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
-from urllib.parse import parse_qs
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 from pyproj import CRS, Transformer
@@ -342,83 +338,3 @@ def processing_units(width: int, height: int, setup: runtime.SetupInfo, data_ent
         pu *= max(1.0, days / 3)
     return max(MINIMUM_PU, pu)
 
-
-# --- the endpoint on its own --------------------------------------------------------------------------------
-
-
-@dataclass
-class StandaloneService:
-    base_url: str
-    token_url: str
-    client_id: str
-    client_secret: str
-    calls: List[Tuple[str, Dict[str, str]]] = field(default_factory=list)
-
-
-@contextmanager
-def standalone_service(client_id: str = "process-client",
-                       client_secret: str = "process-secret") -> Iterator[StandaloneService]:
-    """The Process API endpoint and a token endpoint on a free loopback port, without the rest of the stack.
-
-    For tests and demos of the quick look alone; the full emulator routes ``POST /api/v1/process`` to
-    ``handle_process`` the same way.
-    """
-    issued: set = set()
-    lock = threading.Lock()
-    service = StandaloneService("", "", client_id, client_secret)
-
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def log_message(self, *args: Any) -> None:
-            pass
-
-        def do_POST(self) -> None:
-            length = int(self.headers.get("Content-Length") or 0)
-            body = self.rfile.read(length) if length else b""
-            headers = {key: value for key, value in self.headers.items()}
-            service.calls.append((self.path, headers))
-            if self.path == "/oauth/token":
-                form = {key: values[0] for key, values in parse_qs(body.decode()).items()}
-                if form.get("client_id") != client_id or form.get("client_secret") != client_secret:
-                    self._send(ProcessAnswer(401, {"Content-Type": "application/json"}, json.dumps(
-                        {"error": "unauthorized_client", "error_description": "Invalid client credentials"}
-                    ).encode()))
-                    return
-                token = uuid.uuid4().hex
-                with lock:
-                    issued.add(token)
-                self._send(ProcessAnswer(200, {"Content-Type": "application/json"}, json.dumps(
-                    {"access_token": token, "expires_in": 3600, "token_type": "Bearer"}).encode()))
-                return
-            if self.path.split("?")[0] != PROCESS_PATH:
-                self._send(ProcessRequestError(404, "COMMON_NOT_FOUND", f"No endpoint {self.path}").answer())
-                return
-            token = (self.headers.get("Authorization") or "").removeprefix("Bearer ").strip()
-            with lock:
-                known = token in issued
-            if not known:
-                self._send(ProcessRequestError(401, "COMMON_UNAUTHORIZED", "Unauthorized").answer())
-                return
-            self._send(handle_process(body, headers))
-
-        def _send(self, answer: ProcessAnswer) -> None:
-            self.send_response(answer.status)
-            for name, value in answer.headers.items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(answer.body)))
-            self.end_headers()
-            self.wfile.write(answer.body)
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    service.base_url = f"http://127.0.0.1:{server.server_address[1]}"
-    service.token_url = f"{service.base_url}/oauth/token"
-    try:
-        yield service
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
