@@ -203,6 +203,22 @@ def run_tutorial(output: Path, profile: Path, poll_seconds: float = 2.0) -> Dict
             "mosaics": list(results["OUTPUT_LAYERS"]), "tile_count": int(tiles["TILE_COUNT"])}
 
 
+def single_date_mosaic(mosaic: str, path: Path) -> tuple:
+    """A VRT of the band of ``mosaic`` with the most valid pixels (0 = outside the area, transparent)."""
+    from osgeo import gdal
+
+    dataset = gdal.Open(mosaic)
+    best_band, best_mean = 1, -1.0
+    for index in range(1, dataset.RasterCount + 1):
+        mean = dataset.GetRasterBand(index).ComputeStatistics(True)[2]
+        if mean > best_mean:
+            best_band, best_mean = index, mean
+    dataset = None
+    options = gdal.BuildVRTOptions(bandList=[best_band], srcNodata=0, VRTNodata=0)
+    gdal.BuildVRT(str(path), [mosaic], options=options).FlushCache()
+    return best_band, str(path)
+
+
 def write_project_and_picture(outcome: Mapping[str, Any], output: Path) -> None:
     """demo.qgz with the tile status layer over the mosaics, and demo.png of that map (offscreen rendering)."""
     from qgis.core import (
@@ -229,6 +245,14 @@ def write_project_and_picture(outcome: Mapping[str, Any], output: Path) -> None:
         project.setCrs(QgsCoordinateReferenceSystem("EPSG:32611"))
         mosaics = {Path(path).stem: path for path in outcome["mosaics"]}
         raster_layers = []
+        if "NDVI" in mosaics:
+            # The tutorial's NDVI has one band per interpolated date: show the date with the most data.
+            band, path = single_date_mosaic(mosaics["NDVI"], output / "NDVI_one_date.vrt")
+            layer = QgsRasterLayer(path, f"NDVI (date {band})", "gdal")
+            if not layer.isValid():
+                raise QgisProcessError(f"The mosaic {path} cannot be opened.")
+            style_result_layer(layer, "NDVI")
+            raster_layers.append(layer)
         for output_id in ("NDVI", "data_mask"):
             if output_id not in mosaics:
                 continue
@@ -246,9 +270,8 @@ def write_project_and_picture(outcome: Mapping[str, Any], output: Path) -> None:
         for layer in raster_layers:
             project.addMapLayer(layer)
         root = project.layerTreeRoot()
-        mask_node = root.findLayer(raster_layers[-1].id()) if len(raster_layers) > 1 else None
-        if mask_node is not None:
-            mask_node.setItemVisibilityChecked(False)
+        for hidden in raster_layers[1:]:
+            root.findLayer(hidden.id()).setItemVisibilityChecked(False)
         project_path = output / "demo.qgz"
         if not project.write(str(project_path)):
             raise QgisProcessError(f"The project could not be written to {project_path}: {project.error()}")

@@ -7,10 +7,11 @@ core errors into ``QgsProcessingException`` messages a person can act on.
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from qgis.core import (
     QgsFeatureSink,
@@ -175,6 +176,15 @@ class BatchAlgorithm(QgsProcessingAlgorithm):
             time_from=self.parameterAsString(parameters, TIME_FROM, context).strip(),
             time_to=self.parameterAsString(parameters, TIME_TO, context).strip(),
         )
+
+    def optional_number(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext
+                        ) -> Optional[float]:
+        """An optional number, None when not given (qgis_process passes a NULL value, which reads as NaN)."""
+        raw = parameters.get(name)
+        if raw is None or raw == "" or (hasattr(raw, "isNull") and raw.isNull()):
+            return None
+        value = self.parameterAsDouble(parameters, name, context)
+        return None if math.isnan(value) else value
 
     def connection(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Any:
         from ...gui.connection import resolve_connection

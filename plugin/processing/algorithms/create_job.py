@@ -86,7 +86,6 @@ class CreateJobAlgorithm(BatchAlgorithm):
         tiles, info, cost = compute_tiles_and_cost(inputs)
         report_cost(feedback, tiles, cost)
         output_ids = self.output_ids(parameters, context, info)
-        max_cloud = parameters.get(MAX_CLOUD_COVERAGE)
         spec = BatchJobSpec(
             area=inputs.area,
             area_crs=inputs.area_crs,
@@ -101,8 +100,7 @@ class CreateJobAlgorithm(BatchAlgorithm):
             time_to=inputs.time_to,
             outputs=[OutputSpec(identifier) for identifier in output_ids],
             data_collection=inputs.data_collection,
-            max_cloud_coverage=None if max_cloud in (None, "") else self.parameterAsDouble(
-                parameters, MAX_CLOUD_COVERAGE, context),
+            max_cloud_coverage=self.optional_number(parameters, MAX_CLOUD_COVERAGE, context),
             mosaicking_order=self.parameterAsString(parameters, MOSAICKING_ORDER, context).strip() or None,
             grid_id=inputs.grid_id,
             resolution=inputs.resolution,
