@@ -235,8 +235,9 @@ def read_user_geopackage(data: bytes) -> List[UserFeature]:
     try:
         source = ogr.Open(path)
         if source is None:
-            raise GeopackageInputError(f"The input GeoPackage cannot be opened: {gdal.GetLastErrorMsg() or 'not a GeoPackage'}")
-        if source or source.GetLayerCount() == 0:
+            reason = gdal.GetLastErrorMsg() or "not a GeoPackage"
+            raise GeopackageInputError(f"The input GeoPackage cannot be opened: {reason}")
+        if source.GetLayerCount() == 0:
             raise GeopackageInputError("The input GeoPackage has no feature table.")
         features: List[UserFeature] = []
         ids, identifiers = set(), set()
