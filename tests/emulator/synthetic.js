@@ -164,28 +164,6 @@ function __emuPixelBands(p, codes, lon, lat, kind, ndvi, texture, cloud, scene, 
   }
 }
 
-// Cloud opacity of every scene on a lattice of every CLOUD_STEP pixels, interpolated per pixel later.
-var __EMU_CLOUD_STEP = 8;
-
-function __emuCloudGrids(p, list) {
-  var W = p.width, H = p.height, step = __EMU_CLOUD_STEP;
-  var gw = Math.ceil(W / step) + 2, gh = Math.ceil(H / step) + 2;
-  var grids = [];
-  for (var s = 0; s < list.length; s++) {
-    var grid = new Float32Array(gw * gh);
-    if (list[s].cloudCoverage > 0) {
-      for (var j = 0; j < gh; j++) {
-        for (var i = 0; i < gw; i++) {
-          var ll = __emuLonLat(p, Math.min(i * step, W), Math.min(j * step, H));
-          grid[j * gw + i] = __emuCloud(ll[0], ll[1], list[s]);
-        }
-      }
-    }
-    grids.push(grid);
-  }
-  return {grids: grids, gw: gw};
-}
-
 function __emuLonLat(p, col, row) {
   var L = p.lattice, nx = L.nx, ny = L.ny;
   var gx = col / p.width * (nx - 1), gy = row / p.height * (ny - 1);
@@ -268,12 +246,10 @@ function __emuRender(p) {
   var inputMetadata = {serviceVersion: "emulator", normalizationFactor: 0.0001};
   var customData = {};
   var outputMetadata = {userData: {}};
-  var clouds = __emuCloudGrids(p, list), gw = clouds.gw, cloudStep = __EMU_CLOUD_STEP;
   var noScene = {cloudCoverage: 0, seed: 0, dayOfYear: 180};
   var ndviCache = new Float64Array(Math.max(ns, 1)), cachedField = -1;
   for (var r = rowFrom; r < rowTo; r++) {
     var runs = p.mask ? p.mask[r] : null;
-    var cy = (r + 0.5) / cloudStep, cj = Math.floor(cy), cfy = cy - cj;
     for (var c = 0; c < W; c++) {
       var ll = __emuLonLat(p, c + 0.5, r + 0.5);
       var lon = ll[0], lat = ll[1];
@@ -285,13 +261,10 @@ function __emuRender(p) {
         for (var q = 0; q < ns; q++) ndviCache[q] = __emuNdvi(fieldCode, list[q].dayOfYear);
         cachedField = fieldCode;
       }
-      var cx = (c + 0.5) / cloudStep, ci = Math.floor(cx), cfx = cx - ci;
-      var k = cj * gw + ci;
       var samples;
       if (simple) {
         if (ns > 0) {
-          var g0 = clouds.grids[0];
-          var cloud0 = (g0[k] * (1 - cfx) + g0[k + 1] * cfx) * (1 - cfy) + (g0[k + gw] * (1 - cfx) + g0[k + gw + 1] * cfx) * cfy;
+          var cloud0 = inside ? __emuCloud(lon, lat, list[0]) : 0;
           __emuPixelBands(p, codes, lon, lat, kind, ndviCache[0] + texture, texture, inside ? cloud0 : 0, list[0],
                           inside, values);
         } else {
@@ -301,8 +274,7 @@ function __emuRender(p) {
       } else {
         samples = new Array(ns);
         for (var s = 0; s < ns; s++) {
-          var g = clouds.grids[s];
-          var cloud = (g[k] * (1 - cfx) + g[k + 1] * cfx) * (1 - cfy) + (g[k + gw] * (1 - cfx) + g[k + gw + 1] * cfx) * cfy;
+          var cloud = inside ? __emuCloud(lon, lat, list[s]) : 0;
           __emuPixelBands(p, codes, lon, lat, kind, ndviCache[s] + texture, texture, inside ? cloud : 0, list[s],
                           inside, values);
           samples[s] = new SampleClass(values);
