@@ -23,4 +23,4 @@ def _make_package_importable() -> None:
 _make_package_importable()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-pytest_plugins = ["fixtures_s3"]
+pytest_plugins = ["fixtures_s3", "fixtures_stack"]
