@@ -41,18 +41,19 @@ class S3Access:
 
 
 class Bucket:
-    """A thin S3 view with the operations the emulator needs; one boto3 client per thread."""
+    """A thin S3 view with the operations the emulator needs (boto3 clients are thread-safe; one is shared)."""
 
     def __init__(self, access: S3Access):
         self.access = access
-        self._local = threading.local()
+        self._client_lock = threading.Lock()
+        self._shared_client: Any = None
 
     @property
     def _client(self) -> Any:
-        client = getattr(self._local, "client", None)
-        if client is None:
-            client = self._local.client = self.access.client()
-        return client
+        with self._client_lock:
+            if self._shared_client is None:
+                self._shared_client = self.access.client()
+            return self._shared_client
 
     def put(self, bucket: str, key: str, data: bytes, content_type: str = "application/octet-stream") -> None:
         self._client.put_object(Bucket=bucket, Key=key, Body=data, ContentType=content_type)

@@ -66,6 +66,11 @@ class Faults:
         self._random = random.Random(self.seed)
         self.log: List[Dict[str, Any]] = []
 
+    def reseed(self, seed: Optional[int]) -> None:
+        with self._lock:
+            self.seed = seed
+            self._random = random.Random(seed)
+
     def add(self, kind: str = "status", **options: Any) -> FaultRule:
         rule = FaultRule(kind=kind, **options)
         with self._lock:
@@ -86,6 +91,7 @@ class Faults:
     def clear(self) -> None:
         with self._lock:
             self.rules.clear()
+            self.log.clear()
             self.failing_tiles.clear()
             self.tile_failure_rate = 0.0
             self.token_valid_seconds = None

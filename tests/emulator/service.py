@@ -148,6 +148,7 @@ class BatchService:
         self.faults = faults
         self.s3 = s3
         self.bucket = Bucket(s3)
+        self._buckets: Dict[S3Access, Bucket] = {s3: self.bucket}
         self.requests: Dict[str, BatchRequest] = {}
         self._lock = threading.Lock()
         self._closing = threading.Event()
@@ -454,10 +455,15 @@ class BatchService:
         return {tile.name: tile.charged_pu for tile in estimate.tiles}
 
     def _delivery_bucket(self, s3: Dict[str, Any]) -> Bucket:
-        if s3.get("accessKey") and s3.get("secretAccessKey"):
-            return Bucket(S3Access(self.s3.endpoint_url, s3["accessKey"], s3["secretAccessKey"],
-                                   s3.get("region") or self.s3.region))
-        return self.bucket
+        """The bucket with the request's own keys (an IAM role means the stack's keys)."""
+        if not (s3.get("accessKey") and s3.get("secretAccessKey")):
+            return self.bucket
+        access = S3Access(self.s3.endpoint_url, s3["accessKey"], s3["secretAccessKey"],
+                          s3.get("region") or self.s3.region)
+        with self._lock:
+            if access not in self._buckets:
+                self._buckets[access] = Bucket(access)
+            return self._buckets[access]
 
     # ------------------------------------------------------------------------------------ processing
 

@@ -105,6 +105,11 @@ class LocalStack:
     # --- what clients need --------------------------------------------------------------------------
 
     @property
+    def request_log(self) -> list:
+        """(method, path, status) of every answered call; status 0 = connection dropped on purpose."""
+        return list(self._http.request_log) if self._http is not None else []
+
+    @property
     def token_url(self) -> str:
         return self.base_url + TOKEN_PATHS[0]
 
