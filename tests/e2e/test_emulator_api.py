@@ -92,7 +92,7 @@ def test_the_spec_example_create_body_is_accepted_and_echoed(api, local_stack):
     assert set(task) >= TASK_FIELDS
     assert uuid.UUID(task["id"]).version == 4
     assert task["request"] == body
-    assert task["status"] == "CREATED" and task["userAction"] == "NONE"
+    assert task["status"] == "CREATED" and task["userAction"] == "NONE" and task["domainAccountId"]
     assert task["completionPercentage"] == 0 and task["costPU"] == 0
     assert ISO_Z.match(task["created"]) and ISO_Z.match(task["lastUpdated"])
     assert api.task(task["id"]) == task

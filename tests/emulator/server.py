@@ -232,18 +232,19 @@ class EmulatorHandler(BaseHTTPRequestHandler):
 
     def _batch(self, path: str, query: Dict[str, List[str]], raw: bytes) -> None:
         service = self.server.service
+        account = service.config.domain_account_id
         segments = [s for s in path.split("/") if s]
         method = self.command
         if segments == ["process"] and method == "POST":
             body = self._json_body(raw)
             validate_create(body)
-            self._send(201, service.create(body).to_api())
+            self._send(201, service.create(body).to_api(account))
         elif segments == ["process"] and method == "GET":
             self._list(query)
         elif len(segments) == 2 and segments[0] == "process" and method == "GET":
-            self._send(200, service.get(segments[1]).to_api())
+            self._send(200, service.get(segments[1]).to_api(account))
         elif len(segments) == 2 and segments[0] == "process" and method == "PUT":
-            self._send(200, service.update(segments[1], self._json_body(raw)).to_api())
+            self._send(200, service.update(segments[1], self._json_body(raw)).to_api(account))
         elif len(segments) == 3 and segments[0] == "process" and method == "POST" and \
                 segments[2] in ("analyse", "start", "stop"):
             service.action(segments[1], segments[2].upper().replace("ANALYSE", "ANALYSE"))
@@ -296,7 +297,7 @@ class EmulatorHandler(BaseHTTPRequestHandler):
             host = self.headers.get("Host") or f"{self.server.server_address[0]}:{self.server.server_address[1]}"
             links["nextToken"] = next_token
             links["next"] = f"http://{host}{BATCH_PREFIX}/process?{urlencode(params)}"
-        self._send(200, {"data": [r.to_api() for r in page], "links": links})
+        self._send(200, {"data": [r.to_api(config.domain_account_id) for r in page], "links": links})
 
     # --- control ------------------------------------------------------------------------------------
 

@@ -115,12 +115,12 @@ class BatchRequest:
     lock: threading.RLock = field(default_factory=threading.RLock)
     worker: Optional[threading.Thread] = None
 
-    def to_api(self) -> Dict[str, Any]:
+    def to_api(self, domain_account_id: Optional[str] = None) -> Dict[str, Any]:
         with self.lock:
             return {
                 "id": self.id,
                 "request": copy.deepcopy(self.body),
-                "domainAccountId": None,
+                "domainAccountId": domain_account_id,
                 "status": self.status,
                 "error": self.error,
                 "userAction": self.user_action,
