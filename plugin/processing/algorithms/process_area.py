@@ -97,9 +97,6 @@ class ProcessAreaAlgorithm(BatchAlgorithm):
                                self.parameterAsBoolean(parameters, SELECTED_ONLY, context))
         if area.repaired:
             feedback.pushWarning(tr("Invalid polygons of the area were repaired."))
-        max_cloud = None
-        if parameters.get(MAX_CLOUD_COVERAGE) not in (None, ""):
-            max_cloud = self.parameterAsDouble(parameters, MAX_CLOUD_COVERAGE, context)
         inputs = ProcessInputs(
             area=area.geometry,
             area_crs=area.crs,
@@ -108,18 +105,18 @@ class ProcessAreaAlgorithm(BatchAlgorithm):
                              or DEFAULT_DATA_COLLECTION),
             time_from=self.parameterAsString(parameters, TIME_FROM, context).strip(),
             time_to=self.parameterAsString(parameters, TIME_TO, context).strip(),
-            max_cloud_coverage=max_cloud,
+            max_cloud_coverage=self.optional_number(parameters, MAX_CLOUD_COVERAGE, context),
         )
         requested = [name.strip() for name in self.parameterAsString(parameters, OUTPUTS, context).split(",")
                      if name.strip()]
         outputs = [(name, "image/tiff") for name in requested] or None
-        width = self.parameterAsInt(parameters, WIDTH, context)
-        height = self.parameterAsInt(parameters, HEIGHT, context)
+        width = int(self.optional_number(parameters, WIDTH, context) or 0)
+        height = int(self.optional_number(parameters, HEIGHT, context) or 0)
         if width or height:
             request = build_process_request(inputs, width=width or None, height=height or None, outputs=outputs,
                                             check_evalscript=False)
         else:
-            resolution = self.parameterAsDouble(parameters, RESOLUTION, context)
+            resolution = self.optional_number(parameters, RESOLUTION, context) or 0.0
             if resolution <= 0:
                 raise QgsProcessingException(tr("Give a resolution in metres, or a width and a height in pixels."))
             request = build_process_request(in_metric_crs(inputs), resx=resolution, resy=resolution,
