@@ -249,3 +249,18 @@ def test_a_geopackage_without_identifiers_fails_analysis_readably(api, local_sta
     api.post(f"/process/{task['id']}/analyse")
     failed = api.wait_status(task["id"], "FAILED", "ANALYSIS_DONE")
     assert failed["status"] == "FAILED" and "identifier" in failed["error"]
+
+
+def test_an_area_across_two_utm_zones_gives_one_manifest_table_per_crs(api, local_stack):
+    across = {"type": "Polygon", "coordinates": [[[-120.05, 36.0], [-119.95, 36.0], [-119.95, 36.05],
+                                                  [-120.05, 36.05], [-120.05, 36.0]]]}
+    body = batch_body(local_stack, geometry=across, folder="two-zones")
+    done = _run_to_done(api, body)
+    url = body["output"]["delivery"]["s3"]["url"]
+    location = storage.feature_manifest_location(url, done["id"])
+    features = storage.read_manifest(local_stack.s3.get(location.bucket, location.key))
+    assert {feature.epsg for feature in features} == {32610, 32611}
+    for feature in features:
+        raster = _open_vsis3(local_stack, storage.output_location(url, done["id"], feature.identifier,
+                                                                  feature.output_id, "image/tiff"))
+        assert raster["epsg"] == feature.epsg

@@ -148,6 +148,7 @@ def manifest_geopackage(rows: Iterable[ManifestRow]) -> bytes:
     try:
         source = ogr.GetDriverByName("GPKG").CreateDataSource(path)
         layers: Dict[int, Any] = {}
+        transaction_open = False
         for row in rows:
             layer = layers.get(row.epsg)
             if layer is None:
@@ -158,8 +159,10 @@ def manifest_geopackage(rows: Iterable[ManifestRow]) -> bytes:
                 for name, kind in (("outputId", ogr.OFTString), ("identifier", ogr.OFTString),
                                    ("path", ogr.OFTString), ("width", ogr.OFTInteger), ("height", ogr.OFTInteger)):
                     layer.CreateField(ogr.FieldDefn(name, kind))
-                layer.StartTransaction()
                 layers[row.epsg] = layer
+            if not transaction_open:
+                source.StartTransaction()
+                transaction_open = True
             feature = ogr.Feature(layer.GetLayerDefn())
             feature.SetField("outputId", row.output_id)
             feature.SetField("identifier", row.identifier)
@@ -168,8 +171,8 @@ def manifest_geopackage(rows: Iterable[ManifestRow]) -> bytes:
             feature.SetField("height", row.height)
             feature.SetGeometry(ogr.CreateGeometryFromWkt(row.geometry_wkt))
             layer.CreateFeature(feature)
-        for layer in layers.values():
-            layer.CommitTransaction()
+        if transaction_open:
+            source.CommitTransaction()
         source = None
         with open(path, "rb") as handle:
             return handle.read()

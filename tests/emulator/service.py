@@ -83,6 +83,7 @@ class WorkTile:
     raster_width: int
     raster_height: int
     geometry_wkt: str
+    centre_lonlat: Tuple[float, float] = (0.0, 0.0)
     status: str = "PENDING"
     error: Optional[str] = None
     delivered: bool = False
@@ -112,6 +113,7 @@ class BatchRequest:
     tile_charge: Dict[str, float] = field(default_factory=dict)
     area_wgs84: Optional[BaseGeometry] = None
     run: int = 0
+    finished_tiles: int = 0
     lock: threading.RLock = field(default_factory=threading.RLock)
     worker: Optional[threading.Thread] = None
 
@@ -380,7 +382,8 @@ class BatchService:
         work = [WorkTile(id=index + 1, name=tile.name, epsg=tile.epsg, bounds=tuple(tile.bounds),
                          raster_bounds=tuple(tile.buffered_bounds), width=tile.width, height=tile.height,
                          raster_width=tile.buffered_width, raster_height=tile.buffered_height,
-                         geometry_wkt=box(*tile.bounds).wkt)
+                         geometry_wkt=box(*tile.bounds).wkt,
+                         centre_lonlat=_centre(tile.geometry_wgs84))
                 for index, tile in enumerate(tiles)]
         return work, area_wgs84
 
@@ -399,11 +402,12 @@ class BatchService:
             geometry = wkt.loads(feature.geometry_wkt)
             to_wgs84 = Transformer.from_crs(CRS.from_epsg(feature.epsg), CRS.from_epsg(4326), always_xy=True)
             shapes.append(shapely_transform(to_wgs84.transform, geometry))
+            centre = _centre(shapes[-1])
             bounds = tuple(float(v) for v in feature.bounds)
             work.append(WorkTile(id=feature.id, name=feature.identifier, epsg=feature.epsg, bounds=bounds,
                                  raster_bounds=bounds, width=feature.width, height=feature.height,
                                  raster_width=feature.width, raster_height=feature.height,
-                                 geometry_wkt=feature.geometry_wkt))
+                                 geometry_wkt=feature.geometry_wkt, centre_lonlat=centre))
         return work, unary_union(shapes)
 
     def _check_existing(self, request: BatchRequest, tiles: List[WorkTile], outputs: List[Tuple[str, str]],
@@ -488,6 +492,8 @@ class BatchService:
 
         upload_execution()
         pending = [tile for tile in request.tiles if tile.status == "PENDING"]
+        with request.lock:
+            request.finished_tiles = len(request.tiles) - len(pending)
         futures: List[Future] = []
         for tile in pending:
             futures.append(self._pool.submit(self._process_tile, request, tile, bucket, url, run))
@@ -545,10 +551,12 @@ class BatchService:
             if request.status != PROCESSING and outcome_status == "DONE" and not delivered:
                 return
             tile.status, tile.error, tile.delivered = outcome_status, outcome_error, delivered
-            charge = request.tile_charge.get(tile.name, 0.0) if outcome_status == "DONE" else 0.0
+            charged = outcome_status == "DONE" and outcome_error != "No data"
+            charge = request.tile_charge.get(tile.name, 0.0) if charged else 0.0
             request.cost_pu += charge
             self.pu_spent += charge
-            finished = sum(1 for t in request.tiles if t.status != "PENDING")
+            request.finished_tiles += 1
+            finished = request.finished_tiles
             request.completion = min(99.99, 100.0 * finished / max(1, len(request.tiles)))
             if finished == len(request.tiles):
                 request.completion = 100.0
@@ -567,8 +575,7 @@ class BatchService:
                 break
         else:
             return "FATAL", f"Processing of the tile failed {assumptions.TILE_ATTEMPTS} times (injected fault).", False
-        centre = _centre_lonlat(tile)
-        scenes = runtime.find_scenes(process_request["input"]["data"][0], *centre)
+        scenes = runtime.find_scenes(process_request["input"]["data"][0], *tile.centre_lonlat)
         if not scenes:
             return "DONE", "No data", False
         if not self.config.write_rasters:
@@ -616,7 +623,6 @@ def _bounds_area(bounds: Dict[str, Any]) -> BaseGeometry:
     return area
 
 
-def _centre_lonlat(tile: WorkTile) -> Tuple[float, float]:
-    xmin, ymin, xmax, ymax = tile.bounds
-    transformer = Transformer.from_crs(CRS.from_epsg(tile.epsg), CRS.from_epsg(4326), always_xy=True)
-    return transformer.transform((xmin + xmax) / 2, (ymin + ymax) / 2)
+def _centre(geometry_wgs84: BaseGeometry) -> Tuple[float, float]:
+    point = geometry_wgs84.centroid
+    return float(point.x), float(point.y)
