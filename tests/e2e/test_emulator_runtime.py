@@ -138,3 +138,13 @@ def test_coarse_rendering_keeps_the_raster_size():
     spec = runtime.DataSpec(_data(), render_step=7)
     values = runtime.render(COUNT_SCENES, UTM_BOUNDS, 32611, 50, 30, spec)["n"]
     assert values.shape == (1, 30, 50)
+
+
+def test_rendering_in_several_threads_gives_the_same_raster():
+    spec = runtime.DataSpec(_data(), render_step=1)
+    script = _script('{input: ["B04", "B08"], output: {bands: 2, sampleType: "FLOAT32"}, mosaicking: "ORBIT"}',
+                     "return [samples[0].B04, samples[samples.length - 1].B08];")
+    single = runtime.render(script, UTM_BOUNDS, 32611, 50, 150, spec)["default"]
+    spec.threads = 2
+    double = runtime.render(script, UTM_BOUNDS, 32611, 50, 150, spec)["default"]
+    assert np.array_equal(single, double) and single.std() > 0

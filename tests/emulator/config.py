@@ -23,6 +23,8 @@ class EmulatorConfig:
     token_lifetime_seconds: int = 3600
     render_step: int = 1
     """Evaluate the script on every n-th pixel and repeat it (1 = full fidelity)."""
+    render_threads: int = 1
+    """V8 contexts (threads) per tile; tiles already run ``max_concurrent_tiles`` at once."""
     write_rasters: bool = True
     """False skips rendering and raster uploads (huge monitoring tests); the manifest and execution db stay real."""
     account_pu: Optional[float] = None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -112,6 +113,8 @@ class DataSpec:
     area_wgs84: Optional[BaseGeometry] = None
     render_step: int = 1
     timeout_seconds: float = 600.0
+    threads: int = 1
+    """Render row blocks in this many V8 contexts at once (each a thread)."""
     extra: Dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -413,6 +416,7 @@ def render_with_details(evalscript: str, bounds: Sequence[float], crs: Any, widt
     start, end = time_range(entry)
 
     context = _new_context(evalscript, data_spec.timeout_seconds)
+    contexts = [context]
     try:
         setup = _read_setup(context)
         check_bands(setup, collection)
@@ -425,21 +429,49 @@ def render_with_details(evalscript: str, bounds: Sequence[float], crs: Any, widt
             "lattice": _lattice(render_bounds, crs, assumptions.LATTICE_NODES),
             "mask": _mask_runs(data_spec.area_wgs84, render_bounds, crs, render_width, render_height),
         }
-        context.eval(f"var __emuParams = {json.dumps(params)};")
-        try:
-            scene_count = int(context.eval("__emuRender(__emuParams)", timeout_sec=data_spec.timeout_seconds))
-        except Exception as error:
-            raise EvalscriptFailure(f"Failed to evaluate script! {_first_line(error)}") from error
+        parts = max(1, min(int(data_spec.threads), render_height // MIN_ROWS_PER_THREAD))
+        edges = [round(render_height * index / parts) for index in range(parts + 1)]
+        for _ in range(parts - 1):
+            contexts.append(_new_context(evalscript, data_spec.timeout_seconds))
+
+        def render_part(index: int) -> Tuple[int, List[np.ndarray]]:
+            return _render_rows(contexts[index], params, setup, edges[index], edges[index + 1],
+                                data_spec.timeout_seconds)
+
+        if parts == 1:
+            results = [render_part(0)]
+        else:
+            with ThreadPoolExecutor(max_workers=parts, thread_name_prefix="emulator-render") as pool:
+                results = list(pool.map(render_part, range(parts)))
         outputs = {}
-        plane = render_width * render_height
         for index, output in enumerate(setup.outputs):
-            view = context.eval(f"__emuOutputs[{index}]")
-            values = np.frombuffer(view, dtype=np.float32, count=plane * output.bands).copy()
-            values = values.reshape(output.bands, render_height, render_width)
+            values = np.concatenate([part[1][index] for part in results], axis=1)
             if step > 1:
                 values = np.repeat(np.repeat(values, step, axis=1), step, axis=2)[:, :height, :width]
             outputs[output.id] = _convert(values, output.sample_type)
-        context.eval("__emuOutputs = null;")
-        return RenderResult(outputs=outputs, setup=setup, scene_count=scene_count)
+        return RenderResult(outputs=outputs, setup=setup, scene_count=results[0][0])
     finally:
-        context.close()
+        for each in contexts:
+            each.close()
+
+
+MIN_ROWS_PER_THREAD = 64
+
+
+def _render_rows(context: Any, params: Dict[str, Any], setup: SetupInfo, row_from: int, row_to: int,
+                 timeout_seconds: float) -> Tuple[int, List[np.ndarray]]:
+    """Rows [row_from, row_to) of every output, each shaped (bands, rows, width), as float32."""
+    part = dict(params, rowFrom=row_from, rowTo=row_to)
+    context.eval(f"var __emuParams = {json.dumps(part)};")
+    try:
+        scene_count = int(context.eval("__emuRender(__emuParams)", timeout_sec=timeout_seconds))
+    except Exception as error:
+        raise EvalscriptFailure(f"Failed to evaluate script! {_first_line(error)}") from error
+    rows, width = row_to - row_from, params["width"]
+    arrays = []
+    for index, output in enumerate(setup.outputs):
+        view = context.eval(f"__emuOutputs[{index}]")
+        values = np.frombuffer(view, dtype=np.float32, count=rows * width * output.bands).copy()
+        arrays.append(values.reshape(output.bands, rows, width))
+    context.eval("__emuOutputs = null;")
+    return scene_count, arrays

@@ -583,6 +583,7 @@ class BatchService:
         spec = runtime.DataSpec.from_process_input(process_request["input"], request.area_wgs84,
                                                    render_step=self.config.render_step)
         spec.timeout_seconds = self.config.render_timeout_seconds
+        spec.threads = self.config.render_threads
         outputs = runtime.render(process_request["evalscript"], tile.raster_bounds, tile.epsg, tile.raster_width,
                                  tile.raster_height, spec)
         cog = bool(body["output"].get("cogOutput"))
