@@ -148,3 +148,20 @@ def test_rendering_in_several_threads_gives_the_same_raster():
     spec.threads = 2
     double = runtime.render(script, UTM_BOUNDS, 32611, 50, 150, spec)["default"]
     assert np.array_equal(single, double) and single.std() > 0
+
+
+def test_update_output_can_give_one_band_per_scene():
+    per_scene = "function updateOutput(outputs, collection) { outputs.dates.bands = collection.scenes.length; }"
+    script = _script('{input: ["B04"], output: {id: "dates", bands: 1, sampleType: "FLOAT32"}, mosaicking: "ORBIT"}',
+                     "return {dates: samples.map(function (s) { return s.B04; })};", extra=per_scene)
+    values = _render(script)["dates"]
+    assert values.shape[0] == len(runtime.find_scenes(_data()[0], -119.4, 36.05)) > 1
+    assert not np.array_equal(values[0], values[-1])
+
+
+def test_runtime_helpers_of_the_service_are_defined():
+    script = _script('{input: ["B04", "B08"], output: {bands: 3}}',
+                     "var v = index(samples.B08, samples.B04);"
+                     " return colorBlend(v, [0, 1], [[0, 0, 0], [1, 1, 1]]);")
+    values = _render(script)["default"]
+    assert values.shape == (3, 40, 40) and values.max() > 0

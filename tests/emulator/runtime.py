@@ -214,13 +214,22 @@ def _init_v8() -> None:
     init_mini_racer(flags=V8_FLAGS, ignore_duplicate_init=True)
 
 
+def _runtime_globals() -> str:
+    """What the Sentinel Hub runtime defines before a script runs: the plugin's list, then the emulator's."""
+    try:
+        from sentinelhub_batch.plugin.core.evalscript import EVALSCRIPT_PRELUDE_JS
+    except ImportError:
+        return PRELUDE_JS
+    return EVALSCRIPT_PRELUDE_JS + PRELUDE_JS
+
+
 def _new_context(evalscript: str, timeout_seconds: float = 60.0):
     from py_mini_racer import JSEvalException, MiniRacer
 
     _init_v8()
     context = MiniRacer()
     try:
-        context.eval(PRELUDE_JS)
+        context.eval(_runtime_globals())
         context.eval(evalscript, timeout_sec=timeout_seconds)
         context.eval(SYNTHETIC_JS)
     except JSEvalException as error:
@@ -424,7 +433,7 @@ def render_with_details(evalscript: str, bounds: Sequence[float], crs: Any, widt
             "width": render_width, "height": render_height, "bands": list(setup.bands),
             "dn": [unit == "DN" for unit in setup.units], "collection": collection,
             "mosaicking": setup.mosaicking, "scenes": [s.to_js() for s in scenes],
-            "outputs": [{"id": o.id, "bands": o.bands} for o in setup.outputs],
+            "outputs": [{"id": o.id, "bands": o.bands, "sampleType": o.sample_type} for o in setup.outputs],
             "timeFrom": _iso(start), "timeTo": _iso(end),
             "lattice": _lattice(render_bounds, crs, assumptions.LATTICE_NODES),
             "mask": _mask_runs(data_spec.area_wgs84, render_bounds, crs, render_width, render_height),
@@ -464,14 +473,14 @@ def _render_rows(context: Any, params: Dict[str, Any], setup: SetupInfo, row_fro
     part = dict(params, rowFrom=row_from, rowTo=row_to)
     context.eval(f"var __emuParams = {json.dumps(part)};")
     try:
-        scene_count = int(context.eval("__emuRender(__emuParams)", timeout_sec=timeout_seconds))
+        summary = json.loads(context.eval("__emuRender(__emuParams)", timeout_sec=timeout_seconds))
     except Exception as error:
         raise EvalscriptFailure(f"Failed to evaluate script! {_first_line(error)}") from error
     rows, width = row_to - row_from, params["width"]
     arrays = []
-    for index, output in enumerate(setup.outputs):
+    for index, bands in enumerate(summary["bands"]):
         view = context.eval(f"__emuOutputs[{index}]")
-        values = np.frombuffer(view, dtype=np.float32, count=rows * width * output.bands).copy()
-        arrays.append(values.reshape(output.bands, rows, width))
+        values = np.frombuffer(view, dtype=np.float32, count=rows * width * bands).copy()
+        arrays.append(values.reshape(bands, rows, width))
     context.eval("__emuOutputs = null;")
-    return scene_count, arrays
+    return int(summary["scenes"]), arrays

@@ -233,14 +233,15 @@ function __emuRender(p) {
   var outputs = p.outputs;
   var rowFrom = p.rowFrom || 0, rowTo = p.rowTo === undefined ? H : p.rowTo;
   var rows = rowTo - rowFrom;
-  var buffers = [];
-  for (var o = 0; o < outputs.length; o++) buffers.push(new Float32Array(W * rows * outputs[o].bands));
-  var plane = W * rows;
   var codes = __emuBandCodes(p.bands);
   var SampleClass = __emuSampleClass(p.bands);
   var list = __emuPreProcess(p, __emuMakeScenes(p));
   var scenes = __emuScenesArgument(p, list);
   var ns = list.length;
+  __emuUpdateOutput(outputs, scenes);
+  var buffers = [];
+  for (var o = 0; o < outputs.length; o++) buffers.push(new Float32Array(W * rows * outputs[o].bands));
+  var plane = W * rows;
   var simple = p.mosaicking === "SIMPLE";
   var values = new Array(nb);
   var inputMetadata = {serviceVersion: "emulator", normalizationFactor: 0.0001};
@@ -298,5 +299,20 @@ function __emuRender(p) {
     }
   }
   globalThis.__emuOutputs = buffers;
-  return ns;
+  return JSON.stringify({scenes: ns, bands: outputs.map(function (o) { return o.bands; })});
+}
+
+// updateOutput(outputs, collection) may change the band count of outputs, e.g. one band per scene.
+function __emuUpdateOutput(outputs, scenes) {
+  if (typeof updateOutput !== "function") return;
+  var described = {};
+  for (var i = 0; i < outputs.length; i++) {
+    described[outputs[i].id] = {id: outputs[i].id, bands: outputs[i].bands, sampleType: outputs[i].sampleType};
+  }
+  updateOutput(described, {scenes: scenes});
+  for (var j = 0; j < outputs.length; j++) {
+    var bands = Math.floor(Number(described[outputs[j].id].bands));
+    if (!(bands >= 1)) throw new Error("updateOutput() left output '" + outputs[j].id + "' without bands.");
+    outputs[j].bands = bands;
+  }
 }
