@@ -340,6 +340,9 @@ class BatchService:
     def _plan(self, request: BatchRequest) -> Tuple[List[WorkTile], runtime.SetupInfo, Optional[BaseGeometry]]:
         body = request.body
         process_request = body["processRequest"]
+        if body["output"].get("type", "raster") != "raster":
+            raise AnalysisFailure(f"Output type {body['output']['type']!r} is not supported by the local emulator; "
+                                  "use output.type 'raster'.")
         setup = runtime.inspect_evalscript(process_request["evalscript"])
         for entry in process_request["input"]["data"]:
             runtime.check_bands(setup, runtime.collection_of(entry))
