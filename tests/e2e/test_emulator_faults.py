@@ -105,3 +105,46 @@ def test_tile_failure_rate_makes_some_tiles_fatal(local_stack):
     statuses = {tile.status for tile in tiles}
     assert "FATAL" in statuses and done["status"] in ("DONE", "FAILED")
     assert all(tile.attempts >= 1 for tile in tiles)
+
+
+def test_make_stack_entry_point_serves_until_sigterm():
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    tests = Path(__file__).resolve().parents[1]
+    environment = dict(os.environ, PYTHONPATH=os.pathsep.join([str(tests.parent / ".build" / "pkgroot"), str(tests)]))
+    process = subprocess.Popen([sys.executable, "-m", "emulator.stack", "--fast"], stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True, env=environment)
+    try:
+        printed = {}
+        deadline = time.time() + 60
+        while "S3 endpoint" not in printed and time.time() < deadline:
+            line = process.stdout.readline()
+            if not line:
+                break
+            if line.startswith("  ") and "  " in line.strip():
+                key, _, value = line.strip().partition("  ")
+                printed[key.strip()] = value.strip()
+        assert printed["base URL"].startswith("http://127.0.0.1:")
+        token = requests.post(printed["token URL"], data={"grant_type": "client_credentials",
+                                                          "client_id": printed["client id"],
+                                                          "client_secret": printed["client secret"]}, timeout=10)
+        assert token.status_code == 200
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
+
+
+def test_the_account_rate_limit_answers_429_until_the_minute_frees(local_stack):
+    api = RawApi(local_stack)
+    local_stack.config.requests_per_minute = 3
+    answers = [api.get("/tilinggrids") for _ in range(4)]
+    local_stack.config.requests_per_minute = None
+    assert [answer.status_code for answer in answers] == [200, 200, 200, 429]
+    assert 0 < int(answers[-1].headers["Retry-After"]) <= 60000

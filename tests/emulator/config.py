@@ -29,6 +29,8 @@ class EmulatorConfig:
     """False skips rendering and raster uploads (huge monitoring tests); the manifest and execution db stay real."""
     account_pu: Optional[float] = None
     """Processing units left on the account; None = unlimited. Running out stops requests with OUT_OF_PU."""
+    requests_per_minute: Optional[int] = None
+    """Account rate limit of the batch API; above it calls answer 429 with Retry-After (ms). None = no limit."""
     default_page_size: int = 10
     max_page_size: int = 100
     domain_account_id: str = "c0ffee00-0000-4000-8000-00000000e1a1"

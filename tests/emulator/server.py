@@ -93,6 +93,25 @@ class TokenIssuer:
             self._valid_until.clear()
 
 
+class RateLimiter:
+    """A sliding one-minute window of calls; answers how many milliseconds to wait when it is full."""
+
+    def __init__(self) -> None:
+        self._calls: List[float] = []
+        self._lock = threading.Lock()
+
+    def wait_ms(self, per_minute: Optional[int]) -> int:
+        if not per_minute:
+            return 0
+        now = time.monotonic()
+        with self._lock:
+            self._calls = [moment for moment in self._calls if moment > now - 60.0]
+            if len(self._calls) >= per_minute:
+                return max(1, int((self._calls[0] + 60.0 - now) * 1000))
+            self._calls.append(now)
+            return 0
+
+
 class EmulatorServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
@@ -103,6 +122,7 @@ class EmulatorServer(ThreadingHTTPServer):
         self.tokens = tokens
         self.faults = faults
         self.request_log: List[Tuple[str, str, int]] = []
+        self.rate_limiter = RateLimiter()
 
 
 class EmulatorHandler(BaseHTTPRequestHandler):
@@ -196,6 +216,10 @@ class EmulatorHandler(BaseHTTPRequestHandler):
                 if not self.server.tokens.check(self.headers.get("Authorization")):
                     self._error(401, "You are not authorized! Please provide a valid access token.",
                                 "COMMON_UNAUTHORIZED")
+                    return
+                wait_ms = self.server.rate_limiter.wait_ms(self.server.service.config.requests_per_minute)
+                if wait_ms:
+                    self._error(429, FAULT_MESSAGES[429], "RATE_LIMIT_EXCEEDED", headers={"Retry-After": str(wait_ms)})
                     return
                 self._batch(path[len(BATCH_PREFIX):], parse_qs(parts.query), raw)
                 return
