@@ -166,6 +166,37 @@ def test_plugin_client_drives_a_job_to_done_through_20_percent_faults(local_stac
         assert {f"faulty/{task.id}/{name}/ndvi.tif", f"faulty/{task.id}/{name}/mask.tif"} <= keys
 
 
+def test_plugin_client_runs_the_whole_life_of_a_job(local_stack, batch_client):
+    from sentinelhub_batch.plugin.core.grids import BUILTIN_GRIDS
+
+    assert {grid.id for grid in batch_client.tiling_grids()} == set(BUILTIN_GRIDS)
+    assert batch_client.tiling_grid(0) == BUILTIN_GRIDS[0]
+    body = batch_body(local_stack, folder="client-job", buffer=2)
+    task = batch_client.create(body)
+    assert task.status is TaskStatus.CREATED and batch_client.latest().id == task.id
+    batch_client.update_description(task.id, "renamed by the client")
+    batch_client.analyse(task.id)
+    deadline = time.time() + 60
+    while batch_client.get(task.id).status is not TaskStatus.ANALYSIS_DONE and time.time() < deadline:
+        time.sleep(0.05)
+    batch_client.start(task.id)
+    while batch_client.get(task.id).status is not TaskStatus.DONE and time.time() < deadline:
+        time.sleep(0.05)
+    done = batch_client.get(task.id)
+    assert done.status is TaskStatus.DONE and done.completion_percentage == 100 and done.cost_pu > 0
+    assert done.description == "renamed by the client"
+    url = body["output"]["delivery"]["s3"]["url"]
+    manifest = storage.feature_manifest_location(url, task.id)
+    features = storage.read_manifest(local_stack.s3.get(manifest.bucket, manifest.key))
+    execution = storage.execution_db_location(url, task.id)
+    rows = storage.read_execution(local_stack.s3.get(execution.bucket, execution.key))
+    assert {row.name for row in rows} == {feature.identifier for feature in features}
+    assert all(storage.tile_status(row) is storage.TileStatus.DONE for row in rows)
+    for feature in features:
+        raster = _open_vsis3(local_stack, storage.parse_s3_url(feature.path))
+        assert raster["size"] == (504, 504) and raster["values"].shape == (504, 504)
+
+
 def test_failing_tiles_are_fatal_in_the_execution_db(api, local_stack):
     local_stack.faults.failing_tiles.append("11SKV_9_0")
     body = batch_body(local_stack, geometry=tutorial_area("Entire area"), folder="fatal")

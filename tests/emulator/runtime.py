@@ -203,17 +203,6 @@ def find_scenes(entry: Dict[str, Any], lon: float, lat: float) -> List[Scene]:
     return scenes
 
 
-V8_FLAGS: Tuple[str, ...] = ()
-"""mini-racer defaults to ``--single-threaded``, which keeps V8's optimising compiler from running and makes
-per-pixel loops about 20 times slower; the emulator initialises V8 without it (first user in the process wins)."""
-
-
-def _init_v8() -> None:
-    from py_mini_racer import init_mini_racer
-
-    init_mini_racer(flags=V8_FLAGS, ignore_duplicate_init=True)
-
-
 def _runtime_globals() -> str:
     """What the Sentinel Hub runtime defines before a script runs: the plugin's list, then the emulator's."""
     try:
@@ -226,7 +215,6 @@ def _runtime_globals() -> str:
 def _new_context(evalscript: str, timeout_seconds: float = 60.0):
     from py_mini_racer import JSEvalException, MiniRacer
 
-    _init_v8()
     context = MiniRacer()
     try:
         context.eval(_runtime_globals())
