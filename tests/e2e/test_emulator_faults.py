@@ -148,3 +148,13 @@ def test_the_account_rate_limit_answers_429_until_the_minute_frees(local_stack):
     local_stack.config.requests_per_minute = None
     assert [answer.status_code for answer in answers] == [200, 200, 200, 429]
     assert 0 < int(answers[-1].headers["Retry-After"]) <= 60000
+
+
+def test_a_lost_answer_to_create_still_creates_and_the_client_does_not_duplicate(local_stack, batch_client):
+    marker = f"lost answer {time.time()}"
+    local_stack.faults.next_requests(1, "lose_answer", path="/api/v2/batch/process", method="POST")
+    task = batch_client.create(batch_body(local_stack, description=marker))
+    assert task.description == marker
+    found = RawApi(local_stack).get("/process", params={"search": marker}).json()["data"]
+    assert [item["id"] for item in found] == [task.id]
+    assert ("POST", "/api/v2/batch/process", 0) in local_stack.request_log

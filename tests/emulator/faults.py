@@ -8,7 +8,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from typing import Any, Dict, List, Optional, Sequence
 
-FAULT_KINDS = ("status", "drop", "slow")
+FAULT_KINDS = ("status", "drop", "slow", "lose_answer")
 
 
 @dataclass
@@ -16,7 +16,8 @@ class FaultRule:
     """Applies to requests whose path contains ``path`` (and method equals ``method`` when set).
 
     ``kind``: ``status`` answers ``status`` (429 gets ``Retry-After`` = ``retry_after_ms`` milliseconds),
-    ``drop`` closes the connection without answering, ``slow`` waits ``delay`` seconds then answers normally.
+    ``drop`` closes the connection without answering, ``slow`` waits ``delay`` seconds then answers normally,
+    ``lose_answer`` does the work (e.g. creates the request) and then closes the connection without answering.
     ``count`` > 0 fires on the next ``count`` matches; otherwise ``rate`` is the probability per match.
     """
 

@@ -136,6 +136,10 @@ class EmulatorHandler(BaseHTTPRequestHandler):
     # --- plumbing -----------------------------------------------------------------------------------
 
     def _send(self, status: int, body: Any = None, headers: Optional[Dict[str, str]] = None) -> None:
+        if getattr(self, "_lose_answer", False):
+            self._lose_answer = False
+            self._drop()
+            return
         data = b"" if body is None else json.dumps(body).encode()
         self.send_response(status)
         if body is not None:
@@ -198,7 +202,9 @@ class EmulatorHandler(BaseHTTPRequestHandler):
             if decision.kind == "drop":
                 self._drop()
                 return
-            if decision.kind == "slow":
+            if decision.kind == "lose_answer":
+                self._lose_answer = True
+            elif decision.kind == "slow":
                 time.sleep(decision.delay)
             else:
                 headers = {"Retry-After": str(decision.retry_after_ms)} if decision.status == 429 else {}
