@@ -365,3 +365,14 @@ def test_crs_of_the_bounds_is_honoured(api, local_stack):
     tiles = {task["id"]: sorted(t.name for t in local_stack.service.requests[task["id"]].tiles)
              for task in (lonlat, utm)}
     assert tiles[lonlat["id"]] == tiles[utm["id"]] and tiles[utm["id"]]
+
+
+def test_secrets_can_be_masked_in_the_echoed_request(api, local_stack):
+    local_stack.config.echo_secrets = False
+    task = api.create(batch_body(local_stack))
+    listed = api.get("/process", params={"search": task["id"]}).json()["data"][0]
+    for shown in (task, api.task(task["id"]), listed):
+        assert local_stack.s3_secret_key not in json.dumps(shown)
+        assert shown["request"]["output"]["delivery"]["s3"]["accessKey"] == local_stack.s3_access_key
+    local_stack.config.echo_secrets = True
+    assert api.task(task["id"])["request"]["output"]["delivery"]["s3"]["secretAccessKey"] == local_stack.s3_secret_key

@@ -45,3 +45,7 @@ ERRORS_FIELD_SHAPE = "object"
 
 MINIMUM_ACCOUNT_PU_TO_CREATE = 1000
 MINIMUM_CHARGED_PU = 100
+
+ECHO_SECRETS_IN_REQUEST = True
+"""Whether ``request`` in a task echoes S3 secret keys as sent is not documented; by default the emulator echoes the
+body unchanged (the worst case for a client that must never show them). ``EmulatorConfig.echo_secrets`` flips it."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from typing import Any, Dict, Optional
 
+from . import assumptions
+
 
 @dataclass
 class EmulatorConfig:
@@ -31,6 +33,8 @@ class EmulatorConfig:
     """Processing units left on the account; None = unlimited. Running out stops requests with OUT_OF_PU."""
     requests_per_minute: Optional[int] = None
     """Account rate limit of the batch API; above it calls answer 429 with Retry-After (ms). None = no limit."""
+    echo_secrets: bool = assumptions.ECHO_SECRETS_IN_REQUEST
+    """False masks ``secretAccessKey`` in the ``request`` of every task the API returns."""
     default_page_size: int = 10
     max_page_size: int = 100
     domain_account_id: str = "c0ffee00-0000-4000-8000-00000000e1a1"

@@ -30,8 +30,11 @@ SORTS = ("created", "created:desc", "status", "status:desc")
 REASONS = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
            409: "Conflict", 429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway",
            503: "Service Unavailable"}
-FAULT_MESSAGES = {429: "You have exceeded the rate limit of this account.",
+FAULT_MESSAGES = {403: "The monthly processing unit quota of this account is used up.",
+                  429: "You have exceeded the rate limit of this account.",
                   500: "Internal server error.", 502: "Bad gateway.", 503: "Service temporarily unavailable."}
+FAULT_CODES = {401: "COMMON_UNAUTHORIZED", 403: "COMMON_INSUFFICIENT_PERMISSIONS", 404: "COMMON_NOT_FOUND",
+               429: "RATE_LIMIT_EXCEEDED"}
 
 
 def error_body(status: int, message: str, code: str, errors: Any = None) -> Dict[str, Any]:
@@ -208,7 +211,7 @@ class EmulatorHandler(BaseHTTPRequestHandler):
                 time.sleep(decision.delay)
             else:
                 headers = {"Retry-After": str(decision.retry_after_ms)} if decision.status == 429 else {}
-                code = "RATE_LIMIT_EXCEEDED" if decision.status == 429 else "COMMON_EXCEPTION"
+                code = FAULT_CODES.get(decision.status, "COMMON_EXCEPTION")
                 self._error(decision.status, FAULT_MESSAGES.get(decision.status, "Injected fault."), code,
                             headers=headers)
                 return
@@ -262,19 +265,19 @@ class EmulatorHandler(BaseHTTPRequestHandler):
 
     def _batch(self, path: str, query: Dict[str, List[str]], raw: bytes) -> None:
         service = self.server.service
-        account = service.config.domain_account_id
+        account, echo = service.config.domain_account_id, service.config.echo_secrets
         segments = [s for s in path.split("/") if s]
         method = self.command
         if segments == ["process"] and method == "POST":
             body = self._json_body(raw)
             validate_create(body)
-            self._send(201, service.create(body).to_api(account))
+            self._send(201, service.create(body).to_api(account, echo))
         elif segments == ["process"] and method == "GET":
             self._list(query)
         elif len(segments) == 2 and segments[0] == "process" and method == "GET":
-            self._send(200, service.get(segments[1]).to_api(account))
+            self._send(200, service.get(segments[1]).to_api(account, echo))
         elif len(segments) == 2 and segments[0] == "process" and method == "PUT":
-            self._send(200, service.update(segments[1], self._json_body(raw)).to_api(account))
+            self._send(200, service.update(segments[1], self._json_body(raw)).to_api(account, echo))
         elif len(segments) == 3 and segments[0] == "process" and method == "POST" and \
                 segments[2] in ("analyse", "start", "stop"):
             service.action(segments[1], segments[2].upper().replace("ANALYSE", "ANALYSE"))
@@ -327,7 +330,8 @@ class EmulatorHandler(BaseHTTPRequestHandler):
             host = self.headers.get("Host") or f"{self.server.server_address[0]}:{self.server.server_address[1]}"
             links["nextToken"] = next_token
             links["next"] = f"http://{host}{BATCH_PREFIX}/process?{urlencode(params)}"
-        self._send(200, {"data": [r.to_api(config.domain_account_id) for r in page], "links": links})
+        self._send(200, {"data": [r.to_api(config.domain_account_id, config.echo_secrets) for r in page],
+                         "links": links})
 
     # --- control ------------------------------------------------------------------------------------
 

@@ -117,11 +117,14 @@ class BatchRequest:
     lock: threading.RLock = field(default_factory=threading.RLock)
     worker: Optional[threading.Thread] = None
 
-    def to_api(self, domain_account_id: Optional[str] = None) -> Dict[str, Any]:
+    def to_api(self, domain_account_id: Optional[str] = None, echo_secrets: bool = True) -> Dict[str, Any]:
         with self.lock:
+            request = copy.deepcopy(self.body)
+            if not echo_secrets:
+                _mask_secrets(request)
             return {
                 "id": self.id,
-                "request": copy.deepcopy(self.body),
+                "request": request,
                 "domainAccountId": domain_account_id,
                 "status": self.status,
                 "error": self.error,
@@ -630,3 +633,15 @@ def _bounds_area(bounds: Dict[str, Any]) -> BaseGeometry:
 def _centre(geometry_wgs84: BaseGeometry) -> Tuple[float, float]:
     point = geometry_wgs84.centroid
     return float(point.x), float(point.y)
+
+
+def _mask_secrets(value: Any) -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "secretAccessKey":
+                value[key] = "*" * 8
+            else:
+                _mask_secrets(item)
+    elif isinstance(value, list):
+        for item in value:
+            _mask_secrets(item)
