@@ -165,3 +165,19 @@ def test_runtime_helpers_of_the_service_are_defined():
                      " return colorBlend(v, [0, 1], [[0, 0, 0], [1, 1, 1]]);")
     values = _render(script)["default"]
     assert values.shape == (3, 40, 40) and values.max() > 0
+
+
+def test_data_fusion_gives_samples_and_scenes_per_datasource():
+    script = _script('{input: [{datasource: "l1c", bands: ["B10"]}, {datasource: "l2a", bands: ["SCL", "B04"]}],'
+                     ' output: {bands: 4, sampleType: "FLOAT32"}, mosaicking: "ORBIT"}',
+                     "return [samples.l1c.length, samples.l2a.length, samples.l1c[0].B10,"
+                     " scenes.l2a[0].date.getUTCMonth()];")
+    data = [dict(_data()[0], id="l1c"),
+            dict(_data(collection="sentinel-2-l2a", time_range={"from": "2020-06-01T00:00:00Z",
+                                                                 "to": "2020-06-30T23:59:59Z"})[0], id="l2a")]
+    values = runtime.render(script, UTM_BOUNDS, 32611, 20, 20, runtime.DataSpec(data))["default"][:, 0, 0]
+    july, june = runtime.find_scenes(data[0], -119.4, 36.05), runtime.find_scenes(data[1], -119.4, 36.05)
+    assert values[0] == len(july) and values[1] == len(june) and values[2] > 0 and values[3] == 5
+    missing = [dict(data[0], id="other"), data[1]]
+    with pytest.raises(runtime.EvalscriptFailure, match="datasource 'l1c'"):
+        runtime.render(script, UTM_BOUNDS, 32611, 20, 20, runtime.DataSpec(missing))

@@ -77,11 +77,26 @@ class OutputInfo:
 
 
 @dataclass(frozen=True)
+class SourceInfo:
+    """The bands one data source (``datasource`` of a setup() input) provides to the script."""
+
+    datasource: Optional[str]
+    bands: Tuple[str, ...]
+    units: Tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class SetupInfo:
     bands: Tuple[str, ...]
     units: Tuple[str, ...]
     outputs: Tuple[OutputInfo, ...]
     mosaicking: str
+    sources: Tuple[SourceInfo, ...] = ()
+
+    @property
+    def is_fusion(self) -> bool:
+        """Data fusion: inputs name their ``datasource``; samples and scenes come keyed by it."""
+        return any(source.datasource for source in self.sources)
 
     def output(self, identifier: str) -> Optional[OutputInfo]:
         return next((o for o in self.outputs if o.id == identifier), None)
@@ -274,12 +289,15 @@ def _normalise_setup(raw: Dict[str, Any]) -> SetupInfo:
     units: List[str] = []
     if all(isinstance(item, str) for item in inputs):
         inputs = [{"bands": inputs}]
+    sources: List[SourceInfo] = []
     for item in inputs:
         if not isinstance(item, dict) or not isinstance(item.get("bands"), list):
             raise EvalscriptFailure("Failed to evaluate script! Each setup().input entry needs a bands list.")
         item_units = item.get("units")
+        source_bands: List[str] = []
+        source_units: List[str] = []
         for index, band in enumerate(item["bands"]):
-            if band in bands:
+            if band in source_bands:
                 continue
             if isinstance(item_units, list):
                 unit = item_units[index] if index < len(item_units) else None
@@ -287,8 +305,13 @@ def _normalise_setup(raw: Dict[str, Any]) -> SetupInfo:
                 unit = item_units
             if unit is None:
                 unit = "DN" if band in DN_BANDS else "REFLECTANCE"
-            bands.append(str(band))
-            units.append(str(unit).upper())
+            source_bands.append(str(band))
+            source_units.append(str(unit).upper())
+            if band not in bands:
+                bands.append(str(band))
+                units.append(str(unit).upper())
+        datasource = item.get("datasource")
+        sources.append(SourceInfo(str(datasource) if datasource else None, tuple(source_bands), tuple(source_units)))
     outputs_raw = raw.get("output")
     if isinstance(outputs_raw, dict):
         outputs_raw = [outputs_raw]
@@ -316,7 +339,39 @@ def _normalise_setup(raw: Dict[str, Any]) -> SetupInfo:
     if mosaicking not in MOSAICKING:
         raise EvalscriptFailure(f"Failed to evaluate script! Unknown mosaicking {raw.get('mosaicking')!r}; "
                                 "use SIMPLE, ORBIT or TILE.")
-    return SetupInfo(tuple(bands), tuple(units), tuple(outputs), mosaicking)
+    if any(source.datasource for source in sources) and not all(source.datasource for source in sources):
+        raise EvalscriptFailure("Failed to evaluate script! With data fusion every setup().input entry needs a "
+                                "datasource.")
+    return SetupInfo(tuple(bands), tuple(units), tuple(outputs), mosaicking, tuple(sources))
+
+
+def _fusion_sources(setup: SetupInfo, data: List[Dict[str, Any]], lon: float, lat: float) -> List[Dict[str, Any]]:
+    """Per ``datasource``: its bands, units, collection and scenes, matched to ``input.data[].id``."""
+    by_id = {str(entry.get("id")): entry for entry in data if entry.get("id")}
+    sources = []
+    for source in setup.sources:
+        entry = by_id.get(str(source.datasource))
+        if entry is None:
+            raise EvalscriptFailure(
+                f"Failed to evaluate script! setup() reads datasource '{source.datasource}' but processRequest."
+                f"input.data has no entry with that id (ids: {', '.join(sorted(by_id)) or 'none'}).")
+        collection = collection_of(entry)
+        check_bands(SetupInfo(source.bands, source.units, (), setup.mosaicking), collection)
+        start, end = time_range(entry)
+        sources.append({"id": source.datasource, "bands": list(source.bands),
+                        "dn": [unit == "DN" for unit in source.units], "collection": collection,
+                        "scenes": [scene.to_js() for scene in find_scenes(entry, lon, lat)],
+                        "timeFrom": _iso(start), "timeTo": _iso(end)})
+    return sources
+
+
+def check_setup_against_data(setup: SetupInfo, data: List[Dict[str, Any]]) -> None:
+    """Analysis-time check: every band the script reads exists in the collection that provides it."""
+    if setup.is_fusion:
+        _fusion_sources(setup, data, 0.0, 0.0)
+        return
+    for entry in data[:1]:
+        check_bands(setup, collection_of(entry))
 
 
 def check_bands(setup: SetupInfo, collection: str) -> None:
@@ -416,8 +471,13 @@ def render_with_details(evalscript: str, bounds: Sequence[float], crs: Any, widt
     contexts = [context]
     try:
         setup = _read_setup(context)
-        check_bands(setup, collection)
+        if setup.is_fusion:
+            fused = _fusion_sources(setup, data_spec.data, centre_lon, centre_lat)
+        else:
+            check_bands(setup, collection)
+            fused = []
         params = {
+            "fusion": fused,
             "width": render_width, "height": render_height, "bands": list(setup.bands),
             "dn": [unit == "DN" for unit in setup.units], "collection": collection,
             "mosaicking": setup.mosaicking, "scenes": [s.to_js() for s in scenes],

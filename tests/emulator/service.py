@@ -347,8 +347,7 @@ class BatchService:
             raise AnalysisFailure(f"Output type {body['output']['type']!r} is not supported by the local emulator; "
                                   "use output.type 'raster'.")
         setup = runtime.inspect_evalscript(process_request["evalscript"])
-        for entry in process_request["input"]["data"]:
-            runtime.check_bands(setup, runtime.collection_of(entry))
+        runtime.check_setup_against_data(setup, process_request["input"]["data"])
         outputs = storage.requested_outputs(body)
         for identifier, _ in outputs:
             if setup.output(identifier) is None:

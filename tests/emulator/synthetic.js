@@ -229,6 +229,7 @@ function __emuInsideRow(runs, c) {
 // Renders the whole raster; results are left in globalThis.__emuOutputs (one Float32Array per output,
 // band-sequential: band * width * height + row * width + col). Rows [p.rowFrom, p.rowTo) only.
 function __emuRender(p) {
+  if (p.fusion && p.fusion.length) return __emuRenderFusion(p);
   var W = p.width, H = p.height, nb = p.bands.length;
   var outputs = p.outputs;
   var rowFrom = p.rowFrom || 0, rowTo = p.rowTo === undefined ? H : p.rowTo;
@@ -314,5 +315,77 @@ function __emuUpdateOutput(outputs, scenes) {
     var bands = Math.floor(Number(described[outputs[j].id].bands));
     if (!(bands >= 1)) throw new Error("updateOutput() left output '" + outputs[j].id + "' without bands.");
     outputs[j].bands = bands;
+  }
+}
+
+// Data fusion: samples and scenes are objects keyed by datasource id; each source has its own bands and
+// acquisitions. With SIMPLE mosaicking each source still gives an array (of one sample).
+function __emuRenderFusion(p) {
+  var W = p.width, rowFrom = p.rowFrom || 0, rowTo = p.rowTo === undefined ? p.height : p.rowTo;
+  var rows = rowTo - rowFrom, plane = W * rows, outputs = p.outputs;
+  var simple = p.mosaicking === "SIMPLE";
+  var sources = [], scenes = {}, counts = [];
+  for (var i = 0; i < p.fusion.length; i++) {
+    var f = p.fusion[i];
+    var sourceParams = {bands: f.bands, dn: f.dn, collection: f.collection, mosaicking: p.mosaicking,
+                        scenes: f.scenes, timeFrom: f.timeFrom, timeTo: f.timeTo};
+    var list = __emuMakeScenes(sourceParams);
+    sources.push({id: f.id, p: sourceParams, codes: __emuBandCodes(f.bands), Sample: __emuSampleClass(f.bands),
+                  list: list, values: new Array(f.bands.length), ndvi: new Float64Array(Math.max(list.length, 1))});
+    scenes[f.id] = __emuScenesArgument(sourceParams, list);
+    counts.push(list.length);
+  }
+  __emuUpdateOutput(outputs, scenes[sources[0].id]);
+  var buffers = [];
+  for (var o = 0; o < outputs.length; o++) buffers.push(new Float32Array(plane * outputs[o].bands));
+  var noScene = {cloudCoverage: 0, seed: 0, dayOfYear: 180};
+  var inputMetadata = {serviceVersion: "emulator", normalizationFactor: 0.0001};
+  var cachedField = -1;
+  for (var r = rowFrom; r < rowTo; r++) {
+    var runs = p.mask ? p.mask[r] : null;
+    for (var c = 0; c < W; c++) {
+      var ll = __emuLonLat(p, c + 0.5, r + 0.5), lon = ll[0], lat = ll[1];
+      var inside = runs === null ? true : __emuInsideRow(runs, c);
+      var fieldCode = __emuField(lon, lat), kind = Math.floor(fieldCode / 1000);
+      var texture = (__emuHash(Math.floor(lon / 0.00009), Math.floor(lat / 0.00009), 31) - 0.5) * 0.06;
+      var refresh = fieldCode !== cachedField;
+      cachedField = fieldCode;
+      var samples = {};
+      for (var k = 0; k < sources.length; k++) {
+        var src = sources[k], ns = src.list.length;
+        if (refresh) for (var q = 0; q < ns; q++) src.ndvi[q] = __emuNdvi(fieldCode, src.list[q].dayOfYear);
+        var wanted = simple ? Math.min(ns, 1) : ns, arr = new Array(simple ? 1 : ns);
+        for (var s = 0; s < wanted; s++) {
+          var cloud = inside ? __emuCloud(lon, lat, src.list[s]) : 0;
+          __emuPixelBands(src.p, src.codes, lon, lat, kind, src.ndvi[s] + texture, texture, cloud, src.list[s],
+                          inside, src.values);
+          arr[s] = new src.Sample(src.values);
+        }
+        if (simple && ns === 0) {
+          __emuPixelBands(src.p, src.codes, lon, lat, kind, 0, 0, 0, noScene, false, src.values);
+          arr[0] = new src.Sample(src.values);
+        }
+        samples[src.id] = arr;
+      }
+      var result = evaluatePixel(samples, scenes, inputMetadata, {}, {userData: {}});
+      __emuWrite(result, outputs, buffers, plane, (r - rowFrom) * W + c);
+    }
+  }
+  globalThis.__emuOutputs = buffers;
+  return JSON.stringify({scenes: counts[0], bands: outputs.map(function (o) { return o.bands; })});
+}
+
+function __emuWrite(result, outputs, buffers, plane, pixel) {
+  var isMap = result !== null && typeof result === "object" && !Array.isArray(result) && !ArrayBuffer.isView(result);
+  for (var o = 0; o < outputs.length; o++) {
+    var out = outputs[o];
+    var got = isMap ? result[out.id] : (outputs.length === 1 ? result : undefined);
+    var buf = buffers[o];
+    if (typeof got === "number" || typeof got === "boolean") {
+      buf[pixel] = +got;
+    } else if (got !== undefined && got !== null) {
+      var n = Math.min(out.bands, got.length);
+      for (var b = 0; b < n; b++) buf[b * plane + pixel] = got[b];
+    }
   }
 }
