@@ -280,7 +280,7 @@ class EmulatorHandler(BaseHTTPRequestHandler):
             self._send(200, service.update(segments[1], self._json_body(raw)).to_api(account, echo))
         elif len(segments) == 3 and segments[0] == "process" and method == "POST" and \
                 segments[2] in ("analyse", "start", "stop"):
-            service.action(segments[1], segments[2].upper().replace("ANALYSE", "ANALYSE"))
+            service.action(segments[1], segments[2].upper())
             self._send(204)
         elif segments == ["tilinggrids"] and method == "GET":
             self._send(200, {"data": [grid.to_api() for grid in BUILTIN_GRIDS.values()], "links": {}})
