@@ -60,7 +60,7 @@ log = logging.getLogger("sentinelhub_batch")
 
 DOCK_OBJECT_NAME = "SentinelHubBatchJobsDock"
 PAGE_SIZE = 50
-WORK_TURN_SECONDS = 0.025
+WORK_TURN_SECONDS = 0.015
 SORT_CHOICES = (("Newest first", "created:desc"), ("Oldest first", "created"), ("Status", "status"),
                 ("Status (descending)", "status:desc"))
 COLUMNS = ("Status", "Progress", "Cost (PU)", "Created", "Updated", "Description", "ID")
@@ -777,7 +777,7 @@ class JobsDock(QgsDockWidget):
     # -- applying reports in small steps (a 10 000-tile job must not freeze the GUI)
 
     def _queue(self, steps: Iterator[Any]) -> None:
-        """Run a generator's steps on the GUI thread in turns of at most ~25 ms, in arrival order."""
+        """Run a generator's steps on the GUI thread in turns of about 15 ms, in arrival order."""
         self._work.append(steps)
         if not self._work_timer.isActive():
             self._work_timer.start()

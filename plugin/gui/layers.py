@@ -7,7 +7,8 @@ job with tens of thousands of tiles repaints without re-creating the layer or fr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence
 
 from qgis.core import (
@@ -51,7 +52,11 @@ def tr(text: str) -> str:
 
 @dataclass(frozen=True)
 class TileRecord:
-    """What the layer shows of one tile: its outline in WGS84 (a QgsGeometry) and its raster size."""
+    """What the layer shows of one tile: its outline in WGS84 (a QgsGeometry) and its raster size.
+
+    ``feature`` is the layer feature of the tile (status PENDING), built where the record is built — in the
+    monitor worker for a manifest — so the GUI thread only hands it to the data provider.
+    """
 
     name: str
     epsg: int
@@ -59,6 +64,14 @@ class TileRecord:
     height: int
     geometry: QgsGeometry
     outputs: str = ""
+    feature: QgsFeature = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        feature = QgsFeature()
+        feature.setGeometry(self.geometry)
+        feature.setAttributes([self.name, self.epsg, self.width, self.height, TileStatus.PENDING.value,
+                               self.outputs])
+        object.__setattr__(self, "feature", feature)
 
 
 def qgs_geometry(shape: Any) -> QgsGeometry:
@@ -232,30 +245,36 @@ class TileStatusLayer:
             pass
 
     def replace_tiles_in_steps(self, records: Sequence[TileRecord], status: TileStatus = TileStatus.PENDING,
-                               keep_statuses: bool = True, chunk: int = 250) -> Iterator[int]:
-        """:meth:`replace_tiles` as a generator doing ``chunk`` tiles per step, so the GUI stays responsive."""
+                               keep_statuses: bool = True, chunk: int = 100) -> Iterator[int]:
+        """:meth:`replace_tiles` as a generator doing ``chunk`` tiles per step, so the GUI stays responsive.
+
+        The features come ready-made with the records; a step only sets statuses other than PENDING and hands
+        ``chunk`` features to the data provider. Yields the number of tiles in the layer so far.
+        """
         provider = self.layer.dataProvider()
         old_statuses = dict(self._status_by_name) if keep_statuses else {}
-        if self._fid_by_name:
-            provider.deleteFeatures(list(self._fid_by_name.values()))
+        old_ids = list(self._fid_by_name.values())
         self._fid_by_name.clear()
         self._status_by_name.clear()
-        fields = self.layer.fields()
+        for first in range(0, len(old_ids), chunk):
+            provider.deleteFeatures(old_ids[first:first + chunk])
+            yield 0
         for first in range(0, len(records), chunk):
+            batch = records[first:first + chunk]
+            names = [record.name for record in batch]
+            values = [old_statuses.get(name, status.value) for name in names]
             features = []
-            for record in records[first:first + chunk]:
-                feature = QgsFeature(fields)
-                feature.setGeometry(record.geometry)
-                feature.setAttributes([record.name, record.epsg, record.width, record.height,
-                                       old_statuses.get(record.name, status.value), record.outputs])
+            for record, value in zip(batch, values):
+                feature = record.feature
+                if value != TileStatus.PENDING.value:
+                    feature = QgsFeature(feature)
+                    feature.setAttribute(self._status_index, value)
                 features.append(feature)
             ok, added = provider.addFeatures(features)
             if not ok:
                 raise RuntimeError(f"QGIS could not add the tiles to layer '{self.layer.name()}'.")
-            for feature in added:
-                name = feature.attributes()[0]
-                self._fid_by_name[name] = feature.id()
-                self._status_by_name[name] = feature.attributes()[self._status_index]
+            self._fid_by_name.update(zip(names, (feature.id() for feature in added)))
+            self._status_by_name.update(zip(names, values))
             yield len(self._fid_by_name)
         self.layer.updateExtents()
         self.layer.triggerRepaint()
@@ -270,17 +289,20 @@ class TileStatusLayer:
             pass
         return changed
 
-    def apply_statuses_in_steps(self, statuses: Mapping[str, Any], chunk: int = 1000) -> Iterator[int]:
+    def apply_statuses_in_steps(self, statuses: Mapping[str, Any], chunk: int = 250) -> Iterator[int]:
         """:meth:`apply_statuses` as a generator: one provider call per ``chunk`` tiles, one repaint at the end.
 
         Yields the running count of changed tiles.
         """
-        items = list(statuses.items())
+        remaining = iter(statuses.items())  # no list of every item: a burst of tuples would trigger a full GC
         changed = 0
-        for first in range(0, len(items), chunk):
+        while True:
+            batch = list(islice(remaining, chunk))
+            if not batch:
+                break
             changes: Dict[int, Dict[int, str]] = {}
             changed_names = []
-            for name, status in items[first:first + chunk]:
+            for name, status in batch:
                 value = status.value if isinstance(status, TileStatus) else str(status)
                 if self._status_by_name.get(name, value) == value:
                     continue
@@ -289,8 +311,7 @@ class TileStatusLayer:
             if changes:
                 if not self.layer.dataProvider().changeAttributeValues(changes):
                     raise RuntimeError(f"QGIS could not update the statuses of layer '{self.layer.name()}'.")
-                for name, value in changed_names:
-                    self._status_by_name[name] = value
+                self._status_by_name.update(changed_names)
                 changed += len(changes)
             yield changed
         if changed:
