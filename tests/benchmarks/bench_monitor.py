@@ -79,7 +79,7 @@ def main() -> int:
     try:
         base_url = stack["base URL"]
         requests.post(base_url + "/_emulator/config", json=STACK_SETTINGS, timeout=10).raise_for_status()
-        requests.post(base_url + "/_emulator/faults", json={"tileFailureRate": 0.01}, timeout=10).raise_for_status()
+        requests.post(base_url + "/_emulator/faults", json={"tileFailureRate": 0.3}, timeout=10).raise_for_status()
         connection = Connection(custom_deployment(base_url, stack["token URL"]), stack["client id"],
                                 stack["client secret"],
                                 S3Access(stack["S3 access key"], stack["S3 secret key"], stack["S3 endpoint"],

@@ -1,319 +1,72 @@
-"""The jobs dock driven with pytest-qt: track → tiles change colour → DONE → results; stop; retry failed tiles.
+"""The jobs dock driven with pytest-qt against the local stack (the Sentinel Hub emulator and a moto S3 server).
 
-The batch service is an in-process stand-in with the v2 state machine that writes the real files (manifest,
-execution database, GeoTIFFs) to a real S3 server (moto) — so the monitor, the JobWatcher, the tile layer and the
-GDAL /vsis3/ mosaics all run for real; only the HTTP to the batch API is replaced.
+Track a job → its tiles change colour in the layer → DONE → results load as raster layers in a group; stop;
+retry failed tiles; a 10 000-tile job whose every final tile status reaches the layer. Everything the plugin does
+here goes over HTTP to the emulator and S3, as it would against the real service.
 """
 
 from __future__ import annotations
 
-import copy
-import json
-import sqlite3
-import threading
-import uuid
-from datetime import datetime, timezone
-from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List
 
-import numpy as np
 import pytest
-from osgeo import gdal, ogr, osr
-from qgis.core import QgsProject, QgsRasterLayer
+from emulator.testing import CRS84, tutorial_area, tutorial_evalscript
+from qgis.core import QgsProject, QgsRasterLayer, QgsSingleBandPseudoColorRenderer
 from sentinelhub_batch.plugin.core.deployments import custom_deployment
-from sentinelhub_batch.plugin.core.errors import NotFoundError
 from sentinelhub_batch.plugin.core.jobs import PollPolicy
-from sentinelhub_batch.plugin.core.models import BatchTask
-from sentinelhub_batch.plugin.core.storage import (
-    execution_db_location,
-    feature_manifest_location,
-    output_template,
-    parse_s3_url,
-    read_manifest,
-)
-from sentinelhub_batch.plugin.core.tiles import tiles_for_area
-from sentinelhub_batch.plugin.gui.connection import S3Access
+from sentinelhub_batch.plugin.gui.connection import Connection, S3Access
 from sentinelhub_batch.plugin.gui.jobs_dock import JobsDock
 from sentinelhub_batch.plugin.gui.monitor import JobMonitor
 from sentinelhub_batch.plugin.gui.project_jobs import read_tracked_jobs
-from shapely.geometry import box
 
-QUICK = PollPolicy(analysing=0.02, waiting_for_user=0.05, processing_min=0.02, processing_max=0.1, growth=1.5)
-EVALSCRIPT = (Path(__file__).resolve().parents[2].parent / "shared" / "data" / "interpolation_evalscript.js")
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")
+QUICK = PollPolicy(analysing=0.05, waiting_for_user=0.1, processing_min=0.05, processing_max=0.2, growth=1.5)
+QUICK_STACK = {"render_step": 16, "execution_upload_interval": 0.1, "max_concurrent_tiles": 2}
+BIG_AREA = {"type": "Polygon", "coordinates": [[[-121, 34], [-110, 34], [-110, 44], [-121, 44], [-121, 34]]]}
+"""About 11 000 tiles of grid 1 at 20 m."""
+EXECUTION_TO_LAYER = {"DONE": "DONE", "FATAL": "FAILED", "PENDING": "PENDING"}
 
 
-def _vsimem_bytes(path: str) -> bytes:
-    handle = gdal.VSIFOpenL(path, "rb")
-    gdal.VSIFSeekL(handle, 0, 2)
-    size = gdal.VSIFTellL(handle)
-    gdal.VSIFSeekL(handle, 0, 0)
-    data = bytes(gdal.VSIFReadL(1, size, handle))
-    gdal.VSIFCloseL(handle)
-    gdal.Unlink(path)
-    return data
+def stack_connection(stack) -> Connection:
+    return Connection(custom_deployment(stack.base_url, stack.token_url), stack.client_id, stack.client_secret,
+                      S3Access(stack.s3_access_key, stack.s3_secret_key, stack.s3_endpoint, stack.s3_region))
 
 
-def manifest_gpkg(rows: List[dict]) -> bytes:
-    path = f"/vsimem/manifest_{uuid.uuid4().hex}.gpkg"
-    source = ogr.GetDriverByName("GPKG").CreateDataSource(path)
-    tables = {}
-    source.StartTransaction()
-    for row in rows:
-        layer = tables.get(row["epsg"])
-        if layer is None:
-            srs = osr.SpatialReference()
-            srs.ImportFromEPSG(row["epsg"])
-            layer = source.CreateLayer(f"feature_{row['epsg']}", srs, ogr.wkbPolygon)
-            for name, kind in (("outputId", ogr.OFTString), ("identifier", ogr.OFTString),
-                               ("path", ogr.OFTString), ("width", ogr.OFTInteger), ("height", ogr.OFTInteger)):
-                layer.CreateField(ogr.FieldDefn(name, kind))
-            tables[row["epsg"]] = layer
-        feature = ogr.Feature(layer.GetLayerDefn())
-        for name in ("outputId", "identifier", "path", "width", "height"):
-            feature.SetField(name, row[name])
-        feature.SetGeometry(ogr.CreateGeometryFromWkb(row["geometry"].wkb))
-        layer.CreateFeature(feature)
-    source.CommitTransaction()
-    source = None
-    return _vsimem_bytes(path)
-
-
-def execution_sqlite(statuses: Dict[str, str]) -> bytes:
-    connection = sqlite3.connect(":memory:")
-    connection.execute("CREATE TABLE features(id INTEGER, name TEXT, status TEXT, error TEXT, delivered BOOLEAN)")
-    connection.executemany("INSERT INTO features VALUES (?, ?, ?, ?, ?)",
-                           [(index, name, status, "Tile failed 3 times" if status == "FATAL" else None,
-                             status == "DONE") for index, (name, status) in enumerate(statuses.items())])
-    connection.commit()
-    data = connection.serialize()
-    connection.close()
-    return data
-
-
-def small_geotiff(epsg: int, bounds, bands: int, data_type: int, value: float) -> bytes:
-    path = f"/vsimem/tile_{uuid.uuid4().hex}.tif"
-    size = 16
-    dataset = gdal.GetDriverByName("GTiff").Create(path, size, size, bands, data_type)
-    xmin, ymin, xmax, ymax = bounds
-    dataset.SetGeoTransform((xmin, (xmax - xmin) / size, 0, ymax, 0, -(ymax - ymin) / size))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    dataset.SetProjection(srs.ExportToWkt())
-    for band in range(1, bands + 1):
-        dataset.GetRasterBand(band).WriteArray(np.full((size, size), value))
-    dataset = None
-    return _vsimem_bytes(path)
-
-
-class FakeBatchService:
-    """The Batch v2 state machine in process, writing the service's files to S3. One ``get`` = one step."""
-
-    def __init__(self, s3, tiles_per_step: int = 2, fail_tiles=(), write_rasters: bool = True,
-                 tiles_override: Optional[List[dict]] = None):
-        self.s3 = s3
-        self.tiles_per_step = tiles_per_step
-        self.fail_tiles = set(fail_tiles)
-        self.write_rasters = write_rasters
-        self.tiles_override = tiles_override
-        self.jobs: Dict[str, dict] = {}
-        self.tiles: Dict[str, List[dict]] = {}
-        self.done: Dict[str, Dict[str, str]] = {}
-        self.lock = threading.RLock()
-        self.created_bodies: List[dict] = []
-
-    # -- client API
-
-    def batch_client(self, **options):
-        return self
-
-    def close(self) -> None:
-        pass
-
-    def create(self, body: dict) -> BatchTask:
-        with self.lock:
-            task_id = str(uuid.uuid4())
-            self.created_bodies.append(copy.deepcopy(body))
-            self.jobs[task_id] = {"id": task_id, "status": "CREATED", "request": copy.deepcopy(body),
-                                  "userAction": "NONE", "created": _now(), "lastUpdated": _now(),
-                                  "completionPercentage": 0, "costPU": 0.0,
-                                  "description": body.get("description", "")}
-            return BatchTask(copy.deepcopy(self.jobs[task_id]))
-
-    def _job(self, task_id: str) -> dict:
-        if task_id not in self.jobs:
-            raise NotFoundError(404, f"Batch request {task_id} not found", "NOT_FOUND")
-        return self.jobs[task_id]
-
-    def get(self, task_id: str) -> BatchTask:
-        with self.lock:
-            job = self._job(task_id)
-            self._step(job)
-            return BatchTask(copy.deepcopy(job))
-
-    def list_page(self, search=None, sort=None, count=None, viewtoken=None):
-        with self.lock:
-            jobs = [BatchTask(copy.deepcopy(job)) for job in self.jobs.values()
-                    if not search or search in job["id"] or search in job["description"]]
-        jobs.sort(key=lambda task: task.raw["created"], reverse=(sort or "created:desc").endswith("desc"))
-        start = int(viewtoken or 0)
-        page = jobs[start:start + (count or 100)]
-        return page, (str(start + len(page)) if start + len(page) < len(jobs) else None)
-
-    def latest(self):
-        page, _ = self.list_page(sort="created:desc", count=1)
-        return page[0] if page else None
-
-    def update_description(self, task_id: str, text: str) -> None:
-        with self.lock:
-            self._job(task_id)["description"] = text
-
-    def analyse(self, task_id: str) -> None:
-        with self.lock:
-            job = self._job(task_id)
-            job.update(status="ANALYSING", userAction="ANALYSE")
-
-    def start(self, task_id: str) -> None:
-        with self.lock:
-            job = self._job(task_id)
-            job["userAction"] = "START"
-            job["stoppedStatusReason"] = None
-            if job["status"] == "CREATED":
-                job["status"] = "ANALYSING"
-            elif job["status"] in ("ANALYSIS_DONE", "STOPPED"):
-                job["status"] = "PROCESSING"
-
-    def stop(self, task_id: str) -> None:
-        with self.lock:
-            job = self._job(task_id)
-            job.update(status="STOPPED", userAction="STOP", stoppedStatusReason="USER_ACTION")
-
-    # -- the service's work
-
-    def _step(self, job: dict) -> None:
-        job["lastUpdated"] = _now()
-        if job["status"] == "ANALYSING":
-            self._analyse(job)
-            job["status"] = "PROCESSING" if job["userAction"] == "START" else "ANALYSIS_DONE"
-            self._write_execution(job)
-        elif job["status"] == "PROCESSING":
-            self._process_some(job)
-
-    def _analyse(self, job: dict) -> None:
-        request = job["request"]
-        url = request["output"]["delivery"]["s3"]["url"]
-        outputs = [response["identifier"] for response in request["processRequest"]["output"]["responses"]]
-        if self.tiles_override is not None and request["input"]["type"] == "tiling-grid":
-            tiles = self.tiles_override
-        elif request["input"]["type"] == "tiling-grid":
-            grid = request["input"]
-            bounds = request["processRequest"]["input"]["bounds"]
-            tiles = [{"name": tile.name, "epsg": tile.epsg, "bounds": tile.buffered_bounds,
-                      "width": tile.buffered_width, "height": tile.buffered_height}
-                     for tile in tiles_for_area(bounds["geometry"], bounds["properties"]["crs"], grid["id"],
-                                                grid["resolution"], grid.get("bufferX", 0), grid.get("bufferY", 0))]
-        else:
-            location = parse_s3_url(request["input"]["features"]["s3"]["url"])
-            features = read_manifest(self.s3.get_object(location.bucket, location.key).data)
-            tiles = [{"name": feature.identifier, "epsg": feature.epsg, "bounds": feature.geometry.bounds,
-                      "width": feature.width, "height": feature.height} for feature in features]
-        template = output_template(url).replace("<requestId>", job["id"])
-        rows = []
-        for tile in tiles:
-            for output_id in outputs:
-                path = template.replace("<tileName>", tile["name"]).replace("<outputId>", output_id) \
-                    .replace("<format>", "tif")
-                rows.append({"outputId": output_id, "identifier": tile["name"], "path": path,
-                             "width": tile["width"], "height": tile["height"], "epsg": tile["epsg"],
-                             "geometry": box(*tile["bounds"])})
-        location = feature_manifest_location(url, job["id"])
-        self.s3.put_object(location.bucket, location.key, manifest_gpkg(rows))
-        self.tiles[job["id"]] = tiles
-        self.done[job["id"]] = {tile["name"]: "PENDING" for tile in tiles}
-        job["_rows"] = None
-        self._rows = getattr(self, "_rows", {})
-        self._rows[job["id"]] = rows
-
-    def _process_some(self, job: dict) -> None:
-        statuses = self.done[job["id"]]
-        pending = [name for name, status in statuses.items() if status == "PENDING"]
-        first_run = job["request"]["input"]["type"] == "tiling-grid"
-        chunk = pending[:self.tiles_per_step]
-        rows_by_tile: Dict[str, List[dict]] = {}
-        for row in self._rows[job["id"]]:
-            rows_by_tile.setdefault(row["identifier"], []).append(row)
-        for name in chunk:
-            if first_run and name in self.fail_tiles:
-                statuses[name] = "FATAL"
-                continue
-            statuses[name] = "DONE"
-            if self.write_rasters:
-                for row in rows_by_tile[name]:
-                    location = parse_s3_url(row["path"])
-                    bands, data_type, value = (1, gdal.GDT_UInt16, 17000) if row["outputId"] == "NDVI" \
-                        else (1, gdal.GDT_Byte, 1)
-                    self.s3.put_object(location.bucket, location.key,
-                                       small_geotiff(row["epsg"], row["geometry"].bounds, bands, data_type, value))
-        finished = sum(1 for status in statuses.values() if status != "PENDING")
-        job["completionPercentage"] = round(100 * finished / max(1, len(statuses)))
-        job["costPU"] = round(finished * 1.5, 1)
-        self._write_execution(job)
-        if finished == len(statuses):
-            job["status"] = "DONE"
-
-    def _write_execution(self, job: dict) -> None:
-        url = job["request"]["output"]["delivery"]["s3"]["url"]
-        location = execution_db_location(url, job["id"])
-        self.s3.put_object(location.bucket, location.key, execution_sqlite(self.done[job["id"]]))
-
-
-class FakeConnection:
-    def __init__(self, service: FakeBatchService, bucket) -> None:
-        self.service = service
-        self.bucket = bucket
-        self.deployment = custom_deployment("http://127.0.0.1:9", "http://127.0.0.1:9/oauth/token")
-        self.client_id = "client-id-for-tests"
-        self.s3 = S3Access(bucket.access_key, bucket.secret_key, bucket.endpoint_url, bucket.region)
-
-    def batch_client(self, **options):
-        return self.service
-
-    def s3_client(self):
-        return self.bucket.client()
-
-
-def tutorial_request(bucket, sub_area: bool = True, description: str = "California NDVI July 2020") -> dict:
-    data = json.loads((EVALSCRIPT.parent / "california_crop_fields.geojson").read_text())
-    name = "Test sub-area" if sub_area else "Entire area"
-    geometry = next(feature["geometry"] for feature in data["features"] if feature["properties"]["name"] == name)
+def tutorial_request(stack, area: str = "Test sub-area", description: str = "California NDVI July 2020",
+                     geometry=None, folder: str = "dock") -> dict:
+    """The tutorial job (its evalscript, NDVI and data_mask) at 20 m, so the emulator renders it quickly."""
     return {
         "processRequest": {
-            "input": {"bounds": {"geometry": geometry,
-                                 "properties": {"crs": "http://www.opengis.net/def/crs/OGC/1.3/CRS84"}},
+            "input": {"bounds": {"geometry": geometry or tutorial_area(area), "properties": {"crs": CRS84}},
                       "data": [{"type": "sentinel-2-l1c", "dataFilter": {"timeRange": {
                           "from": "2020-07-01T00:00:00Z", "to": "2020-07-30T23:59:59Z"}}}]},
             "output": {"responses": [{"identifier": "NDVI", "format": {"type": "image/tiff"}},
                                      {"identifier": "data_mask", "format": {"type": "image/tiff"}}]},
-            "evalscript": EVALSCRIPT.read_text(),
+            "evalscript": tutorial_evalscript(),
         },
-        "input": {"type": "tiling-grid", "id": 1, "resolution": 10, "bufferX": 50, "bufferY": 50},
-        "output": {"type": "raster", "delivery": {"s3": {"url": bucket.url("results"),
-                                                         "accessKey": bucket.access_key,
-                                                         "secretAccessKey": bucket.secret_key}}},
+        "input": {"type": "tiling-grid", "id": 1, "resolution": 20, "bufferX": 25, "bufferY": 25},
+        "output": {"type": "raster", "delivery": {"s3": stack.delivery(folder)}},
         "description": description,
     }
 
 
-@pytest.fixture
-def dock_setup(s3_bucket, qgis_iface, qgis_new_project, qtbot):
-    created = []
+def expected_layer_statuses(stack, task_id: str) -> Dict[str, str]:
+    """What the tile layer must show once the job is finished: the emulator's own tile outcomes."""
+    statuses = {}
+    for tile in stack.service.requests[task_id].tiles:
+        status = EXECUTION_TO_LAYER[tile.status]
+        if status == "DONE" and (tile.error or "").lower().startswith("no data"):
+            status = "NO_DATA"
+        statuses[tile.name] = status
+    return statuses
 
-    def make(**service_options):
-        service = FakeBatchService(s3_bucket.client(), **service_options)
-        connection = FakeConnection(service, s3_bucket)
+
+@pytest.fixture
+def dock_setup(local_stack, batch_client, qgis_iface, qgis_new_project, qtbot):
+    created = []
+    local_stack.config.update(QUICK_STACK)
+
+    def make():
+        connection = stack_connection(local_stack)
         monitor = JobMonitor(QUICK)
         monitor.start()
         dock = JobsDock(qgis_iface, monitor, QgsProject.instance(), connection_factory=lambda key: connection)
@@ -322,7 +75,7 @@ def dock_setup(s3_bucket, qgis_iface, qgis_new_project, qtbot):
         created.append((dock, monitor))
         notes: List[str] = []
         dock.notification.connect(lambda text, level: notes.append(text))
-        return service, dock, monitor, notes
+        return dock, monitor, notes
 
     yield make
     for dock, monitor in created:
@@ -336,182 +89,203 @@ def _tile_layer(dock, task_id):
     return view.tile_layer
 
 
-def test_job_is_tracked_tiles_change_colour_and_results_load_as_rasters(dock_setup, s3_bucket, qtbot):
-    service, dock, _monitor, _notes = dock_setup(tiles_per_step=1)
-    task = service.create(tutorial_request(s3_bucket))
+def _finished(text: str, level: int) -> bool:
+    return "finished" in text
+
+
+def test_job_is_tracked_tiles_change_colour_and_results_load_as_rasters(dock_setup, local_stack, batch_client,
+                                                                        qtbot):
+    local_stack.config.update({"tile_seconds": 0.2, "max_concurrent_tiles": 1})
+    dock, _monitor, _notes = dock_setup()
+    task = batch_client.create(tutorial_request(local_stack, area="Entire area"))
     dock.add_task(task)
     assert dock.current_id == task.id and dock.table.rowCount() == 1
     assert "secretAccessKey" in dock.request_view.toPlainText()
-    assert s3_bucket.secret_key not in dock.request_view.toPlainText()
+    assert local_stack.s3_secret_key not in dock.request_view.toPlainText()
 
-    # Show tiles before analysis: the local grid.
+    # Before the analysis, the tiles come from the local grid.
     dock.show_tiles()
-    qtbot.waitUntil(lambda: dock.views[task.id].tile_layer is not None, timeout=10000)
+    qtbot.waitUntil(lambda: dock.views[task.id].tile_layer is not None and len(dock.views[task.id].tile_layer) > 0,
+                    timeout=10000)
     local_names = set(_tile_layer(dock, task.id).tile_names)
-    assert len(local_names) >= 2
+    assert len(local_names) == 8
 
     seen_statuses = []
     layer = _tile_layer(dock, task.id).layer
-    layer.repaintRequested.connect(lambda *args: seen_statuses.append(set(_tile_layer(dock, task.id).statuses().values())))
-
-    with qtbot.waitSignal(dock.notification, timeout=20000, check_params_cb=lambda text, level: "finished" in text):
+    layer.repaintRequested.connect(lambda *args: seen_statuses.append(set(_tile_layer(dock, task.id).statuses()
+                                                                          .values())))
+    with qtbot.waitSignal(dock.notification, timeout=60000, check_params_cb=_finished):
         dock.start()
     tiles = _tile_layer(dock, task.id)
     assert tiles.layer is layer  # updated in place, never re-created
-    assert set(tiles.tile_names) == local_names  # the manifest has the same tiles as the local grid
-    assert set(tiles.statuses().values()) == {"DONE"}
-    assert {"PENDING", "DONE"} in seen_statuses  # the map showed the job half done on the way
+    assert set(tiles.tile_names) == local_names == {tile.name for tile in local_stack.service.requests[task.id].tiles}
+    assert tiles.statuses() == expected_layer_statuses(local_stack, task.id)
+    assert "DONE" in tiles.statuses().values()
+    assert any("PENDING" in seen and "DONE" in seen for seen in seen_statuses)  # half done on the way
     assert QgsProject.instance().mapLayer(layer.id()) is layer
     assert dock.current_task().status.value == "DONE"
     assert dock.progress_bar.value() == 100
     assert dock.results_button.isEnabled()
 
-    with qtbot.waitSignal(dock.results_loaded, timeout=30000) as blocker:
+    with qtbot.waitSignal(dock.results_loaded, timeout=60000) as blocker:
         dock.load_results()
     _task_id, layer_ids = blocker.args
     layers = [QgsProject.instance().mapLayer(layer_id) for layer_id in layer_ids]
     assert sorted(layer.name() for layer in layers) == ["NDVI", "data_mask"]
     assert all(isinstance(layer, QgsRasterLayer) and layer.isValid() for layer in layers)
     group = QgsProject.instance().layerTreeRoot().findGroup(dock.views[task.id].result_group)
-    assert group is not None and len(group.findLayers()) == 2
+    assert group is not None and sorted(node.layer().id() for node in group.findLayers()) == sorted(layer_ids)
     ndvi = next(layer for layer in layers if layer.name() == "NDVI")
+    assert ndvi.bandCount() == 5  # one band per date of the tutorial's interpolation
     value, ok = ndvi.dataProvider().sample(ndvi.extent().center(), 1)
-    assert ok and value == 17000
+    assert ok and 0 < value <= 20000  # ndvi * 10000 + 10000
+    assert isinstance(ndvi.renderer(), QgsSingleBandPseudoColorRenderer) and ndvi.renderer().band() == 1
 
     records = read_tracked_jobs(QgsProject.instance())
     assert [(record.task_id, record.tile_layer_id) for record in records] == [(task.id, layer.id())]
     assert records[0].result_group == group.name()
 
 
-def test_stop_flow(dock_setup, s3_bucket, qtbot):
-    service, dock, _monitor, notes = dock_setup(tiles_per_step=1)
-    task = service.create(tutorial_request(s3_bucket, sub_area=False))
+def test_stop_flow(dock_setup, local_stack, batch_client, qtbot):
+    local_stack.config.update({"tile_seconds": 0.4, "max_concurrent_tiles": 1, "write_rasters": False})
+    dock, _monitor, notes = dock_setup()
+    task = batch_client.create(tutorial_request(local_stack, area="Entire area"))
     dock.add_task(task)
     dock.start()
     qtbot.waitUntil(lambda: dock.current_task().status.value == "PROCESSING"
-                    and dock.current_task().completion_percentage > 0, timeout=20000)
+                    and "DONE" in _tile_layer(dock, task.id).statuses().values(), timeout=30000)
     assert dock.stop_button.isEnabled()
-    with qtbot.waitSignal(dock.notification, timeout=20000, check_params_cb=lambda text, level: "stopped" in text):
+    with qtbot.waitSignal(dock.notification, timeout=30000, check_params_cb=lambda text, level: "stopped" in text):
         dock.stop()
-    assert "it was stopped on request" in notes[-1]
+    assert "stopped" in notes[-1] and "request" in notes[-1]
+    assert batch_client.get(task.id).status.value == "STOPPED"
     assert dock.current_task().status.value == "STOPPED"
     assert dock.start_button.isEnabled() and not dock.stop_button.isEnabled()
     statuses = _tile_layer(dock, task.id).statuses().values()
     assert "PENDING" in statuses and "DONE" in statuses
 
 
-def test_retry_failed_tiles_reruns_only_those_and_the_layer_ends_done(dock_setup, s3_bucket, qtbot):
-    service, dock, _monitor, _notes = dock_setup(tiles_per_step=3)
-    request = tutorial_request(s3_bucket, sub_area=False)
-    all_names = [tile.name for tile in tiles_for_area(request["processRequest"]["input"]["bounds"]["geometry"],
-                                                      4326, 1, 10, 50, 50)]
-    service.fail_tiles = set(all_names[1:3])
-    task = service.create(request)
+def test_retry_failed_tiles_reruns_only_those_and_the_layer_ends_done(dock_setup, local_stack, batch_client, qtbot):
+    dock, _monitor, _notes = dock_setup()
+    task = batch_client.create(tutorial_request(local_stack, area="Entire area"))
+    planned = sorted(tile.name for tile in _local_tiles(task))
+    failing = planned[1:3]
+    local_stack.faults.failing_tiles[:] = failing
     dock.add_task(task)
-    with qtbot.waitSignal(dock.notification, timeout=20000, check_params_cb=lambda text, level: "finished" in text):
+    with qtbot.waitSignal(dock.notification, timeout=60000, check_params_cb=_finished):
         dock.start()
     tiles = _tile_layer(dock, task.id)
-    assert sorted(name for name, status in tiles.statuses().items() if status == "FAILED") == sorted(all_names[1:3])
+    assert sorted(name for name, status in tiles.statuses().items() if status == "FAILED") == failing
     assert dock.retry_button.isEnabled()
 
-    with qtbot.waitSignal(dock.notification, timeout=30000,
+    local_stack.faults.failing_tiles.clear()  # the trouble has passed
+    with qtbot.waitSignal(dock.notification, timeout=60000,
                           check_params_cb=lambda text, level: text.startswith("Re-run") and "finished" in text):
         dock.retry_failed_tiles()
-    rerun_body = service.created_bodies[-1]
-    assert rerun_body["input"]["type"] == "geopackage"
-    assert rerun_body["output"]["overwrite"] is True
-    rerun_id = next(job_id for job_id in service.jobs if job_id != task.id)
-    assert sorted(service.done[rerun_id]) == sorted(all_names[1:3])  # only the failed tiles were re-run
-    assert set(tiles.statuses().values()) == {"DONE"}
-    assert tiles.layer.featureCount() == len(all_names)
+    rerun_id = next(task_id for task_id, view in dock.views.items() if view.parent_task_id == task.id)
+    rerun = local_stack.service.requests[rerun_id]
+    assert rerun.body["input"]["type"] == "geopackage"
+    assert rerun.body["output"]["overwrite"] is True
+    assert sorted(tile.name for tile in rerun.tiles) == failing  # only the failed tiles were re-run
+    qtbot.waitUntil(lambda: not dock.busy, timeout=10000)
+    assert "FAILED" not in tiles.statuses().values() and "PENDING" not in tiles.statuses().values()
+    assert {tiles.statuses()[name] for name in failing} <= {"DONE", "NO_DATA"}
+    assert tiles.layer.featureCount() == len(planned)
 
 
-def test_reopened_project_reattaches_tracked_jobs(dock_setup, s3_bucket, qtbot, tmp_path):
-    service, dock, monitor, _notes = dock_setup(tiles_per_step=50)
-    task = service.create(tutorial_request(s3_bucket))
+def _local_tiles(task):
+    from sentinelhub_batch.plugin.core.tiles import tiles_for_area
+
+    grid = task.request["input"]
+    return tiles_for_area(task.request["processRequest"]["input"]["bounds"]["geometry"], 4326, grid["id"],
+                          grid["resolution"], grid["bufferX"], grid["bufferY"])
+
+
+def test_reopened_project_reattaches_tracked_jobs(dock_setup, local_stack, batch_client, qtbot, tmp_path):
+    dock, monitor, _notes = dock_setup()
+    task = batch_client.create(tutorial_request(local_stack))
     dock.add_task(task)
-    with qtbot.waitSignal(dock.notification, timeout=20000, check_params_cb=lambda text, level: "finished" in text):
+    with qtbot.waitSignal(dock.notification, timeout=60000, check_params_cb=_finished):
         dock.start()
     layer_id = _tile_layer(dock, task.id).layer.id()
+    expected = expected_layer_statuses(local_stack, task.id)
     project = QgsProject.instance()
     path = str(tmp_path / "jobs.qgz")
     assert project.write(path)
     project.clear()
     assert dock.views == {} and monitor.tracked() == []
 
-    with qtbot.waitSignal(monitor.worker.tiles_updated, timeout=20000):
+    with qtbot.waitSignal(monitor.worker.tiles_updated, timeout=30000):
         assert project.read(path)
     assert task.id in dock.views
     tiles = _tile_layer(dock, task.id)
     assert tiles.layer.id() == layer_id
-    qtbot.waitUntil(lambda: len(tiles) > 0 and set(tiles.statuses().values()) == {"DONE"}, timeout=20000)
+    qtbot.waitUntil(lambda: tiles.statuses() == expected, timeout=20000)
 
 
-def test_listing_search_paging_latest_open_by_id_description_and_api_call(dock_setup, s3_bucket, qtbot,
-                                                                           monkeypatch):
-    service, dock, _monitor, notes = dock_setup()
+def test_listing_search_paging_latest_open_by_id_description_and_api_call(dock_setup, local_stack, batch_client,
+                                                                           qtbot, monkeypatch):
+    dock, _monitor, notes = dock_setup()
     import sentinelhub_batch.plugin.gui.jobs_dock as jobs_dock_module
 
     monkeypatch.setattr(jobs_dock_module, "PAGE_SIZE", 2)
-    ids = [service.create(tutorial_request(s3_bucket, description=f"job {index}")).id for index in range(3)]
-    for index, task_id in enumerate(ids):
-        service.jobs[task_id]["created"] = f"2024-01-0{index + 1}T00:00:00Z"
-    with qtbot.waitSignal(dock.calls.idle, timeout=5000):
+    marker = f"paging-{id(dock)}"
+    ids = [batch_client.create(tutorial_request(local_stack, description=f"{marker} job {index}")).id
+           for index in range(3)]
+    dock.search_edit.setText(marker)
+    with qtbot.waitSignal(dock.calls.idle, timeout=10000):
         dock.refresh()
     assert dock.table.rowCount() == 2 and dock.more_button.isEnabled()
-    with qtbot.waitSignal(dock.calls.idle, timeout=5000):
+    with qtbot.waitSignal(dock.calls.idle, timeout=10000):
         dock.load_more()
     assert dock.table.rowCount() == 3 and not dock.more_button.isEnabled()
 
-    dock.search_edit.setText("job 1")
-    with qtbot.waitSignal(dock.calls.idle, timeout=5000):
+    dock.search_edit.setText(f"{marker} job 1")
+    with qtbot.waitSignal(dock.calls.idle, timeout=10000):
         dock.refresh()
     assert dock.table.rowCount() == 1
 
-    with qtbot.waitSignal(dock.calls.idle, timeout=5000):
+    with qtbot.waitSignal(dock.calls.idle, timeout=10000):
         dock.open_latest()
     assert dock.current_id == ids[2]
     dock.id_edit.setText(ids[0])
-    with qtbot.waitSignal(dock.calls.idle, timeout=5000):
+    with qtbot.waitSignal(dock.calls.idle, timeout=10000):
         dock.open_button.click()
     assert dock.current_id == ids[0]
 
     dock.description_edit.setText("renamed")
-    with qtbot.waitSignal(dock.calls.idle, timeout=5000):
+    with qtbot.waitSignal(dock.calls.idle, timeout=10000):
         dock.save_description()
-    assert service.jobs[ids[0]]["description"] == "renamed"
+    assert batch_client.get(ids[0]).description == "renamed"
     assert dock.current_task().description == "renamed"
 
     text = dock.copy_api_call()
-    assert "/api/v2/batch/process" in text and ids[0] in text and "\"description\": \"job 0\"" in text
-    assert s3_bucket.secret_key not in text and "<CLIENT_SECRET>" in text
+    assert f"{local_stack.base_url}/api/v2/batch/process" in text and ids[0] in text
+    assert local_stack.s3_secret_key not in text and local_stack.client_secret not in text
+    assert "<CLIENT_SECRET>" in text
 
-    with qtbot.waitSignal(dock.calls.idle, timeout=5000):
-        dock.open_task("does-not-exist")
-    assert "not found" in notes[-1]
-
-
-def synthetic_tiles(count: int) -> List[dict]:
-    """``count`` 1 km tiles in UTM 11N (for jobs too big to compute from a real area quickly)."""
-    return [{"name": f"T{index:05d}", "epsg": 32611, "width": 100, "height": 100,
-             "bounds": (500000 + (index % 100) * 1000, 4000000 + (index // 100) * 1000,
-                        501000 + (index % 100) * 1000, 4001000 + (index // 100) * 1000)}
-            for index in range(count)]
+    with qtbot.waitSignal(dock.calls.idle, timeout=10000):
+        dock.open_task("00000000-0000-4000-8000-000000000000")
+    assert "not found" in notes[-1].lower()
 
 
-def test_ten_thousand_tile_job_reaches_done_and_every_final_status_reaches_the_layer(dock_setup, s3_bucket, qtbot):
-    tiles = synthetic_tiles(10_000)
-    failing = {tile["name"] for tile in tiles[::97]}
-    service, dock, _, _ = dock_setup(tiles_per_step=3000, write_rasters=False, tiles_override=tiles,
-                                     fail_tiles=failing)
-    task = service.create(tutorial_request(s3_bucket))
+def test_ten_thousand_tile_job_reaches_done_and_every_final_status_reaches_the_layer(dock_setup, local_stack,
+                                                                                     batch_client, qtbot):
+    local_stack.config.update({"write_rasters": False, "max_concurrent_tiles": 4, "execution_upload_interval": 0.5})
+    local_stack.faults.reseed(5)
+    local_stack.faults.tile_failure_rate = 0.3  # a tile fails when all its attempts do: about 3 %
+    dock, _monitor, _notes = dock_setup()
+    task = batch_client.create(tutorial_request(local_stack, geometry=BIG_AREA, description="10 000 tiles"))
     dock.add_task(task)
-    with qtbot.waitSignal(dock.notification, timeout=120000, check_params_cb=lambda text, level: "finished" in text):
+    with qtbot.waitSignal(dock.notification, timeout=240000, check_params_cb=_finished):
         dock.start()
+    qtbot.waitUntil(lambda: not dock.busy, timeout=30000)
+    expected = expected_layer_statuses(local_stack, task.id)
+    assert len(expected) >= 10_000 and "FAILED" in expected.values() and "PENDING" not in expected.values()
     layer = _tile_layer(dock, task.id)
-    assert len(layer) == 10_000 and layer.layer.featureCount() == 10_000
+    assert len(layer) == len(expected) and layer.layer.featureCount() == len(expected)
     by_name = {feature["name"]: feature["status"] for feature in layer.layer.getFeatures()}
-    assert by_name == {tile["name"]: "FAILED" if tile["name"] in failing else "DONE" for tile in tiles}
+    assert by_name == expected
 
 
 def test_plugin_unload_stops_and_joins_the_monitor(qgis_iface, qgis_new_project):
