@@ -24,6 +24,7 @@ from qgis.core import (
     QgsContrastEnhancement,
     QgsLayerTreeGroup,
     QgsMultiBandColorRenderer,
+    QgsPalettedRasterRenderer,
     QgsProject,
     QgsRasterLayer,
     QgsRasterShader,
@@ -295,18 +296,38 @@ def _stretch(provider: Any, band: int, low: float, high: float) -> QgsContrastEn
     return enhancement
 
 
+def looks_like_true_colour(layer: QgsRasterLayer, output_id: str) -> bool:
+    """3 or 4 bands (RGB, RGBA) of reflectance or 8-bit colour, and not named like an index or a mask."""
+    return layer.bandCount() in (3, 4) and not looks_like_vegetation_index(output_id) \
+        and not _MASK_NAMES.search(output_id)
+
+
+def _mask_renderer(layer: QgsRasterLayer) -> QgsPalettedRasterRenderer:
+    classes = [QgsPalettedRasterRenderer.Class(0, QColor("#000000"), tr("No data")),
+               QgsPalettedRasterRenderer.Class(1, QColor("#ffffff"), tr("Data"))]
+    return QgsPalettedRasterRenderer(layer.dataProvider(), 1, classes)
+
+
 def style_result_layer(layer: QgsRasterLayer, output_id: str) -> str:
     """Give a result layer a sensible look without computing statistics over thousands of remote tiles.
 
-    Returns what was applied: ``"index"`` (red-yellow-green ramp), ``"true colour"`` (3+ bands, fixed
-    reflectance stretch), ``"mask"`` (0 … 1 grey), or ``"default"`` (QGIS' own choice).
+    Returns what was applied:
+    ``"mask"`` — ``data_mask``/``dataMask`` outputs: band 1 as 0 = black "No data", 1 = white "Data";
+    ``"index"`` — outputs named like an index (NDVI, ...), with one band or one band per date: a red-yellow-green
+    ramp on band 1 over -0.2 … 0.9 in the data type's usual encoding (other dates: band choice in layer properties);
+    ``"true colour"`` — 3 or 4 bands that are not an index: bands 1-3 as RGB with a fixed reflectance stretch;
+    ``"band 1"`` — any other output with several bands: band 1 in grey over the reflectance range;
+    ``"default"`` — one band of something unknown: QGIS' own choice.
     """
     provider = layer.dataProvider()
     bands = layer.bandCount()
-    if bands == 1 and looks_like_vegetation_index(output_id):
+    if _MASK_NAMES.search(output_id):
+        layer.setRenderer(_mask_renderer(layer))
+        applied = "mask"
+    elif looks_like_vegetation_index(output_id):
         layer.setRenderer(_index_renderer(layer))
         applied = "index"
-    elif bands >= 3:
+    elif looks_like_true_colour(layer, output_id):
         renderer = QgsMultiBandColorRenderer(provider, 1, 2, 3)
         low, high = _reflectance_range(provider.dataType(1))
         renderer.setRedContrastEnhancement(_stretch(provider, 1, low, high))
@@ -314,11 +335,11 @@ def style_result_layer(layer: QgsRasterLayer, output_id: str) -> str:
         renderer.setBlueContrastEnhancement(_stretch(provider, 3, low, high))
         layer.setRenderer(renderer)
         applied = "true colour"
-    elif bands == 1 and _MASK_NAMES.search(output_id):
+    elif bands > 1:
         renderer = QgsSingleBandGrayRenderer(provider, 1)
-        renderer.setContrastEnhancement(_stretch(provider, 1, 0.0, 1.0))
+        renderer.setContrastEnhancement(_stretch(provider, 1, *_reflectance_range(provider.dataType(1))))
         layer.setRenderer(renderer)
-        applied = "mask"
+        applied = "band 1"
     else:
         applied = "default"
     layer.triggerRepaint()

@@ -5,7 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from osgeo import gdal, ogr, osr
-from qgis.core import QgsProject, QgsRasterLayer, QgsSingleBandPseudoColorRenderer
+from qgis.core import (
+    QgsMultiBandColorRenderer,
+    QgsPalettedRasterRenderer,
+    QgsProject,
+    QgsRasterLayer,
+    QgsSingleBandGrayRenderer,
+    QgsSingleBandPseudoColorRenderer,
+)
 from sentinelhub_batch.plugin.core.storage import ManifestFeature, read_manifest
 from sentinelhub_batch.plugin.gui.results import (
     ResultsError,
@@ -156,14 +163,56 @@ def test_layers_go_in_one_group_styled_and_reload_instead_of_duplicating(s3_buck
     assert len(group.findLayers()) == 2
 
 
-def test_true_colour_and_mask_styles(tmp_path, qgis_app):
-    for name, bands, data_type, value in (("rgb", 3, gdal.GDT_Byte, 100), ("mask", 1, gdal.GDT_Byte, 1),
-                                          ("other", 1, gdal.GDT_Float32, 3.0)):
-        path = tmp_path / f"{name}.tif"
-        path.write_bytes(_geotiff(32611, 0, 0, bands, data_type, value))
-        layer = QgsRasterLayer(str(path), name, "gdal")
-        expected = {"rgb": "true colour", "mask": "mask", "other": "default"}[name]
-        assert style_result_layer(layer, {"rgb": "TRUE_COLOR", "mask": "dataMask", "other": "LAI"}[name]) == expected
+def _styled(tmp_path, output_id: str, bands: int, data_type: int, value: float):
+    path = tmp_path / f"{output_id}_{bands}.tif"
+    path.write_bytes(_geotiff(32611, 0, 0, bands, data_type, value))
+    layer = QgsRasterLayer(str(path), output_id, "gdal")
+    assert layer.isValid()
+    return layer, style_result_layer(layer, output_id)
+
+
+def test_multi_date_index_gets_a_ramp_on_band_1_not_a_white_true_colour(tmp_path, qgis_app):
+    # The tutorial's NDVI: one band per date, UINT16 = ndvi * 10000 + 10000.
+    layer, applied = _styled(tmp_path, "NDVI", 5, gdal.GDT_UInt16, 17000)
+    renderer = layer.renderer()
+    assert applied == "index"
+    assert isinstance(renderer, QgsSingleBandPseudoColorRenderer) and renderer.band() == 1
+    assert (renderer.classificationMin(), renderer.classificationMax()) == (8000, 19000)
+    shown, red, green, _blue, _alpha = renderer.shader().rasterShaderFunction().shade(17000)
+    assert shown and green > red and (red, green) != (255, 255)  # NDVI 0.7 is green, not white
+
+    single, applied = _styled(tmp_path, "ndvi", 1, gdal.GDT_Float32, 0.5)
+    assert applied == "index" and single.renderer().band() == 1
+    assert single.renderer().classificationMin() == pytest.approx(-0.2)
+    assert single.renderer().classificationMax() == pytest.approx(0.9)
+
+
+@pytest.mark.parametrize("output_id, bands, data_type, high", [
+    ("TRUE_COLOR", 3, gdal.GDT_Byte, 255), ("rgba", 4, gdal.GDT_UInt16, 3000), ("default", 3, gdal.GDT_Float32, 0.3),
+])
+def test_rgb_outputs_get_true_colour_with_a_fixed_stretch(tmp_path, qgis_app, output_id, bands, data_type, high):
+    layer, applied = _styled(tmp_path, output_id, bands, data_type, 100)
+    renderer = layer.renderer()
+    assert applied == "true colour" and isinstance(renderer, QgsMultiBandColorRenderer)
+    assert (renderer.redBand(), renderer.greenBand(), renderer.blueBand()) == (1, 2, 3)
+    enhancement = renderer.redContrastEnhancement()
+    assert enhancement.minimumValue() == 0 and enhancement.maximumValue() == pytest.approx(high)
+
+
+@pytest.mark.parametrize("output_id", ["dataMask", "data_mask"])
+def test_masks_are_paletted_zero_and_one(tmp_path, qgis_app, output_id):
+    layer, applied = _styled(tmp_path, output_id, 1, gdal.GDT_Byte, 1)
+    renderer = layer.renderer()
+    assert applied == "mask" and isinstance(renderer, QgsPalettedRasterRenderer) and renderer.band() == 1
+    assert [(item.value, item.label) for item in renderer.classes()] == [(0, "No data"), (1, "Data")]
+
+
+def test_other_outputs(tmp_path, qgis_app):
+    layer, applied = _styled(tmp_path, "bands", 6, gdal.GDT_UInt16, 100)
+    assert applied == "band 1" and isinstance(layer.renderer(), QgsSingleBandGrayRenderer)
+    assert layer.renderer().grayBand() == 1
+    _layer, applied = _styled(tmp_path, "LAI", 1, gdal.GDT_Float32, 3.0)
+    assert applied == "default"
     assert looks_like_vegetation_index("NDVI") and looks_like_vegetation_index("my_ndvi_2020")
     assert not looks_like_vegetation_index("data_mask") and not looks_like_vegetation_index("seventeen")
 
