@@ -75,18 +75,22 @@ class TileRecord:
 
 
 def qgs_geometry(shape: Any) -> QgsGeometry:
-    """A QgsGeometry from a shapely geometry.
+    """A 2D QgsGeometry from a shapely geometry: the one conversion the GUI and Processing use.
 
-    Inside QGIS, shapely's bundled GEOS can clash with the GEOS QGIS loaded (WKB export then fails on the output
-    dimension): 2D WKB is asked for explicitly, with WKT as the fallback.
+    Inside QGIS, shapely's GEOS calls may resolve to the older GEOS that QGIS loaded first, which refuses shapely's
+    default WKB output dimension: 2D WKB is asked for explicitly, with WKT as the fallback.
     """
     import shapely
 
     geometry = QgsGeometry()
     try:
         geometry.fromWkb(shapely.to_wkb(shape, output_dimension=2))
-    except Exception:
+    except Exception:  # any trouble of shapely's GEOS inside QGIS: WKT below
+        geometry = QgsGeometry()
+    if geometry.isNull():
         geometry = QgsGeometry.fromWkt(shape.wkt)
+        if not geometry.isNull():
+            geometry.get().dropZValue()
     return geometry
 
 

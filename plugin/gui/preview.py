@@ -19,7 +19,6 @@ from qgis.core import (
     QgsFeature,
     QgsField,
     QgsFillSymbol,
-    QgsGeometry,
     QgsProject,
     QgsTask,
     QgsVectorLayer,
@@ -29,6 +28,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
 
 from ..core.errors import InvalidRequestError, SentinelHubBatchError
 from .compat import FIELD_TYPE_INT, FIELD_TYPE_STRING
+from .layers import qgs_geometry
 
 log = logging.getLogger("sentinelhub_batch.gui")
 
@@ -341,7 +341,7 @@ class TilePreviewLayer:
         fields = layer.fields()
         for tile in tiles:
             feature = QgsFeature(fields)
-            feature.setGeometry(QgsGeometry.fromWkt(tile.geometry_wgs84.wkt))
+            feature.setGeometry(qgs_geometry(tile.geometry_wgs84))
             feature.setAttributes([tile.name, f"EPSG:{tile.epsg}", int(tile.width), int(tile.height)])
             features.append(feature)
         provider.addFeatures(features)

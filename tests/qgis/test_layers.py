@@ -119,3 +119,29 @@ def test_ten_thousand_tiles_update_in_one_batch(qgis_app):
     assert counts[TileStatus.FAILED] == 3334 and counts[TileStatus.DONE] == 6666
     values = {feature["status"] for feature in tiles.layer.getFeatures()}
     assert values == {"DONE", "FAILED"}
+
+
+def test_qgs_geometry_is_two_dimensional_and_keeps_every_part(qgis_app):
+    from sentinelhub_batch.plugin.gui.layers import qgs_geometry
+    from shapely.geometry import MultiPolygon, Polygon
+
+    flat = qgs_geometry(box(1.5, 2.5, 3.5, 4.5))
+    assert flat.asWkt(1) == "Polygon ((3.5 2.5, 3.5 4.5, 1.5 4.5, 1.5 2.5, 3.5 2.5))"
+    with_height = qgs_geometry(Polygon([(0, 0, 7), (2, 0, 7), (2, 2, 7), (0, 0, 7)]))
+    assert with_height.asWkt() == "Polygon ((0 0, 2 0, 2 2, 0 0))"  # no Z, which QGIS 3.22's GEOS would refuse
+    parts = qgs_geometry(MultiPolygon([box(0, 0, 1, 1), box(5, 5, 6, 6)]))
+    assert parts.isMultipart() and parts.constGet().numGeometries() == 2 and parts.area() == 2.0
+    assert qgs_geometry(Polygon()).isEmpty() or qgs_geometry(Polygon()).isNull()
+
+
+def test_qgs_geometry_falls_back_to_wkt_when_shapely_cannot_write_wkb(qgis_app, monkeypatch):
+    import shapely
+    from sentinelhub_batch.plugin.gui.layers import qgs_geometry
+    from shapely.geometry import Polygon
+
+    def clashing_geos(*args, **kwargs):
+        raise shapely.errors.GEOSException("IllegalArgumentException: Invalid output dimension")
+
+    monkeypatch.setattr(shapely, "to_wkb", clashing_geos)
+    geometry = qgs_geometry(Polygon([(0, 0, 1), (4, 0, 1), (4, 4, 1), (0, 0, 1)]))
+    assert geometry.asWkt() == "Polygon ((0 0, 4 0, 4 4, 0 0))"

@@ -17,7 +17,6 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
@@ -272,19 +271,6 @@ def s3_client_or_none(connection: Any, feedback: QgsProcessingFeedback) -> Any:
                                 "settings): tile statuses and results cannot be read from the bucket."))
         return None
     return connection.s3_client()
-
-
-def qgis_geometry(shape: Any) -> QgsGeometry:
-    """A QgsGeometry from a shapely geometry (2D).
-
-    The output dimension is explicit because inside QGIS, shapely's GEOS calls may resolve to the older GEOS that
-    QGIS loaded first, which refuses shapely's default WKB dimension (4).
-    """
-    import shapely
-
-    geometry = QgsGeometry()
-    geometry.fromWkb(shapely.to_wkb(shape, output_dimension=2))
-    return geometry
 
 
 def make_fields(specification: List[Tuple[str, Any]]) -> QgsFields:

@@ -16,13 +16,13 @@ from qgis.core import (
 )
 
 from ...gui.compat import FIELD_TYPE_DOUBLE, FIELD_TYPE_INT, FIELD_TYPE_STRING
+from ...gui.layers import qgs_geometry
 from .base import (
     BatchAlgorithm,
     RequestInputs,
     fast_insert,
     format_pu,
     make_fields,
-    qgis_geometry,
     style_when_loaded,
     tr,
 )
@@ -105,7 +105,7 @@ class PreviewTilesAlgorithm(BatchAlgorithm):
             if feedback.isCanceled():
                 break
             feature = QgsFeature(fields)
-            feature.setGeometry(qgis_geometry(tile.geometry_wgs84))
+            feature.setGeometry(qgs_geometry(tile.geometry_wgs84))
             feature.setAttributes([tile.name, tile.epsg, tile.width, tile.height, tile.buffered_width,
                                    tile.buffered_height, round(tile_cost.estimate_pu, 6),
                                    round(tile_cost.charged_pu, 6)])

@@ -20,6 +20,7 @@ from qgis.core import (
 
 from ...core.storage import ManifestFeature, TileStatus, manifest_tiles
 from ...gui.compat import FIELD_TYPE_INT, FIELD_TYPE_STRING
+from ...gui.layers import qgs_geometry
 from .base import (
     JOB_ID,
     STATUS_OUTPUT,
@@ -27,7 +28,6 @@ from .base import (
     batch_client,
     fast_insert,
     make_fields,
-    qgis_geometry,
     s3_client_or_none,
     style_when_loaded,
     tr,
@@ -58,7 +58,7 @@ def records_from_manifest_rows(manifest: Sequence[ManifestFeature]) -> List[Any]
     records = []
     for name, rows in manifest_tiles(manifest).items():
         first = rows[0]
-        geometry = qgis_geometry(first.geometry)
+        geometry = qgs_geometry(first.geometry)
         if first.epsg and first.epsg != 4326:
             if first.epsg not in transforms:
                 transforms[first.epsg] = QgsCoordinateTransform(
@@ -83,7 +83,7 @@ def records_from_request(task: Any) -> List[Any]:
     tiles = tiles_for_area(bounds["geometry"], crs, int(grid_input.get("id", 1)), grid_input.get("resolution"),
                            int(grid_input.get("bufferX", 0)), int(grid_input.get("bufferY", 0)))
     return [TileRecord(tile.name, tile.epsg, tile.buffered_width, tile.buffered_height,
-                       qgis_geometry(tile.geometry_wgs84)) for tile in tiles]
+                       qgs_geometry(tile.geometry_wgs84)) for tile in tiles]
 
 
 def style_tile_status_layer(layer: Any) -> None:
