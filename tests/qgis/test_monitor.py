@@ -1,7 +1,7 @@
 """The monitor worker on its QThread: adaptive polling, poll_now, reconnecting, stop that wakes it at once.
 
-These tests script the service and the bucket in memory to control every answer; the jobs dock tests run the
-same worker against the local stack.
+Most tests script the service and the bucket in memory to control every answer (ETags, exact state sequences,
+a client stuck in a retry wait); the last one, and the jobs dock tests, run the worker against the local stack.
 """
 
 from __future__ import annotations
@@ -273,3 +273,36 @@ def test_shutdown_interrupts_a_retry_wait_of_the_client(qtbot):
 def test_shutdown_without_start_is_harmless(qtbot):
     monitor = make_monitor(FakeService([{"status": "CREATED"}], None), None)
     assert monitor.shutdown(1000)
+
+
+@pytest.mark.e2e
+def test_worker_rides_out_server_errors_and_drops_of_the_local_stack(qtbot, monitors, local_stack, batch_client):
+    """Against the emulator over HTTP: 503s and dropped connections on every poll path; the job still ends DONE."""
+    from emulator.testing import batch_body
+    from sentinelhub_batch.plugin.core.retry import RetryPolicy
+    from sentinelhub_batch.plugin.gui.connection import Connection, S3Access
+
+    local_stack.config.update({"write_rasters": False, "execution_upload_interval": 0.1})
+    task = batch_client.create(batch_body(local_stack, folder="monitor"))
+    connection = Connection(batch_client.deployment, local_stack.client_id, local_stack.client_secret,
+                            S3Access(local_stack.s3_access_key, local_stack.s3_secret_key, local_stack.s3_endpoint,
+                                     local_stack.s3_region))
+    monitor = JobMonitor(QUICK, retry=RetryPolicy(server_error_retries=0, backoff_initial=0.01, backoff_max=0.02,
+                                                  timeout=10.0))
+    monitors.append(monitor)
+    monitor.register_connection("stack", connection)
+    messages, statuses = [], []
+    monitor.worker.reconnecting.connect(lambda task_id, message: messages.append(message))
+    monitor.worker.tiles_updated.connect(lambda task_id, tiles: statuses.append(tiles))
+    local_stack.faults.reseed(3)
+    local_stack.faults.add("status", status=503, rate=0.3, path=f"/process/{task.id}", method="GET")
+    local_stack.faults.add("drop", rate=0.2, path=f"/process/{task.id}", method="GET")
+    monitor.start()
+    monitor.track(task.id, "stack")
+    batch_client.start(task.id)
+    with qtbot.waitSignal(monitor.worker.polling_finished, timeout=60000):
+        pass
+    assert messages and all(message.startswith("Reconnecting") for message in messages)
+    assert batch_client.get(task.id).status.value == "DONE"
+    expected = {tile.name for tile in local_stack.service.requests[task.id].tiles}
+    assert set(statuses[-1]) == expected and set(statuses[-1].values()) <= {TileStatus.DONE, TileStatus.NO_DATA}
