@@ -164,6 +164,11 @@ class BatchClient:
 
         return TilingGrid.from_api(self._call("GET", f"/tilinggrids/{int(grid_id)}").json())
 
+    def post_raw(self, url: str, json: Any, headers: Optional[Mapping[str, str]] = None) -> requests.Response:
+        """POST to another endpoint of the deployment (the Process API) with this client's token, retries, errors."""
+        return call_with_retries(lambda: self._send_once("POST", url, json=json, headers=headers),
+                                 self.retry, what=f"POST {url}", sleep=self.sleep, on_retry=self.on_retry)
+
     # --- plumbing -------------------------------------------------------------------------------------
 
     def _action(self, task_id: str, name: str, action: UserAction) -> None:
@@ -209,6 +214,7 @@ class BatchClient:
         json: Any = None,
         params: Optional[Mapping[str, Any]] = None,
         task_id: Optional[str] = None,
+        headers: Optional[Mapping[str, str]] = None,
     ) -> requests.Response:
         """One HTTP exchange (plus one token refresh on 401). Raises TransientError for what may pass."""
         for refreshed in (False, True):
@@ -216,7 +222,7 @@ class BatchClient:
             try:
                 response = self._session.request(
                     method, url, json=json, params=params, timeout=self.retry.timeout,
-                    headers={"Authorization": f"Bearer {token}", "Accept": "application/json"},
+                    headers={"Accept": "application/json", **(headers or {}), "Authorization": f"Bearer {token}"},
                 )
             except (requests.ConnectionError, requests.Timeout) as error:
                 raise TransientError(None, f"{type(error).__name__} on {method} {url}") from None

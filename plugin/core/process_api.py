@@ -15,11 +15,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
-import requests
-
 from .batch_request import MOSAICKING_ORDERS, TimeInput, area_bounds, crs_uri, format_time, time_range
 from .errors import ApiError, InvalidRequestError, SentinelHubBatchError
-from .retry import TransientError, call_with_retries
 
 log = logging.getLogger("sentinelhub_batch")
 
@@ -378,7 +375,7 @@ def process(client: Any, request: Mapping[str, Any], accept: Optional[str] = Non
         accept = TAR_TYPES[0] if len(responses) > 1 else str((responses[0].get("format") or {}).get("type")
                                                              or "image/png")
     url = client.deployment.process_url()
-    response = _post(client, url, dict(request), {"Accept": accept})
+    response = client.post_raw(url, dict(request), {"Accept": accept})
     content_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
     if content_type in TAR_TYPES or (content_type in ("", "application/octet-stream") and _looks_like_tar(
             response.content)):
@@ -397,57 +394,12 @@ def process(client: Any, request: Mapping[str, Any], accept: Optional[str] = Non
     return ProcessResult(files=files, pu_spent=pu_spent, content_type=content_type, request=dict(request))
 
 
-def _post(client: Any, url: str, body: Dict[str, Any], headers: Dict[str, str]) -> requests.Response:
-    """POST with the batch client's machinery: its ``post_raw`` when it has one, else the same steps here."""
-    post_raw = getattr(client, "post_raw", None)
-    if callable(post_raw):
-        return post_raw(url, body, headers)
-    # The client's session carries its proxies and User-Agent; a bare session is the fallback.
-    session = getattr(client, "_session", None) or requests.Session()
-    policy = client.retry
-
-    def attempt() -> requests.Response:
-        for refreshed in (False, True):
-            token = client.tokens.token()
-            try:
-                response = session.post(url, json=body, timeout=policy.timeout,
-                                        headers={**headers, "Authorization": f"Bearer {token}"})
-            except (requests.ConnectionError, requests.Timeout) as error:
-                raise TransientError(None, f"{type(error).__name__} on POST {url}") from None
-            status = response.status_code
-            if status == 401 and not refreshed:
-                client.tokens.invalidate(token)
-                continue
-            if status == 429 or status >= 500:
-                raise TransientError(response, f"HTTP {status} on POST {url}")
-            if status >= 400:
-                raise ApiError.from_body(status, _json_or_none(response), "POST", url)
-            return response
-        raise AssertionError("unreachable")
-
-    return call_with_retries(attempt, policy, what=f"POST {url}", sleep=getattr(client, "sleep", None) or _sleep,
-                             on_retry=getattr(client, "on_retry", None))
-
-
 def failure_text(error: BaseException) -> str:
     """What a user reads about a failed call: the service's own message, or the check's message for bad input."""
     if isinstance(error, ApiError):
         code = f" [{error.code}]" if error.code else ""
         return f"Sentinel Hub answered {error.status}{code}: {error.message}"
     return str(error) or type(error).__name__
-
-
-def _sleep(seconds: float) -> None:
-    import time
-
-    time.sleep(seconds)
-
-
-def _json_or_none(response: requests.Response) -> Any:
-    try:
-        return response.json()
-    except ValueError:
-        return None
 
 
 def _processing_units(value: Optional[str]) -> Optional[float]:
