@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 import requests
 from emulator.testing import NDVI_EVALSCRIPT, RawApi, batch_body, tutorial_area, with_changes
-from fixtures_stack import *  # noqa: F403 - the local_stack fixtures
 
 pytestmark = pytest.mark.e2e
 

@@ -7,7 +7,6 @@ import time
 import pytest
 import requests
 from emulator.testing import RawApi, batch_body
-from fixtures_stack import *  # noqa: F403 - the local_stack fixtures
 from sentinelhub_batch.plugin.core.errors import NotFoundError
 
 pytestmark = pytest.mark.e2e

@@ -10,7 +10,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 from emulator.testing import RawApi, batch_body, tutorial_area, tutorial_evalscript
-from fixtures_stack import *  # noqa: F403 - the local_stack fixtures
 from osgeo import gdal, ogr, osr
 from sentinelhub_batch.plugin.core import storage
 from sentinelhub_batch.plugin.core.models import TaskStatus
