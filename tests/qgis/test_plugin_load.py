@@ -10,8 +10,11 @@ import sentinelhub_batch
 from qgis.core import Qgis, QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt
 from qgis.PyQt.QtWidgets import QDockWidget, QMenu, QToolBar
-from sentinelhub_batch.plugin.gui.dock import DOCK_OBJECT_NAME, BatchDock
+from sentinelhub_batch.plugin.gui import plugin as plugin_module
+from sentinelhub_batch.plugin.gui.jobs_dock import DOCK_OBJECT_NAME as JOBS_DOCK_NAME
+from sentinelhub_batch.plugin.gui.jobs_dock import JobsDock
 from sentinelhub_batch.plugin.gui.log import LOGGER_NAME, MESSAGE_LOG_TAG, QgsMessageLogHandler
+from sentinelhub_batch.plugin.gui.new_job_dock import DOCK_OBJECT_NAME, NewJobDock
 from sentinelhub_batch.plugin.gui.plugin import MENU_NAME, SentinelHubBatchPlugin
 from sentinelhub_batch.plugin.processing.provider import PROVIDER_ID, algorithm_classes
 
@@ -132,9 +135,13 @@ def test_plugin_loads_shows_dock_and_unloads_without_leftovers(iface, qgis_app):
         assert not action.icon().isNull()
 
         docks = main_window.findChildren(QDockWidget, DOCK_OBJECT_NAME)
-        assert len(docks) == 1 and isinstance(docks[0], BatchDock)
+        assert len(docks) == 1 and isinstance(docks[0], NewJobDock)
         dock = docks[0]
-        assert dock.windowTitle() == "Sentinel Hub Batch"
+        assert dock.windowTitle().startswith("Sentinel Hub Batch")
+        jobs_docks = main_window.findChildren(QDockWidget, JOBS_DOCK_NAME)
+        assert len(jobs_docks) == 1 and isinstance(jobs_docks[0], JobsDock)
+        assert {a.text() for a in _web_menu_actions(iface)} >= {"Sentinel Hub Batch", "Batch jobs",
+                                                               "Connection settings…"}
         assert main_window.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
         assert not dock.isVisible() and not action.isChecked()
 
@@ -160,6 +167,7 @@ def test_plugin_loads_shows_dock_and_unloads_without_leftovers(iface, qgis_app):
 
     assert registry.providerById(PROVIDER_ID) is None
     assert main_window.findChildren(QDockWidget, DOCK_OBJECT_NAME) == []
+    assert main_window.findChildren(QDockWidget, JOBS_DOCK_NAME) == []
     assert _our_handlers() == []
     assert recorder.problems() == []
 
@@ -191,3 +199,19 @@ def test_repeated_init_registers_one_provider(iface, qgis_app):
     assert registry.providerById(PROVIDER_ID) is None
     assert iface.webToolBar().actions() == []
     assert recorder.problems() == []
+
+
+def test_missing_packages_give_instructions_not_a_traceback(iface, qgis_app, monkeypatch):
+    monkeypatch.setattr(plugin_module, "missing_requirements", lambda: ["pyproj>=3.4 (coordinate systems)"])
+    shown = []
+    monkeypatch.setattr(iface.messageBar(), "pushMessage", lambda *args: shown.append(args), raising=False)
+    plugin = sentinelhub_batch.classFactory(iface)
+    plugin.initGui()
+    assert QgsApplication.processingRegistry().providerById(PROVIDER_ID) is None
+    assert plugin.new_job_dock is None
+    assert shown and "pip install" in shown[0][1] and "pyproj" in shown[0][1]
+    plugin.toggle_dock_action.trigger()
+    assert len(shown) == 2
+    plugin.unload()
+    _delete_later_now()
+    assert _web_menu_actions(iface) == [] and iface.webToolBar().actions() == []
