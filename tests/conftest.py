@@ -4,6 +4,8 @@ import os
 import sys
 from pathlib import Path
 
+import pytest
+
 REPOSITORY = Path(__file__).resolve().parents[1]
 PACKAGE_ROOT = REPOSITORY / ".build" / "pkgroot"
 TESTS = REPOSITORY / "tests"
@@ -24,3 +26,13 @@ _make_package_importable()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 pytest_plugins = ["fixtures_s3", "fixtures_stack"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_plugin_settings():
+    """Every test starts without saved connection settings (pytest-qgis keeps one QGIS profile for the run), so a
+    test can never reach a real deployment configured by an earlier one."""
+    from qgis.core import QgsSettings
+
+    QgsSettings().remove("sentinelhub_batch")
+    yield

@@ -274,6 +274,7 @@ class PreviewController(QObject):
         self.busy_changed.emit(True)
 
     def _start(self) -> None:
+        self._timer.stop()
         inputs = self._pending
         if inputs is None:
             return
@@ -292,7 +293,7 @@ class PreviewController(QObject):
                   error: Optional[BaseException]) -> None:
         if task in self._tasks:
             self._tasks.remove(task)
-        if generation != self._generation or self._timer.isActive():
+        if generation != self._generation or self._pending is not None:
             self.discarded += 1
             return
         self.busy_changed.emit(False)

@@ -372,7 +372,7 @@ def test_the_plugin_adds_the_dock_and_its_menu_entries_and_removes_them(qgis_ifa
     plugin.initGui()
     main_window = qgis_iface.mainWindow()
     assert len(main_window.findChildren(NewJobDock)) == 1
-    assert [action.text() for action in plugin.new_job_actions] == ["New batch job", "Connection settings…"]
+    assert [action.text() for action in plugin.menu_actions] == ["Sentinel Hub Batch", "Batch jobs", "Connection settings…"]
     plugin.unload()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert main_window.findChildren(NewJobDock) == []
