@@ -44,7 +44,7 @@ from ..core.errors import SentinelHubBatchError
 from ..core.jobs import S3Keys, retry_tiles
 from ..core.models import BatchTask, TaskStatus, redact_secrets
 from ..core.storage import TileStatus, parse_s3_url
-from .layers import TileStatusLayer, find_tile_layer, records_from_tiles, tile_layer_title
+from .layers import TileStatusLayer, find_tile_layer, records_from_request, tile_layer_title
 from .monitor import JobMonitor
 from .project_jobs import ProjectJobs, TrackedJobRecord
 from .results import (
@@ -718,30 +718,10 @@ class JobsDock(QgsDockWidget):
             self._add_layer_to_project(view)
             return
         if task.status in (TaskStatus.CREATED, TaskStatus.ANALYSING):
-            self.calls.run(lambda: self._local_tiles(task), lambda records: self._tiles_loaded(task.id, records),
+            self.calls.run(lambda: records_from_request(task.request),
+                           lambda records: self._tiles_loaded(task.id, records),
                            lambda error: self.notify(tr("The tiles of job {id} cannot be drawn yet: {error}").format(
                                id=task.id, error=error), Qgis.MessageLevel.Warning))
-
-    @staticmethod
-    def _local_tiles(task: BatchTask) -> list:
-        from ..core.tiles import tiles_for_area
-
-        request = task.request
-        grid_input = request.get("input") or {}
-        if grid_input.get("type") != "tiling-grid":
-            raise SentinelHubBatchError("its tiles come from a GeoPackage; they are drawn after the analysis.")
-        bounds = ((request.get("processRequest") or {}).get("input") or {}).get("bounds") or {}
-        geometry = bounds.get("geometry")
-        if geometry is None and bounds.get("bbox"):
-            from shapely.geometry import box
-
-            geometry = box(*bounds["bbox"])
-        if geometry is None:
-            raise SentinelHubBatchError("the request has no area.")
-        crs = (bounds.get("properties") or {}).get("crs") or "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
-        tiles = tiles_for_area(geometry, crs, int(grid_input.get("id", 0)), grid_input.get("resolution"),
-                               int(grid_input.get("bufferX") or 0), int(grid_input.get("bufferY") or 0))
-        return records_from_tiles(tiles)
 
     def _layer_view(self, task_id: str) -> Optional[TrackedJobView]:
         """The view whose tile layer shows this job's tiles (a re-run shows on its parent's layer)."""

@@ -27,9 +27,11 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QColor
 
+from ..core.errors import SentinelHubBatchError
 from ..core.storage import ManifestFeature, TileStatus, manifest_tiles
 
 TILE_LAYER_CRS = "EPSG:4326"
+CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 TASK_ID_PROPERTY = "sentinelhub_batch/task_id"
 """Custom layer property holding the job id, so a reopened project can find a job's tile layer."""
 
@@ -130,6 +132,33 @@ def records_from_tiles(tiles: Iterable[Any]) -> List[TileRecord]:
         geometry = qgs_geometry(tile.geometry_wgs84)
         records.append(TileRecord(tile.name, tile.epsg, tile.buffered_width, tile.buffered_height, geometry))
     return records
+
+
+def records_from_request(request: Mapping[str, Any]) -> List[TileRecord]:
+    """Records of a job not analysed yet, computed locally from its batch request (the service's grid rules).
+
+    Raises ``SentinelHubBatchError`` saying why when the request does not allow it: its tiles come from a
+    GeoPackage, or it has no area or no tiling grid.
+    """
+    from ..core.tiles import tiles_for_area
+
+    grid_input = request.get("input") or {}
+    if grid_input.get("type") != "tiling-grid":
+        raise SentinelHubBatchError("its tiles come from a GeoPackage; they are drawn after the analysis.")
+    if grid_input.get("id") is None:
+        raise SentinelHubBatchError("the request names no tiling grid.")
+    bounds = ((request.get("processRequest") or {}).get("input") or {}).get("bounds") or {}
+    geometry = bounds.get("geometry")
+    if geometry is None and bounds.get("bbox"):
+        from shapely.geometry import box
+
+        geometry = box(*bounds["bbox"])
+    if geometry is None:
+        raise SentinelHubBatchError("the request has no area.")
+    crs = (bounds.get("properties") or {}).get("crs") or CRS84
+    tiles = tiles_for_area(geometry, crs, int(grid_input["id"]), grid_input.get("resolution"),
+                           int(grid_input.get("bufferX") or 0), int(grid_input.get("bufferY") or 0))
+    return records_from_tiles(tiles)
 
 
 def tile_status_renderer() -> QgsCategorizedSymbolRenderer:

@@ -145,3 +145,22 @@ def test_qgs_geometry_falls_back_to_wkt_when_shapely_cannot_write_wkb(qgis_app, 
     monkeypatch.setattr(shapely, "to_wkb", clashing_geos)
     geometry = qgs_geometry(Polygon([(0, 0, 1), (4, 0, 1), (4, 4, 1), (0, 0, 1)]))
     assert geometry.asWkt() == "Polygon ((0 0, 4 0, 4 4, 0 0))"
+
+
+def test_records_from_request_are_the_local_grid_of_a_request_not_analysed(qgis_app):
+    import pytest
+    from sentinelhub_batch.plugin.core.errors import SentinelHubBatchError
+    from sentinelhub_batch.plugin.gui.layers import records_from_request
+
+    area = (-120.0, 36.5, -119.95, 36.55)
+    grid_input = {"type": "tiling-grid", "id": 1, "resolution": 10, "bufferX": 50, "bufferY": 50}
+    request = {"input": grid_input, "processRequest": {"input": {"bounds": {"bbox": list(area)}}}}
+    expected = tiles_for_area(box(*area), 4326, 1, 10, 50, 50)
+    records = records_from_request(request)
+    assert [record.name for record in records] == [tile.name for tile in expected]
+    assert all(record.width == 1100 and record.height == 1100 for record in records)
+
+    with pytest.raises(SentinelHubBatchError, match="GeoPackage"):
+        records_from_request({"input": {"type": "geopackage"}, "processRequest": request["processRequest"]})
+    with pytest.raises(SentinelHubBatchError, match="no area"):
+        records_from_request({"input": grid_input, "processRequest": {"input": {"bounds": {}}}})

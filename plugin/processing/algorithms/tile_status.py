@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, Optional
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsFeature,
     QgsProcessingContext,
     QgsProcessingException,
@@ -14,13 +13,13 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
-    QgsProject,
     QgsWkbTypes,
 )
 
-from ...core.storage import ManifestFeature, TileStatus, manifest_tiles
+from ...core.errors import SentinelHubBatchError
+from ...core.storage import TileStatus
 from ...gui.compat import FIELD_TYPE_INT, FIELD_TYPE_STRING
-from ...gui.layers import qgs_geometry
+from ...gui.layers import TILE_LAYER_CRS, records_from_manifest, records_from_request
 from .base import (
     JOB_ID,
     STATUS_OUTPUT,
@@ -46,44 +45,6 @@ TILE_STATUS_FIELDS = [
     ("error", FIELD_TYPE_STRING),
     ("outputs", FIELD_TYPE_STRING),
 ]
-WGS84 = "EPSG:4326"
-
-
-def records_from_manifest_rows(manifest: Sequence[ManifestFeature]) -> List[Any]:
-    """One ``TileRecord`` per tile of the manifest, outline in WGS84."""
-    from ...gui.layers import TileRecord
-
-    target = QgsCoordinateReferenceSystem(WGS84)
-    transforms: Dict[int, QgsCoordinateTransform] = {}
-    records = []
-    for name, rows in manifest_tiles(manifest).items():
-        first = rows[0]
-        geometry = qgs_geometry(first.geometry)
-        if first.epsg and first.epsg != 4326:
-            if first.epsg not in transforms:
-                transforms[first.epsg] = QgsCoordinateTransform(
-                    QgsCoordinateReferenceSystem(f"EPSG:{first.epsg}"), target, QgsProject.instance())
-            geometry.transform(transforms[first.epsg])
-        outputs = ",".join(sorted({row.output_id for row in rows if row.output_id}))
-        records.append(TileRecord(name, first.epsg, first.width, first.height, geometry, outputs))
-    return records
-
-
-def records_from_request(task: Any) -> List[Any]:
-    """Tiles of a job not analysed yet, computed locally from its request (same grid rules as the service)."""
-    from ...core.tiles import tiles_for_area
-    from ...gui.layers import TileRecord
-
-    request = task.request
-    grid_input = request.get("input") or {}
-    bounds = ((request.get("processRequest") or {}).get("input") or {}).get("bounds") or {}
-    if grid_input.get("type") != "tiling-grid" or not bounds.get("geometry"):
-        return []
-    crs = (bounds.get("properties") or {}).get("crs") or "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
-    tiles = tiles_for_area(bounds["geometry"], crs, int(grid_input.get("id", 1)), grid_input.get("resolution"),
-                           int(grid_input.get("bufferX", 0)), int(grid_input.get("bufferY", 0)))
-    return [TileRecord(tile.name, tile.epsg, tile.buffered_width, tile.buffered_height,
-                       qgs_geometry(tile.geometry_wgs84)) for tile in tiles]
 
 
 def style_tile_status_layer(layer: Any) -> None:
@@ -134,17 +95,21 @@ def write_tile_status(algorithm: BatchAlgorithm, parameters: Dict[str, Any], con
                 problem=snapshot.storage_problem))
     task = snapshot.task
     if snapshot.manifest:
-        records = records_from_manifest_rows(snapshot.manifest)
+        records = records_from_manifest(snapshot.manifest, context.transformContext())
     else:
         feedback.pushInfo(tr("No feature manifest yet (the job is {status}): tiles computed from the request.")
                           .format(status=task.status_text))
-        records = records_from_request(task)
+        try:
+            records = records_from_request(task.request)
+        except SentinelHubBatchError as reason:
+            feedback.pushInfo(tr("No tiles to show yet: {reason}").format(reason=reason))
+            records = []
     statuses = snapshot.tile_statuses or {}
     errors = {feature.name: feature.error or "" for feature in (snapshot.execution or [])}
 
     fields = make_fields(TILE_STATUS_FIELDS)
     sink, destination = algorithm.parameterAsSink(parameters, output, context, fields, QgsWkbTypes.Type.Polygon,
-                                                  QgsCoordinateReferenceSystem(WGS84))
+                                                  QgsCoordinateReferenceSystem(TILE_LAYER_CRS))
     if sink is None:
         raise QgsProcessingException(algorithm.invalidSinkError(parameters, output))
     counts = {status: 0 for status in TileStatus}
