@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsFeatureSink,
     QgsField,
     QgsFields,
@@ -50,6 +51,10 @@ EVALSCRIPT = "EVALSCRIPT"
 DATA_COLLECTION = "DATA_COLLECTION"
 TIME_FROM = "TIME_FROM"
 TIME_TO = "TIME_TO"
+MAX_CLOUD_COVERAGE = "MAX_CLOUD_COVERAGE"
+POLL_SECONDS = "POLL_SECONDS"
+
+DEFAULT_POLL_SECONDS = 10.0
 
 DEFAULT_DATA_COLLECTION = "sentinel-2-l1c"
 GRID_HELP = "0 UTM 20 km, 1 UTM 10 km, 2 UTM 100 km, 3 WGS84 1°, 6 LAEA 100 km, 7 LAEA 20 km"
@@ -126,10 +131,32 @@ class BatchAlgorithm(QgsProcessingAlgorithm):
         description = tr("Job id (empty: the most recent job)") if optional else tr("Job id")
         self.addParameter(QgsProcessingParameterString(JOB_ID, description, optional=optional))
 
-    def add_request_parameters(self) -> None:
-        """AREA, GRID, RESOLUTION, BUFFER_X/Y, EVALSCRIPT, DATA_COLLECTION, TIME_FROM, TIME_TO."""
+    def add_area_parameter(self) -> None:
         self.addParameter(QgsProcessingParameterVectorLayer(
             AREA, tr("Area (polygon layer)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+
+    def add_evalscript_and_time_parameters(self) -> None:
+        """EVALSCRIPT, DATA_COLLECTION, TIME_FROM, TIME_TO; read them with :meth:`evalscript_and_time`."""
+        self.addParameter(QgsProcessingParameterString(
+            EVALSCRIPT, tr("Evalscript (the script text, or the path of a .js file)"), multiLine=True))
+        self.addParameter(QgsProcessingParameterString(
+            DATA_COLLECTION, tr("Data collection"), defaultValue=DEFAULT_DATA_COLLECTION))
+        self.addParameter(QgsProcessingParameterString(TIME_FROM, tr("From (YYYY-MM-DD or ISO 8601 time)")))
+        self.addParameter(QgsProcessingParameterString(TIME_TO, tr("To (YYYY-MM-DD, the whole day, or ISO 8601)")))
+
+    def add_max_cloud_coverage_parameter(self) -> None:
+        self.add_advanced(QgsProcessingParameterNumber(
+            MAX_CLOUD_COVERAGE, tr("Maximum cloud coverage (%)"), QgsProcessingParameterNumber.Type.Double,
+            optional=True, minValue=0.0, maxValue=100.0))
+
+    def add_poll_seconds_parameter(self) -> None:
+        self.add_advanced(QgsProcessingParameterNumber(
+            POLL_SECONDS, tr("Seconds between status checks while processing"),
+            QgsProcessingParameterNumber.Type.Double, DEFAULT_POLL_SECONDS, minValue=0.5))
+
+    def add_request_parameters(self) -> None:
+        """AREA, GRID, RESOLUTION, BUFFER_X/Y, EVALSCRIPT, DATA_COLLECTION, TIME_FROM, TIME_TO."""
+        self.add_area_parameter()
         grid = QgsProcessingParameterNumber(GRID, tr("Tiling grid id ({grids})").format(grids=GRID_HELP),
                                             QgsProcessingParameterNumber.Type.Integer, 1, minValue=0)
         self.addParameter(grid)
@@ -140,12 +167,7 @@ class BatchAlgorithm(QgsProcessingAlgorithm):
                             (BUFFER_Y, tr("Buffer Y (pixels on each side)"))):
             self.addParameter(QgsProcessingParameterNumber(
                 name, label, QgsProcessingParameterNumber.Type.Integer, 0, minValue=0))
-        self.addParameter(QgsProcessingParameterString(
-            EVALSCRIPT, tr("Evalscript (the script text, or the path of a .js file)"), multiLine=True))
-        self.addParameter(QgsProcessingParameterString(
-            DATA_COLLECTION, tr("Data collection"), defaultValue=DEFAULT_DATA_COLLECTION))
-        self.addParameter(QgsProcessingParameterString(TIME_FROM, tr("From (YYYY-MM-DD or ISO 8601 time)")))
-        self.addParameter(QgsProcessingParameterString(TIME_TO, tr("To (YYYY-MM-DD, the whole day, or ISO 8601)")))
+        self.add_evalscript_and_time_parameters()
 
     def add_advanced(self, parameter: QgsProcessingParameterDefinition) -> None:
         parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
@@ -160,7 +182,6 @@ class BatchAlgorithm(QgsProcessingAlgorithm):
         if layer is None:
             raise QgsProcessingException(tr("The area layer could not be opened. Give a polygon layer or file."))
         area = area_from_layer(layer)
-        evalscript = evalscript_text(self.parameterAsString(parameters, EVALSCRIPT, context))
         return RequestInputs(
             area=area.geometry,
             area_crs=area.crs,
@@ -169,12 +190,18 @@ class BatchAlgorithm(QgsProcessingAlgorithm):
             resolution=self.parameterAsDouble(parameters, RESOLUTION, context),
             buffer_x=self.parameterAsInt(parameters, BUFFER_X, context),
             buffer_y=self.parameterAsInt(parameters, BUFFER_Y, context),
-            evalscript=evalscript,
-            data_collection=(self.parameterAsString(parameters, DATA_COLLECTION, context).strip()
-                             or DEFAULT_DATA_COLLECTION),
-            time_from=self.parameterAsString(parameters, TIME_FROM, context).strip(),
-            time_to=self.parameterAsString(parameters, TIME_TO, context).strip(),
+            **self.evalscript_and_time(parameters, context),
         )
+
+    def evalscript_and_time(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Dict[str, str]:
+        """``evalscript``, ``data_collection``, ``time_from``, ``time_to``: keyword arguments of the inputs."""
+        return {
+            "evalscript": evalscript_text(self.parameterAsString(parameters, EVALSCRIPT, context)),
+            "data_collection": (self.parameterAsString(parameters, DATA_COLLECTION, context).strip()
+                                or DEFAULT_DATA_COLLECTION),
+            "time_from": self.parameterAsString(parameters, TIME_FROM, context).strip(),
+            "time_to": self.parameterAsString(parameters, TIME_TO, context).strip(),
+        }
 
     def optional_number(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext
                         ) -> Optional[float]:
@@ -185,10 +212,26 @@ class BatchAlgorithm(QgsProcessingAlgorithm):
         value = self.parameterAsDouble(parameters, name, context)
         return None if math.isnan(value) else value
 
+    def feature_sink(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext, fields: QgsFields,
+                     geometry_type: Any, crs: str = "") -> Tuple[Any, str]:
+        """(sink, destination) of the ``name`` sink parameter; a sink that cannot be opened fails the algorithm."""
+        sink, destination = self.parameterAsSink(parameters, name, context, fields, geometry_type,
+                                                 QgsCoordinateReferenceSystem(crs))
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        return sink, destination
+
     def connection(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Any:
         from ...gui.connection import resolve_connection
 
         return resolve_connection(self.parameterAsString(parameters, AUTH_CONFIG, context) or "")
+
+    def open_job(self, parameters: Dict[str, Any], context: QgsProcessingContext,
+                 feedback: QgsProcessingFeedback) -> Tuple[Any, Any, str]:
+        """(connection, batch client, job id) of a job algorithm's connection and JOB_ID parameters."""
+        connection = self.connection(parameters, context)
+        client = batch_client(connection, feedback)
+        return connection, client, self.job_id(parameters, context, client, feedback)
 
     def job_id(self, parameters: Dict[str, Any], context: QgsProcessingContext, client: Any,
                feedback: QgsProcessingFeedback) -> str:
@@ -233,6 +276,11 @@ def evalscript_text(value: str) -> str:
                 raise QgsProcessingException(tr("The evalscript file '{path}' does not exist.").format(path=text))
             return read_evalscript_file(str(candidate))
     return value
+
+
+def split_names(text: str) -> List[str]:
+    """The non-empty names of a comma (or semicolon) separated list, stripped."""
+    return [part.strip() for part in (text or "").replace(";", ",").split(",") if part.strip()]
 
 
 def describe_api_error(error: ApiError) -> str:
@@ -334,8 +382,7 @@ class JobActionAlgorithm(BatchAlgorithm):
 
     def perform(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback) -> Dict[str, Any]:
-        client = batch_client(self.connection(parameters, context), feedback)
-        task_id = self.job_id(parameters, context, client, feedback)
+        _connection, client, task_id = self.open_job(parameters, context, feedback)
         getattr(client, self.action)(task_id)
         task = client.get(task_id)
         feedback.pushInfo(tr("Job {id}: {status}").format(id=task.id, status=task.status_summary()))

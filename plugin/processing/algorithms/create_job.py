@@ -10,18 +10,16 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
 
 from ...core.errors import InvalidRequestError
-from .base import BatchAlgorithm, batch_client, format_pu, tr
+from .base import MAX_CLOUD_COVERAGE, BatchAlgorithm, batch_client, format_pu, split_names, tr
 from .preview_tiles import compute_tiles_and_cost, report_cost
 
 OUTPUTS = "OUTPUTS"
 DELIVERY_URL = "DELIVERY_URL"
 DESCRIPTION = "DESCRIPTION"
-MAX_CLOUD_COVERAGE = "MAX_CLOUD_COVERAGE"
 MOSAICKING_ORDER = "MOSAICKING_ORDER"
 COG_OUTPUT = "COG_OUTPUT"
 OVERWRITE = "OVERWRITE"
@@ -53,9 +51,7 @@ class CreateJobAlgorithm(BatchAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             OUTPUTS, tr("Output identifiers, comma separated (empty: all outputs of the evalscript)"), optional=True))
         self.addParameter(QgsProcessingParameterString(DESCRIPTION, tr("Description"), optional=True))
-        self.add_advanced(QgsProcessingParameterNumber(
-            MAX_CLOUD_COVERAGE, tr("Maximum cloud coverage (%)"), QgsProcessingParameterNumber.Type.Double,
-            optional=True, minValue=0.0, maxValue=100.0))
+        self.add_max_cloud_coverage_parameter()
         self.add_advanced(QgsProcessingParameterString(
             MOSAICKING_ORDER, tr("Mosaicking order (mostRecent, leastRecent, leastCC)"), optional=True))
         self.add_advanced(QgsProcessingParameterBoolean(COG_OUTPUT, tr("Cloud-optimised GeoTIFFs"), True))
@@ -124,7 +120,5 @@ class CreateJobAlgorithm(BatchAlgorithm):
         return task, cost
 
     def output_ids(self, parameters: Dict[str, Any], context: QgsProcessingContext, info: Any) -> List[str]:
-        text = self.parameterAsString(parameters, OUTPUTS, context)
-        chosen = [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
-        return chosen or list(info.output_ids)
+        return split_names(self.parameterAsString(parameters, OUTPUTS, context)) or list(info.output_ids)
 

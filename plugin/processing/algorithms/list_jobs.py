@@ -5,11 +5,9 @@ from __future__ import annotations
 from typing import Any, Dict
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsProcessing,
     QgsProcessingContext,
-    QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
@@ -74,10 +72,7 @@ class ListJobsAlgorithm(BatchAlgorithm):
         sort = SORT_OPTIONS[self.parameterAsEnum(parameters, SORT, context)]
         limit = self.parameterAsInt(parameters, MAX_JOBS, context)
         fields = make_fields(JOB_FIELDS)
-        sink, destination = self.parameterAsSink(parameters, OUTPUT, context, fields, QgsWkbTypes.Type.NoGeometry,
-                                                 QgsCoordinateReferenceSystem())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
+        sink, destination = self.feature_sink(parameters, OUTPUT, context, fields, QgsWkbTypes.Type.NoGeometry)
         count = 0
         page_size = min(PAGE_SIZE, limit) if limit else PAGE_SIZE
         for task in client.iter_tasks(search=search, sort=sort, count=page_size):

@@ -16,7 +16,7 @@ from qgis.core import (
 )
 
 from ...core.errors import InvalidRequestError
-from .base import JOB_ID, BatchAlgorithm, batch_client, tr
+from .base import JOB_ID, BatchAlgorithm, tr
 
 OUTPUT_FOLDER = "OUTPUT_FOLDER"
 DOWNLOAD = "DOWNLOAD"
@@ -106,9 +106,7 @@ class LoadResultsAlgorithm(BatchAlgorithm):
 
     def perform(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback) -> Dict[str, Any]:
-        connection = self.connection(parameters, context)
-        client = batch_client(connection, feedback)
-        task_id = self.job_id(parameters, context, client, feedback)
+        connection, client, task_id = self.open_job(parameters, context, feedback)
         task = client.get(task_id)
         folder = Path(self.parameterAsFileOutput(parameters, OUTPUT_FOLDER, context))
         mosaics = load_job_results(task, connection.s3_client(), folder, self.parameterAsBool(

@@ -5,10 +5,8 @@ from __future__ import annotations
 from typing import Any, Dict, List
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsProcessingContext,
-    QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
@@ -95,12 +93,9 @@ class PreviewTilesAlgorithm(BatchAlgorithm):
         tiles, _, cost = compute_tiles_and_cost(inputs)
         feedback.setProgress(60)
 
-        (sink, destination) = self.parameterAsSink(parameters, OUTPUT, context, make_fields(TILE_FIELDS),
-                                                   QgsWkbTypes.Type.Polygon,
-                                                   QgsCoordinateReferenceSystem("EPSG:4326"))
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
         fields = make_fields(TILE_FIELDS)
+        sink, destination = self.feature_sink(parameters, OUTPUT, context, fields, QgsWkbTypes.Type.Polygon,
+                                              "EPSG:4326")
         for index, (tile, tile_cost) in enumerate(zip(tiles, cost.tiles)):
             if feedback.isCanceled():
                 break

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any, Dict
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -19,25 +18,12 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsProcessingParameterVectorLayer,
 )
 
 from ...core.process_api import MAX_OUTPUT_PIXELS, ProcessInputs, build_process_request, in_metric_crs, process
-from .base import (
-    AREA,
-    DATA_COLLECTION,
-    DEFAULT_DATA_COLLECTION,
-    EVALSCRIPT,
-    TIME_FROM,
-    TIME_TO,
-    BatchAlgorithm,
-    batch_client,
-    evalscript_text,
-    tr,
-)
+from .base import AREA, MAX_CLOUD_COVERAGE, BatchAlgorithm, batch_client, split_names, tr
 
 SELECTED_ONLY = "SELECTED_ONLY"
-MAX_CLOUD_COVERAGE = "MAX_CLOUD_COVERAGE"
 RESOLUTION = "RESOLUTION"
 WIDTH = "WIDTH"
 HEIGHT = "HEIGHT"
@@ -61,15 +47,9 @@ class ProcessAreaAlgorithm(BatchAlgorithm):
     )
 
     def initAlgorithm(self, config: Any = None) -> None:
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            AREA, tr("Area (polygon layer)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+        self.add_area_parameter()
         self.addParameter(QgsProcessingParameterBoolean(SELECTED_ONLY, tr("Selected features only"), False))
-        self.addParameter(QgsProcessingParameterString(
-            EVALSCRIPT, tr("Evalscript (the script text, or the path of a .js file)"), multiLine=True))
-        self.addParameter(QgsProcessingParameterString(
-            DATA_COLLECTION, tr("Data collection"), defaultValue=DEFAULT_DATA_COLLECTION))
-        self.addParameter(QgsProcessingParameterString(TIME_FROM, tr("From (YYYY-MM-DD or ISO 8601 time)")))
-        self.addParameter(QgsProcessingParameterString(TIME_TO, tr("To (YYYY-MM-DD, the whole day, or ISO 8601)")))
+        self.add_evalscript_and_time_parameters()
         self.addParameter(QgsProcessingParameterNumber(
             RESOLUTION, tr("Resolution in metres (used unless width and height are given)"),
             QgsProcessingParameterNumber.Type.Double, 10.0, optional=True, minValue=0.0))
@@ -79,9 +59,7 @@ class ProcessAreaAlgorithm(BatchAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             HEIGHT, tr("Height in pixels (0: from the resolution)"), QgsProcessingParameterNumber.Type.Integer, 0,
             optional=True, minValue=0, maxValue=MAX_OUTPUT_PIXELS))
-        self.add_advanced(QgsProcessingParameterNumber(
-            MAX_CLOUD_COVERAGE, tr("Maximum cloud coverage (%)"), QgsProcessingParameterNumber.Type.Double,
-            optional=True, minValue=0.0, maxValue=100.0))
+        self.add_max_cloud_coverage_parameter()
         self.add_advanced(QgsProcessingParameterString(
             OUTPUTS, tr("Outputs (comma-separated ids of setup(); empty: all, as GeoTIFF)"), optional=True))
         self.add_connection_parameter()
@@ -100,15 +78,10 @@ class ProcessAreaAlgorithm(BatchAlgorithm):
         inputs = ProcessInputs(
             area=area.geometry,
             area_crs=area.crs,
-            evalscript=evalscript_text(self.parameterAsString(parameters, EVALSCRIPT, context)),
-            data_collection=(self.parameterAsString(parameters, DATA_COLLECTION, context).strip()
-                             or DEFAULT_DATA_COLLECTION),
-            time_from=self.parameterAsString(parameters, TIME_FROM, context).strip(),
-            time_to=self.parameterAsString(parameters, TIME_TO, context).strip(),
+            **self.evalscript_and_time(parameters, context),
             max_cloud_coverage=self.optional_number(parameters, MAX_CLOUD_COVERAGE, context),
         )
-        requested = [name.strip() for name in self.parameterAsString(parameters, OUTPUTS, context).split(",")
-                     if name.strip()]
+        requested = split_names(self.parameterAsString(parameters, OUTPUTS, context))
         outputs = [(name, "image/tiff") for name in requested] or None
         width = int(self.optional_number(parameters, WIDTH, context) or 0)
         height = int(self.optional_number(parameters, HEIGHT, context) or 0)

@@ -14,7 +14,7 @@ from qgis.core import (
 )
 
 from ...core.errors import InvalidRequestError
-from .base import JOB_ID, STATUS_OUTPUT, BatchAlgorithm, batch_client, tr
+from .base import JOB_ID, STATUS_OUTPUT, BatchAlgorithm, split_names, tr
 
 TILES = "TILES"
 START = "START"
@@ -44,12 +44,9 @@ class RetryFailedTilesAlgorithm(BatchAlgorithm):
                 feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         from ...core.jobs import JobWatcher, S3Keys, failed_tiles, retry_tiles
 
-        connection = self.connection(parameters, context)
-        client = batch_client(connection, feedback)
-        task_id = self.job_id(parameters, context, client, feedback)
+        connection, client, task_id = self.open_job(parameters, context, feedback)
         s3 = connection.s3_client()
-        text = self.parameterAsString(parameters, TILES, context)
-        names = [name.strip() for name in text.replace(";", ",").split(",") if name.strip()] or None
+        names = split_names(self.parameterAsString(parameters, TILES, context)) or None
         snapshot = JobWatcher(client, s3, task_id).poll()
         task = snapshot.task
         if names is None and snapshot.execution is not None:

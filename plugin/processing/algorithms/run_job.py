@@ -13,15 +13,14 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFolderDestination,
-    QgsProcessingParameterNumber,
 )
 
 from ...core.models import TaskStatus
-from .base import STATUS_OUTPUT, batch_client, s3_client_or_none, tr
+from .base import POLL_SECONDS, STATUS_OUTPUT, batch_client, s3_client_or_none, tr
 from .create_job import CreateJobAlgorithm
 from .load_results import DOWNLOAD, MOSAIC_COUNT, OUTPUT_FOLDER, OUTPUT_LAYERS, load_job_results
-from .tile_status import COUNT_OUTPUTS, TILE_COUNT, write_tile_status
-from .wait_for_job import COST_PU, DEFAULT_POLL_SECONDS, POLL_SECONDS, wait_with_feedback
+from .tile_status import add_tile_count_outputs, write_tile_status
+from .wait_for_job import COST_PU, wait_with_feedback
 
 TILES = "TILES"
 
@@ -37,17 +36,13 @@ class RunJobAlgorithm(CreateJobAlgorithm):
     def initAlgorithm(self, config: Any = None) -> None:
         self.add_job_request_parameters()
         self.add_connection_parameter()
-        self.add_advanced(QgsProcessingParameterNumber(
-            POLL_SECONDS, tr("Seconds between status checks while processing"),
-            QgsProcessingParameterNumber.Type.Double, DEFAULT_POLL_SECONDS, minValue=0.5))
+        self.add_poll_seconds_parameter()
         self.addParameter(QgsProcessingParameterBoolean(DOWNLOAD, tr("Download the result tiles"), False))
         self.addParameter(QgsProcessingParameterFeatureSink(TILES, tr("Tile status")))
         self.addParameter(QgsProcessingParameterFolderDestination(OUTPUT_FOLDER, tr("Folder for the mosaics")))
         self.add_job_outputs()
         self.addOutput(QgsProcessingOutputNumber(COST_PU, tr("Cost (PU)")))
-        self.addOutput(QgsProcessingOutputNumber(TILE_COUNT, tr("Number of tiles")))
-        for status, name in COUNT_OUTPUTS.items():
-            self.addOutput(QgsProcessingOutputNumber(name, tr("Tiles: {label}").format(label=tr(status.label))))
+        add_tile_count_outputs(self)
         self.addOutput(QgsProcessingOutputMultipleLayers(OUTPUT_LAYERS, tr("Result layers")))
         self.addOutput(QgsProcessingOutputNumber(MOSAIC_COUNT, tr("Number of mosaics")))
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 from typing import Any, Dict, Optional
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsProcessingContext,
-    QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -24,7 +22,6 @@ from .base import (
     JOB_ID,
     STATUS_OUTPUT,
     BatchAlgorithm,
-    batch_client,
     fast_insert,
     make_fields,
     s3_client_or_none,
@@ -45,6 +42,13 @@ TILE_STATUS_FIELDS = [
     ("error", FIELD_TYPE_STRING),
     ("outputs", FIELD_TYPE_STRING),
 ]
+
+
+def add_tile_count_outputs(algorithm: BatchAlgorithm) -> None:
+    """TILE_COUNT and one count per tile status (TILES_DONE, TILES_FAILED, …), as ``write_tile_status`` fills."""
+    algorithm.addOutput(QgsProcessingOutputNumber(TILE_COUNT, tr("Number of tiles")))
+    for status, name in COUNT_OUTPUTS.items():
+        algorithm.addOutput(QgsProcessingOutputNumber(name, tr("Tiles: {label}").format(label=tr(status.label))))
 
 
 def style_tile_status_layer(layer: Any) -> None:
@@ -69,15 +73,11 @@ class TileStatusAlgorithm(BatchAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("Tile status")))
         self.addOutput(QgsProcessingOutputString(JOB_ID, tr("Job id")))
         self.addOutput(QgsProcessingOutputString(STATUS_OUTPUT, tr("Job status")))
-        self.addOutput(QgsProcessingOutputNumber(TILE_COUNT, tr("Number of tiles")))
-        for status, name in COUNT_OUTPUTS.items():
-            self.addOutput(QgsProcessingOutputNumber(name, tr("Tiles: {label}").format(label=tr(status.label))))
+        add_tile_count_outputs(self)
 
     def perform(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback) -> Dict[str, Any]:
-        connection = self.connection(parameters, context)
-        client = batch_client(connection, feedback)
-        task_id = self.job_id(parameters, context, client, feedback)
+        connection, client, task_id = self.open_job(parameters, context, feedback)
         s3 = s3_client_or_none(connection, feedback)
         return write_tile_status(self, parameters, context, feedback, client, s3, task_id)
 
@@ -108,10 +108,8 @@ def write_tile_status(algorithm: BatchAlgorithm, parameters: Dict[str, Any], con
     errors = {feature.name: feature.error or "" for feature in (snapshot.execution or [])}
 
     fields = make_fields(TILE_STATUS_FIELDS)
-    sink, destination = algorithm.parameterAsSink(parameters, output, context, fields, QgsWkbTypes.Type.Polygon,
-                                                  QgsCoordinateReferenceSystem(TILE_LAYER_CRS))
-    if sink is None:
-        raise QgsProcessingException(algorithm.invalidSinkError(parameters, output))
+    sink, destination = algorithm.feature_sink(parameters, output, context, fields, QgsWkbTypes.Type.Polygon,
+                                               TILE_LAYER_CRS)
     counts = {status: 0 for status in TileStatus}
     for record in records:
         status = statuses.get(record.name, TileStatus.PENDING)

@@ -10,27 +10,25 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterNumber,
 )
 
 from ...core.models import TaskStatus
 from .base import (
+    DEFAULT_POLL_SECONDS,
     JOB_ID,
+    POLL_SECONDS,
     STATUS_OUTPUT,
     BatchAlgorithm,
-    batch_client,
     cancellable_sleep,
     format_pu,
     s3_client_or_none,
     tr,
 )
 
-POLL_SECONDS = "POLL_SECONDS"
 COMPLETION = "COMPLETION"
 COST_PU = "COST_PU"
 TILES_DONE = "TILES_DONE"
 TILES_FAILED = "TILES_FAILED"
-DEFAULT_POLL_SECONDS = 10.0
 
 
 class JobProgress:
@@ -124,9 +122,7 @@ class WaitForJobAlgorithm(BatchAlgorithm):
     def initAlgorithm(self, config: Any = None) -> None:
         self.add_job_id_parameter()
         self.add_connection_parameter()
-        self.add_advanced(QgsProcessingParameterNumber(
-            POLL_SECONDS, tr("Seconds between status checks while processing"),
-            QgsProcessingParameterNumber.Type.Double, DEFAULT_POLL_SECONDS, minValue=0.5))
+        self.add_poll_seconds_parameter()
         self.addOutput(QgsProcessingOutputString(JOB_ID, tr("Job id")))
         self.addOutput(QgsProcessingOutputString(STATUS_OUTPUT, tr("Status")))
         self.addOutput(QgsProcessingOutputNumber(COMPLETION, tr("Completion (%)")))
@@ -136,9 +132,7 @@ class WaitForJobAlgorithm(BatchAlgorithm):
 
     def perform(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback) -> Dict[str, Any]:
-        connection = self.connection(parameters, context)
-        client = batch_client(connection, feedback)
-        task_id = self.job_id(parameters, context, client, feedback)
+        connection, client, task_id = self.open_job(parameters, context, feedback)
         s3 = s3_client_or_none(connection, feedback)
         poll_seconds = self.parameterAsDouble(parameters, POLL_SECONDS, context)
         task, progress = wait_with_feedback(client, s3, task_id, feedback, poll_seconds)
