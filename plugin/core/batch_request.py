@@ -113,17 +113,7 @@ def build_batch_request(spec: BatchJobSpec, grids: Optional[Sequence[Any]] = Non
         raise InvalidRequestError("The evalscript is empty. Write or load one (it starts with //VERSION=3).")
     _check_outputs_against_evalscript(spec.evalscript, identifiers)
     validate_output_template(spec.delivery.url, identifiers)
-    time_from, time_to = time_range(spec.time_from, spec.time_to)
-
-    data_filter: Dict[str, Any] = {"timeRange": {"from": format_time(time_from), "to": format_time(time_to)}}
-    if spec.max_cloud_coverage is not None:
-        if not 0 <= float(spec.max_cloud_coverage) <= 100:
-            raise InvalidRequestError("Maximum cloud coverage is a percentage between 0 and 100.")
-        data_filter["maxCloudCoverage"] = float(spec.max_cloud_coverage)
-    if spec.mosaicking_order:
-        if spec.mosaicking_order not in MOSAICKING_ORDERS:
-            raise InvalidRequestError(f"Mosaicking order must be one of {', '.join(MOSAICKING_ORDERS)}.")
-        data_filter["mosaickingOrder"] = spec.mosaicking_order
+    data_filter = build_data_filter(spec.time_from, spec.time_to, spec.max_cloud_coverage, spec.mosaicking_order)
     data_entry: Dict[str, Any] = {"type": spec.data_collection, "dataFilter": data_filter}
     data_entry.update(spec.data_options)
 
@@ -293,6 +283,22 @@ def format_time(moment: datetime) -> str:
     if moment.microsecond:
         moment = moment - timedelta(microseconds=moment.microsecond)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def build_data_filter(time_from: TimeInput, time_to: TimeInput, max_cloud_coverage: Optional[float] = None,
+                      mosaicking_order: Optional[str] = None) -> Dict[str, Any]:
+    """The ``dataFilter`` of a data entry (Batch and Process API alike), checked."""
+    start, end = time_range(time_from, time_to)
+    data_filter: Dict[str, Any] = {"timeRange": {"from": format_time(start), "to": format_time(end)}}
+    if max_cloud_coverage is not None:
+        if not 0 <= float(max_cloud_coverage) <= 100:
+            raise InvalidRequestError("Maximum cloud coverage is a percentage between 0 and 100.")
+        data_filter["maxCloudCoverage"] = float(max_cloud_coverage)
+    if mosaicking_order:
+        if mosaicking_order not in MOSAICKING_ORDERS:
+            raise InvalidRequestError(f"Mosaicking order must be one of {', '.join(MOSAICKING_ORDERS)}.")
+        data_filter["mosaickingOrder"] = mosaicking_order
+    return data_filter
 
 
 def output_identifiers(request: Dict[str, Any]) -> List[str]:

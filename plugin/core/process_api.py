@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
-from .batch_request import MOSAICKING_ORDERS, TimeInput, area_bounds, crs_uri, format_time, time_range
+from .batch_request import TimeInput, area_bounds, build_data_filter, crs_uri
 from .errors import ApiError, InvalidRequestError, SentinelHubBatchError
 
 log = logging.getLogger("sentinelhub_batch")
@@ -254,16 +254,8 @@ def _round_up(value: float) -> str:
 def _data_entry(inputs: ProcessInputs) -> Dict[str, Any]:
     if not (inputs.data_collection or "").strip():
         raise InvalidRequestError("Choose a data collection (e.g. sentinel-2-l1c).")
-    start, end = time_range(inputs.time_from, inputs.time_to)
-    data_filter: Dict[str, Any] = {"timeRange": {"from": format_time(start), "to": format_time(end)}}
-    if inputs.max_cloud_coverage is not None:
-        if not 0 <= float(inputs.max_cloud_coverage) <= 100:
-            raise InvalidRequestError("Maximum cloud coverage is a percentage between 0 and 100.")
-        data_filter["maxCloudCoverage"] = float(inputs.max_cloud_coverage)
-    if inputs.mosaicking_order:
-        if inputs.mosaicking_order not in MOSAICKING_ORDERS:
-            raise InvalidRequestError(f"Mosaicking order must be one of {', '.join(MOSAICKING_ORDERS)}.")
-        data_filter["mosaickingOrder"] = inputs.mosaicking_order
+    data_filter = build_data_filter(inputs.time_from, inputs.time_to, inputs.max_cloud_coverage,
+                                    inputs.mosaicking_order)
     return {"type": inputs.data_collection.strip(), "dataFilter": data_filter}
 
 
