@@ -67,6 +67,33 @@ def check_connection(connection: Connection) -> str:
               ).format(name=connection.deployment.name)
 
 
+def _basic_credential_rows(parent: QWidget, form: QFormLayout, username: str, password: str, username_label: str,
+                           password_label: str) -> Tuple[QgsAuthConfigSelect, QLineEdit, QLineEdit]:
+    """Rows to choose a Basic auth configuration or type a new username and password (the secret masked)."""
+    select = QgsAuthConfigSelect(parent)
+    select.setToolTip(tr("A Basic authentication configuration: username = {username}, password = {password}."
+                         ).format(username=username, password=password))
+    username_edit = QLineEdit(parent)
+    username_edit.setPlaceholderText(tr("{username} (to create or update the configuration)").format(
+        username=username))
+    password_edit = QLineEdit(parent)
+    password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+    password_edit.setPlaceholderText(tr("unchanged"))
+    form.addRow(tr("Configuration"), select)
+    form.addRow(username_label, username_edit)
+    form.addRow(password_label, password_edit)
+    return select, username_edit, password_edit
+
+
+def _typed_pair(username_edit: QLineEdit, password_edit: QLineEdit, missing_username: str
+                ) -> Optional[Tuple[str, str]]:
+    """(username, password) when a password is typed; a typed password without username is an error."""
+    username, password = username_edit.text().strip(), password_edit.text()
+    if password and not username:
+        raise CredentialsError(missing_username)
+    return (username, password) if password else None
+
+
 class SettingsDialog(QDialog):
     """Edit :class:`ConnectionSettings`; ``Save`` stores typed secrets in the auth database, ids in settings."""
 
@@ -108,38 +135,20 @@ class SettingsDialog(QDialog):
 
         credentials = QGroupBox(tr("OAuth client (stored in the QGIS authentication database)"), self)
         credentials_form = QFormLayout(credentials)
-        self.auth_select = QgsAuthConfigSelect(credentials)
-        self.auth_select.setToolTip(tr("A Basic authentication configuration: username = client id, "
-                                       "password = client secret."))
-        self.client_id_edit = QLineEdit(credentials)
-        self.client_id_edit.setPlaceholderText(tr("client id (to create or update the configuration)"))
-        self.client_secret_edit = QLineEdit(credentials)
-        self.client_secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.client_secret_edit.setPlaceholderText(tr("unchanged"))
+        self.auth_select, self.client_id_edit, self.client_secret_edit = _basic_credential_rows(
+            credentials, credentials_form, tr("client id"), tr("client secret"), tr("Client id"), tr("Client secret"))
         self.client_secret_edit.setToolTip(tr("Typed secrets are saved only in the QGIS authentication database, "
                                               "never in settings or projects."))
-        credentials_form.addRow(tr("Configuration"), self.auth_select)
-        credentials_form.addRow(tr("Client id"), self.client_id_edit)
-        credentials_form.addRow(tr("Client secret"), self.client_secret_edit)
         layout.addWidget(credentials)
 
         storage = QGroupBox(tr("S3 access for reading results"), self)
         storage_form = QFormLayout(storage)
-        self.s3_auth_select = QgsAuthConfigSelect(storage)
-        self.s3_auth_select.setToolTip(tr("A Basic authentication configuration: username = access key, "
-                                          "password = secret key."))
-        self.s3_access_key_edit = QLineEdit(storage)
-        self.s3_access_key_edit.setPlaceholderText(tr("access key (to create or update the configuration)"))
-        self.s3_secret_key_edit = QLineEdit(storage)
-        self.s3_secret_key_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.s3_secret_key_edit.setPlaceholderText(tr("unchanged"))
+        self.s3_auth_select, self.s3_access_key_edit, self.s3_secret_key_edit = _basic_credential_rows(
+            storage, storage_form, tr("access key"), tr("secret key"), tr("Access key"), tr("Secret key"))
         self.s3_endpoint_edit = QLineEdit(storage)
         self.s3_endpoint_edit.setPlaceholderText(tr("empty for AWS; host:port or URL otherwise"))
         self.s3_region_edit = QLineEdit(storage)
         self.s3_region_edit.setPlaceholderText("eu-central-1")
-        storage_form.addRow(tr("Configuration"), self.s3_auth_select)
-        storage_form.addRow(tr("Access key"), self.s3_access_key_edit)
-        storage_form.addRow(tr("Secret key"), self.s3_secret_key_edit)
         storage_form.addRow(tr("Endpoint"), self.s3_endpoint_edit)
         storage_form.addRow(tr("Region"), self.s3_region_edit)
         layout.addWidget(storage)
@@ -217,16 +226,12 @@ class SettingsDialog(QDialog):
         )
 
     def _typed_client_credentials(self) -> Optional[Tuple[str, str]]:
-        client_id, secret = self.client_id_edit.text().strip(), self.client_secret_edit.text()
-        if secret and not client_id:
-            raise CredentialsError(tr("Enter the client id that belongs to the secret."))
-        return (client_id, secret) if secret else None
+        return _typed_pair(self.client_id_edit, self.client_secret_edit,
+                           tr("Enter the client id that belongs to the secret."))
 
     def _typed_s3_keys(self) -> Optional[Tuple[str, str]]:
-        access_key, secret = self.s3_access_key_edit.text().strip(), self.s3_secret_key_edit.text()
-        if secret and not access_key:
-            raise CredentialsError(tr("Enter the S3 access key that belongs to the secret key."))
-        return (access_key, secret) if secret else None
+        return _typed_pair(self.s3_access_key_edit, self.s3_secret_key_edit,
+                           tr("Enter the S3 access key that belongs to the secret key."))
 
     def connection_from_form(self) -> Connection:
         """A connection with what the form shows: typed secrets first, else the chosen auth configurations."""
