@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsApplication, QgsNetworkAccessManager, QgsSettings
+from qgis.core import QgsNetworkAccessManager, QgsSettings
 from qgis.PyQt.QtNetwork import QNetworkProxy
 from sentinelhub_batch.plugin.core.deployments import CDSE, SENTINEL_HUB_EU
 from sentinelhub_batch.plugin.gui.connection import (
@@ -15,14 +15,6 @@ from sentinelhub_batch.plugin.gui.connection import (
     qgis_proxies,
     store_basic_credentials,
 )
-
-
-@pytest.fixture
-def auth_ready(qgis_app):
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        assert manager.setMasterPassword("sentinelhub-batch-tests", True)
-    return manager
 
 
 def test_secrets_go_to_the_auth_database_and_settings_hold_only_ids(auth_ready):

@@ -12,13 +12,13 @@ import time
 from typing import Dict, List, Optional
 
 import pytest
-from osgeo import gdal, ogr, osr
+from bucket_files import manifest_gpkg
 from qgis.PyQt.QtCore import QThread
 from sentinelhub_batch.plugin.core.errors import ConnectionFailedError, NotFoundError
 from sentinelhub_batch.plugin.core.jobs import PollPolicy
 from sentinelhub_batch.plugin.core.models import BatchTask
 from sentinelhub_batch.plugin.core.s3 import S3Error, S3Object
-from sentinelhub_batch.plugin.core.storage import TileStatus
+from sentinelhub_batch.plugin.core.storage import ManifestFeature, TileStatus
 from sentinelhub_batch.plugin.gui.monitor import JobMonitor
 from shapely.geometry import box
 
@@ -28,33 +28,13 @@ QUICK = PollPolicy(analysing=0.01, waiting_for_user=0.05, processing_min=0.01, p
 
 
 def manifest_bytes(names: List[str], epsg: int = 32611) -> bytes:
-    path = f"/vsimem/manifest_{time.monotonic_ns()}.gpkg"
-    source = ogr.GetDriverByName("GPKG").CreateDataSource(path)
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    layer = source.CreateLayer(f"feature_{epsg}", srs, ogr.wkbPolygon)
-    for name, kind in (("outputId", ogr.OFTString), ("identifier", ogr.OFTString), ("path", ogr.OFTString),
-                       ("width", ogr.OFTInteger), ("height", ogr.OFTInteger)):
-        layer.CreateField(ogr.FieldDefn(name, kind))
+    rows = []
     for index, name in enumerate(names):
-        feature = ogr.Feature(layer.GetLayerDefn())
         x = 600000 + (index % 100) * 1000
         y = 4000000 + (index // 100) * 1000
-        for field_name, value in (("outputId", "NDVI"), ("identifier", name),
-                                  ("path", f"s3://{BUCKET}/out/{TASK_ID}/{name}/NDVI.tif"), ("width", 100),
-                                  ("height", 100)):
-            feature.SetField(field_name, value)
-        feature.SetGeometry(ogr.CreateGeometryFromWkb(box(x, y, x + 1000, y + 1000).wkb))
-        layer.CreateFeature(feature)
-    source = None
-    handle = gdal.VSIFOpenL(path, "rb")
-    gdal.VSIFSeekL(handle, 0, 2)
-    size = gdal.VSIFTellL(handle)
-    gdal.VSIFSeekL(handle, 0, 0)
-    data = bytes(gdal.VSIFReadL(1, size, handle))
-    gdal.VSIFCloseL(handle)
-    gdal.Unlink(path)
-    return data
+        rows.append(ManifestFeature(index + 1, "NDVI", name, f"s3://{BUCKET}/out/{TASK_ID}/{name}/NDVI.tif", 100, 100,
+                                    epsg, box(x, y, x + 1000, y + 1000)))
+    return manifest_gpkg(rows)
 
 
 def execution_bytes(statuses: Dict[str, str]) -> bytes:

@@ -223,12 +223,9 @@ def test_an_unknown_job_gives_the_service_message(processing, service):
     assert "COMMON_NOT_FOUND" in str(raised.value) and "not found" in str(raised.value)
 
 
-def test_an_auth_config_wins_over_the_environment(processing, service, monkeypatch):
+def test_an_auth_config_wins_over_the_environment(processing, service, monkeypatch, auth_ready):
     from sentinelhub_batch.plugin.gui.connection import store_basic_credentials
 
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        assert manager.setMasterPassword("sentinelhub-batch-tests", True)
     auth_id = store_basic_credentials("Processing test", "id-from-auth-db", "secret-from-auth-db")
     used = []
     monkeypatch.setattr(connection_module.Connection, "batch_client",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from osgeo import gdal, ogr, osr
+from bucket_files import manifest_gpkg, vsimem_bytes
+from osgeo import gdal, osr
 from qgis.core import (
     QgsMultiBandColorRenderer,
     QgsPalettedRasterRenderer,
@@ -45,45 +46,7 @@ def _geotiff(epsg: int, x: float, y: float, bands: int, data_type: int, value: f
     for band in range(1, bands + 1):
         dataset.GetRasterBand(band).WriteArray(np.full((TILE_PIXELS, TILE_PIXELS), value))
     dataset = None
-    handle = gdal.VSIFOpenL(path, "rb")
-    gdal.VSIFSeekL(handle, 0, 2)
-    size = gdal.VSIFTellL(handle)
-    gdal.VSIFSeekL(handle, 0, 0)
-    data = gdal.VSIFReadL(1, size, handle)
-    gdal.VSIFCloseL(handle)
-    gdal.Unlink(path)
-    return bytes(data)
-
-
-def _manifest_gpkg(rows) -> bytes:
-    path = "/vsimem/manifest.gpkg"
-    source = ogr.GetDriverByName("GPKG").CreateDataSource(path)
-    tables = {}
-    for row in rows:
-        if row.epsg not in tables:
-            srs = osr.SpatialReference()
-            srs.ImportFromEPSG(row.epsg)
-            layer = source.CreateLayer(f"feature_{row.epsg}", srs, ogr.wkbPolygon)
-            for name, kind in (("outputId", ogr.OFTString), ("identifier", ogr.OFTString),
-                               ("path", ogr.OFTString), ("width", ogr.OFTInteger), ("height", ogr.OFTInteger)):
-                layer.CreateField(ogr.FieldDefn(name, kind))
-            tables[row.epsg] = layer
-        layer = tables[row.epsg]
-        feature = ogr.Feature(layer.GetLayerDefn())
-        for name, value in (("outputId", row.output_id), ("identifier", row.identifier), ("path", row.path),
-                            ("width", row.width), ("height", row.height)):
-            feature.SetField(name, value)
-        feature.SetGeometry(ogr.CreateGeometryFromWkb(row.geometry.wkb))
-        layer.CreateFeature(feature)
-    source = None
-    handle = gdal.VSIFOpenL(path, "rb")
-    gdal.VSIFSeekL(handle, 0, 2)
-    size = gdal.VSIFTellL(handle)
-    gdal.VSIFSeekL(handle, 0, 0)
-    data = bytes(gdal.VSIFReadL(1, size, handle))
-    gdal.VSIFCloseL(handle)
-    gdal.Unlink(path)
-    return data
+    return vsimem_bytes(path)
 
 
 def publish_job(bucket, tiles, outputs, missing=()):
@@ -104,7 +67,7 @@ def publish_job(bucket, tiles, outputs, missing=()):
             fid += 1
             if name not in missing:
                 client.put_object(bucket.bucket, key, _geotiff(epsg, x, y, bands, data_type, value))
-    client.put_object(bucket.bucket, f"results/{TASK_ID}/featureManifest-{TASK_ID}.gpkg", _manifest_gpkg(rows))
+    client.put_object(bucket.bucket, f"results/{TASK_ID}/featureManifest-{TASK_ID}.gpkg", manifest_gpkg(rows))
     return delivery_url, rows
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import socket
 
 import pytest
-from qgis.core import QgsApplication, QgsSettings
+from qgis.core import QgsSettings
 from scripted_server import ScriptedServer, token_endpoint
 from sentinelhub_batch.plugin.gui.connection import (
     SETTINGS_GROUP,
@@ -16,14 +16,6 @@ from sentinelhub_batch.plugin.gui.connection import (
 from sentinelhub_batch.plugin.gui.settings_dialog import SettingsDialog
 
 TOKEN_PATH = "/auth/realms/main/protocol/openid-connect/token"
-
-
-@pytest.fixture
-def auth_ready(qgis_app):
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        assert manager.setMasterPassword("sentinelhub-batch-tests", True)
-    return manager
 
 
 @pytest.fixture
