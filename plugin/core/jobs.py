@@ -62,15 +62,20 @@ class JobSnapshot:
 class JobWatcher:
     """Polls one job: its status, and while it runs the manifest and execution database from the bucket.
 
-    The manifest is read once; the execution database is downloaded only when its ETag changed.
+    The manifest is read once; the execution database is downloaded only when its ETag changed. With
+    ``keep_files=False`` a snapshot carries them only on the poll that read them, and the watcher keeps nothing:
+    a long-lived monitor of 10 000-tile jobs then holds no per-tile objects between polls (less for Python's
+    garbage collector to walk, which pauses every thread of QGIS).
     """
 
-    def __init__(self, client: BatchClient, s3: Any, task_id: str):
+    def __init__(self, client: BatchClient, s3: Any, task_id: str, *, keep_files: bool = True):
         self.client = client
         self.s3 = s3
         self.task_id = task_id
+        self.keep_files = keep_files
         self.manifest: Optional[List[ManifestFeature]] = None
         self.execution: Optional[List[ExecutionFeature]] = None
+        self._manifest_read = False
         self._execution_etag: Optional[str] = None
         self._last_raw: Optional[Dict[str, Any]] = None
         self._final_read_done = False
@@ -85,28 +90,32 @@ class JobWatcher:
             except SentinelHubBatchError as error:
                 snapshot.storage_problem = str(error)
                 log.warning("Could not read the files of job %s from the bucket: %s", task.id, error)
-        snapshot.manifest = self.manifest
-        snapshot.execution = self.execution
+        if self.keep_files:
+            snapshot.manifest = self.manifest
+            snapshot.execution = self.execution
+        else:
+            self.manifest = self.execution = None
         return snapshot
 
     def _read_bucket(self, task: BatchTask, snapshot: JobSnapshot) -> None:
         status = task.status
         if status in (TaskStatus.CREATED, TaskStatus.ANALYSING, TaskStatus.UNKNOWN):
             return
-        if self.manifest is None:
+        if not self._manifest_read:
             location = feature_manifest_location(task.delivery_url, task.id)
             found = self._get(location.bucket, location.key, None)
             if found is not None:
-                self.manifest = read_manifest(found.data)
+                self.manifest = snapshot.manifest = read_manifest(found.data)
+                self._manifest_read = True
         if status is TaskStatus.ANALYSIS_DONE or self._final_read_done:
             return
         location = execution_db_location(task.delivery_url, task.id)
         found = self._get(location.bucket, location.key, self._execution_etag)
         if found is not None:
             self._execution_etag = found.etag
-            self.execution = read_execution(found.data)
+            self.execution = snapshot.execution = read_execution(found.data)
             snapshot.tiles_changed = True
-        if status in (TaskStatus.DONE, TaskStatus.FAILED) and self.execution is not None:
+        if status in (TaskStatus.DONE, TaskStatus.FAILED) and self._execution_etag is not None:
             self._final_read_done = True
 
     def _get(self, bucket: str, key: str, etag: Optional[str]) -> Any:

@@ -239,7 +239,7 @@ class MonitorWorker(QObject):
         try:
             clients = self._clients_for(job.connection_key)
             if job.watcher is None:
-                job.watcher = JobWatcher(clients.batch, clients.s3, job.task_id)
+                job.watcher = JobWatcher(clients.batch, clients.s3, job.task_id, keep_files=False)
             snapshot = job.watcher.poll()
         except _StoppingError:
             raise

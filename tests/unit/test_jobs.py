@@ -256,3 +256,17 @@ def test_retry_tiles_sends_only_the_failed_tiles(bucket):
     with pytest.raises(Exception, match="no failed tiles"):
         retry_tiles(client, bucket, task, keys=S3Keys("AK", "SK"))
     retry_tiles(client, bucket, task, ["11SKA_0_0"], keys=S3Keys("AK", "SK"))  # reprocess chosen tiles
+
+
+def test_a_watcher_that_keeps_nothing_hands_each_file_over_once(bucket):
+    put_execution(bucket, ["PENDING", "PENDING", "PENDING"])
+    watcher = JobWatcher(FakeClient("PROCESSING"), bucket, TASK_ID, keep_files=False)
+    first = watcher.poll()
+    assert len(first.manifest) == 3 and first.tiles_changed and len(first.execution) == 3
+    second = watcher.poll()
+    assert second.manifest is None and second.execution is None and not second.tiles_changed
+    assert watcher.manifest is None and watcher.execution is None
+    put_execution(bucket, ["DONE", "PENDING", "PENDING"])
+    third = watcher.poll()
+    assert third.manifest is None and third.tile_statuses["11SKA_0_0"] is TileStatus.DONE
+    assert bucket.downloads[f"{ROOT}/featureManifest-{TASK_ID}.gpkg"] == 1
