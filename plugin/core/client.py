@@ -11,7 +11,7 @@ import requests
 
 from .auth import TokenProvider
 from .deployments import Deployment
-from .errors import ApiError, ConflictError
+from .errors import ApiError
 from .models import BatchTask, TaskStatus, UserAction
 from .retry import RetryPolicy, TransientError, call_with_retries
 
@@ -47,7 +47,6 @@ class BatchClient:
         self.on_retry = on_retry
         self.tokens = TokenProvider(deployment.token_url, client_id, client_secret, proxies=proxies,
                                     retry=self.retry, timeout=min(30.0, self.retry.timeout))
-        self.tokens_sleep = sleep
         self._session = session or requests.Session()
         self._session.headers["User-Agent"] = USER_AGENT
         if proxies:
@@ -183,7 +182,7 @@ class BatchClient:
 
         try:
             self._call("POST", f"/process/{_checked_id(task_id)}/{name}", task_id=task_id, on_retry=note_retry)
-        except (ConflictError, ApiError) as error:
+        except ApiError as error:
             if not retried or error.status not in (400, 409):
                 raise
             task = self.get(task_id)
