@@ -80,8 +80,8 @@ demo: setup
 screenshot: setup
 	@mkdir -p $(BUILD)/screenshot-profile screenshots
 	env -u QT_QPA_PLATFORM SHB_REPOSITORY=$(ROOT) PYTHONPATH="$(PKGROOT):$(VENV)/lib/python3.11/site-packages" \
-	  xvfb-run -a -s "-screen 0 1600x1000x24" qgis --profiles-path $(BUILD)/screenshot-profile --noversioncheck \
-	  --nologo --code tests/tools/screenshot.py
+	  timeout -k 10 300 xvfb-run -a -s "-screen 0 1920x1200x24" \
+	  qgis --profiles-path $(BUILD)/screenshot-profile --noversioncheck --nologo --code tests/tools/screenshot.py
 	@test -s screenshots/qgis.png && echo "screenshots/qgis.png written"
 
 clean:
