@@ -140,3 +140,12 @@ def _to_shapely(geometry: QgsGeometry) -> Any:
         geometry = QgsGeometry(geometry.constGet().segmentize())
     shape = wkb.loads(bytes(geometry.asWkb()))
     return shapely.force_2d(shape)
+
+
+PLUGIN_LAYER_PROPERTY_PREFIX = "sentinelhub_batch/"
+
+
+def is_plugin_layer(layer: Any) -> bool:
+    """A layer this plugin added (tile preview, job tiles, quick look): never an area, even when it is active."""
+    keys = layer.customPropertyKeys() if layer is not None and hasattr(layer, "customPropertyKeys") else []
+    return any(str(key).startswith(PLUGIN_LAYER_PROPERTY_PREFIX) for key in keys)

@@ -14,6 +14,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from qgis.core import Qgis, QgsProject, QgsSettings, QgsVectorLayer
 from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QDate, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -47,7 +48,7 @@ from ..core.batch_request import (
 from ..core.errors import InvalidRequestError
 from ..core.grids import BUILTIN_GRIDS, format_number, get_grid
 from ..core.models import BatchTask, TaskStatus, UserAction, redact_secrets
-from .area import AreaLayerError, JobArea, area_from_layer
+from .area import AreaLayerError, JobArea, area_from_layer, is_plugin_layer
 from .connection import ConnectionSettings, resolve_connection
 from .evalscript_presets import DEFAULT_PRESET, PRESETS, preset_text, read_evalscript_file, write_evalscript_file
 from .preview import (
@@ -465,7 +466,7 @@ class NewJobDock(QgsDockWidget):
 
     def refresh_area(self) -> None:
         """Read the area from the active layer (or its selection) and schedule a preview."""
-        layer = self.iface.activeLayer() if self.iface is not None else None
+        layer = self._active_area_candidate()
         self._watch_layer(layer if isinstance(layer, QgsVectorLayer) else None)
         try:
             self.job_area = area_from_layer(layer, self.selected_only_check.isChecked())
@@ -580,8 +581,16 @@ class NewJobDock(QgsDockWidget):
         elif not on:
             self.tile_layer.remove()
 
-    def _area_layer(self) -> Optional[QgsVectorLayer]:
+    def _active_area_candidate(self) -> Any:
+        """The active layer; when QGIS activates a layer the plugin itself added, the user's layer stays the area."""
         layer = self.iface.activeLayer() if self.iface is not None else None
+        if is_plugin_layer(layer):
+            watched = self._watched_layer
+            return None if watched is None or sip.isdeleted(watched) else watched
+        return layer
+
+    def _area_layer(self) -> Optional[QgsVectorLayer]:
+        layer = self._active_area_candidate()
         return layer if isinstance(layer, QgsVectorLayer) else None
 
     def quick_look_inputs(self):

@@ -440,3 +440,16 @@ def test_tutorial_job_end_to_end_against_the_local_stack(qgis_iface, qtbot, proj
         assert TaskStatus.FAILED not in seen
         client.close()
         dock.cleanup()
+
+
+def test_layers_the_plugin_adds_never_become_the_area(qgis_iface, qtbot, project, no_connection):
+    """QGIS activates every layer added to the project; the preview's own tile layer must not replace the area."""
+    tutorial_layer(qgis_iface)
+    dock = make_dock(qgis_iface, qtbot)
+    first = wait_for_preview(dock, qtbot)
+    preview_layer = preview_layers()[0]
+    qgis_iface.setActiveLayer(preview_layer)
+    dock.refresh_area()
+    assert dock.area_error is None and dock.job_area.layer_name == "california_crop_fields"
+    assert wait_for_preview(dock, qtbot).tiles == first.tiles
+    dock.cleanup()
