@@ -26,6 +26,7 @@ help:
 	@echo "make package  plugin zip for the QGIS plugin repository (dist/)"
 	@echo "make bench    benchmarks (figures and ratios)"
 	@echo "make stack    start the local S3 + Sentinel Hub emulator and print URLs and credentials"
+	@echo "make screenshot  QGIS under Xvfb following a real job of the local stack -> screenshots/qgis.png"
 
 system-packages:
 	@if [ ! -x /usr/bin/qgis_process.bin ] || ! $(SYSTEM_PYTHON) -c "import qgis.core, osgeo.gdal_array" 2>/dev/null \
