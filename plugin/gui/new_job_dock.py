@@ -826,6 +826,11 @@ class NewJobDock(QgsDockWidget):
 
         self._run(action, call, started, connection.deployment.base_url)
 
+    def follow_update(self, task_id: str, task: BatchTask) -> None:
+        """A status the monitor read: keep the line of the job created here current."""
+        if self.current_task is not None and self.current_task.id == task_id:
+            self._set_current_task(task)
+
     def _set_current_task(self, task: BatchTask) -> None:
         self.current_task = task
         text = tr("Request {id}: {status}").format(id=task.id, status=task.status_text)

@@ -453,3 +453,16 @@ def test_layers_the_plugin_adds_never_become_the_area(qgis_iface, qtbot, project
     assert dock.area_error is None and dock.job_area.layer_name == "california_crop_fields"
     assert wait_for_preview(dock, qtbot).tiles == first.tiles
     dock.cleanup()
+
+
+def test_the_job_line_follows_the_monitor(qgis_iface, qtbot, project, no_connection):
+    from sentinelhub_batch.plugin.core.models import BatchTask
+
+    dock = make_dock(qgis_iface, qtbot)
+    created = BatchTask({"id": "job-1", "status": "CREATED"})
+    dock._set_current_task(created)
+    dock.follow_update("other-job", BatchTask({"id": "other-job", "status": "DONE"}))
+    assert "CREATED" in dock.job_label.text()
+    dock.follow_update("job-1", BatchTask({"id": "job-1", "status": "PROCESSING", "costPU": 9.2}))
+    assert "PROCESSING" in dock.job_label.text() and "9.2" in dock.job_label.text()
+    dock.cleanup()
