@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
-from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Optional, Sequence, Tuple, Union
 
 from .errors import InvalidRequestError
 
@@ -299,8 +299,3 @@ def build_data_filter(time_from: TimeInput, time_to: TimeInput, max_cloud_covera
             raise InvalidRequestError(f"Mosaicking order must be one of {', '.join(MOSAICKING_ORDERS)}.")
         data_filter["mosaickingOrder"] = mosaicking_order
     return data_filter
-
-
-def output_identifiers(request: Dict[str, Any]) -> List[str]:
-    responses = ((request.get("processRequest") or {}).get("output") or {}).get("responses") or []
-    return [str(item.get("identifier")) for item in responses if isinstance(item, dict)]

@@ -15,11 +15,9 @@ from .errors import InvalidRequestError
 
 UNIT_METRE = "METRE"
 UNIT_DEGREE = "DEGREE"
-UNITS = (UNIT_METRE, UNIT_DEGREE)
 CRS_UTM = "UTM"
 CRS_WGS84 = "WGS84"
 CRS_LAEA = "LAEA"
-CRS_KINDS = (CRS_UTM, CRS_WGS84, CRS_LAEA)
 
 _KNOWN_PROPERTIES = ("tileWidth", "tileHeight", "resolutions", "unit")
 _KNOWN_TOP_LEVEL = ("id", "name", "properties")

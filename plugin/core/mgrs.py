@@ -11,7 +11,6 @@ from typing import Union
 import numpy as np
 
 UTM_ZONE_WIDTH_DEGREES = 6.0
-UTM_FALSE_NORTHING_SOUTH = 10_000_000.0
 MGRS_SQUARE_SIZE = 100_000.0
 
 #: Column letters by ``zone % 3`` (1 → ABCDEFGH, 2 → JKLMNPQR, 0 → STUVWXYZ), for ``floor(E / 100 km)`` = 1..8.
@@ -22,12 +21,6 @@ _EVEN_ZONE_ROW_SHIFT = 5
 _BAND_LETTERS = "CDEFGHJKLMNPQRSTUVWX"
 
 ArrayLike = Union[np.ndarray, float, int]
-
-
-def utm_zone_of_longitude(longitude: ArrayLike) -> np.ndarray:
-    """Zone number 1..60 (plain 6° zones) of each longitude; any longitude is wrapped into -180..180."""
-    wrapped = (np.asarray(longitude, dtype=float) + 180.0) % 360.0
-    return (np.floor(wrapped / UTM_ZONE_WIDTH_DEGREES).astype(np.int64) % 60) + 1
 
 
 def utm_central_meridian(zone: int) -> float:

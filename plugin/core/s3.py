@@ -480,9 +480,6 @@ class S3Client:
         )
         return response.headers.get("ETag", "")
 
-    def delete_object(self, bucket: str, key: str) -> None:
-        self._send("DELETE", self.object_url(bucket, key), "DELETE", bucket, key, ok_statuses=(200, 204))
-
     def create_bucket(self, bucket: str) -> None:
         """Create a bucket in this client's region (used by the local stack and tests)."""
         body = b""

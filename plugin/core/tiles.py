@@ -90,10 +90,6 @@ class Tile:
         """The tile outline in its own CRS."""
         return box(*self.bounds)
 
-    @property
-    def buffered_geometry(self) -> Polygon:
-        return box(*self.buffered_bounds)
-
 
 # ----------------------------------------------------------------------------------------------------------------
 # Public entry point

@@ -35,7 +35,6 @@ CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 TASK_ID_PROPERTY = "sentinelhub_batch/task_id"
 """Custom layer property holding the job id, so a reopened project can find a job's tile layer."""
 
-FIELD_NAMES = ("name", "epsg", "width", "height", "status", "outputs")
 STATUS_FIELD = "status"
 
 STATUS_COLOURS: Dict[TileStatus, str] = {

@@ -110,10 +110,6 @@ class MonitorWorker(QObject):
             self._clients.pop(key, None)
             self._condition.notify_all()
 
-    def has_connection(self, key: str) -> bool:
-        with self._condition:
-            return key in self._connections
-
     @pyqtSlot(str, str)
     def track(self, task_id: str, connection_key: str = "") -> None:
         """Start polling a job (at once). Tracking a job again restarts its watcher, re-reading manifest and tiles."""

@@ -101,7 +101,8 @@ class NewJobDock(QgsDockWidget):
     job_started = pyqtSignal(str)
     job_updated = pyqtSignal(object)
     """The dock's current job changed state (a BatchTask), e.g. after analysis."""
-    settings_requested = pyqtSignal()
+    settings_saved = pyqtSignal()
+    """The connection settings were saved: cached connections elsewhere are stale."""
 
     def __init__(self, iface: Any, parent: Optional[QWidget] = None, preview_delay_ms: int = 400):
         super().__init__(parent)
@@ -849,7 +850,8 @@ class NewJobDock(QgsDockWidget):
         from .settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self)
-        dialog.exec()
+        if dialog.exec():
+            self.settings_saved.emit()
         self.update_actions()
 
     def push_message(self, title: str, text: str, level: Any = Qgis.MessageLevel.Info) -> None:

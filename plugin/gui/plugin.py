@@ -99,6 +99,7 @@ class SentinelHubBatchPlugin:
         self.new_job_dock.job_created.connect(self.jobs_dock.add_task)
         self.new_job_dock.job_started.connect(self.jobs_dock.follow_task)
         self.monitor.worker.task_updated.connect(self.new_job_dock.follow_update)
+        self.new_job_dock.settings_saved.connect(self.jobs_dock.reset_connection)
 
     def _add_menu_action(self, action: QAction) -> None:
         self.iface.addPluginToWebMenu(MENU_NAME, action)

@@ -94,10 +94,6 @@ class TaskCancelledError(SentinelHubBatchError):
     pass
 
 
-def running_calls() -> List[BackgroundCall]:
-    return list(_RUNNING)
-
-
 def describe_failure(error: BaseException, what: str, base_url: str = "") -> str:
     """One plain sentence set for the message bar: what failed, why, what to do. Never a traceback."""
     from ..core.errors import (
@@ -226,13 +222,6 @@ def cost_text(cost: Any) -> str:
     if billed > charged + 1e-9:
         text += tr("; billed {billed} PU (the minimum per request)").format(billed=format_pu(billed))
     return text
-
-
-def cost_factors_text(cost: Any) -> str:
-    factors = getattr(cost, "factors", None) or getattr(cost, "explanation", None) or ()
-    if isinstance(factors, str):
-        return factors
-    return "\n".join(str(factor) for factor in factors)
 
 
 # ---------------------------------------------------------------------------------------------------------------

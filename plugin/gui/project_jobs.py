@@ -68,7 +68,6 @@ class ProjectJobs(QObject):
         super().__init__(parent)
         self.project = project or QgsProject.instance()
         self.records: List[TrackedJobRecord] = []
-        self._restoring = False
         self.project.readProject.connect(self._project_read)
         self.project.cleared.connect(self._project_cleared)
 

@@ -68,15 +68,6 @@ class Bucket:
                 return None
             raise
 
-    def bucket_exists(self, bucket: str) -> bool:
-        from botocore.exceptions import ClientError
-
-        try:
-            self._client.head_bucket(Bucket=bucket)
-            return True
-        except ClientError:
-            return False
-
     def keys(self, bucket: str, prefix: str = "") -> List[str]:
         paginator = self._client.get_paginator("list_objects_v2")
         found: List[str] = []

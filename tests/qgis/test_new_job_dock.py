@@ -373,6 +373,9 @@ def test_the_plugin_adds_the_dock_and_its_menu_entries_and_removes_them(qgis_ifa
     main_window = qgis_iface.mainWindow()
     assert len(main_window.findChildren(NewJobDock)) == 1
     assert [action.text() for action in plugin.menu_actions] == ["Sentinel Hub Batch", "Batch jobs", "Connection settings…"]
+    plugin.jobs_dock._connections["default"] = object()  # a connection read before the settings changed
+    plugin.new_job_dock.settings_saved.emit()
+    assert plugin.jobs_dock._connections == {}
     plugin.unload()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert main_window.findChildren(NewJobDock) == []
