@@ -1,52 +1,24 @@
-"""OAuth2 client credentials: one token reused until shortly before it expires."""
+"""OAuth2 client credentials: one token reused until shortly before it expires.
+
+The grant is one form POST (RFC 6749 §4.4, as the provider documents it: ``grant_type=client_credentials``, the
+client id and the client secret) sent through the core's transport rules (:mod:`.transport`), so a loopback token
+URL needs no process-wide "insecure transport" switch and a redirect never carries the secret elsewhere.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
 import threading
 import time
-from typing import Any, Callable, Dict, Iterator, Optional
+from typing import Any, Callable, Dict, Optional
 
 import requests
 
-from .deployments import check_url, is_loopback_url
 from .errors import ApiError, AuthenticationError, ConnectionFailedError
 from .retry import RetryPolicy, TransientError, call_with_retries
+from .transport import Verify, check_url, new_session
 
 log = logging.getLogger("sentinelhub_batch")
-
-_INSECURE_TRANSPORT_LOCK = threading.Lock()
-
-
-@contextlib.contextmanager
-def _plain_http_allowed_for(url: str) -> Iterator[None]:
-    """oauthlib refuses http:// token URLs; allow it for loopback hosts only, for the duration of one call."""
-    if not url.startswith("http://") or not is_loopback_url(url):
-        yield
-        return
-    with _INSECURE_TRANSPORT_LOCK:
-        previous = os.environ.get("OAUTHLIB_INSECURE_TRANSPORT")
-        os.environ["OAUTHLIB_INSECURE_TRANSPORT"] = "1"
-        try:
-            yield
-        finally:
-            if previous is None:
-                os.environ.pop("OAUTHLIB_INSECURE_TRANSPORT", None)
-            else:
-                os.environ["OAUTHLIB_INSECURE_TRANSPORT"] = previous
-
-
-def _import_oauth2_session() -> Any:
-    try:
-        from requests_oauthlib import OAuth2Session
-    except ImportError:
-        from ..vendor import ensure_vendored_path
-
-        ensure_vendored_path()
-        from requests_oauthlib import OAuth2Session
-    return OAuth2Session
 
 
 class TokenProvider:
@@ -63,6 +35,7 @@ class TokenProvider:
         client_secret: str,
         *,
         proxies: Optional[Dict[str, str]] = None,
+        verify: Verify = True,
         retry: Optional[RetryPolicy] = None,
         refresh_margin: float = 90.0,
         clock: Callable[[], float] = time.time,
@@ -74,7 +47,7 @@ class TokenProvider:
         self.token_url = check_url(token_url, "token URL")
         self.client_id = client_id
         self._client_secret = client_secret
-        self._proxies = dict(proxies or {})
+        self._session = new_session("token service", proxies, verify)
         self._retry = retry or RetryPolicy()
         self._refresh_margin = refresh_margin
         self._clock = clock
@@ -111,36 +84,32 @@ class TokenProvider:
         self.fetch_count += 1
         log.debug("Fetched an access token for client %s, valid %.0f s", self.client_id, expires_in)
 
-    def _fetch_once(self) -> Dict[str, Any]:
-        oauth_session_class = _import_oauth2_session()  # first: it makes the bundled oauthlib importable
-        from oauthlib.oauth2 import BackendApplicationClient
-        from oauthlib.oauth2.rfc6749.errors import OAuth2Error
+    def close(self) -> None:
+        self._session.close()
 
-        session = oauth_session_class(client=BackendApplicationClient(client_id=self.client_id))
-        session.proxies.update(self._proxies)
-        session.register_compliance_hook("access_token_response", _raise_for_token_error)
+    def _fetch_once(self) -> Dict[str, Any]:
+        form = {"grant_type": "client_credentials", "client_id": self.client_id, "client_secret": self._client_secret}
         try:
-            with _plain_http_allowed_for(self.token_url):
-                return dict(session.fetch_token(
-                    token_url=self.token_url,
-                    client_id=self.client_id,
-                    client_secret=self._client_secret,
-                    include_client_id=True,
-                    timeout=self._timeout,
-                ))
+            response = self._session.post(self.token_url, data=form, timeout=self._timeout,
+                                          headers={"Accept": "application/json"})
         except (requests.ConnectionError, requests.Timeout) as error:
             raise TransientError(None, f"could not reach {self.token_url}: {type(error).__name__}") from None
-        except OAuth2Error as error:
+        with response:
+            _raise_for_token_error(response)
+            try:
+                token = response.json()
+            except ValueError:
+                token = None
+        if not isinstance(token, dict) or not token.get("access_token"):
             raise AuthenticationError(
-                401, f"The token service refused the credentials: {error.description or error.error}. "
-                "Check the client id and secret.", code="OAUTH_ERROR", method="POST", url=self.token_url,
-            ) from None
-        finally:
-            session.close()
+                401, "The token service answered without an access token. Check the token URL of the deployment.",
+                code="OAUTH_ERROR", method="POST", url=self.token_url,
+            )
+        return token
 
 
 def _raise_for_token_error(response: requests.Response) -> requests.Response:
-    """Turn a failed token answer into our errors before oauthlib tries to parse it."""
+    """Turn a failed token answer into our errors."""
     status = response.status_code
     if status == 200:
         return response

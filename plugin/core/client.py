@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import threading
 import time
-from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Tuple
+from pathlib import Path
+from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Tuple, Union
 
 import requests
 
@@ -14,11 +17,80 @@ from .deployments import Deployment
 from .errors import ApiError
 from .models import BatchTask, TaskStatus, UserAction
 from .retry import RetryPolicy, TransientError, call_with_retries
+from .transport import Verify, new_session
 
 log = logging.getLogger("sentinelhub_batch")
 
 USER_AGENT = "sentinelhub-batch-qgis/0.1"
 SORT_ORDERS = ("created", "created:desc", "status", "status:desc")
+
+
+class RecentlyCreatedJobs:
+    """Batch requests created in the last minutes, known to every client of the process (and, with a state file,
+    to later processes: ``create_job`` and ``start_job`` may run as two ``qgis_process`` calls).
+
+    The service may answer 404 for a request for a while right after creating it; whoever acts on such a request
+    next retries those 404s. The knowledge belongs to the job, not to the client object that created it.
+    """
+
+    def __init__(self, path: Union[str, Path, None] = None, keep_seconds: float = 600.0,
+                 clock: Callable[[], float] = time.time):
+        self._lock = threading.Lock()
+        self._created: Dict[str, float] = {}
+        self._path = Path(path) if path else None
+        self._keep_seconds = keep_seconds
+        self._clock = clock
+
+    def use_file(self, path: Union[str, Path, None]) -> None:
+        """Share the registry with other processes through ``path`` (a small JSON file; None: this process only)."""
+        with self._lock:
+            self._path = Path(path) if path else None
+
+    def add(self, base_url: str, task_id: str) -> None:
+        with self._lock:
+            entries = self._read_locked()
+            entries[_job_key(base_url, task_id)] = self._clock()
+            self._write_locked(entries)
+
+    def seconds_since_created(self, base_url: str, task_id: str) -> Optional[float]:
+        """Seconds since this process (or one sharing the file) created the request; None when it did not."""
+        with self._lock:
+            created = self._read_locked().get(_job_key(base_url, task_id))
+        return None if created is None else max(0.0, self._clock() - created)
+
+    def _read_locked(self) -> Dict[str, float]:
+        entries = dict(self._created)
+        if self._path is not None:
+            try:
+                stored = json.loads(self._path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                stored = {}
+            if isinstance(stored, dict):
+                for key, value in stored.items():
+                    if isinstance(value, (int, float)):
+                        entries[str(key)] = max(float(value), entries.get(str(key), 0.0))
+        oldest = self._clock() - self._keep_seconds
+        return {key: value for key, value in entries.items() if value >= oldest}
+
+    def _write_locked(self, entries: Dict[str, float]) -> None:
+        self._created = entries
+        if self._path is None:
+            return
+        try:
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+            partial = self._path.with_name(f"{self._path.name}.{os.getpid()}.tmp")
+            partial.write_text(json.dumps(entries), encoding="utf-8")
+            partial.replace(self._path)
+        except OSError as error:
+            log.warning("Could not record the new batch request in %s: %s", self._path, error)
+
+
+def _job_key(base_url: str, task_id: str) -> str:
+    return f"{base_url.rstrip('/')} {task_id}"
+
+
+RECENTLY_CREATED = RecentlyCreatedJobs()
+"""The registry every BatchClient of this process shares; the QGIS side points it at a file in the profile."""
 
 
 class BatchClient:
@@ -36,51 +108,61 @@ class BatchClient:
         client_secret: str,
         *,
         proxies: Optional[Dict[str, str]] = None,
+        verify: Verify = True,
         retry: Optional[RetryPolicy] = None,
         sleep: Callable[[float], None] = time.sleep,
         on_retry: Optional[Callable[[float, TransientError], None]] = None,
-        session: Optional[requests.Session] = None,
+        recently_created: Optional[RecentlyCreatedJobs] = None,
     ):
         self.deployment = deployment
         self.retry = retry or RetryPolicy()
         self.sleep = sleep
         self.on_retry = on_retry
         self.tokens = TokenProvider(deployment.token_url, client_id, client_secret, proxies=proxies,
-                                    retry=self.retry, timeout=min(30.0, self.retry.timeout))
-        self._session = session or requests.Session()
+                                    verify=verify, retry=self.retry, timeout=min(30.0, self.retry.timeout))
+        self._session = new_session("Sentinel Hub API", proxies, verify)
         self._session.headers["User-Agent"] = USER_AGENT
-        if proxies:
-            self._session.proxies.update(proxies)
-        self._created_at: Dict[str, float] = {}
-        self._created_lock = threading.Lock()
+        self.recently_created = recently_created or RECENTLY_CREATED
 
     def __repr__(self) -> str:
         return f"BatchClient({self.deployment.base_url!r}, client_id={self.tokens.client_id!r})"
 
     def close(self) -> None:
         self._session.close()
+        self.tokens.close()
+
+    def __enter__(self) -> BatchClient:
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self.close()
 
     # --- requests -------------------------------------------------------------------------------------
 
     def create(self, request: Mapping[str, Any]) -> BatchTask:
-        """POST /process. A dropped connection is retried only after checking the request was not created."""
-        started = time.time()
-        attempts = 0
+        """POST /process. After a lost answer the request may exist anyway: look for it before posting again.
 
-        def attempt() -> requests.Response:
-            nonlocal attempts
-            attempts += 1
-            if attempts > 1:
+        An answer that says the service did not take the request (429 or 503) needs no such look-up.
+        """
+        started = time.time()
+        answer_lost = False
+
+        def attempt() -> Union[requests.Response, BatchTask]:
+            nonlocal answer_lost
+            if answer_lost:
                 existing = self._find_created(request, started)
                 if existing is not None:
                     return existing
-            return self._send_once("POST", self.deployment.batch_url("/process"), json=dict(request))
+            try:
+                return self._send_once("POST", self.deployment.batch_url("/process"), json=dict(request))
+            except TransientError as error:
+                answer_lost = error.status not in _NOT_TAKEN_STATUSES
+                raise
 
         result = call_with_retries(attempt, self.retry, what="creating the batch request", sleep=self.sleep,
                                    on_retry=self.on_retry)
         task = result if isinstance(result, BatchTask) else BatchTask(result.json())
-        with self._created_lock:
-            self._created_at[task.id] = time.monotonic()
+        self.recently_created.add(self.deployment.base_url, task.id)
         log.info("Created batch request %s", task.id)
         return task
 
@@ -240,9 +322,8 @@ class BatchClient:
         raise AssertionError("unreachable")
 
     def _just_created(self, task_id: str) -> bool:
-        with self._created_lock:
-            created = self._created_at.get(task_id)
-        return created is not None and time.monotonic() - created < self.retry.not_found_after_create
+        age = self.recently_created.seconds_since_created(self.deployment.base_url, task_id)
+        return age is not None and age < self.retry.not_found_after_create
 
     def _find_created(self, request: Mapping[str, Any], since: float) -> Optional[BatchTask]:
         """After a dropped create, the request may exist anyway: look for it among the newest ones."""
@@ -258,6 +339,10 @@ class BatchClient:
                 log.info("The dropped create had landed: found request %s", task.id)
                 return task
         return None
+
+
+_NOT_TAKEN_STATUSES = (429, 503)
+"""Answers after which the service certainly did not create the request (rate limited, unavailable)."""
 
 
 def _same_request(sent_back: Mapping[str, Any], sent: Mapping[str, Any]) -> bool:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import ipaddress
 from dataclasses import dataclass
-from urllib.parse import urlparse
 
 from .errors import InvalidRequestError
+from .transport import check_url
 
 SENTINEL_HUB_TOKEN_URL = "https://services.sentinel-hub.com/auth/realms/main/protocol/openid-connect/token"  # noqa: S105 (a URL, not a secret)
 CDSE_TOKEN_URL = "https://identity.dataspace.copernicus.eu/auth/realms/CDSE/protocol/openid-connect/token"  # noqa: S105
@@ -35,28 +34,6 @@ SENTINEL_HUB_US_WEST = Deployment(
 CDSE = Deployment("cdse", "Copernicus Data Space Ecosystem", "https://sh.dataspace.copernicus.eu", CDSE_TOKEN_URL)
 
 DEPLOYMENTS = {deployment.key: deployment for deployment in (SENTINEL_HUB_EU, SENTINEL_HUB_US_WEST, CDSE)}
-
-
-def is_loopback_url(url: str) -> bool:
-    host = urlparse(url).hostname or ""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def check_url(url: str, what: str) -> str:
-    """Accept https everywhere and plain http only on this machine (the local stack)."""
-    parsed = urlparse(url.strip())
-    if parsed.scheme not in ("http", "https") or not parsed.hostname:
-        raise InvalidRequestError(f"The {what} '{url}' is not a web address. Enter a URL such as https://host/path.")
-    if parsed.scheme == "http" and not is_loopback_url(url):
-        raise InvalidRequestError(
-            f"The {what} '{url}' uses plain http. Credentials may only travel over https; use an https:// address."
-        )
-    return url.strip().rstrip("/")
 
 
 def custom_deployment(base_url: str, token_url: str, name: str = "Custom") -> Deployment:

@@ -310,8 +310,9 @@ def _read_inputs(value: Any) -> Tuple[EvalscriptDatasource, ...]:
 
 
 def _read_outputs(value: Any) -> Tuple[EvalscriptOutput, ...]:
-    if value is None:
-        raise EvalscriptError("setup() declares no output. Add e.g. output: {id: \"default\", bands: 1}.")
+    if value is None or value == []:
+        raise EvalscriptError("setup() declares no output, so a job would deliver nothing (and still be charged). "
+                              "Add e.g. output: {id: \"default\", bands: 1}.")
     entries = value if isinstance(value, list) else [value]
     outputs: List[EvalscriptOutput] = []
     for entry in entries:

@@ -37,6 +37,10 @@ TRANSIENT_ERRORS = (ConnectionFailedError, ServiceUnavailableError, RateLimitErr
 """Errors after which a job is still there: keep it tracked and poll again later."""
 
 
+class ResultsUnreadableError(SentinelHubBatchError):
+    """The job is fine at the service, but its files in the bucket cannot be read (settings, keys, path)."""
+
+
 @dataclass
 class JobSnapshot:
     """What one poll learned about a job."""
@@ -107,6 +111,11 @@ class JobWatcher:
             if found is not None:
                 self.manifest = snapshot.manifest = read_manifest(found.data)
                 self._manifest_read = True
+            elif status is TaskStatus.DONE:
+                raise ResultsUnreadableError(
+                    f"Job {task.id} is DONE, but its feature manifest is not at {location.url}. Check that the "
+                    "bucket and output path in the request are the ones the S3 settings read, and that the S3 keys "
+                    "may read them.")
         if status is TaskStatus.ANALYSIS_DONE or self._final_read_done:
             return
         location = execution_db_location(task.delivery_url, task.id)
@@ -115,6 +124,10 @@ class JobWatcher:
             self._execution_etag = found.etag
             self.execution = snapshot.execution = read_execution(found.data)
             snapshot.tiles_changed = True
+        elif status is TaskStatus.DONE and self._execution_etag is None:
+            raise ResultsUnreadableError(
+                f"Job {task.id} is DONE, but its execution database is not at {location.url}, so the tile "
+                "statuses are unknown. Check the bucket, the output path and the S3 keys.")
         if status in (TaskStatus.DONE, TaskStatus.FAILED) and self._execution_etag is not None:
             self._final_read_done = True
 
@@ -181,6 +194,8 @@ def wait_for_job(
 
     Network trouble is ridden out for ``give_up_after`` seconds of consecutive failed polls; then the error is
     raised, and the job is still at the service. Cancelling raises WaitCancelledError and leaves the job running.
+    With ``s3``, a job that ends DONE while its files cannot be read raises ResultsUnreadableError with the reason:
+    its outputs exist somewhere the settings do not reach, which is not a success to report.
     """
     watcher = JobWatcher(client, s3, task_id)
     delay: Optional[float] = None
@@ -200,6 +215,8 @@ def wait_for_job(
         if on_update is not None:
             on_update(snapshot)
         task = snapshot.task
+        if task.status is TaskStatus.DONE and snapshot.storage_problem:
+            raise ResultsUnreadableError(snapshot.storage_problem)
         if task.status.is_terminal or waiting_on_user(task):
             return task
         delay = policy.next_delay(task.status, delay, snapshot.task_changed or snapshot.tiles_changed)

@@ -325,6 +325,29 @@ def clip_to_extent(inputs: ProcessInputs, extent: Sequence[float]) -> ProcessInp
     return replace(inputs, area=flat[0] if len(flat) == 1 else MultiPolygon(flat))
 
 
+TEST_WINDOW_PIXELS = 256
+"""Side of the square an evalscript test renders at full resolution unless the user asks for more."""
+
+
+def evalscript_test_window(inputs: ProcessInputs, resolution: float, centre: Optional[Sequence[float]] = None,
+                side_pixels: int = TEST_WINDOW_PIXELS) -> ProcessInputs:
+    """``inputs`` cut to a square of ``side_pixels`` × ``resolution`` around ``centre`` (default: a point of the
+    area), so a test at full resolution costs a fraction of a PU. The area must be in a metric CRS
+    (:func:`in_metric_crs`) and ``centre`` in that CRS; a centre outside the area moves to the area's nearest point.
+    """
+    from shapely.geometry import Point
+    from shapely.ops import nearest_points
+
+    if resolution <= 0 or side_pixels <= 0:
+        raise InvalidRequestError("The test needs a positive resolution and window size.")
+    area = inputs.area
+    point = Point(centre) if centre is not None else area.representative_point()
+    if not area.contains(point):
+        point = nearest_points(area, point)[0]
+    half = side_pixels * resolution / 2.0
+    return clip_to_extent(inputs, (point.x - half, point.y - half, point.x + half, point.y + half))
+
+
 def _geojson_multipolygon(area: Any) -> Dict[str, Any]:
     """The area as GeoJSON, built from 2D coordinate arrays.
 

@@ -27,8 +27,9 @@ class RetryPolicy:
     backoff_initial: float = 1.0
     backoff_factor: float = 2.0
     backoff_max: float = 30.0
-    not_found_after_create: float = 30.0
-    """A request may 404 for a few seconds right after it was created (eventual consistency)."""
+    not_found_after_create: float = 120.0
+    """A request may 404 for a while right after it was created (eventual consistency): 404s on a request created
+    less than this many seconds ago are retried (see ``client.RecentlyCreatedJobs``)."""
     timeout: float = 60.0
 
 
@@ -107,7 +108,16 @@ def call_with_retries(
                 if failures > policy.server_error_retries:
                     raise error.final_error(what, tries) from None
                 wait = backoff_delay(policy, failures)
-            log.info("Retrying %s in %.1f s: %s", what, wait, error.detail)
+            log.info("Retrying %s in %s: %s", what, format_wait(wait), error.detail)
             if on_retry is not None:
                 on_retry(wait, error)
             sleep(wait)
+
+
+def format_wait(seconds: float) -> str:
+    """A wait as people read it: ``450 ms`` below a second, ``3.4 s`` below ten, ``12 s`` above."""
+    if seconds < 1.0:
+        return f"{max(0, round(seconds * 1000))} ms"
+    if seconds < 10.0:
+        return f"{seconds:.1f} s"
+    return f"{seconds:.0f} s"

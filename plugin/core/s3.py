@@ -26,6 +26,7 @@ from urllib.parse import parse_qsl, quote, urlsplit
 import requests
 
 from .errors import SentinelHubBatchError
+from .transport import InsecureTransportError, RedirectRefusedError, Verify, check_url, new_session
 
 log = logging.getLogger("sentinelhub_batch")
 
@@ -291,6 +292,14 @@ def _parse_timestamp(text: Optional[str]) -> Optional[dt.datetime]:
 # --------------------------------------------------------------------------------------------------- client
 
 
+def check_s3_endpoint(endpoint_url: str) -> str:
+    """The endpoint if signed requests and results may travel to it (https; plain http only on this machine)."""
+    try:
+        return check_url(endpoint_url, "S3 endpoint")
+    except InsecureTransportError as error:
+        raise S3Error(f"{error} Leave the endpoint empty for AWS.") from None
+
+
 class S3Client:
     """Signed calls to one S3 service with one set of keys.
 
@@ -309,11 +318,11 @@ class S3Client:
         endpoint_url: Optional[str] = None,
         session_token: Optional[str] = None,
         proxies: Optional[Mapping[str, str]] = None,
+        verify: Verify = True,
         timeout: float = 30,
         max_retries: int = 4,
         backoff_initial: float = 0.5,
         backoff_max: float = 8.0,
-        session: Optional[requests.Session] = None,
     ):
         if not access_key or not secret_key:
             raise S3Error("S3 access key and secret key are both needed. Enter them in the S3 settings.")
@@ -321,21 +330,12 @@ class S3Client:
         self._secret_key = secret_key
         self._session_token = session_token or None
         self.region = region or "us-east-1"
-        self.endpoint_url = endpoint_url.rstrip("/") if endpoint_url else None
-        if self.endpoint_url:
-            parts = urlsplit(self.endpoint_url)
-            if parts.scheme not in ("http", "https") or not parts.hostname:
-                raise S3Error(
-                    f"The S3 endpoint {self.endpoint_url!r} is not an http(s) URL. "
-                    "Enter it like https://s3.example.com (or leave it empty for AWS)."
-                )
+        self.endpoint_url = check_s3_endpoint(endpoint_url) if endpoint_url else None
         self.timeout = timeout
         self.max_retries = max_retries
         self.backoff_initial = backoff_initial
         self.backoff_max = backoff_max
-        self._session = session or requests.Session()
-        if proxies:
-            self._session.proxies.update(dict(proxies))
+        self._session = new_session("S3 service", proxies, verify)
 
     def __repr__(self) -> str:
         where = self.endpoint_url or f"AWS {self.region}"
@@ -401,6 +401,9 @@ class S3Client:
                 response = self._session.request(
                     method, url, headers=signed.headers, data=data or None, timeout=self.timeout, stream=stream
                 )
+            except RedirectRefusedError as exc:
+                raise S3Error(f"S3 {operation} of s3://{bucket}/{key} failed: {exc}", status=exc.status,
+                              code="Redirect", bucket=bucket, key=key or None) from None
             except (requests.ConnectionError, requests.Timeout) as exc:
                 failures += 1
                 reason = type(exc).__name__

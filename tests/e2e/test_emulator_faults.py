@@ -91,6 +91,19 @@ def test_plugin_client_waits_out_the_404_right_after_create(local_stack, batch_c
         batch_client.get("00000000-0000-4000-8000-000000000000")
 
 
+def test_a_client_that_did_not_create_the_request_also_waits_out_the_404(local_stack, batch_client):
+    """run_job and create_job → start_job act through another client than the one that created the request."""
+    from sentinelhub_batch.plugin.core.client import BatchClient
+    from sentinelhub_batch.plugin.core.deployments import custom_deployment
+
+    local_stack.faults.not_found_after_create_seconds = 0.3
+    task = batch_client.create(batch_body(local_stack))
+    with BatchClient(custom_deployment(local_stack.base_url, local_stack.token_url), local_stack.client_id,
+                     local_stack.client_secret, retry=batch_client.retry) as other:
+        other.analyse(task.id)
+        assert other.get(task.id).id == task.id
+
+
 def test_tile_failure_rate_makes_some_tiles_fatal(local_stack):
     from emulator.testing import tutorial_area
 

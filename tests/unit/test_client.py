@@ -6,7 +6,7 @@ import time
 
 import pytest
 from scripted_server import DROP, ScriptedServer, sequence, token_endpoint
-from sentinelhub_batch.plugin.core.client import BatchClient
+from sentinelhub_batch.plugin.core.client import BatchClient, RecentlyCreatedJobs
 from sentinelhub_batch.plugin.core.deployments import custom_deployment
 from sentinelhub_batch.plugin.core.errors import (
     ApiError,
@@ -297,3 +297,50 @@ def test_plain_http_is_refused_for_remote_hosts():
 
     with pytest.raises(InvalidRequestError, match="https"):
         custom_deployment("http://services.example.com", "https://auth.example.com/token")
+
+
+def not_found(task_id=TASK_ID):
+    return 404, {}, {"error": {"status": 404, "reason": "Not Found", "message": f"Request {task_id} not found",
+                               "code": "COMMON_NOT_FOUND"}}
+
+
+def test_any_client_retries_404s_of_a_request_created_moments_ago(server, issued):
+    """run_job / create_job → start_job act through a client other than the one that created the request."""
+    server.route("POST", "/api/v2/batch/process", lambda r: (201, {}, task()))
+    server.route("POST", f"/api/v2/batch/process/{TASK_ID}/start", sequence(not_found(), not_found(), (204, {}, "")))
+    registry = RecentlyCreatedJobs()
+    make_client(server, recently_created=registry).create({"processRequest": {}})
+    make_client(server, recently_created=registry).start(TASK_ID)
+    assert len(server.calls("POST", f"/api/v2/batch/process/{TASK_ID}/start")) == 3
+
+
+def test_a_later_process_knows_the_request_was_just_created(server, issued, tmp_path):
+    server.route("POST", "/api/v2/batch/process", lambda r: (201, {}, task()))
+    server.route("GET", f"/api/v2/batch/process/{TASK_ID}", sequence(not_found(), task("CREATED")))
+    state = tmp_path / "recent-jobs.json"
+    make_client(server, recently_created=RecentlyCreatedJobs(state)).create({"processRequest": {}})
+    assert make_client(server, recently_created=RecentlyCreatedJobs(state)).get(TASK_ID).id == TASK_ID
+    server.route("GET", f"/api/v2/batch/process/{TASK_ID}", lambda r: not_found())
+    with pytest.raises(NotFoundError):
+        make_client(server, recently_created=RecentlyCreatedJobs(tmp_path / "other.json")).get(TASK_ID)
+
+
+def test_requests_created_long_ago_are_forgotten(tmp_path):
+    now = [1000.0]
+    registry = RecentlyCreatedJobs(tmp_path / "recent.json", keep_seconds=600, clock=lambda: now[0])
+    registry.add("http://127.0.0.1:1", TASK_ID)
+    now[0] += 30
+    assert registry.seconds_since_created("http://127.0.0.1:1", TASK_ID) == 30
+    assert registry.seconds_since_created("http://127.0.0.1:2", TASK_ID) is None
+    now[0] += 600
+    assert registry.seconds_since_created("http://127.0.0.1:1", TASK_ID) is None
+
+
+@pytest.mark.parametrize("refusal", [429, 503])
+def test_a_create_the_service_refused_is_posted_again_without_a_lookup(server, issued, refusal):
+    server.route("POST", "/api/v2/batch/process", sequence((refusal, {"Retry-After": "10"}, {
+        "status": refusal, "reason": "Too Many Requests", "message": "slow down", "code": "RATE_LIMIT_EXCEEDED"}),
+        (201, {}, task())))
+    assert make_client(server).create({"processRequest": {}}).id == TASK_ID
+    assert server.calls("GET", "/api/v2/batch/process") == []
+    assert len(server.calls("POST", "/api/v2/batch/process")) == 2

@@ -164,6 +164,7 @@ def test_version_1_scripts_get_a_hint():
         ('input: ["B02"], output: [{id: "a", bands: 1}, {id: "a", bands: 2}]', "more than once"),
         ('output: {bands: 1}', "no input"),
         ('input: ["B02"]', "no output"),
+        ('input: ["B02"], output: []', "no output"),
         ('input: ["B02"], output: {bands: 1.5}', "whole number of bands"),
     ],
 )

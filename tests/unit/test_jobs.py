@@ -13,6 +13,7 @@ from sentinelhub_batch.plugin.core.errors import ConnectionFailedError
 from sentinelhub_batch.plugin.core.jobs import (
     JobWatcher,
     PollPolicy,
+    ResultsUnreadableError,
     S3Keys,
     WaitCancelledError,
     reprocess_request,
@@ -270,3 +271,25 @@ def test_a_watcher_that_keeps_nothing_hands_each_file_over_once(bucket):
     third = watcher.poll()
     assert third.manifest is None and third.tile_statuses["11SKA_0_0"] is TileStatus.DONE
     assert bucket.downloads[f"{ROOT}/featureManifest-{TASK_ID}.gpkg"] == 1
+
+
+@pytest.mark.parametrize("problem", ["denied", "no manifest", "no execution db"])
+def test_a_done_job_whose_files_cannot_be_read_is_an_error_not_waiting_tiles(bucket, problem):
+    """A wrong endpoint, key or path used to look like a finished job with every tile still waiting."""
+    bucket.put_object("bucket", f"{ROOT}/featureManifest-{TASK_ID}.gpkg", manifest_gpkg(["11SKA_0_0"]))
+    put_execution(bucket, ["DONE"])
+    if problem == "denied":
+        bucket.denied = True
+    else:
+        key = "featureManifest" if problem == "no manifest" else "execution"
+        ending = "gpkg" if problem == "no manifest" else "sqlite"
+        del bucket.objects[("bucket", f"{ROOT}/{key}-{TASK_ID}.{ending}")]
+    with pytest.raises(ResultsUnreadableError) as caught:
+        wait_for_job(FakeClient("PROCESSING", "DONE"), TASK_ID, s3=bucket, policy=FAST)
+    expected = {"denied": "check the S3 keys", "no manifest": "feature manifest is not at s3://bucket/folder/",
+                "no execution db": "execution database is not at s3://bucket/folder/"}[problem]
+    assert expected in str(caught.value)
+
+
+def test_a_done_job_without_a_bucket_to_read_is_simply_done():
+    assert wait_for_job(FakeClient("DONE"), TASK_ID, s3=None, policy=FAST).status is TaskStatus.DONE

@@ -152,7 +152,7 @@ def test_gdal_options_for_aws_and_for_a_custom_endpoint():
 def test_invalid_settings_are_refused_with_a_clear_message():
     with pytest.raises(S3Error, match="access key and secret key"):
         S3Client("", "secret")
-    with pytest.raises(S3Error, match="not an http"):
+    with pytest.raises(S3Error, match="not a web address"):
         S3Client("AKID", "secret", endpoint_url="s3.example.com")
 
 
