@@ -333,6 +333,8 @@ class BatchJobSpec:
     cog_parameters: Optional[Dict[str, Any]] = None
     overwrite: bool = False
     skip_existing: bool = False
+    """OpenAPI ``BatchV2RasterOutput``: tiles whose outputs all exist are skipped; with ``overwrite`` too, tiles with
+    only some of them are rewritten (without it they fail the request)."""
     create_collection: bool = False
     """Ingest the results into a new BYOC collection (BatchV2.qmd "Ingesting results into BYOC")."""
     collection_id: Optional[str] = None
@@ -469,8 +471,6 @@ def _raster_output(spec: BatchJobSpec, info: Optional[EvalscriptInfo], outputs: 
     if spec.zarr is not None:
         raise InvalidRequestError("Zarr parameters were given for a GeoTIFF (raster) output; choose the Zarr output "
                                   "type or leave them out.")
-    if spec.overwrite and spec.skip_existing:
-        raise InvalidRequestError("Choose either 'overwrite' or 'skip existing', not both.")
     output: Dict[str, Any] = {
         "type": OUTPUT_TYPE_RASTER,
         "delivery": spec.delivery.to_api("output", capabilities),

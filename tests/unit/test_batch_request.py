@@ -449,10 +449,16 @@ def test_times_and_crs():
     ({"area": None}, "empty"),
     ({"area": Polygon([(0, 0), (1, 1), (1, 0), (0, 1), (0, 0)])}, "invalid"),
     ({"evalscript": "  "}, "empty"),
-    ({"overwrite": True, "skip_existing": True}, "not both"),
 ])
 def test_invalid_combinations_are_refused_before_sending(changes, message):
     refused(tutorial_spec(**changes), message)
+
+
+def test_overwrite_and_skip_existing_together_skip_complete_tiles_and_rewrite_partial_ones():
+    # OpenAPI BatchV2RasterOutput.overwrite: "any existing files will be overwritten, except if skipExisting is true
+    # and all outputs for a tile exist".
+    output = build_batch_request(tutorial_spec(overwrite=True, skip_existing=True))["output"]
+    assert (output["overwrite"], output["skipExisting"]) == (True, True)
 
 
 def test_tile_id_templates_are_accepted():
