@@ -139,12 +139,10 @@ class BucketAccess:
         """Raise InvalidRequestError saying what is missing or not accepted by the deployment."""
         method = self.method
         if capabilities is not None and not method.available_on(capabilities):
-            where = capabilities.label or "this deployment"
+            accepted = [other.label for other in BucketAccessMethod if other.available_on(capabilities)]
             raise InvalidRequestError(
-                f"{where} does not accept the {what} bucket access '{method.label}'. "
-                + ("On CDSE the service reads and writes buckets only with an access key and secret key "
-                   "(BatchV2.qmd, 'Bucket settings and access')." if capabilities.label == "CDSE" else
-                   "Choose an S3 access key and secret key.")
+                f"{capabilities.label or 'This deployment'} does not accept the {what} bucket access "
+                f"'{method.label}'; it takes only: {', '.join(accepted)}."
             )
         if method is BucketAccessMethod.ACCESS_KEYS:
             if not (self.access_key and self.secret_access_key):

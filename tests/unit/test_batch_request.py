@@ -144,7 +144,7 @@ def test_cdse_takes_only_access_keys():
     # CDSE OpenAPI S3BucketInfo lists accessKey/secretAccessKey only; BatchV2.qmd "Bucket settings and access":
     # "accessKey and secretAccessKey pair have to be provided in your request".
     role = BucketLocation("s3://my-bucket/folder", BucketAccess.with_iam_role(ROLE))
-    assert "BatchV2.qmd" in refused(tutorial_spec(delivery=role), "does not accept", deployment=CDSE)
+    refused(tutorial_spec(delivery=role), "takes only: S3 access key and secret key", deployment=CDSE)
     gcs = BucketLocation("gs://my-bucket/folder", BucketAccess.with_service_account_key(SERVICE_ACCOUNT_KEY))
     refused(tutorial_spec(delivery=gcs), "does not accept", deployment=CDSE)
     assert bucket_access_methods(CDSE) == [BucketAccessMethod.ACCESS_KEYS]
