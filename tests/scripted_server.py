@@ -119,7 +119,7 @@ def sequence(*answers: Any) -> Handler:
 
 
 def token_endpoint(server: ScriptedServer, expires_in: int = 3600, client_id: str = "client",
-                   client_secret: str = "secret") -> List[str]:
+                   client_secret: str = "secret", realm: str = "main") -> List[str]:
     """Route a token endpoint issuing token-1, token-2, ...; returns the list of issued tokens."""
     issued: List[str] = []
 
@@ -131,5 +131,5 @@ def token_endpoint(server: ScriptedServer, expires_in: int = 3600, client_id: st
         issued.append(f"token-{len(issued) + 1}")
         return {"access_token": issued[-1], "expires_in": expires_in, "token_type": "Bearer"}
 
-    server.route("POST", "/auth/realms/main/protocol/openid-connect/token", handler)
+    server.route("POST", f"/auth/realms/{realm}/protocol/openid-connect/token", handler)
     return issued

@@ -13,6 +13,7 @@ from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Tuple
 import requests
 
 from .auth import TokenProvider
+from .batch_assumptions import SEARCHED_TASK_FIELDS
 from .deployments import Deployment
 from .errors import ApiError
 from .models import BatchTask, TaskStatus, UserAction
@@ -178,11 +179,17 @@ class BatchClient:
         count: Optional[int] = None,
         viewtoken: Optional[str] = None,
     ) -> Tuple[List[BatchTask], Optional[str]]:
-        """One page of the account's requests and the token of the next page (None on the last one)."""
+        """One page of the account's requests and the token of the next page (None on the last one).
+
+        ``search`` goes to the service where it takes one (CDSE); elsewhere the page is filtered here with the same
+        syntax, so a page may hold fewer than ``count`` requests (even none) and still have a next page.
+        """
         if sort is not None and sort not in SORT_ORDERS:
             raise ValueError(f"sort must be one of {', '.join(SORT_ORDERS)}")
+        search = (search or "").strip()
+        searched_by_service = bool(search) and self.deployment.capabilities.list_search
         params: Dict[str, Any] = {}
-        if search:
+        if searched_by_service:
             params["search"] = search
         if sort:
             params["sort"] = sort
@@ -192,12 +199,16 @@ class BatchClient:
             params["viewtoken"] = viewtoken
         body = self._call("GET", "/process", params=params).json()
         tasks = [BatchTask(item) for item in body.get("data") or [] if isinstance(item, dict)]
-        return tasks, _next_token(body) if tasks else None
+        next_token = _next_token(body) if tasks else None
+        if search and not searched_by_service:
+            tasks = [task for task in tasks if task_matches_search(task, search)]
+        return tasks, next_token
 
     def iter_tasks(
         self, *, search: Optional[str] = None, sort: Optional[str] = None, count: Optional[int] = None
     ) -> Iterator[BatchTask]:
-        """Every request of the account, following pagination to the end (``count`` is the page size)."""
+        """Every request of the account (matching ``search``), following pagination to the end (``count`` is the
+        page size)."""
         seen_tokens = set()
         token: Optional[str] = None
         while True:
@@ -343,6 +354,16 @@ class BatchClient:
 
 _NOT_TAKEN_STATUSES = (429, 503)
 """Answers after which the service certainly did not create the request (rate limited, unavailable)."""
+
+
+def task_matches_search(task: BatchTask, query: str) -> bool:
+    """The ``search`` of ``GET /process`` done locally: "a single word to search for or multiple words separated by
+    the ``|`` (or) and ``&`` (and) operators" (CDSE OpenAPI ``SearchBeanSearch``). Fields searched and precedence:
+    batch_assumptions 4."""
+    text = " ".join(str(getattr(task, name, "") or "") for name in SEARCHED_TASK_FIELDS).lower()
+    alternatives = [part for part in query.lower().split("|") if part.strip()]
+    return any(all(word.strip() in text for word in alternative.split("&") if word.strip())
+               for alternative in alternatives)
 
 
 def _same_request(sent_back: Mapping[str, Any], sent: Mapping[str, Any]) -> bool:

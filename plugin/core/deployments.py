@@ -4,11 +4,39 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .batch_assumptions import CDSE_AUTH_REALM
 from .errors import InvalidRequestError
 from .transport import check_url
 
 SENTINEL_HUB_TOKEN_URL = "https://services.sentinel-hub.com/auth/realms/main/protocol/openid-connect/token"  # noqa: S105 (a URL, not a secret)
 CDSE_TOKEN_URL = "https://identity.dataspace.copernicus.eu/auth/realms/CDSE/protocol/openid-connect/token"  # noqa: S105
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """What one deployment's Batch v2 accepts beyond what both have in common."""
+
+    iam_role_delivery: bool
+    """``iamRoleARN`` in an S3 delivery (sentinel-hub.com ``S3BucketInfo``; CDSE's lists only the keys and
+    BatchV2.qmd "Bucket settings and access" asks for the key pair)."""
+    google_cloud_storage: bool
+    """``{"gs": {"url", "credentials"}}`` deliveries (sentinel-hub.com ``ObjectStorageInfoV2``, marked
+    ``x-cdse-exclude``)."""
+    list_search: bool
+    """The ``search`` parameter of ``GET /process`` (CDSE OpenAPI ``SearchBeanSearch``; the sentinel-hub.com
+    OpenAPI lists only ``count``, ``viewtoken`` and ``sort``)."""
+    geopackage_defaults: bool
+    """``input.defaults`` of a GeoPackage input (sentinel-hub.com ``BatchV2GeoPackageFeatureDefaults``; absent from
+    CDSE's ``BatchV2GeoPackageInput``)."""
+    instance_type: bool
+    """``instanceType`` is listed in the OpenAPI (CDSE ``BatchV2ProcessRequest``; gone from sentinel-hub.com's)."""
+    label: str = ""
+
+
+SENTINEL_HUB_CAPABILITIES = Capabilities(iam_role_delivery=True, google_cloud_storage=True, list_search=False,
+                                         geopackage_defaults=True, instance_type=False, label="sentinel-hub.com")
+CDSE_CAPABILITIES = Capabilities(iam_role_delivery=False, google_cloud_storage=False, list_search=True,
+                                 geopackage_defaults=False, instance_type=True, label="CDSE")
 
 
 @dataclass(frozen=True)
@@ -19,6 +47,12 @@ class Deployment:
     name: str
     base_url: str
     token_url: str
+
+    @property
+    def capabilities(self) -> Capabilities:
+        """By the token realm: CDSE authenticates in ``/realms/CDSE/`` (for custom URLs a guess, batch_assumptions
+        3)."""
+        return CDSE_CAPABILITIES if CDSE_AUTH_REALM in self.token_url else SENTINEL_HUB_CAPABILITIES
 
     def batch_url(self, path: str = "") -> str:
         return f"{self.base_url.rstrip('/')}/api/v2/batch{path}"

@@ -45,21 +45,29 @@ class ApiError(SentinelHubBatchError):
 
     @classmethod
     def from_body(cls, status: int, body: Any, method: str = "", url: str = "") -> ApiError:
-        """Decode ``{"error": {"status", "reason", "message", "code", "errors"}}``; tolerate anything else."""
+        """Decode an error body of any of the shapes Sentinel Hub sends; tolerate anything else.
+
+        - wrapped: ``{"error": {"status", "reason", "message", "code", "errors"}}`` (OpenAPI ``RestErrorWrapper``);
+        - flat: ``{"status": 429, "reason": ..., "message": ..., "code": "RATE_LIMIT_EXCEEDED"}`` (the rate limiter,
+          Overview/RateLimiting.qmd);
+        - OAuth2: ``{"error": "invalid_client", "error_description": ...}`` (the token endpoint).
+        """
         error: Mapping[str, Any] = {}
         if isinstance(body, Mapping):
             inner = body.get("error")
             if isinstance(inner, Mapping):
                 error = inner
-            elif isinstance(body.get("message"), str) or isinstance(body.get("error_description"), str):
-                error = {"message": body.get("message") or body.get("error_description"), "code": inner}
+            elif isinstance(body.get("error_description"), str):
+                error = {"message": body["error_description"], "code": inner}
+            elif isinstance(body.get("message"), str) or isinstance(body.get("code"), str):
+                error = body
         message = error.get("message") or _default_message(status)
         error_type = _ERROR_TYPES.get(status, ApiError)
         return error_type(
             status=status,
             message=str(message),
             code=error.get("code") if isinstance(error.get("code"), str) else None,
-            reason=error.get("reason"),
+            reason=error.get("reason") if isinstance(error.get("reason"), str) else None,
             errors=error.get("errors"),
             method=method,
             url=url,

@@ -1,13 +1,15 @@
-"""Write the GeoPackage a Batch v2 request takes as input (``{"type": "geopackage"}``) to re-run chosen tiles.
+"""Write the GeoPackage a Batch v2 request takes as input (``{"type": "geopackage"}``): the user's own polygons as
+tiles, or chosen tiles of a job to re-run.
 
-The provider's rules for such a file: one or more POLYGON / MULTIPOLYGON feature tables in EPSG coordinate
-systems, columns ``id`` INTEGER unique (the primary key), ``identifier`` TEXT unique across all tables,
-``width`` and ``height`` INTEGER (at most 3500 × 3500 px), at most 700 000 features. Written with sqlite3
-only (no GDAL in the core), following the OGC GeoPackage 1.3 encoding.
+The provider's rules for such a file (BatchV2.qmd, "2. GeoPackage"): one or more POLYGON / MULTIPOLYGON feature
+tables in EPSG coordinate systems, columns ``id`` INTEGER unique (the primary key), ``identifier`` TEXT unique across
+all tables, ``width`` and ``height`` INTEGER (at most 3500 × 3500 px) or ``resolution``, at most 700 000 features.
+Written with sqlite3 only (no GDAL in the core), following the OGC GeoPackage 1.3 encoding.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import sqlite3
 import struct
@@ -37,6 +39,64 @@ class GeoPackageFeature:
     """shapely Polygon or MultiPolygon in ``epsg`` coordinates."""
     width: int
     height: int
+
+    @property
+    def name(self) -> str:
+        """The tile name (what the cost estimate and the tile layer call a tile)."""
+        return self.identifier
+
+
+def features_from_polygons(
+    polygons: Iterable[Tuple[Optional[str], Any]], epsg: int, resolution: float
+) -> List[GeoPackageFeature]:
+    """One feature per ``(identifier, polygon)`` of the user's layer, in EPSG:``epsg``, sized at ``resolution``.
+
+    Missing identifiers become ``feature_<n>`` (n = the feature's position from 1). Width and height are the
+    bounding box divided by the resolution (in the CRS units), rounded (batch_assumptions 7); features larger than
+    3500 px or invalid ones are refused with the feature named, so nothing is sent that the service would refuse.
+    """
+    from shapely.geometry import MultiPolygon, Polygon
+    from shapely.validation import explain_validity
+
+    try:
+        pixel = float(resolution)
+    except (TypeError, ValueError):
+        pixel = math.nan
+    if not pixel > 0 or math.isinf(pixel):
+        raise InvalidRequestError(f"The resolution {resolution!r} must be a number above 0 (in the units of "
+                                  f"EPSG:{epsg}).")
+    features = []
+    for number, (identifier, geometry) in enumerate(polygons, start=1):
+        name = str(identifier).strip() if identifier not in (None, "") else f"feature_{number}"
+        if not isinstance(geometry, (Polygon, MultiPolygon)):
+            kind = getattr(geometry, "geom_type", type(geometry).__name__)
+            raise InvalidRequestError(f"Feature '{name}' is a {kind}; batch features must be polygons or "
+                                      "multipolygons. Use a polygon layer.")
+        if geometry.is_empty:
+            raise InvalidRequestError(f"Feature '{name}' has an empty geometry; remove it or draw its polygon.")
+        if not geometry.is_valid:
+            raise InvalidRequestError(f"Feature '{name}' is invalid ({explain_validity(geometry)}). Repair the layer "
+                                      "(Processing → Fix geometries) and try again.")
+        min_x, min_y, max_x, max_y = geometry.bounds
+        features.append(GeoPackageFeature(id=number, identifier=name, epsg=int(epsg), geometry=geometry,
+                                           width=max(1, round((max_x - min_x) / pixel)),
+                                           height=max(1, round((max_y - min_y) / pixel))))
+    validate_features(features)
+    return features
+
+
+def upload_features_geopackage(s3: Any, url: str, features: Sequence[GeoPackageFeature]) -> str:
+    """Write the features as a GeoPackage to ``url`` (an ``s3://…/name.gpkg`` object) with the plugin's S3 client
+    (``s3.put_object``); returns the URL to give as ``input.features``."""
+    from .storage import parse_s3_url
+
+    location = parse_s3_url(url)
+    if not location.key or location.key.endswith("/") or not location.key.lower().endswith(".gpkg"):
+        raise InvalidRequestError(f"The features location {url} must name a .gpkg file, like "
+                                  f"s3://{location.bucket}/features/my-fields.gpkg.")
+    s3.put_object(location.bucket, location.key, write_features_geopackage(features),
+                  content_type="application/geopackage+sqlite3")
+    return location.url
 
 
 def features_from_manifest(

@@ -169,7 +169,8 @@ def _number(value: Any) -> float:
 
 
 SECRET_KEYS = frozenset({"secretaccesskey", "client_secret", "clientsecret", "sessiontoken", "access_token",
-                         "password", "authorization"})
+                         "password", "authorization", "credentials"})
+"""``credentials`` is the base64 service-account key of a Google Cloud Storage delivery (``output.delivery.gs``)."""
 PARTLY_SECRET_KEYS = frozenset({"accesskey", "iamrolearn"})
 MASK = "********"
 

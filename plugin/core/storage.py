@@ -1,9 +1,10 @@
 """The files a Batch v2 request leaves in the user's bucket: where they are and what they say.
 
 Layout (spec batch-api.md §3): the service writes ``request-<id>.json``, ``featureManifest-<id>.gpkg`` and
-``execution-<id>.sqlite`` to the delivery root, and one object per tile and output at the path template.
-This module resolves those locations from the delivery URL and reads the manifest (a GeoPackage) and the
-execution database (SQLite) from their bytes, without GDAL.
+``execution-<id>.sqlite`` to the delivery root, and one object per tile and output at the path template (raster
+output) or one Zarr group in the delivery folder (Zarr output). This module resolves those locations from the
+delivery URL and reads the manifest (a GeoPackage) and the execution database (SQLite) from their bytes, without
+GDAL. What the docs leave open is in ``batch_assumptions`` (items 1 and 2).
 """
 
 from __future__ import annotations
@@ -18,26 +19,36 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple
 
+from .batch_assumptions import TIFF_EXTENSION
 from .errors import InvalidRequestError, SentinelHubBatchError
 
+# Placeholders of a raster delivery template (OpenAPI ``BatchV2RasterOutput.delivery``; ``<tileId>`` is listed in the
+# CDSE OpenAPI, batch_assumptions 5).
 REQUEST_ID = "<requestId>"
 TILE_NAME = "<tileName>"
+TILE_ID = "<tileId>"
 OUTPUT_ID = "<outputId>"
 FORMAT = "<format>"
-PLACEHOLDERS = (REQUEST_ID, TILE_NAME, OUTPUT_ID, FORMAT)
+PLACEHOLDERS = (REQUEST_ID, TILE_NAME, TILE_ID, OUTPUT_ID, FORMAT)
 DEFAULT_TEMPLATE_SUFFIX = f"{REQUEST_ID}/{TILE_NAME}/{OUTPUT_ID}.{FORMAT}"
+"""A URL without placeholders "is equivalent to the template ``<url>/<requestId>/<tileName>/<outputId>.<format>``"
+(OpenAPI ``BatchV2RasterOutput.delivery``)."""
+
+OUTPUT_TYPE_RASTER = "raster"
+OUTPUT_TYPE_ZARR = "zarr"
 
 FORMAT_EXTENSIONS = {
-    "image/tiff": "tif",
+    "image/tiff": TIFF_EXTENSION,
     "application/json": "json",
-    "image/png": "png",
-    "image/jpeg": "jpg",
-    "zarr": "zarr",
 }
-"""File extension per output format type. ``tif``, not ``tiff``: real objects use it although the docs show tiff."""
+"""File extension per output format type of a raster delivery (``tif``: batch_assumptions 2)."""
 
 _S3_URL = re.compile(r"^s3://(?P<bucket>[^/\s]+)(?:/(?P<key>.*))?$")
+_OBJECT_URL = re.compile(r"^(?P<scheme>s3|gs)://(?P<bucket>[^/\s]+)(?:/(?P<key>.*))?$")
 _BUCKET_NAME = re.compile(r"^[a-z0-9][a-z0-9.\-]{1,61}[a-z0-9]$")
+_GCS_BUCKET_NAME = re.compile(r"^[a-z0-9][a-z0-9._\-]{1,220}[a-z0-9]$")
+"""Google Cloud Storage bucket names: 3-63 characters (up to 222 with dots) of lower-case letters, digits, dashes,
+underscores and dots, starting and ending with a letter or digit."""
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _CAN_DESERIALIZE = hasattr(sqlite3.Connection, "deserialize")
 """Python 3.11+ opens database bytes in memory; 3.9/3.10 go through a temporary file."""
@@ -89,48 +100,81 @@ def parse_s3_url(url: str) -> S3Location:
     return S3Location(bucket, match.group("key") or "")
 
 
+def parse_object_url(url: str, what: str = "location") -> Tuple[str, str, str]:
+    """``(scheme, bucket, key)`` of an ``s3://`` or ``gs://`` URL; InvalidRequestError for anything else."""
+    match = _OBJECT_URL.match((url or "").strip())
+    if not match:
+        raise InvalidRequestError(
+            f"The {what} '{url}' is not an S3 URL. Write it as s3://bucket/folder (or gs://bucket/folder for "
+            "Google Cloud Storage on sentinel-hub.com)."
+        )
+    scheme, bucket = match.group("scheme"), match.group("bucket")
+    if scheme == "s3":
+        parse_s3_url(url)
+    elif not _GCS_BUCKET_NAME.match(bucket) or (len(bucket) > 63 and "." not in bucket):
+        raise InvalidRequestError(
+            f"'{bucket}' is not a valid Google Cloud Storage bucket name: use 3-63 lower-case letters, digits, "
+            "dashes, underscores or dots, starting and ending with a letter or digit."
+        )
+    return scheme, bucket, match.group("key") or ""
+
+
 def has_placeholders(url: str) -> bool:
     return any(placeholder in url for placeholder in PLACEHOLDERS)
 
 
 def output_template(url: str) -> str:
-    """The full path template of a delivery URL: a URL without placeholders gets the default sub-folders."""
+    """The full path template of a raster delivery URL: a URL without placeholders gets the default sub-folders."""
     url = url.strip()
     if has_placeholders(url):
         return url
     return url.rstrip("/") + "/" + DEFAULT_TEMPLATE_SUFFIX
 
 
-def validate_output_template(url: str, output_ids: Sequence[str]) -> None:
-    """Refuse a delivery URL the service would refuse, with the fix in the message.
+def validate_output_template(url: str, output_ids: Sequence[str], output_type: str = OUTPUT_TYPE_RASTER) -> None:
+    """Refuse a delivery URL (``s3://`` or ``gs://``) the service would refuse, with the fix in the message.
 
-    A template must contain ``<tileName>`` (or every tile would write the same object) and, when there are
-    several outputs, ``<outputId>``. A URL without placeholders uses the default layout. The placeholder
-    rules are checked before the bucket name, so the more specific problem is reported first.
+    Raster (OpenAPI ``BatchV2RasterOutput.delivery``): "The template must contain ``<tileName>`` or ``<tileId>`` in
+    order to ensure unique output files. In case of multiple outputs, the template must also contain
+    ``<outputId>``." A URL without placeholders uses the default layout. Zarr (``BatchV2ZarrOutput.delivery``): a
+    folder, optionally templated with ``<requestId>`` only. The placeholder rules are checked before the bucket
+    name, so the more specific problem is reported first.
     """
-    match = _S3_URL.match((url or "").strip())
-    if not match or not has_placeholders(url):
-        parse_s3_url(url)
+    match = _OBJECT_URL.match((url or "").strip())
+    if not match or not re.search(r"<[^<>/]*>", url):
+        parse_object_url(url, "output location")
         return
-    location = S3Location(match.group("bucket"), match.group("key") or "")
-    unknown = sorted(set(re.findall(r"<[^<>/]*>", location.key)) - set(PLACEHOLDERS))
+    key = match.group("key") or ""
+    placeholders = set(re.findall(r"<[^<>/]*>", key))
+    if output_type == OUTPUT_TYPE_ZARR:
+        others = sorted(placeholders - {REQUEST_ID})
+        if others:
+            raise InvalidRequestError(
+                f"The Zarr output folder '{url}' has the placeholders {', '.join(others)}. A Zarr output is one "
+                f"folder: use a plain folder or one ending in {REQUEST_ID}, e.g. "
+                f"{match.group('scheme')}://{match.group('bucket')}/zarr/{REQUEST_ID}."
+            )
+        parse_object_url(url, "output location")
+        return
+    unknown = sorted(placeholders - set(PLACEHOLDERS))
     if unknown:
         raise InvalidRequestError(
             f"The output path template '{url}' has unknown placeholders {', '.join(unknown)}. "
             f"Use only {', '.join(PLACEHOLDERS)}."
         )
-    if TILE_NAME not in location.key:
+    if TILE_NAME not in key and TILE_ID not in key:
         raise InvalidRequestError(
-            f"The output path template '{url}' has no {TILE_NAME}, so every tile would overwrite the same file. "
-            f"Add {TILE_NAME}, e.g. s3://{location.bucket}/results/{TILE_NAME}/{OUTPUT_ID}.{FORMAT}."
+            f"The output path template '{url}' has neither {TILE_NAME} nor {TILE_ID}, so every tile would overwrite "
+            f"the same file. Add one, e.g. {match.group('scheme')}://{match.group('bucket')}/results/{TILE_NAME}/"
+            f"{OUTPUT_ID}.{FORMAT}."
         )
-    if len(set(output_ids)) > 1 and OUTPUT_ID not in location.key:
+    if len(set(output_ids)) > 1 and OUTPUT_ID not in key:
         raise InvalidRequestError(
             f"The output path template '{url}' has no {OUTPUT_ID} but the request has {len(set(output_ids))} "
             f"outputs ({', '.join(output_ids)}), which would overwrite each other. Add {OUTPUT_ID}, "
             f"e.g. ...{TILE_NAME}/{OUTPUT_ID}.{FORMAT}."
         )
-    parse_s3_url(url)
+    parse_object_url(url, "output location")
 
 
 def format_extension(format_type: str) -> str:
@@ -140,11 +184,19 @@ def format_extension(format_type: str) -> str:
     return format_type.rsplit("/", 1)[-1].lower() or "bin"
 
 
-def output_location(url: str, request_id: str, tile_name: str, output_id: str, format_type: str) -> S3Location:
-    """Where the service writes output ``output_id`` of tile ``tile_name`` (``format_type`` like image/tiff)."""
+def output_location(url: str, request_id: str, tile_name: str, output_id: str, format_type: str,
+                    tile_id: Optional[int] = None) -> S3Location:
+    """Where the service writes output ``output_id`` of tile ``tile_name`` (``format_type`` like image/tiff).
+
+    ``tile_id`` is the numeric id of the tile (``id`` in the execution database), needed by ``<tileId>`` templates.
+    """
+    template = output_template(url)
+    if TILE_ID in template:
+        if tile_id is None:
+            raise InvalidRequestError(f"The output template '{url}' uses {TILE_ID}: the numeric tile id is needed.")
+        template = template.replace(TILE_ID, str(int(tile_id)))
     resolved = (
-        output_template(url)
-        .replace(REQUEST_ID, request_id)
+        template.replace(REQUEST_ID, request_id)
         .replace(TILE_NAME, tile_name)
         .replace(OUTPUT_ID, output_id)
         .replace(FORMAT, format_extension(format_type))
@@ -152,19 +204,40 @@ def output_location(url: str, request_id: str, tile_name: str, output_id: str, f
     return parse_s3_url(resolved)
 
 
-def delivery_root(url: str, request_id: str) -> S3Location:
+def zarr_location(url: str, request_id: str) -> S3Location:
+    """The folder of a Zarr output: the delivery URL with ``<requestId>`` replaced (OpenAPI
+    ``BatchV2ZarrOutput.delivery``: "The output Zarr will be stored to this folder (prefix)")."""
+    return parse_s3_url(url.strip().replace(REQUEST_ID, request_id).rstrip("/"))
+
+
+def zarr_gdal_path(location: S3Location, array: Optional[str] = None) -> str:
+    """What GDAL's Zarr driver opens over ``/vsis3/``: the group, or one array of it (an evalscript output).
+
+    ``ZARR:"/vsis3/bucket/folder"`` lists the arrays as subdatasets; ``ZARR:"/vsis3/bucket/folder":/NDVI`` is one
+    array. The arrays are (time, y, x) with one time step per output (the OpenAPI: chunks "[1, …, …]", "the first
+    element (time dimension chunking) must be 1"); GDAL exposes the first time step with ``:0`` appended.
+    Apply the S3 client's ``gdal_vsi_options()`` first.
+    """
+    group = f'ZARR:"{location.vsis3_path.rstrip("/")}"'
+    return f"{group}:/{array}:0" if array else group
+
+
+def delivery_root(url: str, request_id: str, output_type: str = OUTPUT_TYPE_RASTER) -> S3Location:
     """The folder that holds ``request-<id>.json``, ``featureManifest-<id>.gpkg`` and ``execution-<id>.sqlite``.
 
     The provider's documentation only says these files go to the "root folder of the specified output delivery
-    path". Assumption, taken from how the provider's own tooling (the CDSE CARD4L metadata generator) locates
-    them, and the one place this plugin encodes it:
+    path"; how that folder is found is batch_assumptions 1, encoded here only:
 
-    * a URL without placeholders gets the default template, so ``s3://b/folder`` → ``s3://b/folder/<id>/``;
+    * Zarr output: the Zarr folder (``zarr_location``);
+    * a raster URL without placeholders gets the default template, so ``s3://b/folder`` → ``s3://b/folder/<id>/``;
     * ``<requestId>`` is replaced by the id;
     * the root is what comes before the first path segment that still holds a placeholder:
       ``s3://b/f/<requestId>/<tileName>/<outputId>.<format>`` → ``s3://b/f/<id>``,
-      ``s3://b/f/<tileName>.tif`` → ``s3://b/f``, ``s3://b/f/<requestId>_<tileName>.tif`` → ``s3://b/f``.
+      ``s3://b/f/<tileName>.tif`` → ``s3://b/f``, ``s3://b/f/<requestId>_<tileName>.tif`` → ``s3://b/f``,
+      ``s3://b/f/<outputId>/<tileId>.tif`` → ``s3://b/f``.
     """
+    if output_type == OUTPUT_TYPE_ZARR:
+        return zarr_location(url, request_id)
     template = output_template(url.strip()).replace(REQUEST_ID, request_id)
     location = parse_s3_url(template)
     root_segments: List[str] = []
@@ -175,33 +248,43 @@ def delivery_root(url: str, request_id: str) -> S3Location:
     return S3Location(location.bucket, "/".join(segment for segment in root_segments if segment))
 
 
-def request_json_location(url: str, request_id: str) -> S3Location:
-    return delivery_root(url, request_id).child(f"request-{request_id}.json")
+def request_json_location(url: str, request_id: str, output_type: str = OUTPUT_TYPE_RASTER) -> S3Location:
+    return delivery_root(url, request_id, output_type).child(f"request-{request_id}.json")
 
 
-def feature_manifest_location(url: str, request_id: str) -> S3Location:
-    return delivery_root(url, request_id).child(f"featureManifest-{request_id}.gpkg")
+def feature_manifest_location(url: str, request_id: str, output_type: str = OUTPUT_TYPE_RASTER) -> S3Location:
+    return delivery_root(url, request_id, output_type).child(f"featureManifest-{request_id}.gpkg")
 
 
-def execution_db_location(url: str, request_id: str) -> S3Location:
-    return delivery_root(url, request_id).child(f"execution-{request_id}.sqlite")
+def execution_db_location(url: str, request_id: str, output_type: str = OUTPUT_TYPE_RASTER) -> S3Location:
+    return delivery_root(url, request_id, output_type).child(f"execution-{request_id}.sqlite")
 
 
 @dataclass(frozen=True)
 class DeliverySettings:
-    """The non-secret part of a request's ``output.delivery.s3`` (keys are never read from a task)."""
+    """The non-secret part of a request's delivery (keys are never read from a task)."""
 
     url: str
     region: Optional[str] = None
+    output_type: str = OUTPUT_TYPE_RASTER
+
+    def root(self, request_id: str) -> S3Location:
+        return delivery_root(self.url, request_id, self.output_type)
 
 
 def delivery_settings(request: Mapping[str, Any]) -> Optional[DeliverySettings]:
-    """Where a request delivers: v2 ``output.delivery.s3``; v1 ``output.defaultTilePath`` or ``bucketName``."""
+    """Where a request delivers: v2 ``output.delivery.s3`` (or ``.gs``); v1 ``output.defaultTilePath`` or
+    ``bucketName``."""
     output = request.get("output") or {}
-    s3 = ((output.get("delivery") or {}).get("s3") or {}) if isinstance(output, Mapping) else {}
-    if isinstance(s3, Mapping) and s3.get("url"):
-        return DeliverySettings(str(s3["url"]), s3.get("region"))
-    if isinstance(output, Mapping) and output.get("defaultTilePath"):
+    if not isinstance(output, Mapping):
+        return None
+    delivery = output.get("delivery") or {}
+    output_type = str(output.get("type") or OUTPUT_TYPE_RASTER)
+    for storage in ("s3", "gs"):
+        settings = delivery.get(storage) if isinstance(delivery, Mapping) else None
+        if isinstance(settings, Mapping) and settings.get("url"):
+            return DeliverySettings(str(settings["url"]), settings.get("region"), output_type)
+    if output.get("defaultTilePath"):
         return DeliverySettings(str(output["defaultTilePath"]))
     if request.get("bucketName"):
         return DeliverySettings(f"s3://{request['bucketName']}")

@@ -41,8 +41,9 @@ from ..core.batch_request import (
     MOSAICKING_ORDERS,
     OUTPUT_FORMATS,
     BatchJobSpec,
+    BucketAccess,
+    BucketLocation,
     OutputSpec,
-    S3Delivery,
     build_batch_request,
 )
 from ..core.errors import InvalidRequestError
@@ -77,7 +78,7 @@ DATA_COLLECTIONS = ("sentinel-2-l1c", "sentinel-2-l2a", "sentinel-1-grd", "senti
 TUTORIAL_TIME_FROM = QDate(2020, 7, 1)
 TUTORIAL_TIME_TO = QDate(2020, 7, 30)
 STARTABLE = (TaskStatus.CREATED, TaskStatus.ANALYSIS_DONE, TaskStatus.STOPPED)
-ACCESS_BUCKET_POLICY, ACCESS_S3_KEYS, ACCESS_IAM_ROLE = "policy", "keys", "iam"
+ACCESS_S3_KEYS, ACCESS_IAM_ROLE = "keys", "iam"
 ANALYSIS_WAIT_SECONDS = 900.0
 
 
@@ -298,7 +299,6 @@ class NewJobDock(QgsDockWidget):
             "<outputId>.<format>) or a template with those placeholders."))
         self.access_combo = QComboBox(group)
         self.access_combo.addItem(tr("My S3 keys (from the connection settings)"), ACCESS_S3_KEYS)
-        self.access_combo.addItem(tr("Bucket policy (send no keys)"), ACCESS_BUCKET_POLICY)
         self.access_combo.addItem(tr("IAM role"), ACCESS_IAM_ROLE)
         self.access_combo.setToolTip(tr("How the service may write to the bucket."))
         self.iam_role_edit = QLineEdit(group)
@@ -618,18 +618,15 @@ class NewJobDock(QgsDockWidget):
         """The job as a BatchJobSpec; S3 keys come from ``connection`` when the service writes with them."""
         if self.job_area is None:
             raise InvalidRequestError(self.area_error or tr("Choose a polygon layer as the area."))
-        delivery = S3Delivery(self.output_url_edit.text().strip())
-        access = self.access_combo.currentData()
-        if access == ACCESS_S3_KEYS:
+        if self.access_combo.currentData() == ACCESS_IAM_ROLE:
+            access = BucketAccess.with_iam_role(self.iam_role_edit.text())
+        else:
             if connection is None or not connection.s3.access_key:
                 raise InvalidRequestError(tr(
                     "The service should write with your S3 keys, but none are set. Add them in the connection "
-                    "settings, or choose 'Bucket policy' or 'IAM role' as write access."))
-            delivery.access_key, delivery.secret_access_key = connection.s3.access_key, connection.s3.secret_key
-        elif access == ACCESS_IAM_ROLE:
-            delivery.iam_role_arn = self.iam_role_edit.text().strip()
-            if not delivery.iam_role_arn:
-                raise InvalidRequestError(tr("Enter the IAM role ARN the service may assume to write the results."))
+                    "settings, or choose 'IAM role' as write access."))
+            access = BucketAccess.with_keys(connection.s3.access_key, connection.s3.secret_key)
+        delivery = BucketLocation(self.output_url_edit.text().strip(), access)
         return BatchJobSpec(
             area=self.job_area.geometry, area_crs=self.job_area.epsg, evalscript=self.evalscript(),
             delivery=delivery, time_from=self.time_from_edit.date().toPyDate(),

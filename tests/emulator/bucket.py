@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import tempfile
 import threading
 import uuid
 from dataclasses import dataclass
-from typing import Any, Dict, Iterable, List, Optional, Sequence
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
 from osgeo import gdal, ogr, osr
@@ -68,6 +69,16 @@ class Bucket:
                 return None
             raise
 
+    def has_policy(self, bucket: str) -> bool:
+        from botocore.exceptions import ClientError
+
+        try:
+            return bool(self._client.get_bucket_policy(Bucket=bucket).get("Policy"))
+        except ClientError as error:
+            if error.response.get("Error", {}).get("Code") in ("NoSuchBucketPolicy", "NoSuchBucket"):
+                return False
+            raise
+
     def keys(self, bucket: str, prefix: str = "") -> List[str]:
         paginator = self._client.get_paginator("list_objects_v2")
         found: List[str] = []
@@ -110,14 +121,7 @@ def geotiff_bytes(values: np.ndarray, bounds: Sequence[float], epsg: int, cog: b
         if written is None:
             raise RuntimeError(f"GDAL could not write the GeoTIFF: {gdal.GetLastErrorMsg()}")
         written = None
-        handle = gdal.VSIFOpenL(path, "rb")
-        try:
-            gdal.VSIFSeekL(handle, 0, 2)
-            size = gdal.VSIFTellL(handle)
-            gdal.VSIFSeekL(handle, 0, 0)
-            return bytes(gdal.VSIFReadL(1, size, handle))
-        finally:
-            gdal.VSIFCloseL(handle)
+        return _read_vsimem(path)
     finally:
         gdal.Unlink(path)
 
@@ -222,8 +226,9 @@ class GeopackageInputError(ValueError):
 MAX_FEATURE_PIXELS = 3500
 
 
-def read_user_geopackage(data: bytes) -> List[UserFeature]:
-    """Validate and read a ``geopackage`` input the way analysis does (spec §2)."""
+def read_user_geopackage(data: bytes, defaults: Optional[Dict[str, Any]] = None) -> List[UserFeature]:
+    """Validate and read a ``geopackage`` input the way analysis does (BatchV2.qmd "2. GeoPackage"); ``defaults``
+    (``input.defaults``) size the features that have neither width/height nor resolution."""
     path = _temporary_path(".gpkg")
     with open(path, "wb") as handle:
         handle.write(data)
@@ -238,7 +243,7 @@ def read_user_geopackage(data: bytes) -> List[UserFeature]:
         ids, identifiers = set(), set()
         for index in range(source.GetLayerCount()):
             layer = source.GetLayerByIndex(index)
-            features.extend(_read_layer(layer, ids, identifiers))
+            features.extend(_read_layer(layer, ids, identifiers, defaults or {}))
         source = None
         if not features:
             raise GeopackageInputError("The input GeoPackage has no features.")
@@ -247,7 +252,7 @@ def read_user_geopackage(data: bytes) -> List[UserFeature]:
         os.remove(path)
 
 
-def _read_layer(layer: Any, ids: set, identifiers: set) -> List[UserFeature]:
+def _read_layer(layer: Any, ids: set, identifiers: set, defaults: Dict[str, Any]) -> List[UserFeature]:
     name = layer.GetName()
     definition = layer.GetLayerDefn()
     columns = {definition.GetFieldDefn(i).GetName(): definition.GetFieldDefn(i).GetType()
@@ -260,8 +265,9 @@ def _read_layer(layer: Any, ids: set, identifiers: set) -> List[UserFeature]:
     if "identifier" not in columns or columns["identifier"] != ogr.OFTString:
         raise GeopackageInputError(f"Table '{name}' needs an 'identifier' TEXT column (unique).")
     has_size = "width" in columns and "height" in columns
-    if not has_size and "resolution" not in columns:
-        raise GeopackageInputError(f"Table '{name}' needs 'width' and 'height' (INTEGER) or 'resolution' (REAL).")
+    if not has_size and "resolution" not in columns and not defaults:
+        raise GeopackageInputError(f"Table '{name}' needs 'width' and 'height' (INTEGER) or 'resolution' (REAL), "
+                                   "or the request needs input.defaults.")
     geometry_type = ogr.GT_Flatten(layer.GetGeomType())
     if geometry_type not in (ogr.wkbPolygon, ogr.wkbMultiPolygon):
         raise GeopackageInputError(f"Table '{name}' must hold POLYGON or MULTIPOLYGON geometries, not "
@@ -294,6 +300,9 @@ def _read_layer(layer: Any, ids: set, identifiers: set) -> List[UserFeature]:
         width = feature.GetField("width") if has_size else None
         height = feature.GetField("height") if has_size else None
         resolution = feature.GetField("resolution") if "resolution" in columns else None
+        if (width is None or height is None) and not resolution:
+            width, height = defaults.get("width"), defaults.get("height")
+            resolution = defaults.get("resolution")
         if width is None or height is None:
             if not resolution:
                 raise GeopackageInputError(f"Feature '{identifier}' has neither width/height nor resolution.")
@@ -308,3 +317,164 @@ def _read_layer(layer: Any, ids: set, identifiers: set) -> List[UserFeature]:
         found.append(UserFeature(int(feature_id), str(identifier), epsg, geometry.ExportToWkt(), int(width),
                                  int(height), resolution, (xmin, ymin, xmax, ymax)))
     return found
+
+
+# ----------------------------------------------------------------------------------------------- Zarr
+
+
+ZARR_GDAL_TYPES = {"|u1": gdal.GDT_Byte, "|i1": gdal.GDT_Int16, "<u2": gdal.GDT_UInt16, ">u2": gdal.GDT_UInt16,
+                   "<i2": gdal.GDT_Int16, ">i2": gdal.GDT_Int16, "<f4": gdal.GDT_Float32, ">f4": gdal.GDT_Float32,
+                   "<f8": gdal.GDT_Float64, ">f8": gdal.GDT_Float64}
+"""Zarr dtype → what GDAL 3.6 writes: native byte order, and no 8-bit signed type (``|i1`` becomes ``<i2``)."""
+DEFAULT_ZARR_COMPRESSOR = {"id": "blosc", "cname": "lz4", "clevel": 5, "shuffle": 1, "blocksize": 0}
+"""The documented default of ``compressor`` (OpenAPI ``BatchV2ZarrOutputArrayParameters``)."""
+
+
+class ZarrCompressorError(ValueError):
+    """A ``compressor`` the emulator cannot write."""
+
+
+def zarr_compression_options(compressor: Optional[Dict[str, Any]]) -> List[str]:
+    """GDAL creation options for a numcodecs-style ``compressor`` object (None = uncompressed)."""
+    if compressor is None:
+        return ["COMPRESS=NONE"]
+    codec = str(compressor.get("id", "")).lower()
+    if codec == "blosc":
+        shuffle = {0: "NONE", 1: "BYTE", 2: "BIT"}.get(int(compressor.get("shuffle", 1)), "BYTE")
+        return ["COMPRESS=BLOSC", f"BLOSC_CNAME={compressor.get('cname', 'lz4')}",
+                f"BLOSC_CLEVEL={int(compressor.get('clevel', 5))}", f"BLOSC_SHUFFLE={shuffle}",
+                f"BLOSC_BLOCKSIZE={int(compressor.get('blocksize', 0))}"]
+    levels = {"zlib": "ZLIB_LEVEL", "gzip": "GZIP_LEVEL", "zstd": "ZSTD_LEVEL", "lzma": "LZMA_PRESET"}
+    if codec in levels:
+        options = [f"COMPRESS={codec.upper()}"]
+        if "level" in compressor or "preset" in compressor:
+            options.append(f"{levels[codec]}={int(compressor.get('level', compressor.get('preset')))}")
+        return options
+    if codec == "lz4":
+        return ["COMPRESS=LZ4"]
+    raise ZarrCompressorError(f"Unsupported Zarr compressor {compressor.get('id')!r}; use blosc, zlib, gzip, lzma, "
+                              "zstd or lz4.")
+
+
+@dataclass(frozen=True)
+class ZarrArray:
+    name: str
+    dtype: str
+    chunks: Sequence[int]
+    fill_value: Any
+    compressor: Optional[Dict[str, Any]]
+    attributes: Dict[str, Any]
+
+
+class ZarrGroup:
+    """One Zarr v2 group (time, y, x arrays plus coordinates) written with GDAL in ``/vsimem``; ``changed_files``
+    gives what to upload after each write."""
+
+    def __init__(self, arrays: Sequence[ZarrArray], epsg: int, envelope: Sequence[float], resolution: float,
+                 bottom_left: bool, time_days: float, attributes: Dict[str, Any]):
+        self.path = f"/vsimem/emulator-zarr-{uuid.uuid4().hex}"
+        self.envelope = tuple(float(v) for v in envelope)
+        self.resolution = float(resolution)
+        self.bottom_left = bottom_left
+        xmin, ymin, xmax, ymax = self.envelope
+        self.width = max(1, round((xmax - xmin) / self.resolution))
+        self.height = max(1, round((ymax - ymin) / self.resolution))
+        self._lock = threading.Lock()
+        self._uploaded: Dict[str, int] = {}
+        self._create(arrays, epsg, time_days, attributes)
+
+    def _create(self, arrays: Sequence[ZarrArray], epsg: int, time_days: float, attributes: Dict[str, Any]) -> None:
+        dataset = gdal.GetDriverByName("ZARR").CreateMultiDimensional(self.path, [], ["FORMAT=ZARR_V2",
+                                                                                      "CREATE_ZMETADATA=NO"])
+        root = dataset.GetRootGroup()
+        geographic = epsg == 4326
+        names = ("time", "lat" if geographic else "y", "lon" if geographic else "x")
+        float64 = gdal.ExtendedDataType.Create(gdal.GDT_Float64)
+        time_dim = root.CreateDimension(names[0], gdal.DIM_TYPE_TEMPORAL, None, 1)
+        y_dim = root.CreateDimension(names[1], gdal.DIM_TYPE_HORIZONTAL_Y, None, self.height)
+        x_dim = root.CreateDimension(names[2], gdal.DIM_TYPE_HORIZONTAL_X, None, self.width)
+        xmin, ymin, _, ymax = self.envelope
+        half = self.resolution / 2
+        rows = np.arange(self.height, dtype=np.float64) * self.resolution
+        y_values = ymin + half + rows if self.bottom_left else ymax - half - rows
+        for dimension, values, unit in ((time_dim, np.array([time_days]), "days since 1970-01-01"),
+                                        (y_dim, y_values, "degrees_north" if geographic else "metre"),
+                                        (x_dim, xmin + half + np.arange(self.width) * self.resolution,
+                                         "degrees_east" if geographic else "metre")):
+            variable = root.CreateMDArray(dimension.GetName(), [dimension], float64)
+            variable.Write(np.asarray(values, dtype=np.float64))
+            variable.SetUnit(unit)
+            dimension.SetIndexingVariable(variable)
+        srs = osr.SpatialReference()
+        srs.ImportFromEPSG(int(epsg))
+        for array in arrays:
+            chunks = ",".join(str(int(value)) for value in array.chunks)
+            created = root.CreateMDArray(array.name, [time_dim, y_dim, x_dim],
+                                         gdal.ExtendedDataType.Create(ZARR_GDAL_TYPES[array.dtype]),
+                                         [f"BLOCKSIZE={chunks}", *zarr_compression_options(array.compressor)])
+            created.SetNoDataValueDouble(float("nan") if array.fill_value == "NaN" else float(array.fill_value))
+            created.SetSpatialRef(srs)
+            _write_attributes(created, array.attributes)
+        _write_attributes(root, attributes)
+        dataset = None
+
+    def write(self, name: str, values: np.ndarray, bounds: Sequence[float]) -> None:
+        """Put a north-up (rows, columns) raster covering ``bounds`` into array ``name``."""
+        xmin, ymin, _, ymax = (float(v) for v in bounds)
+        column = round((xmin - self.envelope[0]) / self.resolution)
+        row = round((ymin - self.envelope[1]) / self.resolution) if self.bottom_left else \
+            round((self.envelope[3] - ymax) / self.resolution)
+        data = np.flipud(values) if self.bottom_left else values
+        with self._lock:
+            dataset = gdal.OpenEx(self.path, gdal.OF_MULTIDIM_RASTER | gdal.OF_UPDATE)
+            array = dataset.GetRootGroup().OpenMDArray(name)
+            numpy_type = gdal_array_type(array.GetDataType().GetNumericDataType())
+            array.Write(np.ascontiguousarray(data[np.newaxis], dtype=numpy_type), array_start_idx=[0, row, column],
+                        count=[1, data.shape[0], data.shape[1]])
+            array = None
+            dataset = None
+
+    def changed_files(self) -> List[Tuple[str, bytes]]:
+        """``(path inside the group, bytes)`` of every file new or changed since the last call."""
+        found = []
+        with self._lock:
+            for name in gdal.ReadDirRecursive(self.path) or []:
+                if name.endswith("/"):
+                    continue
+                data = _read_vsimem(f"{self.path}/{name}")
+                digest = hash(data)
+                if self._uploaded.get(name) != digest:
+                    self._uploaded[name] = digest
+                    found.append((name, data))
+        return found
+
+    def close(self) -> None:
+        gdal.RmdirRecursive(self.path)
+
+
+def gdal_array_type(gdal_type: int) -> Any:
+    return {gdal.GDT_Byte: np.uint8, gdal.GDT_UInt16: np.uint16, gdal.GDT_Int16: np.int16,
+            gdal.GDT_Float32: np.float32, gdal.GDT_Float64: np.float64}[gdal_type]
+
+
+def _write_attributes(target: Any, attributes: Dict[str, Any]) -> None:
+    for key, value in attributes.items():
+        if isinstance(value, str):
+            attribute = target.CreateAttribute(key, [], gdal.ExtendedDataType.CreateString())
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            attribute = target.CreateAttribute(key, [], gdal.ExtendedDataType.Create(gdal.GDT_Float64))
+        else:
+            attribute = target.CreateAttribute(key, [], gdal.ExtendedDataType.CreateString())
+            value = json.dumps(value)
+        attribute.Write(value)
+
+
+def _read_vsimem(path: str) -> bytes:
+    handle = gdal.VSIFOpenL(path, "rb")
+    try:
+        gdal.VSIFSeekL(handle, 0, 2)
+        size = gdal.VSIFTellL(handle)
+        gdal.VSIFSeekL(handle, 0, 0)
+        return bytes(gdal.VSIFReadL(1, size, handle))
+    finally:
+        gdal.VSIFCloseL(handle)

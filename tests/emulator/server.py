@@ -16,9 +16,10 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 from sentinelhub_batch.plugin.core.grids import BUILTIN_GRIDS
 
+from . import assumptions
 from .faults import Faults
 from .service import BatchService, ServiceError
-from .validation import BadPayload, validate_create
+from .validation import CDSE, BadPayload, validate_create
 
 log = logging.getLogger("emulator")
 
@@ -31,19 +32,20 @@ REASONS = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not 
            409: "Conflict", 429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway",
            503: "Service Unavailable"}
 FAULT_MESSAGES = {403: "The monthly processing unit quota of this account is used up.",
-                  429: "You have exceeded the rate limit of this account.",
+                  429: "You have exceeded your rate limit",
                   500: "Internal server error.", 502: "Bad gateway.", 503: "Service temporarily unavailable."}
 FAULT_CODES = {401: "COMMON_UNAUTHORIZED", 403: "COMMON_INSUFFICIENT_PERMISSIONS", 404: "COMMON_NOT_FOUND",
                429: "RATE_LIMIT_EXCEEDED"}
 
 
 def error_body(status: int, message: str, code: str, errors: Any = None) -> Dict[str, Any]:
-    """The service's error body (spec §5)."""
+    """The service's error body: ``{"error": {...}}`` (OpenAPI ``RestErrorWrapper``), except a 429, which the rate
+    limiter sends flat, ``{"status", "reason", "message", "code"}`` (Overview/RateLimiting.qmd)."""
     error: Dict[str, Any] = {"status": status, "reason": REASONS.get(status, "Error"), "message": message,
                              "code": code}
     if errors is not None:
         error["errors"] = errors
-    return {"error": error}
+    return error if status == 429 else {"error": error}
 
 
 def _b64(data: bytes) -> str:
@@ -58,11 +60,11 @@ class TokenIssuer:
         self.client_secret = client_secret
         self.lifetime = lifetime
         self.faults = faults
-        self._valid_until: Dict[str, float] = {}
+        self._valid_until: Dict[str, Tuple[float, str]] = {}
         self._lock = threading.Lock()
         self.issued = 0
 
-    def issue(self, form: Dict[str, str]) -> Tuple[int, Dict[str, Any]]:
+    def issue(self, form: Dict[str, str], realm: str = "main") -> Tuple[int, Dict[str, Any]]:
         if form.get("grant_type") != "client_credentials":
             return 400, {"error": "unsupported_grant_type", "error_description": "Unsupported grant_type"}
         if not secrets.compare_digest(form.get("client_id", ""), self.client_id) or \
@@ -71,25 +73,26 @@ class TokenIssuer:
                          "error_description": "Invalid client or Invalid client credentials"}
         issued_at = int(time.time())
         payload = {"exp": issued_at + self.lifetime, "iat": issued_at, "jti": secrets.token_hex(8),
-                   "iss": "http://localhost/auth/realms/main", "sub": self.client_id, "typ": "Bearer",
+                   "iss": f"http://localhost/auth/realms/{realm}", "sub": self.client_id, "typ": "Bearer",
                    "azp": self.client_id, "did": 1, "aid": "emulator-account"}
         header = {"alg": "RS256", "typ": "JWT", "kid": "emulator"}
         token = ".".join((_b64(json.dumps(header).encode()), _b64(json.dumps(payload).encode()),
                           _b64(secrets.token_bytes(64))))
         valid_for = self.faults.token_valid_seconds
         with self._lock:
-            self._valid_until[token] = time.time() + (self.lifetime if valid_for is None else valid_for)
+            self._valid_until[token] = (time.time() + (self.lifetime if valid_for is None else valid_for), realm)
             self.issued += 1
         return 200, {"access_token": token, "expires_in": self.lifetime, "refresh_expires_in": 0,
                      "token_type": "Bearer", "not-before-policy": 0, "scope": "email profile"}
 
-    def check(self, authorization: Optional[str]) -> bool:
+    def check(self, authorization: Optional[str]) -> Optional[str]:
+        """The deployment the emulator answers as for this token (by its realm), or None when it is not valid."""
         if not authorization or not authorization.startswith("Bearer "):
-            return False
+            return None
         token = authorization[len("Bearer "):].strip()
         with self._lock:
-            valid_until = self._valid_until.get(token)
-        return valid_until is not None and time.time() < valid_until
+            valid_until, realm = self._valid_until.get(token, (0.0, ""))
+        return assumptions.DEPLOYMENT_BY_REALM[realm] if time.time() < valid_until else None
 
     def expire_all(self) -> None:
         with self._lock:
@@ -218,11 +221,12 @@ class EmulatorHandler(BaseHTTPRequestHandler):
         try:
             if path in TOKEN_PATHS and self.command == "POST":
                 form = {key: values[0] for key, values in parse_qs(raw.decode(errors="replace")).items()}
-                status, body = self.server.tokens.issue(form)
+                status, body = self.server.tokens.issue(form, realm=path.split("/")[3])
                 self._send(status, body)
                 return
             if path.startswith(BATCH_PREFIX):
-                if not self.server.tokens.check(self.headers.get("Authorization")):
+                deployment = self.server.tokens.check(self.headers.get("Authorization"))
+                if deployment is None:
                     self._error(401, "You are not authorized! Please provide a valid access token.",
                                 "COMMON_UNAUTHORIZED")
                     return
@@ -230,7 +234,7 @@ class EmulatorHandler(BaseHTTPRequestHandler):
                 if wait_ms:
                     self._error(429, FAULT_MESSAGES[429], "RATE_LIMIT_EXCEEDED", headers={"Retry-After": str(wait_ms)})
                     return
-                self._batch(path[len(BATCH_PREFIX):], parse_qs(parts.query), raw)
+                self._batch(path[len(BATCH_PREFIX):], parse_qs(parts.query), raw, deployment)
                 return
             if path == PROCESS_API_PATH and self.command == "POST":
                 if not self.server.tokens.check(self.headers.get("Authorization")):
@@ -263,17 +267,17 @@ class EmulatorHandler(BaseHTTPRequestHandler):
         self.wfile.write(answer.body)
         self.server.request_log.append((self.command, self.path, answer.status))
 
-    def _batch(self, path: str, query: Dict[str, List[str]], raw: bytes) -> None:
+    def _batch(self, path: str, query: Dict[str, List[str]], raw: bytes, deployment: str) -> None:
         service = self.server.service
         account, echo = service.config.domain_account_id, service.config.echo_secrets
         segments = [s for s in path.split("/") if s]
         method = self.command
         if segments == ["process"] and method == "POST":
             body = self._json_body(raw)
-            validate_create(body)
+            validate_create(body, deployment=deployment)
             self._send(201, service.create(body).to_api(account, echo))
         elif segments == ["process"] and method == "GET":
-            self._list(query)
+            self._list(query, deployment)
         elif len(segments) == 2 and segments[0] == "process" and method == "GET":
             self._send(200, service.get(segments[1]).to_api(account, echo))
         elif len(segments) == 2 and segments[0] == "process" and method == "PUT":
@@ -295,7 +299,7 @@ class EmulatorHandler(BaseHTTPRequestHandler):
         else:
             raise ServiceError(404, f"No endpoint {method} {BATCH_PREFIX}{path}.", "COMMON_NOT_FOUND")
 
-    def _list(self, query: Dict[str, List[str]]) -> None:
+    def _list(self, query: Dict[str, List[str]], deployment: str) -> None:
         service = self.server.service
         config = service.config
         sort = (query.get("sort") or ["created"])[0]
@@ -310,10 +314,10 @@ class EmulatorHandler(BaseHTTPRequestHandler):
         count = min(count, config.max_page_size)
         view_token = (query.get("viewtoken") or [None])[0]
         offset = _decode_view_token(view_token) if view_token else 0
-        search = (query.get("search") or [""])[0].lower()
+        search = (query.get("search") or [""])[0] if deployment == CDSE else ""
         requests = service.listing()
-        if search:
-            requests = [r for r in requests if search in r.id.lower() or search in r.description.lower()]
+        if search.strip():
+            requests = [r for r in requests if _matches(r, search)]
         key, descending = sort.split(":")[0], sort.endswith(":desc")
         if key == "created":
             requests.sort(key=lambda r: (r.created_at, r.id), reverse=descending)
@@ -356,6 +360,11 @@ class EmulatorHandler(BaseHTTPRequestHandler):
             elif path == "/_emulator/config" and self.command in ("POST", "PUT"):
                 server.service.config.update(body)
                 self._send(200, server.service.config.to_dict())
+            elif path == "/_emulator/byoc/collections" and self.command == "GET":
+                self._send(200, {"data": server.service.byoc.describe()})
+            elif path == "/_emulator/byoc/collections" and self.command == "POST":
+                self._send(201, server.service.byoc.create(str(body.get("name") or "collection"),
+                                                           dict(body.get("bands") or {})).describe())
             elif path == "/_emulator/tokens/expire" and self.command == "POST":
                 server.tokens.expire_all()
                 self._send(204)
@@ -369,6 +378,14 @@ class EmulatorHandler(BaseHTTPRequestHandler):
             self._error(error.status, error.message, error.code)
         except (TypeError, ValueError) as error:
             self._send(400, {"error": str(error)})
+
+
+def _matches(request: Any, search: str) -> bool:
+    """CDSE ``SearchBeanSearch``: "a single word … or multiple words separated by the | (or) and & (and)
+    operators"; what is searched: assumptions.SEARCHED_FIELDS."""
+    text = " ".join(str(getattr(request, name)) for name in assumptions.SEARCHED_FIELDS).lower()
+    return any(all(term.strip() in text for term in branch.split("&") if term.strip())
+               for branch in search.lower().split("|") if branch.strip())
 
 
 def _encode_view_token(offset: int) -> str:

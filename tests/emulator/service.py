@@ -14,7 +14,6 @@ from datetime import datetime, timezone
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from pyproj import CRS, Transformer
-from sentinelhub_batch.plugin.core import storage
 from sentinelhub_batch.plugin.core.cost import estimate_processing_units
 from sentinelhub_batch.plugin.core.evalscript import EvalscriptInfo, read_evalscript
 from sentinelhub_batch.plugin.core.grids import BUILTIN_GRIDS
@@ -24,18 +23,23 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import transform as shapely_transform
 from shapely.ops import unary_union
 
-from . import assumptions, runtime
+from . import assumptions, layout, runtime
 from .bucket import (
+    DEFAULT_ZARR_COMPRESSOR,
     Bucket,
     ExecutionRow,
     GeopackageInputError,
     ManifestRow,
     S3Access,
+    ZarrArray,
+    ZarrCompressorError,
+    ZarrGroup,
     execution_database,
     geotiff_bytes,
     manifest_geopackage,
     read_user_geopackage,
 )
+from .byoc import ByocRegistry, band_names
 from .config import EmulatorConfig
 from .faults import Faults
 
@@ -114,6 +118,8 @@ class BatchRequest:
     area_wgs84: Optional[BaseGeometry] = None
     run: int = 0
     finished_tiles: int = 0
+    zarr: Optional[ZarrGroup] = None
+    collection_id: Optional[str] = None
     lock: threading.RLock = field(default_factory=threading.RLock)
     worker: Optional[threading.Thread] = None
 
@@ -160,6 +166,7 @@ class BatchService:
         self._pool = ThreadPoolExecutor(max_workers=max(1, config.max_concurrent_tiles),
                                         thread_name_prefix="emulator-tile")
         self.pu_spent = 0.0
+        self.byoc = ByocRegistry()
 
     def close(self) -> None:
         self._closing.set()
@@ -168,6 +175,9 @@ class BatchService:
             if worker is not None:
                 worker.join(timeout=10)
         self._pool.shutdown(wait=True, cancel_futures=True)
+        for request in list(self.requests.values()):
+            if request.zarr is not None:
+                request.zarr.close()
 
     # ------------------------------------------------------------------------------------------- API
 
@@ -180,9 +190,23 @@ class BatchService:
         created = now_iso()
         request = BatchRequest(id=request_id, body=copy.deepcopy(body), created=created, created_at=time.time(),
                                last_updated=created)
+        self._upload_request_json(request)
         with self._lock:
             self.requests[request_id] = request
         return request
+
+    def _upload_request_json(self, request: BatchRequest) -> None:
+        """Create "uploads a JSON of the original request to the user's bucket" (BatchV2.qmd, Workflow)."""
+        storage = request.body["output"]["delivery"]
+        target = layout.service_files(_root(request), request.id)[0]
+        try:
+            self._delivery_bucket(storage).put(target.bucket, target.key, json.dumps(request.body, indent=2).encode(),
+                                               "application/json")
+        except Exception as error:  # botocore's errors: no such bucket, access denied, ...
+            raise ServiceError(400, f"Cannot write to the delivery bucket {target.scheme}://{target.bucket}: "
+                               f"{error}", "COMMON_BAD_PAYLOAD",
+                               {"parameter": "output.delivery", "invalidValue": target.url,
+                                "violation": "the bucket cannot be written with the given credentials"}) from None
 
     def get(self, request_id: str, for_read: bool = True) -> BatchRequest:
         request = self.requests.get(request_id)
@@ -343,32 +367,36 @@ class BatchService:
     def _plan(self, request: BatchRequest) -> Tuple[List[WorkTile], runtime.SetupInfo, Optional[BaseGeometry]]:
         body = request.body
         process_request = body["processRequest"]
-        if body["output"].get("type", "raster") != "raster":
-            raise AnalysisFailure(f"Output type {body['output']['type']!r} is not supported by the local emulator; "
-                                  "use output.type 'raster'.")
         setup = runtime.inspect_evalscript(process_request["evalscript"])
         runtime.check_setup_against_data(setup, process_request["input"]["data"])
-        outputs = storage.requested_outputs(body)
+        outputs = _requested_outputs(body)
         for identifier, _ in outputs:
             if setup.output(identifier) is None:
                 raise AnalysisFailure(
                     f"Output '{identifier}' requested in processRequest.output.responses is not defined in the "
                     f"evalscript's setup() (outputs: {', '.join(o.id for o in setup.outputs)}).")
+        _check_outputs_against_setup(body, setup, [identifier for identifier, _ in outputs])
         batch_input = body["input"]
         if batch_input["type"] == "geopackage":
-            tiles, area = self._plan_geopackage(batch_input)
+            tiles, area = self._plan_geopackage(batch_input, process_request)
         else:
             tiles, area = self._plan_grid(process_request, batch_input)
-        url = body["output"]["delivery"]["s3"]["url"]
-        self._check_existing(request, tiles, outputs, url)
-        root_files = [(storage.request_json_location(url, request.id),
-                       json.dumps(body, indent=2).encode(), "application/json"),
-                      (storage.feature_manifest_location(url, request.id),
-                       manifest_geopackage(self._manifest_rows(request, tiles, outputs, url)),
-                       "application/geopackage+sqlite3")]
-        bucket = self._delivery_bucket(body["output"]["delivery"]["s3"])
-        for location, data, content_type in root_files:
-            bucket.put(location.bucket, location.key, data, content_type)
+        storage = body["output"]["delivery"]
+        if _is_zarr(body):
+            epsg_codes = {tile.epsg for tile in tiles}
+            if len(epsg_codes) > 1 or not epsg_codes <= {4326, 3035}:
+                raise AnalysisFailure("With Zarr output only WGS84 and LAEA features are supported, all in one CRS; "
+                                      f"the features are in {', '.join(f'EPSG:{c}' for c in sorted(epsg_codes))}.")
+            self._check_zarr_folder_is_empty(request)
+        else:
+            self._check_existing(request, tiles, outputs)
+        self._prepare_ingestion(request, setup, outputs)
+        manifest = layout.service_files(_root(request), request.id)[1]
+        self._delivery_bucket(storage).put(manifest.bucket, manifest.key,
+                                           manifest_geopackage(self._manifest_rows(request, tiles, outputs)),
+                                           "application/geopackage+sqlite3")
+        if _is_zarr(body) and tiles:
+            request.zarr = self._zarr_group(request, tiles)
         return tiles, setup, area
 
     def _plan_grid(self, process_request: Dict[str, Any], batch_input: Dict[str, Any]
@@ -392,13 +420,21 @@ class BatchService:
                 for index, tile in enumerate(tiles)]
         return work, area_wgs84
 
-    def _plan_geopackage(self, batch_input: Dict[str, Any]) -> Tuple[List[WorkTile], BaseGeometry]:
-        s3 = batch_input["features"]["s3"]
-        location = storage.parse_s3_url(s3["url"])
-        data = self._delivery_bucket(s3).get(location.bucket, location.key)
+    def _plan_geopackage(self, batch_input: Dict[str, Any], process_request: Dict[str, Any]
+                         ) -> Tuple[List[WorkTile], BaseGeometry]:
+        """The user's features; with bounds only those intersecting them (BatchV2.qmd "Area of Interest and PUs")."""
+        storage = batch_input["features"]
+        location = layout.split_url((storage.get("s3") or storage.get("gs"))["url"])
+        data = self._delivery_bucket(storage).get(location.bucket, location.key)
         if data is None:
-            raise AnalysisFailure(f"The input GeoPackage {s3['url']} does not exist or cannot be read.")
-        features = read_user_geopackage(data)
+            raise AnalysisFailure(f"The input GeoPackage {location.url} does not exist or cannot be read.")
+        features = read_user_geopackage(data, batch_input.get("defaults"))
+        bounds = (process_request.get("input") or {}).get("bounds")
+        aoi = None
+        if bounds:
+            crs = (bounds.get("properties") or {}).get("crs") or "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
+            to_wgs84 = Transformer.from_crs(CRS.from_user_input(crs), CRS.from_epsg(4326), always_xy=True)
+            aoi = shapely_transform(to_wgs84.transform, _bounds_area(bounds))
         work = []
         shapes = []
         from shapely import wkt
@@ -406,48 +442,130 @@ class BatchService:
         for feature in features:
             geometry = wkt.loads(feature.geometry_wkt)
             to_wgs84 = Transformer.from_crs(CRS.from_epsg(feature.epsg), CRS.from_epsg(4326), always_xy=True)
-            shapes.append(shapely_transform(to_wgs84.transform, geometry))
-            centre = _centre(shapes[-1])
-            bounds = tuple(float(v) for v in feature.bounds)
-            work.append(WorkTile(id=feature.id, name=feature.identifier, epsg=feature.epsg, bounds=bounds,
-                                 raster_bounds=bounds, width=feature.width, height=feature.height,
+            geometry_wgs84 = shapely_transform(to_wgs84.transform, geometry)
+            if aoi is not None and not geometry_wgs84.intersects(aoi):
+                continue
+            shapes.append(geometry_wgs84)
+            bounds_xy = tuple(float(v) for v in feature.bounds)
+            work.append(WorkTile(id=feature.id, name=feature.identifier, epsg=feature.epsg, bounds=bounds_xy,
+                                 raster_bounds=bounds_xy, width=feature.width, height=feature.height,
                                  raster_width=feature.width, raster_height=feature.height,
-                                 geometry_wkt=feature.geometry_wkt, centre_lonlat=centre))
+                                 geometry_wkt=feature.geometry_wkt, centre_lonlat=_centre(geometry_wgs84)))
+        if not work:
+            raise AnalysisFailure("No feature of the input GeoPackage intersects processRequest.input.bounds.")
         return work, unary_union(shapes)
 
-    def _check_existing(self, request: BatchRequest, tiles: List[WorkTile], outputs: List[Tuple[str, str]],
-                        url: str) -> None:
+    def _check_existing(self, request: BatchRequest, tiles: List[WorkTile], outputs: List[Tuple[str, str]]) -> None:
+        """OpenAPI ``BatchV2RasterOutput``: without ``overwrite`` existing files fail the request; ``skipExisting``
+        skips tiles whose outputs all exist, and tiles with only some of them are overwritten (``overwrite``) or
+        fail the request."""
         output = request.body["output"]
-        if output.get("overwrite"):
+        overwrite, skip = bool(output.get("overwrite")), bool(output.get("skipExisting"))
+        if not tiles or (overwrite and not skip):
             return
-        if not tiles:
-            return
-        first = storage.output_location(url, request.id, tiles[0].name, outputs[0][0], outputs[0][1])
-        root = storage.delivery_root(url, request.id)
-        bucket = self._delivery_bucket(output["delivery"]["s3"])
-        existing = set(bucket.keys(first.bucket, root.key))
-        skip = bool(output.get("skipExisting"))
+        url = _delivery_url(request.body)
+        root = _root(request)
+        existing = set(self._delivery_bucket(output["delivery"]).keys(root.bucket, root.key))
         for tile in tiles:
-            keys = [storage.output_location(url, request.id, tile.name, identifier, fmt).key
+            keys = [layout.output_object(url, request.id, tile.name, tile.id, identifier, fmt).key
                     for identifier, fmt in outputs]
             present = [key for key in keys if key in existing]
             if not present:
                 continue
-            if not skip:
-                raise AnalysisFailure(
-                    f"Output files already exist (e.g. s3://{first.bucket}/{present[0]}). Set output.overwrite to "
-                    "replace them or output.skipExisting to skip tiles whose outputs exist.")
-            if len(present) == len(keys):
+            if skip and len(present) == len(keys):
                 tile.status = "DONE"
                 tile.error = "Skipped: outputs exist"
+            elif not overwrite:
+                raise AnalysisFailure(
+                    f"Output files already exist (e.g. {root.scheme}://{root.bucket}/{present[0]}). Set "
+                    "output.overwrite to replace them or output.skipExisting to skip tiles whose outputs exist.")
 
-    def _manifest_rows(self, request: BatchRequest, tiles: List[WorkTile], outputs: List[Tuple[str, str]],
-                       url: str) -> List[ManifestRow]:
+    def _check_zarr_folder_is_empty(self, request: BatchRequest) -> None:
+        """"The request will fail if any files already exist in the folder" (OpenAPI ``BatchV2ZarrOutput``); the
+        service's own files of this request do not count."""
+        root = _root(request)
+        own = {item.key for item in layout.service_files(root, request.id)}
+        prefix = f"{root.key}/" if root.key else ""
+        found = [key for key in self._delivery_bucket(request.body["output"]["delivery"]).keys(root.bucket, prefix)
+                 if key not in own]
+        if found:
+            raise AnalysisFailure(f"The Zarr output folder {root.url} is not empty (e.g. {found[0]}); choose an empty "
+                                  "folder or one named by <requestId>.")
+
+    def _prepare_ingestion(self, request: BatchRequest, setup: runtime.SetupInfo,
+                           outputs: List[Tuple[str, str]]) -> None:
+        """BYOC ingestion (BatchV2.qmd "Ingesting results into BYOC"): band names, bucket policy, the collection."""
+        output = request.body["output"]
+        if not output.get("createCollection") and output.get("collectionId") is None:
+            return
+        declared = {o.id: o for o in setup.outputs}
+        bands = band_names([(identifier, declared[identifier].bands, declared[identifier].sample_type)
+                            for identifier, _ in outputs])
+        names = [name for name, _ in bands]
+        clashing = sorted({name for name in names if names.count(name) > 1})
+        if clashing:
+            raise AnalysisFailure(f"BYOC band names clash: {', '.join(clashing)} would be produced twice (bands of "
+                                  "multi-band outputs are named <id>, <id>2, <id>3, ...).")
+        root = _root(request)
+        if not self._delivery_bucket(output["delivery"]).has_policy(root.bucket):
+            raise AnalysisFailure(f"BYOC cannot read the bucket {root.bucket}: set a bucket policy that allows "
+                                  "Sentinel Hub to access the data (BatchV2.qmd, 'Mandatory bucket settings').")
+        collection_id = output.get("collectionId")
+        if collection_id is not None:
+            collection = self.byoc.get(str(collection_id))
+            if collection is None:
+                raise AnalysisFailure(f"BYOC collection {collection_id} not found.")
+            wrong = [f"{name} ({sample_type})" for name, sample_type in bands
+                     if collection.bands.get(name) != sample_type]
+            if wrong:
+                raise AnalysisFailure(f"The outputs do not match the bands of BYOC collection {collection_id}: "
+                                      f"{', '.join(wrong)}; identifiers and sampleType must match the bands.")
+        else:
+            collection_id = self.byoc.create(request.description or request.id, dict(bands)).id
+            with request.lock:
+                output["collectionId"] = collection_id
+        request.collection_id = str(collection_id)
+
+    def _zarr_group(self, request: BatchRequest, tiles: List[WorkTile]) -> ZarrGroup:
+        body = request.body
+        output = body["output"]
+        parameters = output.get("arrayParameters") or {}
+        overrides = output.get("arrayOverrides") or {}
+        arrays = []
+        for identifier, _ in _requested_outputs(body):
+            values = {**parameters, **(overrides.get(identifier) or {})}
+            arrays.append(ZarrArray(identifier, values["dtype"], values["chunks"], values["fill_value"],
+                                    values.get("compressor", DEFAULT_ZARR_COMPRESSOR),
+                                    dict(values.get("customAttributes") or {})))
+        envelope = (min(t.bounds[0] for t in tiles), min(t.bounds[1] for t in tiles),
+                    max(t.bounds[2] for t in tiles), max(t.bounds[3] for t in tiles))
+        if body["input"]["type"] == "tiling-grid":
+            resolution = float(body["input"]["resolution"])
+        else:
+            resolution = (tiles[0].bounds[2] - tiles[0].bounds[0]) / tiles[0].width
+        group = output["group"]
+        start, _ = runtime.time_range(body["processRequest"]["input"]["data"][0])
+        attributes = {"date_modified": now_iso(), "geospatial_bounds": box(*envelope).wkt,
+                      **(group.get("customAttributes") or {})}
+        try:
+            return ZarrGroup(arrays, tiles[0].epsg, envelope, resolution,
+                             (group.get("coordinates") or {}).get("origin") == "bottomLeft",
+                             (start - datetime(1970, 1, 1, tzinfo=timezone.utc)).days, attributes)
+        except ZarrCompressorError as error:
+            raise AnalysisFailure(str(error)) from None
+
+    def _manifest_rows(self, request: BatchRequest, tiles: List[WorkTile], outputs: List[Tuple[str, str]]
+                       ) -> List[ManifestRow]:
+        """One row per tile and output; with Zarr output the path is the Zarr folder ("the output paths will just
+        be the root of the output folder", BatchV2.qmd "Feature Manifest")."""
+        url = _delivery_url(request.body)
+        zarr_root = _root(request).url if _is_zarr(request.body) else None
         rows = []
         for tile in tiles:
             for identifier, format_type in outputs:
-                location = storage.output_location(url, request.id, tile.name, identifier, format_type)
-                rows.append(ManifestRow(identifier, tile.name, location.url, tile.raster_width, tile.raster_height,
+                path = zarr_root or layout.output_object(url, request.id, tile.name, tile.id, identifier,
+                                                         format_type).url
+                rows.append(ManifestRow(identifier, tile.name, path, tile.raster_width, tile.raster_height,
                                         tile.epsg, tile.geometry_wkt))
         return rows
 
@@ -463,8 +581,10 @@ class BatchService:
             return {}
         return {tile.name: tile.charged_pu for tile in estimate.tiles}
 
-    def _delivery_bucket(self, s3: Dict[str, Any]) -> Bucket:
-        """The bucket with the request's own keys (an IAM role means the stack's keys)."""
+    def _delivery_bucket(self, storage: Dict[str, Any]) -> Bucket:
+        """The bucket of an ``ObjectStorageInfoV2`` with the request's own keys; an IAM role or Google Cloud Storage
+        credentials mean the stack's keys (assumptions)."""
+        s3 = storage.get("s3") or {}
         if not (s3.get("accessKey") and s3.get("secretAccessKey")):
             return self.bucket
         access = S3Access(self.s3.endpoint_url, s3["accessKey"], s3["secretAccessKey"],
@@ -482,10 +602,9 @@ class BatchService:
     def _process(self, request: BatchRequest) -> None:
         run = request.run
         body = request.body
-        s3 = body["output"]["delivery"]["s3"]
-        url = s3["url"]
-        bucket = self._delivery_bucket(s3)
-        execution = storage.execution_db_location(url, request.id)
+        url = _delivery_url(body)
+        bucket = self._delivery_bucket(body["output"]["delivery"])
+        execution = layout.service_files(_root(request), request.id)[2]
         upload_lock = threading.Lock()
 
         def upload_execution() -> None:
@@ -533,6 +652,9 @@ class BatchService:
             else:
                 request.status = DONE
             request.touch()
+            if request.zarr is not None:
+                request.zarr.close()
+                request.zarr = None
 
     def _process_tile(self, request: BatchRequest, tile: WorkTile, bucket: Bucket, url: str, run: int) -> None:
         with request.lock:
@@ -556,6 +678,10 @@ class BatchService:
             if request.status != PROCESSING and outcome_status == "DONE" and not delivered:
                 return
             tile.status, tile.error, tile.delivered = outcome_status, outcome_error, delivered
+            if request.collection_id and delivered and outcome_status == "DONE":
+                self.byoc.add_tile(request.collection_id, {"request": request.id, "tile": tile.name, "paths": [
+                    layout.output_object(url, request.id, tile.name, tile.id, identifier, format_type).url
+                    for identifier, format_type in _requested_outputs(request.body)]})
             charged = outcome_status == "DONE" and outcome_error != "No data"
             charge = request.tile_charge.get(tile.name, 0.0) if charged else 0.0
             request.cost_pu += charge
@@ -589,11 +715,14 @@ class BatchService:
                                                    render_step=self.config.render_step)
         spec.timeout_seconds = self.config.render_timeout_seconds
         spec.threads = self.config.render_threads
+        if request.zarr is not None:
+            self._write_zarr_tile(request, tile, bucket, process_request, spec)
+            return "DONE", None, True
         outputs = runtime.render(process_request["evalscript"], tile.raster_bounds, tile.epsg, tile.raster_width,
                                  tile.raster_height, spec)
         cog = bool(body["output"].get("cogOutput"))
-        for identifier, format_type in storage.requested_outputs(body):
-            location = storage.output_location(url, request.id, tile.name, identifier, format_type)
+        for identifier, format_type in _requested_outputs(body):
+            location = layout.output_object(url, request.id, tile.name, tile.id, identifier, format_type)
             if format_type == "application/json":
                 data = json.dumps({"tile": tile.name, "outputId": identifier}).encode()
                 bucket.put(location.bucket, location.key, data, "application/json")
@@ -602,6 +731,20 @@ class BatchService:
                                  body["output"].get("cogParameters"))
             bucket.put(location.bucket, location.key, data, "image/tiff")
         return "DONE", None, True
+
+    def _write_zarr_tile(self, request: BatchRequest, tile: WorkTile, bucket: Bucket,
+                         process_request: Dict[str, Any], spec: runtime.DataSpec) -> None:
+        """Render the tile's own extent at the group's resolution into every array, then upload what changed."""
+        group = request.zarr
+        width = max(1, round((tile.bounds[2] - tile.bounds[0]) / group.resolution))
+        height = max(1, round((tile.bounds[3] - tile.bounds[1]) / group.resolution))
+        outputs = runtime.render(process_request["evalscript"], tile.bounds, tile.epsg, width, height, spec)
+        for identifier, _ in _requested_outputs(request.body):
+            group.write(identifier, outputs[identifier][0], tile.bounds)
+        root = _root(request)
+        for name, data in group.changed_files():
+            target = root.joined(name)
+            bucket.put(target.bucket, target.key, data, "application/octet-stream")
 
 
 class AnalysisFailure(Exception):
@@ -634,10 +777,57 @@ def _centre(geometry_wgs84: BaseGeometry) -> Tuple[float, float]:
     return float(point.x), float(point.y)
 
 
+def _is_zarr(body: Dict[str, Any]) -> bool:
+    return body["output"].get("type", "raster") == "zarr"
+
+
+def _delivery_url(body: Dict[str, Any]) -> str:
+    storage = body["output"]["delivery"]
+    return (storage.get("s3") or storage.get("gs"))["url"]
+
+
+def _root(request: BatchRequest) -> layout.ObjectKey:
+    return layout.root_folder(_delivery_url(request.body), request.id, _is_zarr(request.body))
+
+
+def _requested_outputs(body: Dict[str, Any]) -> List[Tuple[str, str]]:
+    return [(str(response["identifier"]), ((response.get("format") or {}).get("type")) or "image/tiff")
+            for response in body["processRequest"]["output"]["responses"]]
+
+
+ZARR_DTYPE_HOLDS = {"|u1": {"UINT8", "AUTO"}, "|i1": {"INT8"}, "<u2": {"UINT16", "UINT8", "AUTO"},
+                    ">u2": {"UINT16", "UINT8", "AUTO"}, "<i2": {"INT16", "UINT8", "INT8", "AUTO"},
+                    ">i2": {"INT16", "UINT8", "INT8", "AUTO"}}
+"""Which ``sampleType`` each integer Zarr dtype may hold ("recommended" or "allowed", OpenAPI
+``BatchV2ZarrOutputArrayParameters.dtype``); the float dtypes hold any."""
+
+
+def _check_outputs_against_setup(body: Dict[str, Any], setup: runtime.SetupInfo, identifiers: List[str]) -> None:
+    """What only the evalscript tells: COG and INT8 (``cogOutput``), Zarr bands and dtypes."""
+    output = body["output"]
+    declared = {o.id: o for o in setup.outputs}
+    if not _is_zarr(body):
+        int8 = [identifier for identifier in identifiers if declared[identifier].sample_type == "INT8"]
+        if output.get("cogOutput") and int8:
+            raise AnalysisFailure(f"COG output cannot use sampleType INT8 (outputs {', '.join(int8)}).")
+        return
+    for identifier in identifiers:
+        if declared[identifier].bands != 1:
+            raise AnalysisFailure(f"With Zarr output every output must have one band; '{identifier}' has "
+                                  f"{declared[identifier].bands}.")
+        overrides = (output.get("arrayOverrides") or {}).get(identifier) or {}
+        dtype = {**(output.get("arrayParameters") or {}), **overrides}["dtype"]
+        holds = ZARR_DTYPE_HOLDS.get(dtype)
+        if holds is not None and declared[identifier].sample_type not in holds:
+            raise AnalysisFailure(f"Zarr dtype {dtype} is not allowed for output '{identifier}' with sampleType "
+                                  f"{declared[identifier].sample_type}.")
+
+
 def _mask_secrets(value: Any) -> None:
     if isinstance(value, dict):
         for key, item in value.items():
-            if key == "secretAccessKey":
+            if key in ("secretAccessKey", "credentials"):
+
                 value[key] = "*" * 8
             else:
                 _mask_secrets(item)

@@ -61,13 +61,16 @@ def batch_body(stack: Any, evalscript: str = NDVI_EVALSCRIPT, outputs: Iterable[
 class RawApi:
     """Batch v2 over plain requests (no retries), for asserting exact statuses and bodies."""
 
-    def __init__(self, stack: Any):
+    def __init__(self, stack: Any, realm: str = "main"):
+        """``realm`` "main" makes the emulator answer as sentinel-hub.com, "CDSE" as CDSE."""
         self.stack = stack
+        self.realm = realm
         self.session = requests.Session()
         self.session.headers["Authorization"] = f"Bearer {self.token()}"
 
     def token(self) -> str:
-        answer = requests.post(self.stack.token_url, data={"grant_type": "client_credentials",
+        url = self.stack.cdse_token_url if self.realm == "CDSE" else self.stack.token_url
+        answer = requests.post(url, data={"grant_type": "client_credentials",
                                                            "client_id": self.stack.client_id,
                                                            "client_secret": self.stack.client_secret}, timeout=10)
         answer.raise_for_status()

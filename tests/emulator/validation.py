@@ -1,18 +1,42 @@
-"""Create-body validation: what the service refuses with 400 before a request exists."""
+"""Create-body validation: what the service refuses with 400 before a request exists.
+
+Sources: the CDSE OpenAPI (eu-cdse/documentation ``APIs/SentinelHub/ApiReference/openapi.v1.yaml``), the
+sentinel-hub.com OpenAPI (``BatchV2*``, ``S3BucketInfo``, ``GSBucketInfo`` schemas), BatchV2.qmd and
+BatchV2/Migration.qmd. The evalscript is judged at analysis ("validates the user's input (except the evalscript)").
+"""
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
+import math
+import uuid
 from typing import Any, Dict, List, Mapping, Optional
 
-from sentinelhub_batch.plugin.core import storage
-from sentinelhub_batch.plugin.core.errors import InvalidRequestError
 from sentinelhub_batch.plugin.core.grids import BUILTIN_GRIDS, TilingGrid
 
+from . import assumptions, layout
 from .runtime import KNOWN_DATA_TYPES
 
+SENTINEL_HUB, CDSE = "sentinel-hub", "cdse"
 INPUT_TYPES = ("tiling-grid", "geopackage")
 OUTPUT_TYPES = ("raster", "zarr")
-FORMAT_TYPES = ("image/tiff", "application/json")
+RASTER_FORMATS = ("image/tiff", "application/json")
+ZARR_FORMAT = "zarr/array"
+INSTANCE_TYPES = ("normal", "large")
+COG_PARAMETERS = {"overviewLevels", "overviewMinSize", "resamplingAlgorithm", "blockxsize", "blockysize",
+                  "usePredictor"}
+COG_RESAMPLING = ("nearest", "average", "gauss", "cubic", "cubicspline", "lanczos", "average_magphase", "mode")
+ZARR_GRID_IDS = (3, 6, 7)
+""""With Zarr output only WGS84 and LAEA grids are supported" (OpenAPI ``BatchV2ZarrOutput``): grids 3, 6 and 7 of
+the BatchV2.qmd table."""
+ZARR_ARRAY_FIELDS = ("dtype", "chunks", "order", "fill_value")
+ZARR_DTYPE_RANGES = {"|u1": (0, 255), "|i1": (-128, 127), "<u2": (0, 65535), ">u2": (0, 65535),
+                     "<i2": (-32768, 32767), ">i2": (-32768, 32767), "<f4": None, ">f4": None, "<f8": None,
+                     ">f8": None}
+"""OpenAPI ``BatchV2ZarrOutputArrayParameters.dtype``; None = floating point."""
+GEOPACKAGE_MAX_SIZE = 3500
 
 
 class BadPayload(Exception):
@@ -34,25 +58,39 @@ def _short(value: Any) -> Any:
     return value if len(text) <= 200 else text[:200] + "..."
 
 
-def validate_create(body: Any, grids: Mapping[int, TilingGrid] = BUILTIN_GRIDS) -> None:
+def validate_create(body: Any, grids: Mapping[int, TilingGrid] = BUILTIN_GRIDS,
+                    deployment: str = SENTINEL_HUB) -> None:
     if not isinstance(body, dict):
         raise BadPayload("body", "The request body must be a JSON object.", None)
     process_request = body.get("processRequest")
     if not isinstance(process_request, dict):
         raise BadPayload("processRequest", "must be an object with input, output and evalscript", process_request)
-    _check_process_request(process_request)
+    output = body.get("output")
+    if not isinstance(output, dict):
+        raise BadPayload("output", "must be an object with type and delivery", output)
+    output_type = output.get("type", "raster")
+    if output_type not in OUTPUT_TYPES:
+        raise BadPayload("output.type", f"use one of {', '.join(OUTPUT_TYPES)}", output_type)
+    zarr = output_type == "zarr"
+    _check_process_request(process_request, zarr)
     output_ids = [str(r.get("identifier")) for r in process_request["output"]["responses"]]
-    _check_input(body.get("input"), process_request, grids)
-    _check_output(body.get("output"), output_ids)
+    grid = _check_input(body.get("input"), process_request, grids, deployment)
+    if zarr:
+        _check_zarr_output(output, output_ids, grid, body.get("input") or {}, deployment)
+    else:
+        _check_raster_output(output, process_request["output"]["responses"], deployment)
+    instance_type = body.get("instanceType")
+    if instance_type is not None and instance_type not in INSTANCE_TYPES:
+        raise BadPayload("instanceType", f"use one of {', '.join(INSTANCE_TYPES)}", instance_type)
     description = body.get("description")
     if description is not None and not isinstance(description, str):
         raise BadPayload("description", "must be a string", description)
 
 
-def _check_process_request(process_request: Dict[str, Any]) -> None:
+def _check_process_request(process_request: Dict[str, Any], zarr: bool) -> None:
     process_input = process_request.get("input")
     if not isinstance(process_input, dict):
-        raise BadPayload("processRequest.input", "must be an object with bounds and data", process_input)
+        raise BadPayload("processRequest.input", "must be an object with data (and bounds)", process_input)
     data = process_input.get("data")
     if not isinstance(data, list) or not data:
         raise BadPayload("processRequest.input.data", "must list at least one collection", data)
@@ -76,27 +114,29 @@ def _check_process_request(process_request: Dict[str, Any]) -> None:
                              identifier)
         seen.add(identifier)
         format_type = ((response.get("format") or {}).get("type")) or "image/tiff"
-        if format_type not in FORMAT_TYPES:
+        allowed = (ZARR_FORMAT,) if zarr else RASTER_FORMATS
+        if format_type not in allowed:
             raise BadPayload(f"processRequest.output.responses[{index}].format.type",
-                             f"batch outputs must be one of {', '.join(FORMAT_TYPES)}", format_type)
+                             f"{'a Zarr' if zarr else 'a raster'} batch output takes {' or '.join(allowed)}",
+                             format_type)
     evalscript = process_request.get("evalscript")
     if not isinstance(evalscript, str) or not evalscript.strip():
         raise BadPayload("processRequest.evalscript", "must not be empty", evalscript)
 
 
-def _check_input(batch_input: Any, process_request: Dict[str, Any], grids: Mapping[int, TilingGrid]) -> None:
+def _check_input(batch_input: Any, process_request: Dict[str, Any], grids: Mapping[int, TilingGrid],
+                 deployment: str) -> Optional[TilingGrid]:
     if not isinstance(batch_input, dict):
         raise BadPayload("input", f"must be an object with type {' or '.join(INPUT_TYPES)}", batch_input)
     input_type = batch_input.get("type")
     if input_type not in INPUT_TYPES:
         raise BadPayload("input.type", f"unknown input type; use one of {', '.join(INPUT_TYPES)}", input_type)
     if input_type == "geopackage":
-        s3 = (batch_input.get("features") or {}).get("s3") if isinstance(batch_input.get("features"), dict) else None
-        if not isinstance(s3, dict):
-            raise BadPayload("input.features.s3", "must give the GeoPackage's S3 url and credentials", s3)
-        _check_s3_access(s3, "input.features.s3")
-        _check_url(s3.get("url"), "input.features.s3.url")
-        return
+        _check_storage(batch_input.get("features"), "input.features", deployment, template=False)
+        defaults = batch_input.get("defaults")
+        if defaults is not None:
+            _check_defaults(defaults, deployment)
+        return None
     grid_id = batch_input.get("id")
     if isinstance(grid_id, bool) or not isinstance(grid_id, int) or grid_id not in grids:
         raise BadPayload("input.id", f"unknown tiling grid; use one of {', '.join(str(g) for g in sorted(grids))}",
@@ -105,7 +145,7 @@ def _check_input(batch_input: Any, process_request: Dict[str, Any], grids: Mappi
     resolution = batch_input.get("resolution")
     try:
         grid.check_resolution(resolution)
-    except (InvalidRequestError, TypeError, ValueError):
+    except (TypeError, ValueError):  # the grid's own refusal is a ValueError too
         allowed = ", ".join(f"{r:g}" for r in grid.resolutions)
         raise BadPayload("input.resolution", f"grid {grid_id} allows only resolutions {allowed}",
                          resolution) from None
@@ -117,43 +157,75 @@ def _check_input(batch_input: Any, process_request: Dict[str, Any], grids: Mappi
     if not isinstance(bounds, dict) or not (bounds.get("geometry") or bounds.get("bbox")):
         raise BadPayload("processRequest.input.bounds", "a tiling-grid request needs bounds with geometry or bbox",
                          bounds)
+    return grid
 
 
-def _check_output(output: Any, output_ids: List[str]) -> None:
-    if not isinstance(output, dict):
-        raise BadPayload("output", "must be an object with delivery", output)
-    output_type = output.get("type", "raster")
-    if output_type not in OUTPUT_TYPES:
-        raise BadPayload("output.type", f"use one of {', '.join(OUTPUT_TYPES)}", output_type)
-    s3 = (output.get("delivery") or {}).get("s3") if isinstance(output.get("delivery"), dict) else None
-    if not isinstance(s3, dict):
-        raise BadPayload("output.delivery.s3", "must give the S3 url and credentials", s3)
-    _check_s3_access(s3, "output.delivery.s3")
-    url = s3.get("url")
-    _check_url(url, "output.delivery.s3.url")
+def _check_defaults(defaults: Any, deployment: str) -> None:
+    """sentinel-hub.com ``BatchV2GeoPackageFeatureDefaults``: "Only width and height or resolution can be set"."""
+    if deployment == CDSE and assumptions.REFUSE_GEOPACKAGE_DEFAULTS_ON_CDSE:
+        raise BadPayload("input.defaults", "is not supported on this deployment", defaults)
+    if not isinstance(defaults, dict) or not defaults:
+        raise BadPayload("input.defaults", "must be an object with width and height, or resolution", defaults)
+    if "resolution" in defaults:
+        if set(defaults) != {"resolution"}:
+            raise BadPayload("input.defaults", "only width and height or resolution can be set", defaults)
+        value = defaults["resolution"]
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
+            raise BadPayload("input.defaults.resolution", "must be a number above 0", value)
+        return
+    if set(defaults) != {"width", "height"}:
+        raise BadPayload("input.defaults", "needs both width and height", defaults)
+    for key in ("width", "height"):
+        value = defaults[key]
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= GEOPACKAGE_MAX_SIZE:
+            raise BadPayload(f"input.defaults.{key}", f"must be an integer from 1 to {GEOPACKAGE_MAX_SIZE}", value)
+
+
+def _check_storage(storage: Any, parameter: str, deployment: str, template: bool,
+                   output_ids: Optional[List[str]] = None, zarr: bool = False) -> None:
+    """``ObjectStorageInfoV2``: ``s3`` (keys or IAM role) or, on sentinel-hub.com, ``gs`` (``x-cdse-exclude``)."""
+    if not isinstance(storage, dict) or len([key for key in ("s3", "gs") if key in storage]) != 1:
+        raise BadPayload(parameter, "must hold exactly one of s3 or gs", storage)
+    scheme = "s3" if "s3" in storage else "gs"
+    settings = storage[scheme]
+    if not isinstance(settings, dict):
+        raise BadPayload(f"{parameter}.{scheme}", "must be an object with url and credentials", settings)
+    url = settings.get("url")
     try:
-        storage.validate_output_template(url, output_ids)
-    except InvalidRequestError as error:
-        raise BadPayload("output.delivery.s3.url", str(error), url) from None
-    for key in ("cogOutput", "overwrite", "skipExisting"):
-        if key in output and not isinstance(output[key], bool):
-            raise BadPayload(f"output.{key}", "must be true or false", output[key])
-    if output.get("overwrite") and output.get("skipExisting"):
-        raise BadPayload("output.skipExisting", "overwrite and skipExisting cannot both be true", True)
+        location = layout.split_url(url)
+    except ValueError as error:
+        raise BadPayload(f"{parameter}.{scheme}.url", str(error), url) from None
+    if location.scheme != scheme:
+        raise BadPayload(f"{parameter}.{scheme}.url", f"must be a {scheme}:// URL", url)
+    if template:
+        violation = layout.template_violation(url, output_ids or [], zarr)
+        if violation:
+            raise BadPayload(f"{parameter}.{scheme}.url", violation, url)
+    if scheme == "gs":
+        if deployment == CDSE:
+            raise BadPayload(f"{parameter}.gs", "Google Cloud Storage is not supported on this deployment", None)
+        _check_service_account(settings.get("credentials"), f"{parameter}.gs.credentials")
+        return
+    _check_s3_access(settings, f"{parameter}.s3", deployment)
 
 
-def _check_url(url: Any, parameter: str) -> None:
-    if not isinstance(url, str):
-        raise BadPayload(parameter, "must be an s3:// URL", url)
+def _check_service_account(credentials: Any, parameter: str) -> None:
     try:
-        storage.parse_s3_url(url)
-    except InvalidRequestError as error:
-        raise BadPayload(parameter, str(error), url) from None
+        key = json.loads(base64.b64decode(credentials or "", validate=True))
+    except (binascii.Error, ValueError, TypeError):
+        raise BadPayload(parameter, "must be base64-encoded service account credentials in JSON format", None) \
+            from None
+    if not isinstance(key, dict) or key.get("type") != "service_account" or not key.get("client_email") \
+            or not key.get("private_key"):
+        raise BadPayload(parameter, "is not a service account key", None)
 
 
-def _check_s3_access(s3: Dict[str, Any], parameter: str) -> None:
+def _check_s3_access(s3: Dict[str, Any], parameter: str, deployment: str) -> None:
     has_role = bool(s3.get("iamRoleARN"))
     has_keys = bool(s3.get("accessKey")) or bool(s3.get("secretAccessKey"))
+    if has_role and deployment == CDSE:
+        raise BadPayload(f"{parameter}.iamRoleARN", "IAM roles are not supported on this deployment; provide "
+                         "accessKey and secretAccessKey", None)
     if has_role and has_keys:
         raise BadPayload(parameter, "give either iamRoleARN or accessKey and secretAccessKey, not both",
                          sorted(k for k in s3 if k in ("iamRoleARN", "accessKey", "secretAccessKey")))
@@ -161,11 +233,112 @@ def _check_s3_access(s3: Dict[str, Any], parameter: str) -> None:
         raise BadPayload(parameter, "accessKey and secretAccessKey must be given together",
                          sorted(k for k in s3 if k in ("accessKey", "secretAccessKey")))
     if not has_role and not has_keys:
-        raise BadPayload(parameter, "give iamRoleARN or accessKey and secretAccessKey", None)
+        # BatchV2/Migration.qmd §7: bucket-policy access "has been disabled in Batch Processing V2".
+        raise BadPayload(parameter, "bucket access by bucket policy is not supported; give "
+                         + ("accessKey and secretAccessKey" if deployment == CDSE
+                            else "iamRoleARN or accessKey and secretAccessKey"), None)
 
 
-def first_response_format(process_request: Dict[str, Any], identifier: str) -> Optional[str]:
-    for response in (process_request.get("output") or {}).get("responses") or []:
-        if response.get("identifier") == identifier:
-            return ((response.get("format") or {}).get("type")) or "image/tiff"
-    return None
+def _check_raster_output(output: Dict[str, Any], responses: List[Dict[str, Any]], deployment: str) -> None:
+    output_ids = [str(r.get("identifier")) for r in responses]
+    _check_storage(output.get("delivery"), "output.delivery", deployment, template=True, output_ids=output_ids)
+    for key in ("cogOutput", "overwrite", "skipExisting", "createCollection"):
+        if key in output and not isinstance(output[key], bool):
+            raise BadPayload(f"output.{key}", "must be true or false", output[key])
+    ingest = bool(output.get("createCollection")) or output.get("collectionId") is not None
+    if output.get("collectionId") is not None:
+        try:
+            uuid.UUID(str(output["collectionId"]))
+        except ValueError:
+            raise BadPayload("output.collectionId", "must be a UUID", output["collectionId"]) from None
+    if ingest and not output.get("cogOutput"):
+        raise BadPayload("output.cogOutput", "must be true to ingest the results into a BYOC collection",
+                         output.get("cogOutput"))
+    if output.get("cogOutput"):
+        not_tiff = [r.get("identifier") for r in responses
+                    if (((r.get("format") or {}).get("type")) or "image/tiff") != "image/tiff"]
+        if not_tiff:
+            raise BadPayload("output.cogOutput", "all outputs must use the TIFF format", not_tiff)
+    parameters = output.get("cogParameters")
+    if parameters is not None:
+        _check_cog_parameters(parameters)
+
+
+def _check_cog_parameters(parameters: Any) -> None:
+    """OpenAPI ``BatchV2CogParameters``."""
+    if not isinstance(parameters, dict) or set(parameters) - COG_PARAMETERS:
+        raise BadPayload("output.cogParameters", f"may hold only {', '.join(sorted(COG_PARAMETERS))}", parameters)
+    for key in ("overviewMinSize", "blockxsize", "blockysize"):
+        value = parameters.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+            raise BadPayload(f"output.cogParameters.{key}", "must be a positive integer", value)
+    levels = parameters.get("overviewLevels")
+    if levels is not None and (not isinstance(levels, list)
+                               or not all(isinstance(v, int) and not isinstance(v, bool) for v in levels)):
+        raise BadPayload("output.cogParameters.overviewLevels", "must be a list of integers", levels)
+    algorithm = parameters.get("resamplingAlgorithm")
+    if algorithm is not None and algorithm not in COG_RESAMPLING:
+        raise BadPayload("output.cogParameters.resamplingAlgorithm", f"use one of {', '.join(COG_RESAMPLING)}",
+                         algorithm)
+    if "usePredictor" in parameters and not isinstance(parameters["usePredictor"], bool):
+        raise BadPayload("output.cogParameters.usePredictor", "must be true or false", parameters["usePredictor"])
+
+
+def _check_zarr_output(output: Dict[str, Any], output_ids: List[str], grid: Optional[TilingGrid],
+                       batch_input: Dict[str, Any], deployment: str) -> None:
+    """OpenAPI ``BatchV2ZarrOutput`` and its parameters."""
+    _check_storage(output.get("delivery"), "output.delivery", deployment, template=True, output_ids=output_ids,
+                   zarr=True)
+    if grid is not None and grid.id not in ZARR_GRID_IDS:
+        raise BadPayload("input.id", "with Zarr output only WGS84 and LAEA grids are supported", grid.id)
+    group = output.get("group")
+    if not isinstance(group, dict) or group.get("zarr_format") != 2:
+        raise BadPayload("output.group.zarr_format", "is required; currently only version 2 is supported",
+                         (group or {}).get("zarr_format") if isinstance(group, dict) else group)
+    origin = (group.get("coordinates") or {}).get("origin", "topLeft")
+    if origin not in ("topLeft", "bottomLeft"):
+        raise BadPayload("output.group.coordinates.origin", "use topLeft or bottomLeft", origin)
+    parameters = output.get("arrayParameters") or {}
+    overrides = output.get("arrayOverrides") or {}
+    if not isinstance(parameters, dict) or not isinstance(overrides, dict):
+        raise BadPayload("output.arrayParameters", "must be objects", parameters)
+    unknown = sorted(set(overrides) - set(output_ids))
+    if unknown:
+        raise BadPayload("output.arrayOverrides", "names arrays the request does not output", unknown)
+    tile_size = None
+    if grid is not None:
+        resolution = float(batch_input["resolution"])
+        tile_size = (round(grid.tile_height / resolution) + 2 * int(batch_input.get("bufferY", 0)),
+                     round(grid.tile_width / resolution) + 2 * int(batch_input.get("bufferX", 0)))
+    for name in output_ids:
+        array = {**parameters, **(overrides.get(name) or {})}
+        _check_zarr_array(name, array, tile_size)
+
+
+def _check_zarr_array(name: str, array: Dict[str, Any], tile_size: Optional[tuple]) -> None:
+    where = f"output.arrayOverrides.{name}"
+    missing = [key for key in ZARR_ARRAY_FIELDS if key not in array]
+    if missing:
+        raise BadPayload(where, f"array {name} misses {', '.join(missing)} (arrayParameters or arrayOverrides)",
+                         missing)
+    dtype = array["dtype"]
+    if dtype not in ZARR_DTYPE_RANGES:
+        raise BadPayload(f"{where}.dtype", f"use one of {', '.join(ZARR_DTYPE_RANGES)}", dtype)
+    if array["order"] != "C":
+        raise BadPayload(f"{where}.order", "only \"C\" is supported", array["order"])
+    chunks = array["chunks"]
+    if not isinstance(chunks, list) or len(chunks) != 3 or \
+            not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in chunks):
+        raise BadPayload(f"{where}.chunks", "must be three positive integers", chunks)
+    if chunks[0] != 1:
+        raise BadPayload(f"{where}.chunks", "the first element (time dimension chunking) must be 1", chunks)
+    if tile_size is not None and (tile_size[0] % chunks[1] or tile_size[1] % chunks[2]):
+        raise BadPayload(f"{where}.chunks", f"must evenly divide the output tile raster size "
+                         f"{tile_size[0]} x {tile_size[1]}", chunks)
+    fill = array["fill_value"]
+    value = float("nan") if fill == "NaN" else fill
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise BadPayload(f"{where}.fill_value", "must be a number", fill)
+    bounds = ZARR_DTYPE_RANGES[dtype]
+    if bounds is not None and (math.isnan(value) or value != int(value) or not bounds[0] <= value <= bounds[1]):
+        raise BadPayload(f"{where}.fill_value", f"must be representable by the array's dtype {dtype}", fill)

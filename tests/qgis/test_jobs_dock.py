@@ -26,8 +26,9 @@ BIG_AREA = {"type": "Polygon", "coordinates": [[[-121, 34], [-110, 34], [-110, 4
 EXECUTION_TO_LAYER = {"DONE": "DONE", "FATAL": "FAILED", "PENDING": "PENDING"}
 
 
-def stack_connection(stack) -> Connection:
-    return Connection(custom_deployment(stack.base_url, stack.token_url), stack.client_id, stack.client_secret,
+def stack_connection(stack, token_url=None) -> Connection:
+    return Connection(custom_deployment(stack.base_url, token_url or stack.token_url), stack.client_id,
+                      stack.client_secret,
                       S3Access(stack.s3_access_key, stack.s3_secret_key, stack.s3_endpoint, stack.s3_region))
 
 
@@ -65,8 +66,8 @@ def dock_setup(local_stack, batch_client, qgis_iface, qgis_new_project, qtbot):
     created = []
     local_stack.config.update(QUICK_STACK)
 
-    def make():
-        connection = stack_connection(local_stack)
+    def make(token_url=None):
+        connection = stack_connection(local_stack, token_url)
         monitor = JobMonitor(QUICK)
         monitor.start()
         dock = JobsDock(qgis_iface, monitor, QgsProject.instance(), connection_factory=lambda key: connection)
@@ -225,7 +226,8 @@ def test_reopened_project_reattaches_tracked_jobs(dock_setup, local_stack, batch
 
 def test_listing_search_paging_latest_open_by_id_description_and_api_call(dock_setup, local_stack, batch_client,
                                                                            qtbot, monkeypatch):
-    dock, _monitor, notes = dock_setup()
+    # Paging through search results is CDSE's: sentinel-hub.com has no search parameter (the plugin filters locally).
+    dock, _monitor, notes = dock_setup(local_stack.cdse_token_url)
     import sentinelhub_batch.plugin.gui.jobs_dock as jobs_dock_module
 
     monkeypatch.setattr(jobs_dock_module, "PAGE_SIZE", 2)

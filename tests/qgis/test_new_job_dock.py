@@ -144,10 +144,10 @@ def test_outputs_follow_the_evalscript_and_keep_chosen_formats(qgis_iface, qtbot
     tutorial_layer(qgis_iface)
     dock = make_dock(qgis_iface, qtbot)
     wait_for_preview(dock, qtbot)
-    dock.outputs_table.cellWidget(0, 3).setCurrentText("image/png")
+    dock.outputs_table.cellWidget(0, 3).setCurrentText("application/json")
     dock.set_evalscript(dock.evalscript() + "\n// edited\n")
     wait_for_preview(dock, qtbot)
-    assert [(spec.identifier, spec.format) for spec in dock.outputs()] == [("NDVI", "image/png"),
+    assert [(spec.identifier, spec.format) for spec in dock.outputs()] == [("NDVI", "application/json"),
                                                                           ("data_mask", "image/tiff")]
     dock.preset_combo.setCurrentIndex(dock.preset_combo.findData("ndvi"))
     dock.preset_combo.activated.emit(dock.preset_combo.currentIndex())

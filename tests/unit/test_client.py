@@ -41,8 +41,8 @@ def issued(server):
     return token_endpoint(server)
 
 
-def make_client(server, retry=FAST, secret="secret", **kwargs):
-    deployment = custom_deployment(server.url, server.url + "/auth/realms/main/protocol/openid-connect/token")
+def make_client(server, retry=FAST, secret="secret", realm="main", **kwargs):
+    deployment = custom_deployment(server.url, server.url + f"/auth/realms/{realm}/protocol/openid-connect/token")
     return BatchClient(deployment, "client", secret, retry=retry, **kwargs)
 
 
@@ -184,6 +184,30 @@ def test_error_bodies_are_decoded(server, issued):
     assert len(server.calls("POST", "/api/v2/batch/process")) == 1
 
 
+def test_a_flat_rate_limit_body_keeps_its_code(server, issued):
+    # Overview/RateLimiting.qmd: the 429 body is flat, not wrapped in "error".
+    body = {"status": 429, "reason": "Too Many Requests", "message": "You have exceeded your rate limit",
+            "code": "RATE_LIMIT_EXCEEDED"}
+    server.route("GET", f"/api/v2/batch/process/{TASK_ID}", lambda r: (429, {"Retry-After": "1"}, body))
+    with pytest.raises(RateLimitError) as caught:
+        make_client(server, retry=RetryPolicy(rate_limit_retries=1, timeout=5.0)).get(TASK_ID)
+    error = caught.value
+    assert (error.status, error.code, error.reason) == (429, "RATE_LIMIT_EXCEEDED", "Too Many Requests")
+    assert error.message.startswith("You have exceeded your rate limit")
+    assert "RATE_LIMIT_EXCEEDED" in str(error)
+
+
+def test_an_illegal_action_answers_400_as_the_openapi_lists(server, issued):
+    # POST .../start lists 204, 400, 401, 403, 404 (no 409) in both OpenAPIs.
+    body = {"error": {"status": 400, "reason": "Bad Request", "message": "Request is DONE.",
+                      "code": "COMMON_BAD_PAYLOAD"}}
+    server.route("POST", f"/api/v2/batch/process/{TASK_ID}/start", lambda r: (400, {}, body))
+    with pytest.raises(ApiError) as caught:
+        make_client(server).start(TASK_ID)
+    assert (caught.value.status, caught.value.code, caught.value.message) == (400, "COMMON_BAD_PAYLOAD",
+                                                                              "Request is DONE.")
+
+
 def list_pages(count_per_page=2, total=5, use_next_url=False):
     items = [task("DONE", task_id=f"00000000-0000-0000-0000-{n:012d}") for n in range(total)]
 
@@ -203,15 +227,41 @@ def list_pages(count_per_page=2, total=5, use_next_url=False):
 
 
 @pytest.mark.parametrize("use_next_url", [False, True])
-def test_iter_tasks_follows_every_page(server, issued, use_next_url):
+def test_iter_tasks_follows_every_page(server, use_next_url):
+    token_endpoint(server, realm="CDSE")
     items, handler = list_pages(use_next_url=use_next_url)
     server.route("GET", "/api/v2/batch/process", handler)
-    tasks = list(make_client(server).iter_tasks(count=2, search="ndvi", sort="created:desc"))
+    tasks = list(make_client(server, realm="CDSE").iter_tasks(count=2, search="d", sort="created:desc"))
     assert [t.id for t in tasks] == [item["id"] for item in items]
     calls = server.calls("GET", "/api/v2/batch/process")
     assert len(calls) == 3
-    assert calls[0].query == {"count": ["2"], "search": ["ndvi"], "sort": ["created:desc"]}
+    assert calls[0].query == {"count": ["2"], "search": ["d"], "sort": ["created:desc"]}
     assert calls[1].query["viewtoken"] == ["2"]
+
+
+def test_search_is_sent_to_cdse_only_and_done_locally_elsewhere(server, issued):
+    # The CDSE OpenAPI lists the parameter search (SearchBeanSearch); the sentinel-hub.com OpenAPI lists only count,
+    # viewtoken and sort for GET /api/v2/batch/process.
+    described = [task("DONE", task_id=f"00000000-0000-0000-0000-{n:012d}", request={"description": text})
+                 for n, text in enumerate(["NDVI Corsica", "Flood Po", "ndvi Po valley", "S1 Corsica", "NDVI Alps"])]
+
+    def handler(request):
+        start = int(request.query.get("viewtoken", ["0"])[0])
+        links = {"nextToken": str(start + 2)} if start + 2 < len(described) else {}
+        return {"data": described[start:start + 2], "links": links}
+
+    server.route("GET", "/api/v2/batch/process", handler)
+    client = make_client(server)
+    assert [t.description for t in client.iter_tasks(search="ndvi", count=2)] == \
+        ["NDVI Corsica", "ndvi Po valley", "NDVI Alps"]
+    assert all("search" not in call.query for call in server.calls("GET", "/api/v2/batch/process"))
+    # "multiple words separated by the | (or) and & (and) operators"
+    assert [t.description for t in client.iter_tasks(search="ndvi & po | s1", count=2)] == \
+        ["ndvi Po valley", "S1 Corsica"]
+    # The id is searched too; a page emptied by the filter still leads to the next one.
+    page, token = client.list_page(search="000000000004", count=2)
+    assert page == [] and token == "2"
+    assert [t.id for t in client.iter_tasks(search="000000000004")] == [described[4]["id"]]
 
 
 def test_latest_asks_for_the_newest_request(server, issued):

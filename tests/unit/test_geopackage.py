@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fixtures_s3
 import pytest
 from sentinelhub_batch.plugin.core import geopackage
 from sentinelhub_batch.plugin.core.errors import InvalidRequestError
@@ -15,6 +16,8 @@ from sentinelhub_batch.plugin.core.storage import ManifestFeature, parse_gpkg_ge
 from shapely import wkt
 from shapely.geometry import LineString, MultiPolygon, Polygon, box
 
+moto_server = fixtures_s3.moto_server
+s3_bucket = fixtures_s3.s3_bucket
 ogr = pytest.importorskip("osgeo.ogr")
 ogr.UseExceptions()
 
@@ -189,3 +192,48 @@ def test_features_from_manifest_refuses_unknown_or_inconsistent_tiles():
     rows.append(ManifestFeature(9, "extra", "11SKA_0_0", "s3://b/x", 900, 900, 32611, TILE_A))
     with pytest.raises(InvalidRequestError, match="twice with different CRS or size"):
         features_from_manifest(rows)
+
+
+# ----------------------------------------------------------------------------------------------- own polygons
+
+
+FIELD_A = Polygon([(300000, 3990000), (300950, 3990000), (300950, 3990420), (300000, 3990420)])
+FIELD_B = MultiPolygon([box(301000, 3991000, 301200, 3991100), box(301300, 3991000, 301400, 3991204)])
+
+
+def test_the_users_polygons_become_features_sized_at_the_resolution():
+    features = geopackage.features_from_polygons([("field-a", FIELD_A), (None, FIELD_B)], 32611, 10)
+    assert [(f.id, f.identifier, f.epsg, f.width, f.height) for f in features] == [
+        (1, "field-a", 32611, 95, 42), (2, "feature_2", 32611, 40, 20)]
+    # Anything with a name, width and height is what the cost estimate prices, like grid tiles.
+    assert [(f.name, f.width * f.height) for f in features] == [("field-a", 3990), ("feature_2", 800)]
+
+
+@pytest.mark.parametrize(("polygons", "resolution", "message"), [
+    ([("a", FIELD_A), ("a", FIELD_B)], 10, "used twice"),
+    ([("line", LineString([(0, 0), (1, 1)]))], 10, "is a LineString"),
+    ([("empty", Polygon())], 10, "empty geometry"),
+    ([("bow", Polygon([(0, 0), (10, 10), (10, 0), (0, 10), (0, 0)]))], 1, "invalid"),
+    ([("big", box(0, 0, 35010, 100))], 10, "from 1 to 3500"),
+    ([("a", FIELD_A)], 0, "above 0"),
+    ([("a", FIELD_A)], "ten", "above 0"),
+    ([], 10, "at least one"),
+])
+def test_polygons_the_service_would_refuse_are_refused_by_name(polygons, resolution, message):
+    with pytest.raises(InvalidRequestError, match=message):
+        geopackage.features_from_polygons(polygons, 32611, resolution)
+
+
+def test_the_features_geopackage_is_uploaded_to_the_bucket_and_reads_back_in_ogr(s3_bucket, tmp_path):
+    features = geopackage.features_from_polygons([("field-a", FIELD_A), ("field-b", FIELD_B)], 32611, 10)
+    with s3_bucket.client() as client:
+        url = geopackage.upload_features_geopackage(client, s3_bucket.url("inputs/fields.gpkg"), features)
+        assert url == s3_bucket.url("inputs/fields.gpkg")
+        data = client.get_object(s3_bucket.bucket, "inputs/fields.gpkg").data
+        with pytest.raises(InvalidRequestError, match=r"must name a \.gpkg file"):
+            geopackage.upload_features_geopackage(client, s3_bucket.url("inputs/"), features)
+    path = tmp_path / "fields.gpkg"
+    path.write_bytes(data)
+    layers = read_with_ogr(path)
+    assert [(fid, name, width, height) for fid, name, width, height, _ in layers["features_32611"]["features"]] == [
+        (1, "field-a", 95, 42), (2, "field-b", 40, 20)]

@@ -11,6 +11,7 @@ from sentinelhub_batch.plugin.core import storage
 from sentinelhub_batch.plugin.core.errors import InvalidRequestError
 from sentinelhub_batch.plugin.core.storage import (
     DeliveryFileError,
+    DeliverySettings,
     ExecutionFeature,
     S3Location,
     TileStatus,
@@ -29,6 +30,8 @@ from sentinelhub_batch.plugin.core.storage import (
     status_counts,
     tile_status,
     validate_output_template,
+    zarr_gdal_path,
+    zarr_location,
 )
 from shapely import to_wkb
 from shapely.geometry import MultiPolygon, Polygon, box
@@ -58,14 +61,21 @@ def test_parse_s3_url_refuses_non_s3_urls(url):
         parse_s3_url(url)
 
 
-def test_templates_need_tile_name_and_output_id_with_several_outputs():
+def test_templates_need_tile_name_or_tile_id_and_output_id_with_several_outputs():
+    # OpenAPI BatchV2RasterOutput.delivery: "The template must contain <tileName> or <tileId> in order to ensure
+    # unique output files. In case of multiple outputs, the template must also contain <outputId>."
     validate_output_template("s3://bucket/folder", ["NDVI", "data_mask"])
     validate_output_template("s3://bucket/f/<tileName>.tif", ["NDVI"])
+    validate_output_template("s3://bucket/f/<tileId>.tif", ["NDVI"])
+    validate_output_template("s3://bucket/f/<tileId>/<outputId>.<format>", ["NDVI", "data_mask"])
     validate_output_template("s3://bucket/f/<requestId>/<tileName>/<outputId>.<format>", ["NDVI", "data_mask"])
-    with pytest.raises(InvalidRequestError, match="<tileName>"):
+    validate_output_template("gs://my_gcs.bucket/f/<tileName>/<outputId>.<format>", ["NDVI", "data_mask"])
+    with pytest.raises(InvalidRequestError, match="neither <tileName> nor <tileId>"):
         validate_output_template("s3://bucket/f/<outputId>.<format>", ["NDVI"])
     with pytest.raises(InvalidRequestError, match=r"<outputId>.*2 outputs"):
         validate_output_template("s3://bucket/f/<tileName>.tif", ["NDVI", "data_mask"])
+    with pytest.raises(InvalidRequestError, match=r"<outputId>.*2 outputs"):
+        validate_output_template("s3://bucket/f/<tileId>.tif", ["NDVI", "data_mask"])
     with pytest.raises(InvalidRequestError, match="unknown placeholders <tile>"):
         validate_output_template("s3://bucket/f/<tile>/<tileName>.tif", ["NDVI"])
     with pytest.raises(InvalidRequestError):
@@ -74,6 +84,22 @@ def test_templates_need_tile_name_and_output_id_with_several_outputs():
         validate_output_template("s3://B_/f/<tileName>.tif", ["NDVI"])
     with pytest.raises(InvalidRequestError, match="not a valid S3 bucket name"):
         validate_output_template("s3://B_/f", ["NDVI"])
+    with pytest.raises(InvalidRequestError, match="not a valid Google Cloud Storage bucket name"):
+        validate_output_template("gs://-x/f", ["NDVI"])
+
+
+def test_zarr_delivery_is_a_folder_optionally_named_by_the_request():
+    # OpenAPI BatchV2ZarrOutput.delivery: a folder, or a template with <requestId> only.
+    validate_output_template("s3://bucket/zarr", ["NDVI", "B04"], output_type="zarr")
+    validate_output_template("s3://bucket/zarr/<requestId>", ["NDVI", "B04"], output_type="zarr")
+    with pytest.raises(InvalidRequestError, match="placeholders <tileName>"):
+        validate_output_template("s3://bucket/zarr/<tileName>", ["NDVI"], output_type="zarr")
+    assert zarr_location("s3://bucket/zarr/<requestId>", "REQ") == S3Location("bucket", "zarr/REQ")
+    assert zarr_location("s3://bucket/zarr/", "REQ") == S3Location("bucket", "zarr")
+    assert delivery_root("s3://bucket/zarr", "REQ", "zarr") == S3Location("bucket", "zarr")
+    assert execution_db_location("s3://bucket/z/<requestId>", "REQ", "zarr").key == "z/REQ/execution-REQ.sqlite"
+    assert zarr_gdal_path(S3Location("bucket", "z/REQ")) == 'ZARR:"/vsis3/bucket/z/REQ"'
+    assert zarr_gdal_path(S3Location("bucket", "z/REQ"), "NDVI") == 'ZARR:"/vsis3/bucket/z/REQ":/NDVI:0'
 
 
 def test_output_location_default_layout_and_extensions():
@@ -94,6 +120,14 @@ def test_output_location_with_a_template():
     assert output_location("s3://bkt/<tileName>.tif", "req", "T9", "NDVI", "image/tiff").key == "T9.tif"
 
 
+def test_output_location_with_the_numeric_tile_id():
+    assert output_location("s3://bkt/f/<tileId>.tif", "req", "T9", "NDVI", "image/tiff", tile_id=17).key == "f/17.tif"
+    assert output_location("s3://bkt/f/<outputId>/<tileId>_<tileName>.<format>", "req", "T9", "NDVI", "image/tiff",
+                           tile_id=3).key == "f/NDVI/3_T9.tif"
+    with pytest.raises(InvalidRequestError, match="numeric tile id"):
+        output_location("s3://bkt/f/<tileId>.tif", "req", "T9", "NDVI", "image/tiff")
+
+
 @pytest.mark.parametrize(
     ("url", "root"),
     [
@@ -105,6 +139,15 @@ def test_output_location_with_a_template():
         ("s3://bucket/a/<tileName>.tif", "a"),
         ("s3://bucket/a/<requestId>_<tileName>.tif", "a"),
         ("s3://bucket/<tileName>/<outputId>.tif", ""),
+        # <tileId> is a placeholder like <tileName>: a file template is not a folder.
+        ("s3://bucket/f/<tileId>.tif", "f"),
+        ("s3://bucket/f/<tileId>/<outputId>.<format>", "f"),
+        ("s3://bucket/f/<requestId>/<tileId>.tif", "f/REQ"),
+        # <outputId> in the folder.
+        ("s3://bucket/f/<outputId>/<tileName>.tif", "f"),
+        ("s3://bucket/f/<requestId>/<outputId>/<tileName>.<format>", "f/REQ"),
+        ("s3://bucket/f/<outputId>_<tileName>.tif", "f"),
+        ("s3://bucket/f/<tileName>/<outputId>.<format>", "f"),
     ],
 )
 def test_delivery_root(url, root):
@@ -139,6 +182,11 @@ def test_delivery_settings_and_outputs_from_a_request():
     assert delivery_settings({"output": {"defaultTilePath": "s3://old/path"}}).url == "s3://old/path"
     assert delivery_settings({"bucketName": "legacy"}).url == "s3://legacy"
     assert delivery_settings({}) is None
+    assert DeliverySettings("s3://bkt/f").root("REQ") == S3Location("bkt", "f/REQ")
+    zarr = delivery_settings({"output": {"type": "zarr", "delivery": {"s3": {"url": "s3://bkt/z/<requestId>"}}}})
+    assert zarr.output_type == "zarr" and zarr.root("REQ") == S3Location("bkt", "z/REQ")
+    gcs = delivery_settings({"output": {"delivery": {"gs": {"url": "gs://g/f", "credentials": "never-read"}}}})
+    assert gcs.url == "gs://g/f" and "never-read" not in repr(gcs)
 
 
 # ----------------------------------------------------------------------------------------------- GPKG geometry

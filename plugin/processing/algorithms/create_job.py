@@ -74,7 +74,7 @@ class CreateJobAlgorithm(BatchAlgorithm):
     def create(self, parameters: Dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback,
                connection: Any) -> Any:
         """Build, check and send the request; returns (task, cost estimate)."""
-        from ...core.batch_request import BatchJobSpec, OutputSpec, S3Delivery, build_batch_request
+        from ...core.batch_request import BatchJobSpec, BucketAccess, BucketLocation, OutputSpec, build_batch_request
 
         inputs = self.request_inputs(parameters, context)
         if inputs.area_repaired:
@@ -86,10 +86,10 @@ class CreateJobAlgorithm(BatchAlgorithm):
             area=inputs.area,
             area_crs=inputs.area_crs,
             evalscript=inputs.evalscript,
-            delivery=S3Delivery(
+            delivery=BucketLocation(
                 self.parameterAsString(parameters, DELIVERY_URL, context).strip(),
-                access_key=connection.s3.access_key or None,
-                secret_access_key=connection.s3.secret_key or None,
+                BucketAccess.with_keys(connection.s3.access_key, connection.s3.secret_key)
+                if connection.s3.access_key else None,
                 region=connection.s3.region or None,
             ),
             time_from=inputs.time_from,
