@@ -27,6 +27,8 @@ class BatchClient:
     ``sleep`` is how the client waits between retries; a caller that must stay responsive (the monitor
     worker, a cancellable Processing algorithm) passes one that returns early and raises when cancelled.
     ``on_retry`` is told about every retry (wait seconds, reason), e.g. to show "reconnecting".
+    ``token_provider`` shares one token between clients of the same credentials (the token endpoint is rate
+    limited); without it the client fetches its own.
     """
 
     def __init__(
@@ -40,13 +42,15 @@ class BatchClient:
         sleep: Callable[[float], None] = time.sleep,
         on_retry: Optional[Callable[[float, TransientError], None]] = None,
         session: Optional[requests.Session] = None,
+        token_provider: Optional[TokenProvider] = None,
     ):
         self.deployment = deployment
         self.retry = retry or RetryPolicy()
         self.sleep = sleep
         self.on_retry = on_retry
-        self.tokens = TokenProvider(deployment.token_url, client_id, client_secret, proxies=proxies,
-                                    retry=self.retry, timeout=min(30.0, self.retry.timeout))
+        self.tokens = token_provider or TokenProvider(deployment.token_url, client_id, client_secret,
+                                                      proxies=proxies, retry=self.retry,
+                                                      timeout=min(30.0, self.retry.timeout))
         self._session = session or requests.Session()
         self._session.headers["User-Agent"] = USER_AGENT
         if proxies:

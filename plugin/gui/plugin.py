@@ -1,4 +1,5 @@
-"""The QGIS plugin object: the New job and Jobs docks, the Web menu and toolbar entry, Processing, logging."""
+"""The QGIS plugin object: the New job and Jobs docks, the Web menu and toolbar entry, Processing, logging,
+translations."""
 
 from __future__ import annotations
 
@@ -6,21 +7,18 @@ from pathlib import Path
 from typing import Any, List, Optional
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog
-from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 
-from .compat import QAction
+from ..services.compat import QAction
+from ..services.i18n import install_translator, remove_translator, tr
+from ..services.log import MESSAGE_LOG_TAG, install_log_handler, remove_log_handler
 from .dependencies import install_hint, missing_requirements
-from .log import MESSAGE_LOG_TAG, install_log_handler, remove_log_handler
 
 PLUGIN_ROOT = Path(__file__).resolve().parents[2]
 ICON_PATH = PLUGIN_ROOT / "resources" / "icons" / "icon.svg"
 MENU_NAME = "&Sentinel Hub Batch"
 TOGGLE_ACTION_OBJECT_NAME = "SentinelHubBatchToggleDock"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SentinelHubBatchPlugin", text)
 
 
 class SentinelHubBatchPlugin:
@@ -39,6 +37,7 @@ class SentinelHubBatchPlugin:
         self.jobs_dock: Any = None
         self.menu_actions: List[QAction] = []
         self.missing: List[str] = missing_requirements()
+        install_translator()
 
     def initProcessing(self) -> None:
         """Register the Processing provider (idempotent: QGIS may call this and ``initGui()``)."""
@@ -134,4 +133,9 @@ class SentinelHubBatchPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        if not self.missing:
+            from ..services.connection import TOKENS
+
+            TOKENS.clear()
+        remove_translator()
         remove_log_handler()

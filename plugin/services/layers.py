@@ -24,11 +24,11 @@ from qgis.core import (
     QgsRendererCategory,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QColor
 
 from ..core.errors import SentinelHubBatchError
 from ..core.storage import ManifestFeature, TileStatus, manifest_tiles
+from .i18n import tr
 
 TILE_LAYER_CRS = "EPSG:4326"
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
@@ -47,8 +47,15 @@ STATUS_COLOURS: Dict[TileStatus, str] = {
 STATUS_ORDER = (TileStatus.PENDING, TileStatus.PROCESSING, TileStatus.DONE, TileStatus.NO_DATA, TileStatus.FAILED)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TileStatusLayer", text)
+def status_label(status: TileStatus) -> str:
+    """The status in the user's language, as the legend, the docks and Processing say it."""
+    return {
+        TileStatus.PENDING: tr("Waiting"),
+        TileStatus.PROCESSING: tr("Processing"),
+        TileStatus.DONE: tr("Done"),
+        TileStatus.NO_DATA: tr("No data"),
+        TileStatus.FAILED: tr("Failed"),
+    }[status]
 
 
 @dataclass(frozen=True)
@@ -171,7 +178,7 @@ def tile_status_renderer() -> QgsCategorizedSymbolRenderer:
             "outline_color": f"{rgb},255",
             "outline_width": "0.3",
         })
-        categories.append(QgsRendererCategory(status.value, symbol, tr(status.label)))
+        categories.append(QgsRendererCategory(status.value, symbol, status_label(status)))
     return QgsCategorizedSymbolRenderer(STATUS_FIELD, categories)
 
 

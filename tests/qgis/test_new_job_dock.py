@@ -7,14 +7,15 @@ from pathlib import Path
 
 import pytest
 from qgis.core import Qgis, QgsFeature, QgsGeometry, QgsProject, QgsVectorLayer
-from qgis.PyQt.QtWidgets import QMessageBox
+from qgis.PyQt.QtWidgets import QDialog
 from scripted_server import ScriptedServer, token_endpoint
 from sentinelhub_batch.plugin.core.cost import estimate_processing_units
 from sentinelhub_batch.plugin.core.evalscript import read_evalscript
 from sentinelhub_batch.plugin.core.tiles import tiles_for_area
 from sentinelhub_batch.plugin.gui import new_job_dock as new_job_dock_module
 from sentinelhub_batch.plugin.gui.new_job_dock import NewJobDock
-from sentinelhub_batch.plugin.gui.preview import PREVIEW_LAYER_NAME, format_pu
+from sentinelhub_batch.plugin.gui.start_dialog import StartDialog
+from sentinelhub_batch.plugin.services.preview import PREVIEW_LAYER_NAME, format_pu
 from shapely import union_all
 from shapely.geometry import shape
 
@@ -265,15 +266,22 @@ def fake_service(monkeypatch):
     server.stop()
 
 
-def accept_confirmation(monkeypatch):
+def answer_confirmation(monkeypatch, answer=QDialog.DialogCode.Accepted):
+    """The start dialogs shown (instead of waiting for a click), each answered with ``answer``."""
     asked = []
 
-    def question(parent, title, text, *args):
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
+    def exec_(dialog):
+        asked.append(dialog)
+        return answer
 
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    monkeypatch.setattr(StartDialog, "exec", exec_)
     return asked
+
+
+def assert_shows_the_cost(dialog, tiles):
+    assert dialog.tiles_value.text() == f"{tiles} tile(s)"
+    assert "PU charged" in dialog.charged_value.text() and "before the batch discount" in dialog.charged_value.text()
+    assert dialog.billed_value.text() == "100 PU"
 
 
 def test_create_analyse_start_with_buttons_enabled_only_when_allowed(qgis_iface, qtbot, project, fake_service,
@@ -308,11 +316,11 @@ def test_create_analyse_start_with_buttons_enabled_only_when_allowed(qgis_iface,
         dock.analyse_button.click()
     assert not dock.analyse_button.isEnabled() and dock.start_button.isEnabled()
 
-    asked = accept_confirmation(monkeypatch)
+    asked = answer_confirmation(monkeypatch)
     with qtbot.waitSignal(dock.job_started, timeout=WAIT_MS) as started:
         dock.start_button.click()
     assert started.args == [FakeBatchService.TASK_ID]
-    assert "8 tile(s)" in asked[0] and "PU charged" in asked[0] and "billed at least 100 PU" in asked[0]
+    assert_shows_the_cost(asked[0], 8)
     assert dock.current_task.status.value == "PROCESSING"
     assert not dock.start_button.isEnabled() and not dock.analyse_button.isEnabled()
     shown = repr(qgis_iface.messageBar().messages) + dock.job_label.text()
@@ -327,8 +335,9 @@ def test_declining_the_confirmation_starts_nothing(qgis_iface, qtbot, project, f
     wait_for_preview(dock, qtbot)
     with qtbot.waitSignal(dock.job_created, timeout=WAIT_MS):
         dock.create_button.click()
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *args: QMessageBox.StandardButton.No))
+    asked = answer_confirmation(monkeypatch, QDialog.DialogCode.Rejected)
     dock.start_button.click()
+    assert len(asked) == 1
     assert not fake_service.server.calls("POST", f"/api/v2/batch/process/{FakeBatchService.TASK_ID}/start")
     assert dock.current_task.status.value == "CREATED"
     dock.cleanup()
@@ -422,10 +431,10 @@ def test_tutorial_job_end_to_end_against_the_local_stack(qgis_iface, qtbot, proj
         with qtbot.waitSignal(dock.job_created, timeout=60000) as created:
             dock.create_button.click()
         task_id = created.args[0].id
-        asked = accept_confirmation(monkeypatch)
+        asked = answer_confirmation(monkeypatch)
         with qtbot.waitSignal(dock.job_started, timeout=60000):
             dock.start_button.click()
-        assert "PU charged" in asked[0]
+        assert_shows_the_cost(asked[0], 8)
 
         client = BatchClient(custom_deployment(stack.base_url, stack.token_url), stack.client_id,
                              stack.client_secret)

@@ -117,7 +117,7 @@ class StackProcess:
             return json.loads(answer.read().decode() or "null")
 
     def environment(self):
-        """The SH_*/AWS_* variables ``plugin.gui.connection.resolve_connection`` reads."""
+        """The SH_*/AWS_* variables ``plugin.services.connection.resolve_connection`` reads."""
         return {
             "SH_CLIENT_ID": self.values["client_id"], "SH_CLIENT_SECRET": self.values["client_secret"],
             "SH_BASE_URL": self.values["base_url"], "SH_TOKEN_URL": self.values["token_url"],

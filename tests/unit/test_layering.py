@@ -105,7 +105,7 @@ CORE_PACKAGE = "sentinelhub_batch.plugin.core"
         "def f():\n    import qgis\n",
         "import importlib\nimportlib.import_module('qgis.core')",
         "from ..gui.plugin import SentinelHubBatchPlugin",
-        "from sentinelhub_batch.plugin.gui import log",
+        "from sentinelhub_batch.plugin.services import log",
     ],
 )
 def test_checker_flags_qgis_and_gui_imports_in_the_core(source):
