@@ -45,7 +45,7 @@ from ..services.results import (
     results_folder,
     results_group_name,
 )
-from ..services.tasks import Activity, BackgroundTask, BackgroundTasks
+from ..services.tasks import Activity, BackgroundTask, BackgroundTasks, TaskCancelledError
 from .forms import load_form
 from .monitor import JobMonitor
 from .start_dialog import StartSummary, confirm_start
@@ -232,7 +232,9 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
 
         def done(value: Any, error: Optional[BaseException]) -> None:
             self.status_line.setText("")
-            if error is not None:
+            if isinstance(error, TaskCancelledError):
+                log.info("%s: cancelled", what)
+            elif error is not None:
                 self.notify(describe_failure(error, what, connection.deployment.base_url), Qgis.MessageLevel.Critical)
             else:
                 on_done(value)

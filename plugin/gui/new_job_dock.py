@@ -42,7 +42,7 @@ from ..services.evalscript_presets import (
 from ..services.i18n import tr
 from ..services.messages import describe_failure
 from ..services.preview import PreviewController, PreviewInputs, PreviewResult, TilePreviewLayer, cost_text, format_pu
-from ..services.tasks import Activity, BackgroundTasks
+from ..services.tasks import Activity, BackgroundTasks, TaskCancelledError
 from .forms import load_form
 from .start_dialog import StartSummary, confirm_start
 
@@ -502,7 +502,9 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
 
         def done(result: Any, error: Optional[BaseException]) -> None:
             self.busy_action = None
-            if error is not None:
+            if isinstance(error, TaskCancelledError):
+                log.info("%s: cancelled", action)
+            elif error is not None:
                 log.warning("%s failed: %s", action, error)
                 self.push_message(tr("Sentinel Hub Batch"), describe_failure(error, action, base_url),
                                   Qgis.MessageLevel.Critical)

@@ -147,13 +147,13 @@ class SettingsDialog(QDialog, FORM_CLASS):
         settings = self.settings_from_form()
         deployment = deployment_for(settings.deployment, settings.base_url, settings.token_url)
         typed = self._typed_client_credentials()
-        client_id, client_secret = typed or read_basic_credentials(settings.auth_config_id, "client credentials")
+        client_id, client_secret = typed or read_basic_credentials(settings.auth_config_id, tr("client credentials"))
         s3 = S3Access(endpoint=settings.s3_endpoint, region=settings.s3_region)
         typed_s3 = self._typed_s3_keys()
         if typed_s3:
             s3.access_key, s3.secret_key = typed_s3
         elif settings.s3_auth_config_id:
-            s3.access_key, s3.secret_key = read_basic_credentials(settings.s3_auth_config_id, "S3 keys")
+            s3.access_key, s3.secret_key = read_basic_credentials(settings.s3_auth_config_id, tr("S3 keys"))
         return Connection(deployment, client_id, client_secret, s3, qgis_proxies())
 
     # --- actions ---------------------------------------------------------------------------------------

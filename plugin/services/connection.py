@@ -85,8 +85,9 @@ class S3Access:
         from ..core.s3 import S3Client
 
         if not self.access_key or not self.secret_key:
-            raise CredentialsError("No S3 access keys are set. Add them in the connection settings (stored in the "
-                                   "QGIS authentication database) or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.")
+            raise CredentialsError(tr("No S3 access keys are set. Add them in the connection settings (stored in "
+                                      "the QGIS authentication database) or set AWS_ACCESS_KEY_ID and "
+                                      "AWS_SECRET_ACCESS_KEY."))
         return S3Client(self.access_key, self.secret_key, region=self.region or "eu-central-1",
                         endpoint_url=self.endpoint_url, proxies=proxies, **options)
 
@@ -151,19 +152,20 @@ class Connection:
 
 
 def read_basic_credentials(auth_config_id: str, what: str) -> Tuple[str, str]:
-    """Username and password of a QGIS auth config (a Basic one)."""
+    """Username and password of a QGIS auth config (a Basic one); ``what`` names them in messages."""
     if not auth_config_id:
-        raise CredentialsError(f"No {what} are configured. Open the connection settings and choose or create an "
-                               "authentication configuration.")
+        raise CredentialsError(tr("No {what} are configured. Open the connection settings and choose or create an "
+                                  "authentication configuration.").format(what=what))
     manager = QgsApplication.authManager()
     config = QgsAuthMethodConfig()
     if not manager.loadAuthenticationConfig(auth_config_id, config, True) or not config.isValid(True):
-        raise CredentialsError(f"The authentication configuration '{auth_config_id}' for the {what} could not be "
-                               "read. Check it exists and that the QGIS master password is set.")
+        raise CredentialsError(tr("The authentication configuration '{id}' for the {what} could not be read. Check "
+                                  "it exists and that the QGIS master password is set.").format(
+            id=auth_config_id, what=what))
     username, password = config.config("username"), config.config("password")
     if not username or not password:
-        raise CredentialsError(f"The authentication configuration '{config.name()}' needs both a username "
-                               f"(the {what.split()[0]} id) and a password (the secret).")
+        raise CredentialsError(tr("The authentication configuration '{name}' needs both a username (the id or "
+                                  "access key) and a password (the secret).").format(name=config.name()))
     return username, password
 
 
@@ -180,8 +182,8 @@ def store_basic_credentials(name: str, username: str, password: str, auth_config
     # PyQGIS returns (ok, config) where the C++ API fills the config in place; accept a bare bool too.
     ok, stored = result if isinstance(result, tuple) else (result, config)
     if not ok:
-        raise CredentialsError("The credentials could not be saved in the QGIS authentication database. "
-                               "Set a master password (Settings → Options → Authentication) and try again.")
+        raise CredentialsError(tr("The credentials could not be saved in the QGIS authentication database. Set a "
+                                  "master password (Settings → Options → Authentication) and try again."))
     return stored.id()
 
 
@@ -205,10 +207,10 @@ def qgis_proxies() -> Dict[str, str]:
 def connection_from_settings(settings: Optional[ConnectionSettings] = None) -> Connection:
     settings = settings or ConnectionSettings.load()
     deployment = deployment_for(settings.deployment, settings.base_url, settings.token_url)
-    client_id, client_secret = read_basic_credentials(settings.auth_config_id, "client credentials")
+    client_id, client_secret = read_basic_credentials(settings.auth_config_id, tr("client credentials"))
     s3 = S3Access(endpoint=settings.s3_endpoint, region=settings.s3_region or "eu-central-1")
     if settings.s3_auth_config_id:
-        s3.access_key, s3.secret_key = read_basic_credentials(settings.s3_auth_config_id, "S3 keys")
+        s3.access_key, s3.secret_key = read_basic_credentials(settings.s3_auth_config_id, tr("S3 keys"))
     return Connection(deployment, client_id, client_secret, s3, qgis_proxies())
 
 
@@ -222,7 +224,7 @@ def connection_from_environment(environ: Optional[Mapping[str, str]] = None) -> 
     if not env.get("SH_CLIENT_ID"):
         return None
     if not env.get("SH_CLIENT_SECRET"):
-        raise CredentialsError("SH_CLIENT_ID is set but SH_CLIENT_SECRET is not. " + ENVIRONMENT_HELP)
+        raise CredentialsError(tr("SH_CLIENT_ID is set but SH_CLIENT_SECRET is not.") + " " + ENVIRONMENT_HELP)
     deployment = deployment_for(env.get("SH_DEPLOYMENT", "custom" if env.get("SH_BASE_URL") else "eu"),
                                 env.get("SH_BASE_URL", ""), env.get("SH_TOKEN_URL", ""))
     endpoint = env.get("AWS_S3_ENDPOINT", "")

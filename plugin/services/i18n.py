@@ -33,7 +33,9 @@ def tr(text: str) -> str:
     translator = _translator
     if translator is None:
         return text
-    return translator.translate(CODE_CONTEXT, text) or text
+    # Only the plugin's own translator is asked (another plugin's "@default" texts never leak in). QTranslator takes
+    # C strings: PyQt would encode a str as ASCII, so the UTF-8 bytes are passed.
+    return translator.translate(CODE_CONTEXT.encode(), text.encode("utf-8")) or text
 
 
 def qgis_language() -> str:

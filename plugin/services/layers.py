@@ -150,9 +150,9 @@ def records_from_request(request: Mapping[str, Any]) -> List[TileRecord]:
 
     grid_input = request.get("input") or {}
     if grid_input.get("type") != "tiling-grid":
-        raise SentinelHubBatchError("its tiles come from a GeoPackage; they are drawn after the analysis.")
+        raise SentinelHubBatchError(tr("its tiles come from a GeoPackage; they are drawn after the analysis."))
     if grid_input.get("id") is None:
-        raise SentinelHubBatchError("the request names no tiling grid.")
+        raise SentinelHubBatchError(tr("the request names no tiling grid."))
     bounds = ((request.get("processRequest") or {}).get("input") or {}).get("bounds") or {}
     geometry = bounds.get("geometry")
     if geometry is None and bounds.get("bbox"):
@@ -160,7 +160,7 @@ def records_from_request(request: Mapping[str, Any]) -> List[TileRecord]:
 
         geometry = box(*bounds["bbox"])
     if geometry is None:
-        raise SentinelHubBatchError("the request has no area.")
+        raise SentinelHubBatchError(tr("the request has no area."))
     crs = (bounds.get("properties") or {}).get("crs") or CRS84
     tiles = tiles_for_area(geometry, crs, int(grid_input["id"]), grid_input.get("resolution"),
                            int(grid_input.get("bufferX") or 0), int(grid_input.get("bufferY") or 0))

@@ -115,8 +115,9 @@ def read_job_manifest(s3_client: Any, delivery_url: str, task_id: str) -> List[M
         found = s3_client.get_object(location.bucket, location.key)
     except S3Error as error:
         if error.not_found:
-            raise ResultsError(f"Job {task_id} has no feature manifest at {location.url} yet: results can be loaded "
-                               "once the job has been analysed and tiles are done.") from None
+            raise ResultsError(tr("Job {id} has no feature manifest at {url} yet: results can be loaded once the job "
+                                  "has been analysed and tiles are done.").format(id=task_id, url=location.url)
+                               ) from None
         raise
     return read_manifest(found.data)
 
@@ -171,8 +172,8 @@ def build_mosaics(
     """
     groups = mosaic_groups(manifest, tile_names, available)
     if not groups:
-        raise ResultsError(f"Job {task_id} has no finished GeoTIFF outputs to load yet (no tile is done, or the "
-                           "outputs are in another format).")
+        raise ResultsError(tr("Job {id} has no finished GeoTIFF outputs to load yet (no tile is done, or the "
+                              "outputs are in another format).").format(id=task_id))
     folder.mkdir(parents=True, exist_ok=True)
     source_for = source_for or (lambda feature: vsis3_path(feature.path))
     several_crs = len({epsg for _, epsg in groups}) > 1
@@ -186,11 +187,13 @@ def build_mosaics(
         try:
             dataset = gdal.BuildVRT(str(path), sources, options=gdal.BuildVRTOptions(resolution="highest"))
         except RuntimeError as error:
-            raise ResultsError(f"GDAL could not build a mosaic of output '{output_id}' (EPSG:{epsg}): {error}. "
-                               "Check the S3 settings of the connection.") from None
+            raise ResultsError(tr("GDAL could not build a mosaic of output '{output}' (EPSG:{epsg}): {error}. Check "
+                                  "the S3 settings of the connection.").format(output=output_id, epsg=epsg,
+                                                                               error=error)) from None
         if dataset is None:
-            raise ResultsError(f"GDAL could not build a mosaic of output '{output_id}' (EPSG:{epsg}): "
-                               f"{gdal.GetLastErrorMsg() or 'no tile could be opened'}. Check the S3 settings.")
+            raise ResultsError(tr("GDAL could not build a mosaic of output '{output}' (EPSG:{epsg}): {error}. Check "
+                                  "the S3 settings of the connection.").format(
+                output=output_id, epsg=epsg, error=gdal.GetLastErrorMsg() or tr("no tile could be opened")))
         dataset.FlushCache()
         dataset = None
         mosaics.append(OutputMosaic(task_id, output_id, epsg, str(path), len(sources), tuple(sources)))
@@ -380,8 +383,8 @@ def add_results_to_project(
             continue
         layer = QgsRasterLayer(mosaic.path, result_layer_name(mosaic, several_crs), "gdal")
         if not layer.isValid():
-            raise ResultsError(f"QGIS could not open the mosaic {mosaic.path} of output '{mosaic.output_id}': "
-                               f"{layer.error().summary()}")
+            raise ResultsError(tr("QGIS could not open the mosaic {path} of output '{output}': {error}").format(
+                path=mosaic.path, output=mosaic.output_id, error=layer.error().summary()))
         layer.setCustomProperty(RESULT_PROPERTY, mosaic.key)
         style_result_layer(layer, mosaic.output_id)
         if mosaic.key in existing:

@@ -290,7 +290,7 @@ def test_ten_thousand_tile_job_reaches_done_and_every_final_status_reaches_the_l
 
 
 def test_plugin_unload_stops_and_joins_the_monitor(qgis_iface, qgis_new_project):
-    from sentinelhub_batch.plugin.gui.plugin import SentinelHubBatchPlugin
+    from sentinelhub_batch.plugin.plugin import SentinelHubBatchPlugin
 
     plugin = SentinelHubBatchPlugin(qgis_iface)
     plugin.initGui()

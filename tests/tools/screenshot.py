@@ -208,7 +208,7 @@ class ScreenshotRun:
     def begin(self):
         from qgis.core import QgsProject, QgsVectorLayer
         from qgis.PyQt.QtCore import Qt
-        from sentinelhub_batch.plugin.gui.plugin import SentinelHubBatchPlugin
+        from sentinelhub_batch.plugin.plugin import SentinelHubBatchPlugin
 
         self.window.resize(*WINDOW_SIZE)
         self.window.showMaximized()
