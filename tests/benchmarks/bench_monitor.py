@@ -100,6 +100,7 @@ def main() -> int:
         project = QgsProject.instance()
         dock = JobsDock(None, monitor, project, connection_factory=lambda key: connection)
         dock.confirm = lambda title, question: True
+        dock.confirm_start = lambda summary: True
 
         turn_ms = []
         polls = {"updates": 0}

@@ -478,3 +478,42 @@ def test_the_job_line_follows_the_monitor(qgis_iface, qtbot, project, no_connect
     dock.follow_update("job-1", BatchTask({"id": "job-1", "status": "PROCESSING", "costPU": 9.2}))
     assert "PROCESSING" in dock.job_label.text() and "9.2" in dock.job_label.text()
     dock.cleanup()
+
+
+def test_the_area_combo_offers_the_polygon_layers_and_starts_at_the_active_one(qgis_iface, qtbot, project,
+                                                                               no_connection):
+    fields = memory_layer(qgis_iface, "Polygon", ["POLYGON((-119.3 36.0, -119.2 36.0, -119.2 36.1, -119.3 36.0))"],
+                          "fields")
+    wells = memory_layer(qgis_iface, "Point", ["POINT(-119.2 36.0)"], "wells")
+    tutorial = tutorial_layer(qgis_iface)
+    dock = make_dock(qgis_iface, qtbot)
+    combo = dock.area_layer_combo
+    wait_for_preview(dock, qtbot)
+    assert preview_layers(), "the preview's own polygon layer is in the project"
+    assert sorted(combo.itemText(row) for row in range(combo.count())) == ["california_crop_fields", "fields"]
+    assert combo.currentLayer() is tutorial and dock.job_area.layer_name == "california_crop_fields"
+
+    combo.setLayer(fields)
+    assert dock.job_area.layer_name == "fields" and dock.job_area.feature_count == 1
+    qgis_iface.setActiveLayer(wells)
+    qgis_iface.currentLayerChanged.emit(wells)
+    assert dock.job_area.layer_name == "fields", "activating a point layer leaves the area as it is"
+    qgis_iface.setActiveLayer(tutorial)
+    dock.use_active_layer_button.click()
+    assert combo.currentLayer() is tutorial and dock.job_area.layer_name == "california_crop_fields"
+    dock.cleanup()
+
+
+def test_the_start_dialog_without_an_estimate_says_so_and_defaults_to_cancel(qtbot):
+    from qgis.PyQt.QtWidgets import QDialogButtonBox
+    from sentinelhub_batch.plugin.gui.start_dialog import StartSummary
+
+    dialog = StartDialog(StartSummary("job-1", None, None, spent_pu=12.5))
+    qtbot.addWidget(dialog)
+    assert "job-1" in dialog.question_label.text()
+    assert dialog.tiles_value.text() == "not known yet"
+    assert "No cost estimate" in dialog.charged_value.text()
+    assert dialog.billed_value.text() == "100 PU"
+    assert dialog.spent_value.text() == "12.50 PU" and not dialog.spent_value.isHidden()
+    assert dialog.button_box.button(QDialogButtonBox.StandardButton.Cancel).isDefault()
+    assert dialog.button_box.button(QDialogButtonBox.StandardButton.Ok).text() == "Start processing"
