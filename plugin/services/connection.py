@@ -119,11 +119,6 @@ class TokenRegistry:
                 self._providers[key] = provider
             return provider
 
-    def fetch_count(self) -> int:
-        """Tokens fetched by the providers kept now (for the log and tests)."""
-        with self._lock:
-            return sum(provider.fetch_count for provider in self._providers.values())
-
     def clear(self) -> None:
         with self._lock:
             self._providers.clear()

@@ -15,7 +15,7 @@ from scripted_server import DROP, ScriptedServer, token_endpoint
 from sentinelhub_batch.plugin.core.models import BatchTask
 from sentinelhub_batch.plugin.plugin import SentinelHubBatchPlugin
 from sentinelhub_batch.plugin.processing.algorithms.list_jobs import ListJobsAlgorithm
-from sentinelhub_batch.plugin.services.connection import TOKENS, ConnectionSettings
+from sentinelhub_batch.plugin.services.connection import ConnectionSettings
 
 TASK_ID = "3b0c5d2a-6f4e-4c1b-9a8d-1e2f3a4b5c6d"
 CLIENT_ID, CLIENT_SECRET = "lifetime-client", "lifetime-secret"
@@ -99,7 +99,6 @@ def test_one_token_serves_the_docks_the_monitor_and_processing(plugin, server, m
     calls = [request for request in server.requests if request.path.startswith("/api/v2/batch")]
     assert len(calls) >= 6 and {request.headers["Authorization"] for request in calls} == {"Bearer token-1"}
     assert service.tokens == ["token-1"], "one token for the docks, the monitor and the Processing run"
-    assert TOKENS.fetch_count() == 1
 
     ConnectionSettings(deployment="custom", base_url=server.url).save()  # settings changed: tokens forgotten
     with qtbot.waitSignal(jobs.calls.idle, timeout=WAIT_MS):
