@@ -55,6 +55,7 @@ log = logging.getLogger("sentinelhub_batch")
 FORM_CLASS, _ = load_form("jobs_dock.ui")
 
 DOCK_OBJECT_NAME = "SentinelHubBatchJobsDock"
+"""The object name ui/jobs_dock.ui gives the dock (QGIS keeps dock positions under it)."""
 SETTINGS_PREFIX = "sentinelhub_batch/jobs"
 PAGE_SIZE = 50
 WORK_TURN_SECONDS = 0.015
@@ -140,7 +141,6 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
     ):
         super().__init__(parent)
         self.setupUi(self)
-        self.setObjectName(DOCK_OBJECT_NAME)
         self.iface = iface
         self.project = project or QgsProject.instance()
         self.monitor = monitor

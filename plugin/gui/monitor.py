@@ -14,6 +14,7 @@ import contextlib
 import logging
 import threading
 import time
+import weakref
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
@@ -106,7 +107,8 @@ class MonitorWorker(QObject):
         self._jobs: Dict[str, _TrackedJob] = {}
         self._connections: Dict[str, Any] = {}
         self._clients: Dict[str, _Clients] = {}
-        self._sessions: List[AbortableSession] = []
+        self._sessions: weakref.WeakSet[AbortableSession] = weakref.WeakSet()
+        """The sessions of the clients in use (a client replaced by ``register_connection`` drops out)."""
         self._stopping = False
         self._current_task = ""
         self.transform_context = QgsCoordinateTransformContext()
@@ -227,7 +229,7 @@ class MonitorWorker(QObject):
         with self._condition:
             if self._stopping:
                 raise _StoppingError()
-            self._sessions.append(session)
+            self._sessions.add(session)
         options = {"retry": self.retry, "sleep": self._interruptible_sleep, "on_retry": self._on_retry,
                    "session": session}
         batch = self._client_factory(connection, options) if self._client_factory else \

@@ -51,6 +51,7 @@ log = logging.getLogger("sentinelhub_batch.gui")
 FORM_CLASS, _ = load_form("new_job_dock.ui")
 
 DOCK_OBJECT_NAME = "SentinelHubBatchNewJobDock"
+"""The object name ui/new_job_dock.ui gives the dock (QGIS keeps dock positions under it)."""
 SETTINGS_PREFIX = "sentinelhub_batch/new_job"
 DATA_COLLECTIONS = ("sentinel-2-l1c", "sentinel-2-l2a", "sentinel-1-grd", "sentinel-3-olci", "sentinel-3-slstr",
                     "sentinel-5p-l2", "landsat-ot-l1", "landsat-ot-l2", "hls", "modis", "dem")
@@ -79,7 +80,6 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
         self.setupUi(self)
         self.iface = iface
         self.project = QgsProject.instance()
-        self.setObjectName(DOCK_OBJECT_NAME)
         self.job_area: Optional[JobArea] = None
         self.area_error: Optional[str] = tr("No area yet.")
         self.last_preview: Optional[PreviewResult] = None
@@ -114,6 +114,7 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
         self.area_layer_combo.setFilters(POLYGON_LAYER_FILTER)
         self.area_layer_combo.setAllowEmptyLayer(False)
         self.collection_combo.addItems(DATA_COLLECTIONS)
+        self.cloud_spin.setClearValue(100)  # the clear button means "no cloud filter", not 0 %
         for edit, date in ((self.time_from_edit, TUTORIAL_TIME_FROM), (self.time_to_edit, TUTORIAL_TIME_TO)):
             edit.setAllowNull(False)
             edit.setDate(date)

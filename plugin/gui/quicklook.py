@@ -49,6 +49,7 @@ FORM_CLASS, _ = load_form("quick_look_panel.ui")
 QUICK_LOOK_LAYER_NAME = "Quick look (true colour)"
 """The quick look layer's name in English (the source text of its translation)."""
 TEMPORARY_LAYER_PROPERTY = "sentinelhub_batch/temporary"
+DEFAULT_TEST_RESOLUTION = 10.0
 
 
 # --- temporary files -----------------------------------------------------------------------------------------
@@ -135,6 +136,7 @@ class QuickLookPanel(QWidget, FORM_CLASS):
         self.run: Optional[ProcessRun] = None
         self.last_layers: List[QgsMapLayer] = []
         self.last_pu: Optional[float] = None
+        self.resolution_box.setClearValue(DEFAULT_TEST_RESOLUTION)
         self.quick_look_button.clicked.connect(self.run_quick_look)
         self.test_button.clicked.connect(self.run_test)
         self.cancel_button.clicked.connect(self.cancel)

@@ -4,6 +4,9 @@ Each takes the clients of the caller's :class:`~.tasks.Activity` (which decides 
 retries are reported) and returns what the service answered. They run off the GUI thread: a dock runs them in a
 background task, Processing in its algorithm's thread. Building the request (``core.batch_request``), the preview
 (``preview.compute_preview``) and loading results (``results.prepare_results``) are the other shared actions.
+
+The paid actions — :func:`start_job`, :func:`rerun_tiles` (started), :func:`process_area` — are only reached after
+the user agreed (the docks' start dialog, a Processing run): they are the one place to guard spending.
 """
 
 from __future__ import annotations

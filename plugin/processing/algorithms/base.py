@@ -96,6 +96,7 @@ class BatchAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        feedback = feedback or QgsProcessingFeedback()
         self.activity = feedback_activity(feedback)
         feedback.canceled.connect(self.activity.abort)
         try:
