@@ -63,6 +63,7 @@ class _Clients:
     s3: Any
     s3_problem: str = ""
     session: Optional[AbortableSession] = None
+    """The clients' HTTP session, held here: ``stop()`` finds it through a weak set and aborts it."""
 
 
 @dataclass

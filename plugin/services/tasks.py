@@ -108,8 +108,9 @@ class _AbortableAdapter(HTTPAdapter):
 class AbortableSession(requests.Session):
     """A ``requests.Session`` that :meth:`abort` ends: requests in flight fail at once, later ones are refused."""
 
-    def __init__(self) -> None:
+    def __init__(self, cancelled_message: str = "") -> None:
         super().__init__()
+        self.cancelled_message = cancelled_message
         self._connections = _Connections()
         self._aborted = threading.Event()
         adapter = _AbortableAdapter(self._connections)
@@ -128,17 +129,20 @@ class AbortableSession(requests.Session):
     def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> requests.Response:  # type: ignore[override]
         """Raises TaskCancelledError (which the core's retries let through) once the session is aborted."""
         if self.aborted:
-            raise TaskCancelledError(tr("Cancelled."))
+            raise self._cancelled()
         try:
             response = super().request(method, url, *args, **kwargs)
         except requests.RequestException:
             if self.aborted:
-                raise TaskCancelledError(tr("Cancelled.")) from None
+                raise self._cancelled() from None
             raise
         if self.aborted:
             response.close()
-            raise TaskCancelledError(tr("Cancelled."))
+            raise self._cancelled()
         return response
+
+    def _cancelled(self) -> TaskCancelledError:
+        return TaskCancelledError(self.cancelled_message or tr("Cancelled."))
 
 
 class Activity:
@@ -180,7 +184,7 @@ class Activity:
             reason=detail, wait=wait))
 
     def http_session(self) -> AbortableSession:
-        session = AbortableSession()
+        session = AbortableSession(self.cancelled_message)
         with self._lock:
             if self._aborted:
                 session.abort()
