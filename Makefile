@@ -15,7 +15,10 @@ export PYTHONPATH := $(PKGROOT):$(ROOT)/tests
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup system-packages test lint run package demo bench stack screenshot clean
+I18N_LANGUAGES := de
+I18N_SOURCES = $(shell find plugin -name '*.py' -not -path 'plugin/vendor/*' | sort) $(sort $(wildcard ui/*.ui))
+
+.PHONY: help setup system-packages i18n-tools i18n test lint run package demo bench stack screenshot clean
 
 help:
 	@echo "make demo     install what is missing, start the local stack, run the tutorial end to end"
@@ -27,6 +30,7 @@ help:
 	@echo "make bench    benchmarks (figures and ratios)"
 	@echo "make stack    start the local S3 + Sentinel Hub emulator and print URLs and credentials"
 	@echo "make screenshot  QGIS under Xvfb following a real job of the local stack -> screenshots/qgis.png"
+	@echo "make i18n     extract every tr() and .ui text into i18n/*.ts (pylupdate5), compile i18n/*.qm (lrelease)"
 
 system-packages:
 	@if [ ! -x /usr/bin/qgis_process.bin ] || ! $(SYSTEM_PYTHON) -c "import qgis.core, osgeo.gdal_array" 2>/dev/null \
@@ -44,6 +48,23 @@ $(SETUP_STAMP): requirements.txt requirements-dev.txt | system-packages
 	$(PY) -m pip install -q --disable-pip-version-check -c $(BUILD)/constraints.txt -r requirements-dev.txt
 	@$(PY) -c "import osgeo.gdal_array, shapely, pyproj, qgis.core" || { echo "venv check failed"; exit 1; }
 	@touch $@
+
+i18n-tools:
+	@if ! command -v pylupdate5 >/dev/null || ! command -v lrelease >/dev/null; then \
+	  echo "Installing pylupdate5 and lrelease from Debian..."; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
+	    pyqt5-dev-tools qttools5-dev-tools >/dev/null; \
+	fi
+
+# Translations: new texts go into every i18n/sentinelhub_batch_<language>.ts (texts no longer used are dropped,
+# existing translations kept), then each .ts is compiled into the .qm the plugin loads. Add a language to
+# I18N_LANGUAGES and run make i18n to start its .ts.
+i18n: i18n-tools
+	@mkdir -p i18n
+	@echo "pylupdate5: $(words $(I18N_SOURCES)) source files -> $(foreach language,$(I18N_LANGUAGES),i18n/$(PLUGIN_NAME)_$(language).ts)"
+	@LC_ALL=C.UTF-8 PYTHONWARNINGS=ignore pylupdate5 -noobsolete $(I18N_SOURCES) \
+	  -ts $(foreach language,$(I18N_LANGUAGES),i18n/$(PLUGIN_NAME)_$(language).ts)
+	lrelease $(foreach language,$(I18N_LANGUAGES),i18n/$(PLUGIN_NAME)_$(language).ts)
 
 setup: system-packages $(SETUP_STAMP)
 	@mkdir -p $(PKGROOT)

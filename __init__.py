@@ -9,6 +9,6 @@ from __future__ import annotations
 
 def classFactory(iface):
     """Create the plugin; ``iface`` is ``None`` under ``qgis_process``, which then calls only ``initProcessing()``."""
-    from .plugin.gui.plugin import SentinelHubBatchPlugin
+    from .plugin.plugin import SentinelHubBatchPlugin
 
     return SentinelHubBatchPlugin(iface)

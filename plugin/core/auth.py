@@ -16,7 +16,7 @@ import requests
 
 from .errors import ApiError, AuthenticationError, ConnectionFailedError
 from .retry import RetryPolicy, TransientError, call_with_retries
-from .transport import Verify, check_url, new_session
+from .transport import CredentialSession, check_url
 
 log = logging.getLogger("sentinelhub_batch")
 
@@ -34,8 +34,6 @@ class TokenProvider:
         client_id: str,
         client_secret: str,
         *,
-        proxies: Optional[Dict[str, str]] = None,
-        verify: Verify = True,
         retry: Optional[RetryPolicy] = None,
         refresh_margin: float = 90.0,
         clock: Callable[[], float] = time.time,
@@ -47,7 +45,6 @@ class TokenProvider:
         self.token_url = check_url(token_url, "token URL")
         self.client_id = client_id
         self._client_secret = client_secret
-        self._session = new_session("token service", proxies, verify)
         self._retry = retry or RetryPolicy()
         self._refresh_margin = refresh_margin
         self._clock = clock
@@ -60,10 +57,11 @@ class TokenProvider:
     def __repr__(self) -> str:
         return f"TokenProvider(token_url={self.token_url!r}, client_id={self.client_id!r})"
 
-    def token(self) -> str:
+    def token(self, session: CredentialSession) -> str:
+        """The cached token, fetched through ``session`` (the caller's: aborting it cuts a fetch short) if needed."""
         with self._lock:
             if self._access_token is None or self._clock() >= self._expires_at - self._refresh_margin:
-                self._fetch()
+                self._fetch(session)
             assert self._access_token is not None
             return self._access_token
 
@@ -73,9 +71,9 @@ class TokenProvider:
             if token is None or token == self._access_token:
                 self._access_token = None
 
-    def _fetch(self) -> None:
+    def _fetch(self, session: CredentialSession) -> None:
         def attempt() -> Dict[str, Any]:
-            return self._fetch_once()
+            return self._fetch_once(session)
 
         token = call_with_retries(attempt, self._retry, what=f"the token request to {self.token_url}")
         self._access_token = str(token["access_token"])
@@ -84,14 +82,11 @@ class TokenProvider:
         self.fetch_count += 1
         log.debug("Fetched an access token for client %s, valid %.0f s", self.client_id, expires_in)
 
-    def close(self) -> None:
-        self._session.close()
-
-    def _fetch_once(self) -> Dict[str, Any]:
+    def _fetch_once(self, session: CredentialSession) -> Dict[str, Any]:
         form = {"grant_type": "client_credentials", "client_id": self.client_id, "client_secret": self._client_secret}
         try:
-            response = self._session.post(self.token_url, data=form, timeout=self._timeout,
-                                          headers={"Accept": "application/json"})
+            response = session.post(self.token_url, data=form, timeout=self._timeout, purpose="token service",
+                                    headers={"Accept": "application/json"})
         except (requests.ConnectionError, requests.Timeout) as error:
             raise TransientError(None, f"could not reach {self.token_url}: {type(error).__name__}") from None
         with response:

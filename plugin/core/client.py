@@ -100,6 +100,8 @@ class BatchClient:
     ``sleep`` is how the client waits between retries; a caller that must stay responsive (the monitor
     worker, a cancellable Processing algorithm) passes one that returns early and raises when cancelled.
     ``on_retry`` is told about every retry (wait seconds, reason), e.g. to show "reconnecting".
+    ``token_provider`` shares one token between clients of the same credentials (the token endpoint is rate
+    limited); without it the client fetches its own.
     """
 
     def __init__(
@@ -114,13 +116,14 @@ class BatchClient:
         sleep: Callable[[float], None] = time.sleep,
         on_retry: Optional[Callable[[float, TransientError], None]] = None,
         recently_created: Optional[RecentlyCreatedJobs] = None,
+        token_provider: Optional[TokenProvider] = None,
     ):
         self.deployment = deployment
         self.retry = retry or RetryPolicy()
         self.sleep = sleep
         self.on_retry = on_retry
-        self.tokens = TokenProvider(deployment.token_url, client_id, client_secret, proxies=proxies,
-                                    verify=verify, retry=self.retry, timeout=min(30.0, self.retry.timeout))
+        self.tokens = token_provider or TokenProvider(deployment.token_url, client_id, client_secret,
+                                                      retry=self.retry, timeout=min(30.0, self.retry.timeout))
         self._session = new_session("Sentinel Hub API", proxies, verify)
         self._session.headers["User-Agent"] = USER_AGENT
         self.recently_created = recently_created or RECENTLY_CREATED
@@ -130,7 +133,14 @@ class BatchClient:
 
     def close(self) -> None:
         self._session.close()
-        self.tokens.close()
+
+    def access_token(self) -> str:
+        """The current access token (fetched or refreshed when needed)."""
+        return self.tokens.token(self._session)
+
+    def abort(self, message: str = "") -> None:
+        """End the client from any thread: a request in flight (the token's too) fails at once, later ones too."""
+        self._session.abort(message)
 
     def __enter__(self) -> BatchClient:
         return self
@@ -310,7 +320,7 @@ class BatchClient:
     ) -> requests.Response:
         """One HTTP exchange (plus one token refresh on 401). Raises TransientError for what may pass."""
         for refreshed in (False, True):
-            token = self.tokens.token()
+            token = self.access_token()
             try:
                 response = self._session.request(
                     method, url, json=json, params=params, timeout=self.retry.timeout,

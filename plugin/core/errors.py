@@ -13,6 +13,10 @@ class InvalidRequestError(SentinelHubBatchError, ValueError):
     """The user's input cannot make a valid request; raised before anything is sent."""
 
 
+class TaskCancelledError(SentinelHubBatchError):
+    """The user (or the plugin's unload) cancelled the work; a job already sent goes on at the service."""
+
+
 class ApiError(SentinelHubBatchError):
     """The service answered with an error. Carries the service's own ``message`` and ``code``."""
 

@@ -16,6 +16,7 @@ from .errors import (
     RateLimitError,
     SentinelHubBatchError,
     ServiceUnavailableError,
+    TaskCancelledError,
 )
 from .models import BatchTask, TaskStatus, UserAction
 from .storage import (
@@ -165,7 +166,7 @@ class PollPolicy:
         return self.waiting_for_user
 
 
-class WaitCancelledError(SentinelHubBatchError):
+class WaitCancelledError(TaskCancelledError):
     """The caller stopped waiting; the job itself goes on at the service."""
 
 

@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .batch_request import TimeInput, area_bounds, build_data_filter, crs_uri
-from .errors import ApiError, InvalidRequestError, SentinelHubBatchError
+from .errors import InvalidRequestError, SentinelHubBatchError
 
 log = logging.getLogger("sentinelhub_batch")
 
@@ -407,14 +407,6 @@ def process(client: Any, request: Mapping[str, Any], accept: Optional[str] = Non
     log.info("Process API answered %s (%s) for %s PU", ", ".join(files), content_type or "no type",
              "?" if pu_spent is None else f"{pu_spent:.3f}")
     return ProcessResult(files=files, pu_spent=pu_spent, content_type=content_type, request=dict(request))
-
-
-def failure_text(error: BaseException) -> str:
-    """What a user reads about a failed call: the service's own message, or the check's message for bad input."""
-    if isinstance(error, ApiError):
-        code = f" [{error.code}]" if error.code else ""
-        return f"Sentinel Hub answered {error.status}{code}: {error.message}"
-    return str(error) or type(error).__name__
 
 
 def _processing_units(value: Optional[str]) -> Optional[float]:

@@ -26,7 +26,13 @@ from urllib.parse import parse_qsl, quote, urlsplit
 import requests
 
 from .errors import SentinelHubBatchError
-from .transport import InsecureTransportError, RedirectRefusedError, Verify, check_url, new_session
+from .transport import (
+    InsecureTransportError,
+    RedirectRefusedError,
+    Verify,
+    check_url,
+    new_session,
+)
 
 log = logging.getLogger("sentinelhub_batch")
 
@@ -343,6 +349,10 @@ class S3Client:
 
     def close(self) -> None:
         self._session.close()
+
+    def abort(self, message: str = "") -> None:
+        """End the client from any thread: a transfer in flight fails at once, later calls too."""
+        self._session.abort(message)
 
     def __enter__(self) -> S3Client:
         return self

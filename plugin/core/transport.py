@@ -16,13 +16,19 @@ Every HTTP session of the core comes from :func:`new_session`, and every URL the
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
+import socket
+import threading
+import weakref
 from typing import Any, Mapping, Optional, Union
 from urllib.parse import urlsplit
 
 import requests
+from requests.adapters import HTTPAdapter
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
-from .errors import InvalidRequestError, SentinelHubBatchError
+from .errors import InvalidRequestError, SentinelHubBatchError, TaskCancelledError
 
 #: What ``verify`` may be: True (the CA bundle requests ships), or the path of a PEM bundle.
 Verify = Union[bool, str]
@@ -74,27 +80,136 @@ def check_url(url: Any, what: str) -> str:
     return text.rstrip("/")
 
 
-class CredentialSession(requests.Session):
-    """A requests session that applies the rules of this module to every request it sends."""
+class RequestAbortedError(TaskCancelledError):
+    """The session was aborted (the user cancelled, the plugin unloads); the request did not complete."""
 
-    def __init__(self, what: str, proxies: Optional[Mapping[str, str]] = None, verify: Verify = True):
+
+class _OpenConnections:
+    """Weak references to the connections a session opened (urllib3 owns, pools and reuses them)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._connections: weakref.WeakSet[Any] = weakref.WeakSet()
+        self._shut = False
+
+    def add(self, connection: Any) -> Any:
+        with self._lock:
+            self._connections.add(connection)
+        return connection
+
+    def connected(self, connection: Any) -> None:
+        """A connection that finished connecting after :meth:`shut_down` is shut down at once (no read may block)."""
+        with self._lock:
+            shut = self._shut
+        if shut:
+            _shut_socket(connection)
+
+    def shut_down(self) -> None:
+        """Shut every socket down: a thread blocked reading from one returns at once with an error."""
+        with self._lock:
+            self._shut = True
+            connections = list(self._connections)
+        for connection in connections:
+            _shut_socket(connection)
+
+
+def _shut_socket(connection: Any) -> None:
+    sock = getattr(connection, "sock", None)
+    if sock is not None:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+
+def _pool_class(base: Any, connections: _OpenConnections) -> type:
+    class TrackedConnection(base.ConnectionCls):  # type: ignore[misc, name-defined]
+        def connect(self) -> None:
+            super().connect()
+            connections.connected(self)
+
+    class TrackedPool(base):  # type: ignore[misc, valid-type]
+        ConnectionCls = TrackedConnection
+
+        def _new_conn(self) -> Any:
+            return connections.add(super()._new_conn())
+
+    return TrackedPool
+
+
+class _TrackingAdapter(HTTPAdapter):
+    def __init__(self, connections: _OpenConnections) -> None:
+        self._connections = connections
+        super().__init__()
+
+    def _tracked(self, manager: Any) -> Any:
+        manager.pool_classes_by_scheme = {"http": _pool_class(HTTPConnectionPool, self._connections),
+                                          "https": _pool_class(HTTPSConnectionPool, self._connections)}
+        return manager
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self._tracked(self.poolmanager)
+
+    def proxy_manager_for(self, *args: Any, **kwargs: Any) -> Any:
+        return self._tracked(super().proxy_manager_for(*args, **kwargs))
+
+
+class CredentialSession(requests.Session):
+    """A requests session that applies the rules of this module to every request it sends.
+
+    :meth:`abort` (from any thread) ends it: a request in flight fails at once — even one blocked reading from a
+    server that accepted the connection and never answers — and later requests are refused, with
+    RequestAbortedError, which the core's retries let through.
+    """
+
+    def __init__(self, what: str = "Sentinel Hub API", proxies: Optional[Mapping[str, str]] = None,
+                 verify: Verify = True):
         super().__init__()
         self.what = what
         self.auth = _no_netrc
         if proxies:
             self.proxies.update(proxies)
         self.verify = verify
+        self._connections = _OpenConnections()
+        adapter = _TrackingAdapter(self._connections)
+        self.mount("http://", adapter)
+        self.mount("https://", adapter)
+        self._aborted = threading.Event()
+        self._abort_message = ""
 
-    def request(self, method: str, url: Union[str, bytes], *args: Any, **kwargs: Any) -> requests.Response:
+    @property
+    def aborted(self) -> bool:
+        return self._aborted.is_set()
+
+    def abort(self, message: str = "") -> None:
+        self._abort_message = message or self._abort_message
+        self._aborted.set()
+        self._connections.shut_down()
+
+    def request(self, method: str, url: Union[str, bytes], *args: Any, purpose: str = "",
+                **kwargs: Any) -> requests.Response:
+        """``purpose`` names the server in messages (default: the session's ``what``)."""
+        what = purpose or self.what
         text = url.decode() if isinstance(url, bytes) else str(url)
-        check_url(text, self.what)
+        self._raise_if_aborted()
+        check_url(text, what)
         kwargs["allow_redirects"] = False
-        response = super().request(method, text, *args, **kwargs)
+        try:
+            response = super().request(method, text, *args, **kwargs)
+        except requests.RequestException:
+            self._raise_if_aborted()
+            raise
+        if self.aborted:
+            response.close()
+            self._raise_if_aborted()
         if response.is_redirect:
             location = response.headers.get("Location", "")
             response.close()
-            raise RedirectRefusedError(self.what, text, response.status_code, location)
+            raise RedirectRefusedError(what, text, response.status_code, location)
         return response
+
+    def _raise_if_aborted(self) -> None:
+        if self.aborted:
+            raise RequestAbortedError(self._abort_message or "Cancelled; the request was not completed.")
 
 
 def _no_netrc(request: requests.PreparedRequest) -> requests.PreparedRequest:
@@ -103,8 +218,9 @@ def _no_netrc(request: requests.PreparedRequest) -> requests.PreparedRequest:
     return request
 
 
-def new_session(what: str, proxies: Optional[Mapping[str, str]] = None, verify: Verify = True) -> CredentialSession:
-    """The session every core client uses for ``what`` (named in error messages, e.g. "token service")."""
+def new_session(what: str = "Sentinel Hub API", proxies: Optional[Mapping[str, str]] = None,
+                verify: Verify = True) -> CredentialSession:
+    """The session every core client uses (``what`` names the server in error messages, e.g. "S3 service")."""
     return CredentialSession(what, proxies, verify)
 
 

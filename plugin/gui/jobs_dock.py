@@ -1,7 +1,9 @@
-"""The jobs dock: every batch job of the account, its details and the actions on it, with live tiles on the map.
+"""The jobs dock (``ui/jobs_dock.ui``): every batch job of the account, its details and the actions on it, with
+live tiles on the map.
 
-Network calls never run on the GUI thread: listing and actions go to a thread pool (:class:`BackgroundCalls`),
-polling to the monitor worker, results to a QgsTask. This module applies what they report to widgets and layers.
+A thin controller: network calls never run on the GUI thread — listing and actions are one call each into the
+service layer (``services.jobs``, ``services.results``) run as background tasks, polling is the monitor worker's.
+This module applies what they report to widgets and layers.
 """
 
 from __future__ import annotations
@@ -12,122 +14,54 @@ import shlex
 import time
 from collections import deque
 from dataclasses import dataclass
-from typing import Any, Callable, Deque, Dict, Iterator, List, Optional, Set
+from pathlib import Path
+from typing import Any, Callable, Deque, Dict, Iterator, List, Optional
 
-from qgis.core import Qgis, QgsApplication, QgsProject
-from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, pyqtSignal
-from qgis.PyQt.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QComboBox,
-    QFileDialog,
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPlainTextEdit,
-    QProgressBar,
-    QPushButton,
-    QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from qgis.core import Qgis, QgsProject, QgsSettings
+from qgis.gui import QgsDockWidget, QgsFileWidget
+from qgis.PyQt.QtCore import QTimer, pyqtSignal
+from qgis.PyQt.QtWidgets import QApplication, QFileDialog, QHeaderView, QMessageBox, QTableWidgetItem, QWidget
 
 from ..core.errors import SentinelHubBatchError
-from ..core.jobs import S3Keys, retry_tiles
 from ..core.models import BatchTask, TaskStatus, redact_secrets
 from ..core.storage import TileStatus, parse_s3_url
-from .layers import TileStatusLayer, find_tile_layer, records_from_request, tile_layer_title
-from .monitor import JobMonitor
-from .project_jobs import ProjectJobs, TrackedJobRecord
-from .results import (
+from ..services import jobs
+from ..services.i18n import tr
+from ..services.layers import (
+    TileStatusLayer,
+    find_tile_layer,
+    records_from_request,
+    status_label,
+    tile_layer_title,
+)
+from ..services.messages import describe_failure
+from ..services.project_jobs import ProjectJobs, TrackedJobRecord
+from ..services.results import (
     ResultsRequest,
-    ResultsTask,
+    add_results_to_project,
     configure_gdal_for_s3,
+    prepare_results,
     repair_result_layers,
     results_folder,
     results_group_name,
 )
+from ..services.tasks import Activity, BackgroundTask, BackgroundTasks, TaskCancelledError
+from .forms import load_form
+from .monitor import JobMonitor
+from .start_dialog import StartSummary, confirm_start
 
 log = logging.getLogger("sentinelhub_batch")
 
+FORM_CLASS, _ = load_form("jobs_dock.ui")
+
 DOCK_OBJECT_NAME = "SentinelHubBatchJobsDock"
+"""The object name ui/jobs_dock.ui gives the dock (QGIS keeps dock positions under it)."""
+SETTINGS_PREFIX = "sentinelhub_batch/jobs"
 PAGE_SIZE = 50
 WORK_TURN_SECONDS = 0.015
-SORT_CHOICES = (("Newest first", "created:desc"), ("Oldest first", "created"), ("Status", "status"),
-                ("Status (descending)", "status:desc"))
 COLUMNS = ("Status", "Progress", "Cost (PU)", "Created", "Updated", "Description", "ID")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("JobsDock", text)
-
-
-# ----------------------------------------------------------------------------------------------- background calls
-
-
-class _CallSignals(QObject):
-    done = pyqtSignal(object)
-    failed = pyqtSignal(object)
-
-
-class _Call(QRunnable):
-    def __init__(self, function: Callable[[], Any], signals: _CallSignals):
-        super().__init__()
-        self.function = function
-        self.signals = signals
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        try:
-            result = self.function()
-        except Exception as error:  # reported as data to the GUI thread, never raised into Qt
-            self.signals.failed.emit(error)
-            return
-        self.signals.done.emit(result)
-
-
-class BackgroundCalls(QObject):
-    """Runs functions on a thread pool and hands results or errors to callbacks on the GUI thread."""
-
-    idle = pyqtSignal()
-
-    def __init__(self, parent: Optional[QObject] = None):
-        super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(2)
-        self._pending: Set[_CallSignals] = set()
-
-    @property
-    def pending(self) -> int:
-        return len(self._pending)
-
-    def run(self, function: Callable[[], Any], on_done: Callable[[Any], None],
-            on_error: Callable[[Exception], None]) -> None:
-        signals = _CallSignals()
-        self._pending.add(signals)
-
-        def finish(callback: Callable[[Any], None], value: Any) -> None:
-            self._pending.discard(signals)
-            try:
-                callback(value)
-            finally:
-                if not self._pending:
-                    self.idle.emit()
-
-        signals.done.connect(lambda value: finish(on_done, value))
-        signals.failed.connect(lambda error: finish(on_error, error))
-        self.pool.start(_Call(function, signals))
-
-    def wait(self, msecs: int = 30000) -> bool:
-        return self.pool.waitForDone(msecs)
+"""The table's columns, as the .ui file orders them."""
+ID_COLUMN = COLUMNS.index("ID")
 
 
 # ----------------------------------------------------------------------------------------------- helpers
@@ -184,8 +118,11 @@ class TrackedJobView:
 # ----------------------------------------------------------------------------------------------- the dock
 
 
-class JobsDock(QgsDockWidget):
-    """Jobs of the account, one job's details and actions; live tile layers through the monitor."""
+class JobsDock(QgsDockWidget, FORM_CLASS):
+    """Jobs of the account, one job's details and actions; live tile layers through the monitor.
+
+    ``confirm(title, question)`` and ``confirm_start(StartSummary)`` ask the user (tests replace them).
+    """
 
     task_selected = pyqtSignal(str)
     job_tracked = pyqtSignal(str)
@@ -203,139 +140,59 @@ class JobsDock(QgsDockWidget):
         parent: Optional[QWidget] = None,
     ):
         super().__init__(parent)
-        self.setObjectName(DOCK_OBJECT_NAME)
-        self.setWindowTitle(tr("Sentinel Hub Batch jobs"))
+        self.setupUi(self)
         self.iface = iface
         self.project = project or QgsProject.instance()
         self.monitor = monitor
         if connection_factory is None:
-            from .connection import resolve_connection
+            from ..services.connection import resolve_connection
 
             connection_factory = resolve_connection
         self.connection_factory = connection_factory
         self.connection_key = ""
         self._connections: Dict[str, Any] = {}
-        self.calls = BackgroundCalls(self)
+        self.calls = BackgroundTasks(self)
         self.tasks: Dict[str, BatchTask] = {}
         self.views: Dict[str, TrackedJobView] = {}
         self.current_id = ""
         self._next_token: Optional[str] = None
-        self._results_tasks: List[ResultsTask] = []
         self._work: Deque[Iterator[Any]] = deque()
         self._work_timer = QTimer(self)
         self._work_timer.setInterval(0)
         self._work_timer.timeout.connect(self._do_work)
         self.confirm: Callable[[str, str], bool] = self._ask
+        self.confirm_start: Callable[[StartSummary], bool] = lambda summary: confirm_start(summary, self)
         self.choose_folder: Callable[[str], str] = self._choose_folder
         self.project_jobs = ProjectJobs(self.project, self)
         self.project_jobs.restored.connect(self.restore_jobs)
         self.project_jobs.cleared.connect(self._project_cleared)
-        self._build_ui()
+        self._set_up_widgets()
         if monitor is not None:
             self._connect_monitor(monitor)
         self._update_actions()
 
     # -- user interface
 
-    def _build_ui(self) -> None:
-        content = QWidget(self)
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(6, 6, 6, 6)
-
-        find_row = QHBoxLayout()
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(tr("Search jobs (id, description)"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.returnPressed.connect(self.refresh)
-        self.sort_combo = QComboBox()
-        for label, value in SORT_CHOICES:
-            self.sort_combo.addItem(tr(label), value)
-        self.sort_combo.currentIndexChanged.connect(self.refresh)
-        self.refresh_button = QPushButton(tr("Refresh"))
-        self.refresh_button.clicked.connect(self.refresh)
-        find_row.addWidget(self.search_edit, 1)
-        find_row.addWidget(self.sort_combo)
-        find_row.addWidget(self.refresh_button)
-        layout.addLayout(find_row)
-
-        open_row = QHBoxLayout()
-        self.id_edit = QLineEdit()
-        self.id_edit.setPlaceholderText(tr("Job id"))
-        self.id_edit.returnPressed.connect(self._open_typed_id)
-        self.open_button = QPushButton(tr("Open"))
-        self.open_button.clicked.connect(self._open_typed_id)
-        self.latest_button = QPushButton(tr("Latest job"))
-        self.latest_button.clicked.connect(self.open_latest)
-        self.more_button = QPushButton(tr("More…"))
-        self.more_button.setToolTip(tr("Load the next page of jobs"))
-        self.more_button.clicked.connect(self.load_more)
-        self.more_button.setEnabled(False)
-        open_row.addWidget(self.id_edit, 1)
-        open_row.addWidget(self.open_button)
-        open_row.addWidget(self.latest_button)
-        open_row.addWidget(self.more_button)
-        layout.addLayout(open_row)
-
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels([tr(name) for name in COLUMNS])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setSortingEnabled(True)
-        self.table.itemSelectionChanged.connect(self._selection_changed)
-        splitter.addWidget(self.table)
-
-        details = QGroupBox(tr("Job"))
-        form = QFormLayout(details)
-        self.id_label = QLabel()
-        self.id_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status_label = QLabel()
-        self.status_label.setWordWrap(True)
-        self.progress_bar = QProgressBar()
+    def _set_up_widgets(self) -> None:
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.progress_bar.setRange(0, 100)
-        self.cost_label = QLabel()
-        self.times_label = QLabel()
-        self.tiles_label = QLabel()
-        self.tiles_label.setWordWrap(True)
-        description_row = QHBoxLayout()
-        self.description_edit = QLineEdit()
-        self.save_description_button = QPushButton(tr("Save"))
+        self.results_folder_widget.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
+        self.results_folder_widget.setDialogTitle(tr("Folder for downloaded results"))
+        self.results_folder_widget.setFilePath(str(QgsSettings().value(f"{SETTINGS_PREFIX}/results_folder", "")
+                                                   or ""))
+        self.results_folder_widget.fileChanged.connect(
+            lambda path: QgsSettings().setValue(f"{SETTINGS_PREFIX}/results_folder", path))
+        self.search_edit.returnPressed.connect(self.refresh)
+        self.sort_combo.currentIndexChanged.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.id_edit.returnPressed.connect(self._open_typed_id)
+        self.open_button.clicked.connect(self._open_typed_id)
+        self.latest_button.clicked.connect(self.open_latest)
+        self.more_button.clicked.connect(self.load_more)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
         self.save_description_button.clicked.connect(self.save_description)
-        description_row.addWidget(self.description_edit, 1)
-        description_row.addWidget(self.save_description_button)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b2182b;")
-        self.request_view = QPlainTextEdit()
-        self.request_view.setReadOnly(True)
-        self.request_view.setPlaceholderText(tr("The request of the job, secrets masked"))
-        self.request_view.setMaximumHeight(160)
-        form.addRow(tr("Id"), self.id_label)
-        form.addRow(tr("Status"), self.status_label)
-        form.addRow(tr("Progress"), self.progress_bar)
-        form.addRow(tr("Cost"), self.cost_label)
-        form.addRow(tr("Times"), self.times_label)
-        form.addRow(tr("Tiles"), self.tiles_label)
-        form.addRow(tr("Description"), description_row)
-        form.addRow(tr("Error"), self.error_label)
-        form.addRow(tr("Request"), self.request_view)
-        splitter.addWidget(details)
-        layout.addWidget(splitter, 1)
-
-        actions = QGridLayout()
-        self.analyse_button = QPushButton(tr("Analyse"))
-        self.start_button = QPushButton(tr("Start…"))
-        self.stop_button = QPushButton(tr("Stop"))
-        self.retry_button = QPushButton(tr("Retry failed tiles…"))
-        self.reprocess_button = QPushButton(tr("Reprocess selected tiles…"))
-        self.tiles_button = QPushButton(tr("Show tiles"))
-        self.results_button = QPushButton(tr("Load results"))
-        self.download_button = QPushButton(tr("Download results…"))
-        self.copy_button = QPushButton(tr("Copy API call"))
         self.analyse_button.clicked.connect(lambda: self.analyse())
         self.start_button.clicked.connect(lambda: self.start())
         self.stop_button.clicked.connect(lambda: self.stop())
@@ -345,17 +202,6 @@ class JobsDock(QgsDockWidget):
         self.results_button.clicked.connect(lambda: self.load_results())
         self.download_button.clicked.connect(lambda: self.download_results())
         self.copy_button.clicked.connect(lambda: self.copy_api_call())
-        buttons = (self.analyse_button, self.start_button, self.stop_button, self.retry_button,
-                   self.reprocess_button, self.tiles_button, self.results_button, self.download_button,
-                   self.copy_button)
-        for index, button in enumerate(buttons):
-            actions.addWidget(button, index // 3, index % 3)
-        layout.addLayout(actions)
-
-        self.status_line = QLabel()
-        self.status_line.setWordWrap(True)
-        layout.addWidget(self.status_line)
-        self.setWidget(content)
 
     # -- connection
 
@@ -373,38 +219,41 @@ class JobsDock(QgsDockWidget):
         """Forget the cached connection (after the settings changed); the next action reads it again."""
         self._connections.clear()
 
-    def _client_call(self, function: Callable[[Any], Any], on_done: Callable[[Any], None], what: str) -> bool:
-        """Run ``function(batch_client)`` in the background; errors go to the message bar. False if no connection."""
+    def _call(self, what: str, function: Callable[[Activity, Any], Any],
+              on_done: Callable[[Any], None]) -> Optional[BackgroundTask]:
+        """Run ``function(activity, connection)`` as a background task; errors go to the message bar. None when
+        there is no connection."""
         try:
             connection = self.connection()
         except SentinelHubBatchError as error:
             self.notify(str(error), Qgis.MessageLevel.Warning)
-            return False
+            return None
         self.status_line.setText(tr("{what}…").format(what=what))
 
-        def call() -> Any:
-            client = connection.batch_client()
-            try:
-                return function(client)
-            finally:
-                client.close()
-
-        def failed(error: Exception) -> None:
+        def done(value: Any, error: Optional[BaseException]) -> None:
             self.status_line.setText("")
-            self.notify(tr("{what} failed: {error}").format(what=what, error=error), Qgis.MessageLevel.Critical)
+            if isinstance(error, TaskCancelledError):
+                log.info("%s: cancelled", what)
+            elif error is not None:
+                self.notify(describe_failure(error, what, connection.deployment.base_url), Qgis.MessageLevel.Critical)
+            else:
+                on_done(value)
 
-        def done(value: Any) -> None:
-            self.status_line.setText("")
-            on_done(value)
+        return self.calls.run(tr("Sentinel Hub Batch: {what}").format(what=what),
+                              lambda activity: function(activity, connection), done)
 
-        self.calls.run(call, done, failed)
-        return True
+    def _client_call(self, function: Callable[[Any], Any], on_done: Callable[[Any], None], what: str) -> None:
+        """Run ``function(batch_client)`` (a ``services.jobs`` action, a listing) in the background."""
+        self._call(what, lambda activity, connection: function(activity.batch_client(connection)), on_done)
 
     # -- listing
 
+    def _sort_order(self) -> str:
+        return jobs.JOB_SORT_ORDERS[max(0, self.sort_combo.currentIndex())]
+
     def refresh(self) -> None:
         search = self.search_edit.text().strip() or None
-        sort = self.sort_combo.currentData()
+        sort = self._sort_order()
         self._client_call(lambda client: client.list_page(search=search, sort=sort, count=PAGE_SIZE),
                           lambda page: self._show_page(page, replace=True), tr("Listing jobs"))
 
@@ -412,7 +261,7 @@ class JobsDock(QgsDockWidget):
         if not self._next_token:
             return
         search = self.search_edit.text().strip() or None
-        sort = self.sort_combo.currentData()
+        sort = self._sort_order()
         token = self._next_token
         self._client_call(lambda client: client.list_page(search=search, sort=sort, count=PAGE_SIZE,
                                                           viewtoken=token),
@@ -466,7 +315,7 @@ class JobsDock(QgsDockWidget):
 
     def _row_of(self, task_id: str) -> int:
         for row in range(self.table.rowCount()):
-            item = self.table.item(row, COLUMNS.index("ID"))
+            item = self.table.item(row, ID_COLUMN)
             if item is not None and item.text() == task_id:
                 return row
         return -1
@@ -508,7 +357,7 @@ class JobsDock(QgsDockWidget):
         rows = {index.row() for index in self.table.selectedIndexes()}
         if not rows:
             return
-        item = self.table.item(rows.pop(), COLUMNS.index("ID"))
+        item = self.table.item(rows.pop(), ID_COLUMN)
         if item is not None and item.text() != self.current_id:
             self.select_task(item.text())
 
@@ -535,7 +384,7 @@ class JobsDock(QgsDockWidget):
             self.tiles_label.setText(tr("not shown") if view is None else tr("waiting for the tiles"))
             return
         counts = view.tile_layer.status_counts()
-        parts = [f"{count} {tr(status.label).lower()}" for status, count in counts.items() if count]
+        parts = [f"{count} {status_label(status).lower()}" for status, count in counts.items() if count]
         self.tiles_label.setText(tr("{total} tiles: {parts}").format(total=len(view.tile_layer),
                                                                      parts=", ".join(parts)))
 
@@ -544,8 +393,8 @@ class JobsDock(QgsDockWidget):
         status = task.status if task is not None else None
         has_task = task is not None
         self.analyse_button.setEnabled(status is TaskStatus.CREATED)
-        self.start_button.setEnabled(status in (TaskStatus.CREATED, TaskStatus.ANALYSIS_DONE, TaskStatus.STOPPED))
-        self.stop_button.setEnabled(status in (TaskStatus.ANALYSING, TaskStatus.ANALYSIS_DONE, TaskStatus.PROCESSING))
+        self.start_button.setEnabled(status in jobs.STARTABLE)
+        self.stop_button.setEnabled(status in jobs.STOPPABLE)
         view = self.views.get(self.current_id)
         has_failed = bool(view and view.tile_layer and view.tile_layer.status_counts()[TileStatus.FAILED])
         finished = status in (TaskStatus.DONE, TaskStatus.FAILED, TaskStatus.STOPPED)
@@ -572,42 +421,36 @@ class JobsDock(QgsDockWidget):
         if task is None:
             return
         text = self.description_edit.text()
-
-        def save(client: Any) -> BatchTask:
-            client.update_description(task.id, text)
-            return client.get(task.id)
-
-        self._client_call(save, self._put_task, tr("Saving the description"))
+        self._client_call(lambda client: jobs.save_description(client, task.id, text), self._put_task,
+                          tr("Saving the description"))
 
     def analyse(self, task_id: Optional[str] = None) -> None:
         task = self._target(task_id)
         if task is not None:
-            self._act(task, "analyse", tr("Asking the service to analyse the job"))
+            self._act(task, jobs.analyse_job, tr("Asking the service to analyse the job"))
+
+    def start_summary(self, task: BatchTask) -> StartSummary:
+        view = self._layer_view(task.id)
+        tile_count = len(view.tile_layer) if view is not None and view.tile_layer is not None else None
+        return StartSummary(task.id, tile_count or None, spent_pu=task.cost_pu)
 
     def start(self, task_id: Optional[str] = None) -> None:
         task = self._target(task_id)
-        if task is None:
-            return
-        question = tr("Start job {id}? Processing is charged to your account in processing units (at least 100 "
-                      "PU per request).").format(id=task.id)
-        if self.confirm(tr("Start batch job"), question):
-            self._act(task, "start", tr("Starting the job"))
+        if task is not None and self.confirm_start(self.start_summary(task)):
+            self._act(task, jobs.start_job, tr("Starting the job"))
 
     def stop(self, task_id: Optional[str] = None) -> None:
         task = self._target(task_id)
         if task is not None:
-            self._act(task, "stop", tr("Stopping the job"))
+            self._act(task, jobs.stop_job, tr("Stopping the job"))
 
-    def _act(self, task: BatchTask, action: str, what: str) -> None:
-        def call(client: Any) -> BatchTask:
-            getattr(client, action)(task.id)
-            return client.get(task.id)
-
+    def _act(self, task: BatchTask, action: Callable[[Any, str], BatchTask], what: str) -> None:
+        """One ``services.jobs`` action on the job, then show and follow it."""
         def done(updated: BatchTask) -> None:
             self._put_task(updated)
             self.track(updated.id)
 
-        self._client_call(call, done, what)
+        self._client_call(lambda client: action(client, task.id), done, what)
 
     def retry_failed_tiles(self, task_id: Optional[str] = None) -> None:
         task = self._target(task_id)
@@ -639,18 +482,9 @@ class JobsDock(QgsDockWidget):
             self._rerun(task, list(tile_names))
 
     def _rerun(self, task: BatchTask, tile_names: Optional[List[str]]) -> None:
-        try:
-            connection = self.connection()
-            s3 = connection.s3_client()
-        except SentinelHubBatchError as error:
-            self.notify(str(error), Qgis.MessageLevel.Warning)
-            return
-        keys = S3Keys(connection.s3.access_key, connection.s3.secret_key)
-
-        def call(client: Any) -> BatchTask:
-            new_task = retry_tiles(client, s3, task, tile_names, keys=keys)
-            client.start(new_task.id)
-            return client.get(new_task.id)
+        def rerun(activity: Activity, connection: Any) -> BatchTask:
+            return jobs.rerun_tiles(activity.batch_client(connection), activity.s3_client(connection), task,
+                                    tile_names, jobs.delivery_keys(connection))
 
         def done(new_task: BatchTask) -> None:
             self._put_task(new_task)
@@ -665,7 +499,7 @@ class JobsDock(QgsDockWidget):
             self.notify(tr("Job {new} re-runs tiles of {old}; their colours follow it on the map.").format(
                 new=new_task.id, old=task.id), Qgis.MessageLevel.Info)
 
-        self._client_call(call, done, tr("Creating the re-run request"))
+        self._call(tr("Creating the re-run request"), rerun, done)
 
     def copy_api_call(self, task_id: Optional[str] = None) -> str:
         task = self._target(task_id)
@@ -718,10 +552,15 @@ class JobsDock(QgsDockWidget):
             self._add_layer_to_project(view)
             return
         if task.status in (TaskStatus.CREATED, TaskStatus.ANALYSING):
-            self.calls.run(lambda: records_from_request(task.request),
-                           lambda records: self._tiles_loaded(task.id, records),
-                           lambda error: self.notify(tr("The tiles of job {id} cannot be drawn yet: {error}").format(
-                               id=task.id, error=error), Qgis.MessageLevel.Warning))
+            def drawn(records: Any, error: Optional[BaseException]) -> None:
+                if error is not None:
+                    self.notify(tr("The tiles of job {id} cannot be drawn yet: {error}").format(
+                        id=task.id, error=error), Qgis.MessageLevel.Warning)
+                else:
+                    self._tiles_loaded(task.id, records)
+
+            self.calls.run(tr("Sentinel Hub Batch: tiles of job {id}").format(id=task.id[:8]),
+                           lambda _activity: records_from_request(task.request), drawn)
 
     def _layer_view(self, task_id: str) -> Optional[TrackedJobView]:
         """The view whose tile layer shows this job's tiles (a re-run shows on its parent's layer)."""
@@ -882,45 +721,41 @@ class JobsDock(QgsDockWidget):
         if view is not None and view.tile_layer is not None and len(view.tile_layer):
             tile_names = [name for name, status in view.tile_layer.statuses().items()
                           if status == TileStatus.DONE.value]
-        from pathlib import Path
-
-        folder = Path(download_folder) if download_folder else results_folder(self.project, task.id)
+        folder = Path(download_folder) / task.id if download_folder else results_folder(self.project, task.id)
         return ResultsRequest(task.id, task.delivery_url, folder, results_group_name(task.id, task.description),
                               tile_names=tile_names, download=bool(download_folder))
 
-    def load_results(self, task_id: Optional[str] = None, download_folder: str = "") -> Optional[ResultsTask]:
-        """Load the finished outputs as mosaics (from S3, or downloaded to ``download_folder`` first)."""
+    def load_results(self, task_id: Optional[str] = None, download_folder: str = "") -> Optional[BackgroundTask]:
+        """Load the finished outputs as mosaics (from S3, or downloaded into ``download_folder``/<job id> first)."""
         task = self._target(task_id)
         if task is None:
-            return None
-        try:
-            s3 = self.connection().s3_client()
-        except SentinelHubBatchError as error:
-            self.notify(str(error), Qgis.MessageLevel.Warning)
             return None
         request = self._results_request(task, download_folder)
         if request is None:
             return None
-        results_task = ResultsTask(request, s3, self.project)
-        results_task.loaded.connect(lambda layer_ids: self._results_loaded(task.id, request.group_name, layer_ids))
-        results_task.failed.connect(lambda message: self.notify(
-            tr("The results of job {id} could not be loaded: {message}").format(id=task.id[:8], message=message),
-            Qgis.MessageLevel.Warning))
-        self._results_tasks.append(results_task)
-        results_task.taskCompleted.connect(lambda: self._forget_results_task(results_task))
-        results_task.taskTerminated.connect(lambda: self._forget_results_task(results_task))
-        QgsApplication.taskManager().addTask(results_task)
-        return results_task
 
-    def download_results(self, task_id: Optional[str] = None) -> Optional[ResultsTask]:
-        folder = self.choose_folder(tr("Download the results to"))
+        def loaded(mosaics: Any) -> None:
+            try:
+                layers = add_results_to_project(self.project, mosaics, request.group_name)
+            except SentinelHubBatchError as error:
+                self.notify(describe_failure(error, what), Qgis.MessageLevel.Warning)
+                return
+            self._results_loaded(task.id, request.group_name, [layer.id() for layer in layers])
+
+        what = (tr("Downloading the results of job {id}") if request.download
+                else tr("Loading the results of job {id}")).format(id=task.id[:8])
+        return self._call(what, lambda activity, connection: prepare_results(activity.s3_client(connection),
+                                                                             request, activity), loaded)
+
+    def download_results(self, task_id: Optional[str] = None) -> Optional[BackgroundTask]:
+        """Download into the results folder (asked for when it is empty), then load."""
+        folder = self.results_folder_widget.filePath().strip()
         if not folder:
-            return None
+            folder = self.choose_folder(tr("Download the results to"))
+            if not folder:
+                return None
+            self.results_folder_widget.setFilePath(folder)
         return self.load_results(task_id, download_folder=folder)
-
-    def _forget_results_task(self, results_task: ResultsTask) -> None:
-        if results_task in self._results_tasks:
-            self._results_tasks.remove(results_task)
 
     def _results_loaded(self, task_id: str, group_name: str, layer_ids: list) -> None:
         view = self._layer_view(task_id) or self.views.get(task_id)
@@ -992,8 +827,7 @@ class JobsDock(QgsDockWidget):
         return QFileDialog.getExistingDirectory(self, title)
 
     def shutdown(self) -> None:
-        """Disconnect from the project and wait for background calls (the plugin's unload calls this)."""
+        """Disconnect from the project and cancel the background calls (the plugin's unload calls this): their
+        requests in flight are cut, and their results are no longer applied."""
         self.project_jobs.disconnect_project()
-        for results_task in list(self._results_tasks):
-            results_task.cancel()
-        self.calls.wait(10000)
+        self.calls.cancel_all()

@@ -3,7 +3,9 @@
 The worker never touches QgsProject or widgets. It polls each job through ``core.jobs.JobWatcher`` on the job's
 own schedule (``PollPolicy``: quick while analysing, slower while a long job shows no change), polls at once when
 asked (``poll_now``), and rides out 429/5xx/network loss with backoff: the job shows "reconnecting" and stays
-tracked. ``stop()`` wakes it from any wait (including a client's retry wait) at once.
+tracked. ``stop()`` wakes it from any wait (including a client's retry wait) and cuts its HTTP requests in flight
+(the clients' sessions are aborted), so the thread ends at once; ``JobMonitor.shutdown`` never waits longer than
+one request's timeout.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import contextlib
 import logging
 import threading
 import time
+import weakref
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
@@ -21,7 +24,9 @@ from qgis.PyQt.QtCore import QObject, QThread, pyqtSignal, pyqtSlot
 from ..core.errors import ApiError, NotFoundError, SentinelHubBatchError
 from ..core.jobs import TRANSIENT_ERRORS, JobWatcher, PollPolicy
 from ..core.retry import RetryPolicy
-from .layers import records_from_manifest
+from ..services.i18n import tr
+from ..services.layers import records_from_manifest
+from ..services.tasks import TaskCancelledError
 
 log = logging.getLogger("sentinelhub_batch")
 
@@ -29,6 +34,10 @@ MONITOR_RETRY = RetryPolicy(rate_limit_retries=3, rate_limit_total_wait=60.0, se
                             backoff_initial=1.0, backoff_max=10.0, timeout=30.0)
 """Short retry budget per call: the worker reschedules the job itself, so other jobs are not held up."""
 DEFAULT_POLL_POLICY = PollPolicy()
+SHUTDOWN_MARGIN_SECONDS = 5.0
+_STILL_RUNNING: List[QThread] = []
+"""Monitor threads that outlived ``shutdown``: kept referenced until they end (destroying a running QThread aborts
+QGIS)."""
 
 
 class _StoppingError(Exception):
@@ -97,6 +106,8 @@ class MonitorWorker(QObject):
         self._jobs: Dict[str, _TrackedJob] = {}
         self._connections: Dict[str, Any] = {}
         self._clients: Dict[str, _Clients] = {}
+        self._open_clients: weakref.WeakSet[Any] = weakref.WeakSet()
+        """The clients in use, for ``stop()`` to abort (a client replaced by ``register_connection`` drops out)."""
         self._stopping = False
         self._current_task = ""
         self.transform_context = QgsCoordinateTransformContext()
@@ -137,10 +148,13 @@ class MonitorWorker(QObject):
             self._condition.notify_all()
 
     def stop(self) -> None:
-        """Ask the worker to end; it leaves any wait at once. Then quit and wait for the thread."""
+        """Ask the worker to end: it leaves any wait, and its requests in flight fail, at once."""
         with self._condition:
             self._stopping = True
+            clients = list(self._open_clients)
             self._condition.notify_all()
+        for client in clients:
+            client.abort()
 
     def state(self) -> MonitorState:
         with self._condition:
@@ -166,6 +180,8 @@ class MonitorWorker(QObject):
                         with contextlib.suppress(Exception):
                             close()
             self._clients.clear()
+            with self._condition:
+                self._open_clients.clear()
             self.stopped.emit()
 
     def _next_due_job(self) -> Optional[_TrackedJob]:
@@ -196,8 +212,8 @@ class MonitorWorker(QObject):
     def _on_retry(self, wait: float, reason: Any) -> None:
         if self._current_task:
             detail = getattr(reason, "detail", None) or str(reason)
-            self.reconnecting.emit(self._current_task,
-                                   f"Reconnecting ({detail}); next try in {max(1, round(wait))} s")
+            self.reconnecting.emit(self._current_task, tr("Reconnecting ({detail}); next try in {wait} s").format(
+                detail=detail, wait=max(1, round(wait))))
 
     def _clients_for(self, key: str) -> _Clients:
         clients = self._clients.get(key)
@@ -206,8 +222,8 @@ class MonitorWorker(QObject):
         with self._condition:
             connection = self._connections.get(key)
         if connection is None:
-            raise SentinelHubBatchError("There is no connection for this job. Open the connection settings and "
-                                        "check the credentials, then refresh the job.")
+            raise SentinelHubBatchError(tr("There is no connection for this job. Open the connection settings and "
+                                           "check the credentials, then refresh the job."))
         options = {"retry": self.retry, "sleep": self._interruptible_sleep, "on_retry": self._on_retry}
         batch = self._client_factory(connection, options) if self._client_factory else \
             connection.batch_client(**options)
@@ -216,6 +232,15 @@ class MonitorWorker(QObject):
             s3 = connection.s3_client()
         except SentinelHubBatchError as error:
             s3_problem = str(error)
+        with self._condition:
+            for client in (batch, s3):
+                if client is not None:
+                    self._open_clients.add(client)
+            if self._stopping:
+                for client in (batch, s3):
+                    if client is not None:
+                        client.close()
+                raise _StoppingError()
         clients = _Clients(batch, s3, s3_problem)
         self._clients[key] = clients
         return clients
@@ -239,15 +264,19 @@ class MonitorWorker(QObject):
             snapshot = job.watcher.poll()
         except _StoppingError:
             raise
+        except TaskCancelledError:
+            raise _StoppingError() from None
         except TRANSIENT_ERRORS as error:
             job.failures += 1
             delay = min(self.policy.processing_max, self.policy.processing_min * 2 ** (job.failures - 1))
             message = getattr(error, "message", None) or str(error)
-            self.reconnecting.emit(job.task_id, f"Reconnecting: {message} Next try in {round(delay)} s.")
+            self.reconnecting.emit(job.task_id, tr("Reconnecting: {message} Next try in {delay} s.").format(
+                message=message, delay=round(delay)))
             self._reschedule(job, delay)
             return
         except NotFoundError as error:
-            self.job_error.emit(job.task_id, f"Job {job.task_id} was not found: {error.message}")
+            self.job_error.emit(job.task_id, tr("Job {id} was not found: {message}").format(
+                id=job.task_id, message=error.message))
             self._reschedule(job, None)
             self.polling_finished.emit(job.task_id)
             return
@@ -257,7 +286,7 @@ class MonitorWorker(QObject):
             return
         except Exception as error:  # the worker must survive anything and keep the other jobs going
             log.exception("Polling job %s failed unexpectedly", job.task_id)
-            self.job_error.emit(job.task_id, f"Polling failed unexpectedly: {error}")
+            self.job_error.emit(job.task_id, tr("Polling failed unexpectedly: {error}").format(error=error))
             self._reschedule(job, self.policy.processing_max)
             return
         finally:
@@ -308,14 +337,23 @@ class JobMonitor(QObject):
     def running(self) -> bool:
         return self.thread.isRunning()
 
-    def shutdown(self, timeout_ms: int = 10000) -> bool:
-        """Stop the worker and join its thread; True when it ended within ``timeout_ms``."""
+    def shutdown(self, timeout_ms: Optional[int] = None) -> bool:
+        """Stop the worker and join its thread; True when it ended within ``timeout_ms``.
+
+        Stopping cuts the worker's requests in flight, so it normally ends at once; the default wait is one
+        request's timeout (plus a margin), the longest a request the abort cannot reach (e.g. a connect) can take.
+        A thread still running then is kept referenced until it ends, and False is returned.
+        """
+        if timeout_ms is None:
+            timeout_ms = int((self.worker.retry.timeout + SHUTDOWN_MARGIN_SECONDS) * 1000)
         self.worker.stop()
         self.thread.quit()
         ended = self.thread.wait(timeout_ms) if self._started else True
         if not ended:
             log.warning("The job monitor did not stop within %.0f s (a network call is still running).",
                         timeout_ms / 1000)
+            _STILL_RUNNING.append(self.thread)
+            self.thread.finished.connect(lambda thread=self.thread: _STILL_RUNNING.remove(thread))
         return bool(ended)
 
     # -- conveniences (thread-safe pass-throughs)

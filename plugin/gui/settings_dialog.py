@@ -11,26 +11,13 @@ import logging
 from typing import Optional, Tuple
 
 from qgis.core import Qgis, QgsApplication, QgsAuthMethodConfig
-from qgis.gui import QgsAuthConfigSelect, QgsMessageBar
-from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
-from qgis.PyQt.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtWidgets import QDialog, QLineEdit, QWidget
 
 from ..core.deployments import DEPLOYMENTS, deployment_for
 from ..core.errors import InvalidRequestError
 from ..core.retry import RetryPolicy
-from .connection import (
+from ..services.connection import (
     Connection,
     ConnectionSettings,
     CredentialsError,
@@ -39,9 +26,14 @@ from .connection import (
     read_basic_credentials,
     store_basic_credentials,
 )
-from .preview import BackgroundCall, describe_failure
+from ..services.i18n import tr
+from ..services.messages import describe_failure
+from ..services.tasks import BackgroundTasks
+from .forms import load_form
 
 log = logging.getLogger("sentinelhub_batch.gui")
+
+FORM_CLASS, _ = load_form("settings_dialog.ui")
 
 CUSTOM_DEPLOYMENT = "custom"
 TEST_RETRY_POLICY = RetryPolicy(rate_limit_retries=2, rate_limit_total_wait=10.0, server_error_retries=1,
@@ -49,40 +41,15 @@ TEST_RETRY_POLICY = RetryPolicy(rate_limit_retries=2, rate_limit_total_wait=10.0
 """A connection test answers within seconds: few retries, short timeouts."""
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SentinelHubBatchSettings", text)
-
-
-def check_connection(connection: Connection) -> str:
-    """Get a token and list one batch request; the message says what works. Raises the core's errors."""
-    client = connection.batch_client(retry=TEST_RETRY_POLICY)
-    try:
-        tasks, _next_page = client.list_page(count=1)
-    finally:
-        client.close()
+def check_connection(client: object, connection: Connection) -> str:
+    """List one batch request with ``client`` (which gets a token first); the message says what works. Raises the
+    core's errors."""
+    tasks, _next_page = client.list_page(count=1)  # type: ignore[attr-defined]
     if tasks:
         return tr("Connected to {name}: the credentials work and batch requests can be listed.").format(
             name=connection.deployment.name)
     return tr("Connected to {name}: the credentials work and batch access is enabled (no batch requests yet)."
               ).format(name=connection.deployment.name)
-
-
-def _basic_credential_rows(parent: QWidget, form: QFormLayout, username: str, password: str, username_label: str,
-                           password_label: str) -> Tuple[QgsAuthConfigSelect, QLineEdit, QLineEdit]:
-    """Rows to choose a Basic auth configuration or type a new username and password (the secret masked)."""
-    select = QgsAuthConfigSelect(parent)
-    select.setToolTip(tr("A Basic authentication configuration: username = {username}, password = {password}."
-                         ).format(username=username, password=password))
-    username_edit = QLineEdit(parent)
-    username_edit.setPlaceholderText(tr("{username} (to create or update the configuration)").format(
-        username=username))
-    password_edit = QLineEdit(parent)
-    password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-    password_edit.setPlaceholderText(tr("unchanged"))
-    form.addRow(tr("Configuration"), select)
-    form.addRow(username_label, username_edit)
-    form.addRow(password_label, password_edit)
-    return select, username_edit, password_edit
 
 
 def _typed_pair(username_edit: QLineEdit, password_edit: QLineEdit, missing_username: str
@@ -94,7 +61,7 @@ def _typed_pair(username_edit: QLineEdit, password_edit: QLineEdit, missing_user
     return (username, password) if password else None
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(QDialog, FORM_CLASS):
     """Edit :class:`ConnectionSettings`; ``Save`` stores typed secrets in the auth database, ids in settings."""
 
     test_finished = pyqtSignal(bool, str)
@@ -102,71 +69,12 @@ class SettingsDialog(QDialog):
 
     def __init__(self, parent: Optional[QWidget] = None, settings: Optional[ConnectionSettings] = None):
         super().__init__(parent)
-        self.setObjectName("SentinelHubBatchSettingsDialog")
-        self.setWindowTitle(tr("Sentinel Hub Batch — Connection"))
+        self.setupUi(self)
         self.settings = settings or ConnectionSettings.load()
-        self._test_task: Optional[BackgroundCall] = None
-        self._build()
-        self._show_settings(self.settings)
-
-    # --- widgets ---------------------------------------------------------------------------------------
-
-    def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        self.message_bar = QgsMessageBar(self)
-        layout.addWidget(self.message_bar)
-
-        service = QGroupBox(tr("Sentinel Hub service"), self)
-        service_form = QFormLayout(service)
-        self.deployment_combo = QComboBox(service)
+        self.tests = BackgroundTasks(self)
         for key, deployment in DEPLOYMENTS.items():
             self.deployment_combo.addItem(deployment.name, key)
         self.deployment_combo.addItem(tr("Custom URLs"), CUSTOM_DEPLOYMENT)
-        self.deployment_combo.setToolTip(tr("Where your Sentinel Hub account lives. Custom URLs are for other "
-                                            "deployments and the local test stack."))
-        self.base_url_edit = QLineEdit(service)
-        self.base_url_edit.setToolTip(tr("API base URL, e.g. https://services.sentinel-hub.com"))
-        self.token_url_edit = QLineEdit(service)
-        self.token_url_edit.setToolTip(tr("OAuth2 token URL of the deployment's identity service"))
-        service_form.addRow(tr("Deployment"), self.deployment_combo)
-        service_form.addRow(tr("Base URL"), self.base_url_edit)
-        service_form.addRow(tr("Token URL"), self.token_url_edit)
-        layout.addWidget(service)
-
-        credentials = QGroupBox(tr("OAuth client (stored in the QGIS authentication database)"), self)
-        credentials_form = QFormLayout(credentials)
-        self.auth_select, self.client_id_edit, self.client_secret_edit = _basic_credential_rows(
-            credentials, credentials_form, tr("client id"), tr("client secret"), tr("Client id"), tr("Client secret"))
-        self.client_secret_edit.setToolTip(tr("Typed secrets are saved only in the QGIS authentication database, "
-                                              "never in settings or projects."))
-        layout.addWidget(credentials)
-
-        storage = QGroupBox(tr("S3 access for reading results"), self)
-        storage_form = QFormLayout(storage)
-        self.s3_auth_select, self.s3_access_key_edit, self.s3_secret_key_edit = _basic_credential_rows(
-            storage, storage_form, tr("access key"), tr("secret key"), tr("Access key"), tr("Secret key"))
-        self.s3_endpoint_edit = QLineEdit(storage)
-        self.s3_endpoint_edit.setPlaceholderText(tr("empty for AWS; host:port or URL otherwise"))
-        self.s3_region_edit = QLineEdit(storage)
-        self.s3_region_edit.setPlaceholderText("eu-central-1")
-        storage_form.addRow(tr("Endpoint"), self.s3_endpoint_edit)
-        storage_form.addRow(tr("Region"), self.s3_region_edit)
-        layout.addWidget(storage)
-
-        test_row = QHBoxLayout()
-        self.test_button = QPushButton(tr("Test connection"), self)
-        self.test_button.setToolTip(tr("Get a token and list batch requests with these settings (nothing is "
-                                       "saved)."))
-        self.test_result_label = QLabel(self)
-        self.test_result_label.setWordWrap(True)
-        test_row.addWidget(self.test_button)
-        test_row.addWidget(self.test_result_label, 1)
-        layout.addLayout(test_row)
-
-        self.button_box = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        layout.addWidget(self.button_box)
-
         self.deployment_combo.currentIndexChanged.connect(self._deployment_changed)
         self.auth_select.selectedConfigIdChanged.connect(
             lambda config_id: self._show_username(config_id, self.client_id_edit))
@@ -175,6 +83,7 @@ class SettingsDialog(QDialog):
         self.test_button.clicked.connect(self.test_connection)
         self.button_box.accepted.connect(self.accept)
         self.button_box.rejected.connect(self.reject)
+        self._show_settings(self.settings)
 
     def _show_settings(self, settings: ConnectionSettings) -> None:
         key = settings.deployment if settings.deployment in (*DEPLOYMENTS, CUSTOM_DEPLOYMENT) else "eu"
@@ -238,13 +147,13 @@ class SettingsDialog(QDialog):
         settings = self.settings_from_form()
         deployment = deployment_for(settings.deployment, settings.base_url, settings.token_url)
         typed = self._typed_client_credentials()
-        client_id, client_secret = typed or read_basic_credentials(settings.auth_config_id, "client credentials")
+        client_id, client_secret = typed or read_basic_credentials(settings.auth_config_id, tr("client credentials"))
         s3 = S3Access(endpoint=settings.s3_endpoint, region=settings.s3_region)
         typed_s3 = self._typed_s3_keys()
         if typed_s3:
             s3.access_key, s3.secret_key = typed_s3
         elif settings.s3_auth_config_id:
-            s3.access_key, s3.secret_key = read_basic_credentials(settings.s3_auth_config_id, "S3 keys")
+            s3.access_key, s3.secret_key = read_basic_credentials(settings.s3_auth_config_id, tr("S3 keys"))
         return Connection(deployment, client_id, client_secret, s3, qgis_proxies())
 
     # --- actions ---------------------------------------------------------------------------------------
@@ -278,7 +187,7 @@ class SettingsDialog(QDialog):
         super().accept()
 
     def test_connection(self) -> None:
-        if self._test_task is not None:
+        if self.tests.pending:
             return
         try:
             connection = self.connection_from_form()
@@ -290,7 +199,6 @@ class SettingsDialog(QDialog):
         base_url = connection.deployment.base_url
 
         def done(message: Optional[str], error: Optional[BaseException]) -> None:
-            self._test_task = None
             self.test_button.setEnabled(True)
             if error is not None:
                 log.warning("Connection test failed: %s", error)
@@ -298,8 +206,9 @@ class SettingsDialog(QDialog):
             else:
                 self._show_test_result(True, message or "")
 
-        self._test_task = BackgroundCall(tr("Sentinel Hub Batch: connection test"),
-                                         lambda _task: check_connection(connection), done, self).start()
+        self.tests.run(tr("Sentinel Hub Batch: connection test"),
+                       lambda activity: check_connection(activity.batch_client(connection, retry=TEST_RETRY_POLICY),
+                                                         connection), done)
 
     def _show_test_result(self, success: bool, message: str) -> None:
         colour = "#1a7f37" if success else "#c62828"
@@ -308,6 +217,5 @@ class SettingsDialog(QDialog):
         self.test_finished.emit(success, message)
 
     def done(self, result: int) -> None:
-        if self._test_task is not None:
-            self._test_task.cancel()
+        self.tests.cancel_all()
         super().done(result)

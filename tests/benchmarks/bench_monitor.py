@@ -69,10 +69,10 @@ def main() -> int:
     from sentinelhub_batch.plugin.core.deployments import custom_deployment
     from sentinelhub_batch.plugin.core.jobs import PollPolicy
     from sentinelhub_batch.plugin.core.storage import TileStatus
-    from sentinelhub_batch.plugin.gui.connection import Connection, S3Access
     from sentinelhub_batch.plugin.gui.jobs_dock import JobsDock
-    from sentinelhub_batch.plugin.gui.layers import TileStatusLayer, records_from_manifest
     from sentinelhub_batch.plugin.gui.monitor import JobMonitor
+    from sentinelhub_batch.plugin.services.connection import Connection, S3Access
+    from sentinelhub_batch.plugin.services.layers import TileStatusLayer, records_from_manifest
     from test_layers import _utm_manifest
 
     process, stack = start_stack_process()
@@ -100,6 +100,7 @@ def main() -> int:
         project = QgsProject.instance()
         dock = JobsDock(None, monitor, project, connection_factory=lambda key: connection)
         dock.confirm = lambda title, question: True
+        dock.confirm_start = lambda summary: True
 
         turn_ms = []
         polls = {"updates": 0}

@@ -70,7 +70,7 @@ def open_raster(data: bytes):
 
 
 def post_raw(service, client, body, headers=None):
-    token = client.tokens.token()
+    token = client.access_token()
     return requests.post(service.base_url + PROCESS_PATH, data=body, timeout=60,
                          headers={"Authorization": f"Bearer {token}", **(headers or {})})
 
@@ -176,7 +176,7 @@ def test_an_unknown_output_identifier_is_common_bad_payload(service, client, inp
 def test_multipart_form_with_request_and_evalscript_parts(service, client, inputs):
     request = build_process_request(inputs, width=16, height=16, outputs=[("NDVI", "image/tiff")])
     evalscript = request.pop("evalscript")
-    token = client.tokens.token()
+    token = client.access_token()
     answer = requests.post(service.base_url + PROCESS_PATH, timeout=60,
                            headers={"Authorization": f"Bearer {token}", "Accept": "application/tar"},
                            files={"request": (None, json.dumps(request), "application/json"),

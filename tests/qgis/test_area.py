@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
-from sentinelhub_batch.plugin.gui.area import AreaLayerError, area_from_layer
+from sentinelhub_batch.plugin.services.area import AreaLayerError, area_from_layer
 from shapely.geometry import box
 
 TUTORIAL_AREA = Path(__file__).resolve().parents[3] / "shared" / "data" / "california_crop_fields.geojson"

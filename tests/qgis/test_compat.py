@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from qgis.core import QgsField, QgsVectorLayer
-from sentinelhub_batch.plugin.gui import compat
+from sentinelhub_batch.plugin.services import compat
 
 
 def test_field_types_create_fields_of_the_intended_kind():

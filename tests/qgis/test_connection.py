@@ -6,7 +6,7 @@ import pytest
 from qgis.core import QgsNetworkAccessManager, QgsSettings
 from qgis.PyQt.QtNetwork import QNetworkProxy
 from sentinelhub_batch.plugin.core.deployments import CDSE, SENTINEL_HUB_EU
-from sentinelhub_batch.plugin.gui.connection import (
+from sentinelhub_batch.plugin.services.connection import (
     SETTINGS_GROUP,
     ConnectionSettings,
     CredentialsError,

@@ -14,10 +14,10 @@ from emulator.testing import CRS84, tutorial_area, tutorial_evalscript
 from qgis.core import QgsProject, QgsRasterLayer, QgsSingleBandPseudoColorRenderer
 from sentinelhub_batch.plugin.core.deployments import custom_deployment
 from sentinelhub_batch.plugin.core.jobs import PollPolicy
-from sentinelhub_batch.plugin.gui.connection import Connection, S3Access
 from sentinelhub_batch.plugin.gui.jobs_dock import JobsDock
 from sentinelhub_batch.plugin.gui.monitor import JobMonitor
-from sentinelhub_batch.plugin.gui.project_jobs import read_tracked_jobs
+from sentinelhub_batch.plugin.services.connection import Connection, S3Access
+from sentinelhub_batch.plugin.services.project_jobs import read_tracked_jobs
 
 QUICK = PollPolicy(analysing=0.05, waiting_for_user=0.1, processing_min=0.05, processing_max=0.2, growth=1.5)
 QUICK_STACK = {"render_step": 16, "execution_upload_interval": 0.1, "max_concurrent_tiles": 2}
@@ -72,6 +72,7 @@ def dock_setup(local_stack, batch_client, qgis_iface, qgis_new_project, qtbot):
         monitor.start()
         dock = JobsDock(qgis_iface, monitor, QgsProject.instance(), connection_factory=lambda key: connection)
         dock.confirm = lambda title, question: True
+        dock.confirm_start = lambda summary: True
         qtbot.addWidget(dock)
         created.append((dock, monitor))
         notes: List[str] = []
@@ -291,7 +292,7 @@ def test_ten_thousand_tile_job_reaches_done_and_every_final_status_reaches_the_l
 
 
 def test_plugin_unload_stops_and_joins_the_monitor(qgis_iface, qgis_new_project):
-    from sentinelhub_batch.plugin.gui.plugin import SentinelHubBatchPlugin
+    from sentinelhub_batch.plugin.plugin import SentinelHubBatchPlugin
 
     plugin = SentinelHubBatchPlugin(qgis_iface)
     plugin.initGui()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from qgis.core import QgsProject, QgsVectorLayer
 from sentinelhub_batch.plugin.core.storage import ManifestFeature, TileStatus
 from sentinelhub_batch.plugin.core.tiles import tiles_for_area
-from sentinelhub_batch.plugin.gui.layers import (
+from sentinelhub_batch.plugin.services.layers import (
     STATUS_COLOURS,
     TileStatusLayer,
     find_tile_layer,
@@ -122,7 +122,7 @@ def test_ten_thousand_tiles_update_in_one_batch(qgis_app):
 
 
 def test_qgs_geometry_is_two_dimensional_and_keeps_every_part(qgis_app):
-    from sentinelhub_batch.plugin.gui.layers import qgs_geometry
+    from sentinelhub_batch.plugin.services.layers import qgs_geometry
     from shapely.geometry import MultiPolygon, Polygon
 
     flat = qgs_geometry(box(1.5, 2.5, 3.5, 4.5))
@@ -136,7 +136,7 @@ def test_qgs_geometry_is_two_dimensional_and_keeps_every_part(qgis_app):
 
 def test_qgs_geometry_falls_back_to_wkt_when_shapely_cannot_write_wkb(qgis_app, monkeypatch):
     import shapely
-    from sentinelhub_batch.plugin.gui.layers import qgs_geometry
+    from sentinelhub_batch.plugin.services.layers import qgs_geometry
     from shapely.geometry import Polygon
 
     def clashing_geos(*args, **kwargs):
@@ -150,7 +150,7 @@ def test_qgs_geometry_falls_back_to_wkt_when_shapely_cannot_write_wkb(qgis_app, 
 def test_records_from_request_are_the_local_grid_of_a_request_not_analysed(qgis_app):
     import pytest
     from sentinelhub_batch.plugin.core.errors import SentinelHubBatchError
-    from sentinelhub_batch.plugin.gui.layers import records_from_request
+    from sentinelhub_batch.plugin.services.layers import records_from_request
 
     area = (-120.0, 36.5, -119.95, 36.55)
     grid_input = {"type": "tiling-grid", "id": 1, "resolution": 10, "bufferX": 50, "bufferY": 50}

@@ -6,7 +6,7 @@ import logging
 
 import pytest
 from qgis.core import Qgis, QgsApplication
-from sentinelhub_batch.plugin.gui.log import (
+from sentinelhub_batch.plugin.services.log import (
     LOGGER_NAME,
     MESSAGE_LOG_TAG,
     install_log_handler,

@@ -66,6 +66,12 @@ class FakeBucket:
             raise S3Error("not found", status=404, code="NoSuchKey", bucket=bucket, key=key)
         return None if if_none_match == found.etag else found
 
+    def abort(self, message: str = "") -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
 
 class FakeService:
     """Answers get() from a script of task states; the last one repeats. Failures are raised first."""
@@ -94,6 +100,9 @@ class FakeService:
                "request": {"output": {"delivery": {"s3": {"url": f"s3://{BUCKET}/out"}}}}}
         return BatchTask(raw)
 
+    def abort(self, message: str = "") -> None:
+        pass
+
     def close(self) -> None:
         pass
 
@@ -103,7 +112,7 @@ class FakeConnection:
         self.service = service
         self.bucket = bucket
 
-    def s3_client(self):
+    def s3_client(self, **options):
         return self.bucket
 
 
@@ -260,7 +269,7 @@ def test_worker_rides_out_server_errors_and_drops_of_the_local_stack(qtbot, moni
     """Against the emulator over HTTP: 503s and dropped connections on every poll path; the job still ends DONE."""
     from emulator.testing import batch_body
     from sentinelhub_batch.plugin.core.retry import RetryPolicy
-    from sentinelhub_batch.plugin.gui.connection import Connection, S3Access
+    from sentinelhub_batch.plugin.services.connection import Connection, S3Access
 
     local_stack.config.update({"write_rasters": False, "execution_upload_interval": 0.1})
     task = batch_client.create(batch_body(local_stack, folder="monitor"))

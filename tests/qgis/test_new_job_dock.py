@@ -7,14 +7,15 @@ from pathlib import Path
 
 import pytest
 from qgis.core import Qgis, QgsFeature, QgsGeometry, QgsProject, QgsVectorLayer
-from qgis.PyQt.QtWidgets import QMessageBox
+from qgis.PyQt.QtWidgets import QDialog
 from scripted_server import ScriptedServer, token_endpoint
 from sentinelhub_batch.plugin.core.cost import estimate_processing_units
 from sentinelhub_batch.plugin.core.evalscript import read_evalscript
 from sentinelhub_batch.plugin.core.tiles import tiles_for_area
 from sentinelhub_batch.plugin.gui import new_job_dock as new_job_dock_module
 from sentinelhub_batch.plugin.gui.new_job_dock import NewJobDock
-from sentinelhub_batch.plugin.gui.preview import PREVIEW_LAYER_NAME, format_pu
+from sentinelhub_batch.plugin.gui.start_dialog import StartDialog
+from sentinelhub_batch.plugin.services.preview import PREVIEW_LAYER_NAME, format_pu
 from shapely import union_all
 from shapely.geometry import shape
 
@@ -265,15 +266,22 @@ def fake_service(monkeypatch):
     server.stop()
 
 
-def accept_confirmation(monkeypatch):
+def answer_confirmation(monkeypatch, answer=QDialog.DialogCode.Accepted):
+    """The start dialogs shown (instead of waiting for a click), each answered with ``answer``."""
     asked = []
 
-    def question(parent, title, text, *args):
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
+    def exec_(dialog):
+        asked.append(dialog)
+        return answer
 
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    monkeypatch.setattr(StartDialog, "exec", exec_)
     return asked
+
+
+def assert_shows_the_cost(dialog, tiles):
+    assert dialog.tiles_value.text() == f"{tiles} tile(s)"
+    assert "PU charged" in dialog.charged_value.text() and "before the batch discount" in dialog.charged_value.text()
+    assert dialog.billed_value.text() == "100 PU"
 
 
 def test_create_analyse_start_with_buttons_enabled_only_when_allowed(qgis_iface, qtbot, project, fake_service,
@@ -308,11 +316,11 @@ def test_create_analyse_start_with_buttons_enabled_only_when_allowed(qgis_iface,
         dock.analyse_button.click()
     assert not dock.analyse_button.isEnabled() and dock.start_button.isEnabled()
 
-    asked = accept_confirmation(monkeypatch)
+    asked = answer_confirmation(monkeypatch)
     with qtbot.waitSignal(dock.job_started, timeout=WAIT_MS) as started:
         dock.start_button.click()
     assert started.args == [FakeBatchService.TASK_ID]
-    assert "8 tile(s)" in asked[0] and "PU charged" in asked[0] and "billed at least 100 PU" in asked[0]
+    assert_shows_the_cost(asked[0], 8)
     assert dock.current_task.status.value == "PROCESSING"
     assert not dock.start_button.isEnabled() and not dock.analyse_button.isEnabled()
     shown = repr(qgis_iface.messageBar().messages) + dock.job_label.text()
@@ -327,8 +335,9 @@ def test_declining_the_confirmation_starts_nothing(qgis_iface, qtbot, project, f
     wait_for_preview(dock, qtbot)
     with qtbot.waitSignal(dock.job_created, timeout=WAIT_MS):
         dock.create_button.click()
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *args: QMessageBox.StandardButton.No))
+    asked = answer_confirmation(monkeypatch, QDialog.DialogCode.Rejected)
     dock.start_button.click()
+    assert len(asked) == 1
     assert not fake_service.server.calls("POST", f"/api/v2/batch/process/{FakeBatchService.TASK_ID}/start")
     assert dock.current_task.status.value == "CREATED"
     dock.cleanup()
@@ -422,10 +431,10 @@ def test_tutorial_job_end_to_end_against_the_local_stack(qgis_iface, qtbot, proj
         with qtbot.waitSignal(dock.job_created, timeout=60000) as created:
             dock.create_button.click()
         task_id = created.args[0].id
-        asked = accept_confirmation(monkeypatch)
+        asked = answer_confirmation(monkeypatch)
         with qtbot.waitSignal(dock.job_started, timeout=60000):
             dock.start_button.click()
-        assert "PU charged" in asked[0]
+        assert_shows_the_cost(asked[0], 8)
 
         client = BatchClient(custom_deployment(stack.base_url, stack.token_url), stack.client_id,
                              stack.client_secret)
@@ -469,3 +478,42 @@ def test_the_job_line_follows_the_monitor(qgis_iface, qtbot, project, no_connect
     dock.follow_update("job-1", BatchTask({"id": "job-1", "status": "PROCESSING", "costPU": 9.2}))
     assert "PROCESSING" in dock.job_label.text() and "9.2" in dock.job_label.text()
     dock.cleanup()
+
+
+def test_the_area_combo_offers_the_polygon_layers_and_starts_at_the_active_one(qgis_iface, qtbot, project,
+                                                                               no_connection):
+    fields = memory_layer(qgis_iface, "Polygon", ["POLYGON((-119.3 36.0, -119.2 36.0, -119.2 36.1, -119.3 36.0))"],
+                          "fields")
+    wells = memory_layer(qgis_iface, "Point", ["POINT(-119.2 36.0)"], "wells")
+    tutorial = tutorial_layer(qgis_iface)
+    dock = make_dock(qgis_iface, qtbot)
+    combo = dock.area_layer_combo
+    wait_for_preview(dock, qtbot)
+    assert preview_layers(), "the preview's own polygon layer is in the project"
+    assert sorted(combo.itemText(row) for row in range(combo.count())) == ["california_crop_fields", "fields"]
+    assert combo.currentLayer() is tutorial and dock.job_area.layer_name == "california_crop_fields"
+
+    combo.setLayer(fields)
+    assert dock.job_area.layer_name == "fields" and dock.job_area.feature_count == 1
+    qgis_iface.setActiveLayer(wells)
+    qgis_iface.currentLayerChanged.emit(wells)
+    assert dock.job_area.layer_name == "fields", "activating a point layer leaves the area as it is"
+    qgis_iface.setActiveLayer(tutorial)
+    dock.use_active_layer_button.click()
+    assert combo.currentLayer() is tutorial and dock.job_area.layer_name == "california_crop_fields"
+    dock.cleanup()
+
+
+def test_the_start_dialog_without_an_estimate_says_so_and_defaults_to_cancel(qtbot):
+    from qgis.PyQt.QtWidgets import QDialogButtonBox
+    from sentinelhub_batch.plugin.gui.start_dialog import StartSummary
+
+    dialog = StartDialog(StartSummary("job-1", None, None, spent_pu=12.5))
+    qtbot.addWidget(dialog)
+    assert "job-1" in dialog.question_label.text()
+    assert dialog.tiles_value.text() == "not known yet"
+    assert "No cost estimate" in dialog.charged_value.text()
+    assert dialog.billed_value.text() == "100 PU"
+    assert dialog.spent_value.text() == "12.50 PU" and not dialog.spent_value.isHidden()
+    assert dialog.button_box.button(QDialogButtonBox.StandardButton.Cancel).isDefault()
+    assert dialog.button_box.button(QDialogButtonBox.StandardButton.Ok).text() == "Start processing"

@@ -10,13 +10,13 @@ import sentinelhub_batch
 from qgis.core import Qgis, QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt
 from qgis.PyQt.QtWidgets import QDockWidget, QMenu, QToolBar
-from sentinelhub_batch.plugin.gui import plugin as plugin_module
+from sentinelhub_batch.plugin import plugin as plugin_module
 from sentinelhub_batch.plugin.gui.jobs_dock import DOCK_OBJECT_NAME as JOBS_DOCK_NAME
 from sentinelhub_batch.plugin.gui.jobs_dock import JobsDock
-from sentinelhub_batch.plugin.gui.log import LOGGER_NAME, MESSAGE_LOG_TAG, QgsMessageLogHandler
 from sentinelhub_batch.plugin.gui.new_job_dock import DOCK_OBJECT_NAME, NewJobDock
-from sentinelhub_batch.plugin.gui.plugin import MENU_NAME, SentinelHubBatchPlugin
+from sentinelhub_batch.plugin.plugin import MENU_NAME, SentinelHubBatchPlugin
 from sentinelhub_batch.plugin.processing.provider import PROVIDER_ID, algorithm_classes
+from sentinelhub_batch.plugin.services.log import LOGGER_NAME, MESSAGE_LOG_TAG, QgsMessageLogHandler
 
 WEB_MENU_TITLE = "&Web"
 

@@ -13,7 +13,7 @@ import pytest
 from qgis.core import QgsApplication, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 from sentinelhub_batch.plugin.core.errors import ApiError
 from sentinelhub_batch.plugin.core.models import BatchTask
-from sentinelhub_batch.plugin.gui import connection as connection_module
+from sentinelhub_batch.plugin.services import connection as connection_module
 
 SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 TUTORIAL_AREA = SHARED_DATA / "california_crop_fields.geojson"
@@ -28,6 +28,12 @@ class FakeBatchClient:
         self.tasks = {}
         self.calls = []
         self.fail_with = ""
+
+    def abort(self, message=""):
+        pass
+
+    def close(self):
+        pass
 
     def _task(self, task_id):
         if task_id not in self.tasks:
@@ -105,7 +111,7 @@ def service(monkeypatch):
                         "AWS_ACCESS_KEY_ID": "AKIAFAKE", "AWS_SECRET_ACCESS_KEY": "fake-s3-secret"}.items():
         monkeypatch.setenv(name, value)
     monkeypatch.setattr(connection_module.Connection, "batch_client", lambda self, **options: fake)
-    monkeypatch.setattr(connection_module.Connection, "s3_client", lambda self: None)
+    monkeypatch.setattr(connection_module.Connection, "s3_client", lambda self, **options: None)
     return fake
 
 
@@ -224,7 +230,7 @@ def test_an_unknown_job_gives_the_service_message(processing, service):
 
 
 def test_an_auth_config_wins_over_the_environment(processing, service, monkeypatch, auth_ready):
-    from sentinelhub_batch.plugin.gui.connection import store_basic_credentials
+    from sentinelhub_batch.plugin.services.connection import store_basic_credentials
 
     auth_id = store_basic_credentials("Processing test", "id-from-auth-db", "secret-from-auth-db")
     used = []

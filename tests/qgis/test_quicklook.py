@@ -19,13 +19,13 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import Qt
-from sentinelhub_batch.plugin.core.client import BatchClient
 from sentinelhub_batch.plugin.core.deployments import custom_deployment
 from sentinelhub_batch.plugin.core.errors import InvalidRequestError
 from sentinelhub_batch.plugin.core.process_api import ProcessInputs
 from sentinelhub_batch.plugin.core.retry import RetryPolicy
-from sentinelhub_batch.plugin.gui.area import area_from_layer
 from sentinelhub_batch.plugin.gui.quicklook import QUICK_LOOK_LAYER_NAME, QuickLookPanel
+from sentinelhub_batch.plugin.services.area import area_from_layer
+from sentinelhub_batch.plugin.services.connection import Connection
 from shapely.geometry import box, shape
 from shapely.ops import transform, unary_union
 
@@ -53,19 +53,28 @@ def sub_area_feature_id(layer):
     return next(f.id() for f in layer.getFeatures() if f["name"] == "Test sub-area")
 
 
+class RecordingConnection(Connection):
+    """The stack's connection; every batch client made from it is recorded."""
+
+    def __init__(self, service, clients):
+        super().__init__(custom_deployment(service.base_url, service.token_url), service.client_id,
+                         service.client_secret)
+        self.clients = clients
+
+    def batch_client(self, **options):
+        client = super().batch_client(retry=RetryPolicy(timeout=60.0), **options)
+        self.clients.append(client)
+        return client
+
+
 def make_panel(qgis_iface, service, area_layer, evalscript=TUTORIAL_EVALSCRIPT, clients=None):
     def get_inputs():
         area = area_from_layer(area_layer)
         return ProcessInputs(area.geometry, area.crs, evalscript, "sentinel-2-l1c", "2020-07-01", "2020-07-30")
 
-    def client_factory(**options):
-        client = BatchClient(custom_deployment(service.base_url, service.token_url), service.client_id,
-                             service.client_secret, retry=RetryPolicy(timeout=60.0), **options)
-        if clients is not None:
-            clients.append(client)
-        return client
-
-    return QuickLookPanel(qgis_iface, get_inputs, get_area_layer=lambda: area_layer, client_factory=client_factory)
+    connection = RecordingConnection(service, clients if clients is not None else [])
+    return QuickLookPanel(qgis_iface, get_inputs, get_area_layer=lambda: area_layer,
+                          connection_factory=lambda: connection)
 
 
 def messages(qgis_iface, level):
@@ -207,13 +216,13 @@ def test_a_cancelled_run_adds_nothing(qgis_iface, qtbot, service, area_layer):
     layers_before = set(QgsProject.instance().mapLayers())
 
     with qtbot.waitSignal(panel.finished, timeout=WAIT_MS) as finished:
-        task = panel.run_test()
+        run = panel.run_test()
         assert panel.cancel_button.isEnabled()
         qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
     assert finished.args == ["test", False]
     assert panel.status_label.text() == "Cancelled."
     assert set(QgsProject.instance().mapLayers()) == layers_before
-    assert not task.folder.exists()
+    assert not run.folder.exists()
     assert messages(qgis_iface, Qgis.MessageLevel.Critical) == []
     qtbot.waitUntil(lambda: QgsApplication.taskManager().countActiveTasks() == 0, timeout=WAIT_MS)
     assert set(QgsProject.instance().mapLayers()) == layers_before

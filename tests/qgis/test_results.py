@@ -15,10 +15,9 @@ from qgis.core import (
     QgsSingleBandPseudoColorRenderer,
 )
 from sentinelhub_batch.plugin.core.storage import ManifestFeature, read_manifest
-from sentinelhub_batch.plugin.gui.results import (
+from sentinelhub_batch.plugin.services.results import (
     ResultsError,
     ResultsRequest,
-    ResultsTask,
     add_results_to_project,
     build_mosaics,
     configure_gdal_for_s3,
@@ -26,8 +25,10 @@ from sentinelhub_batch.plugin.gui.results import (
     existing_object_urls,
     looks_like_vegetation_index,
     mosaic_groups,
+    prepare_results,
     style_result_layer,
 )
+from sentinelhub_batch.plugin.services.tasks import Activity
 from shapely.geometry import box
 
 TASK_ID = "0f6c1c0e-1d3b-4f5e-9a43-7c2bb7c2a001"
@@ -195,22 +196,21 @@ def test_download_copies_objects_and_stops_on_cancel(s3_bucket, tmp_path):
     assert len(cancelled) < len(rows)
 
 
-def test_results_task_downloads_builds_and_adds_layers(s3_bucket, tmp_path, qgis_new_project, qtbot):
+def test_loading_results_downloads_builds_and_adds_layers(s3_bucket, tmp_path, qgis_new_project):
     delivery_url, _ = publish_job(s3_bucket, TILES, TUTORIAL_OUTPUTS)
     request = ResultsRequest(TASK_ID, delivery_url, tmp_path, "Results task", download=True, tile_names=["A", "C"])
-    task = ResultsTask(request, s3_bucket.client(), QgsProject.instance())
-    with qtbot.waitSignal(task.loaded, timeout=20000) as blocker:
-        task.finished(task.run())
-    layer_ids = blocker.args[0]
-    layers = [QgsProject.instance().mapLayer(layer_id) for layer_id in layer_ids]
+    progress = []
+    mosaics = prepare_results(s3_bucket.client(), request, Activity(progress=progress.append))
+    added = add_results_to_project(QgsProject.instance(), mosaics, request.group_name)
+    layers = [QgsProject.instance().mapLayer(layer.id()) for layer in added]
+    assert progress and progress == sorted(progress) and progress[-1] <= 100
     assert sorted(layer.name() for layer in layers) == ["NDVI (EPSG:32610)", "NDVI (EPSG:32611)",
                                                         "data_mask (EPSG:32610)", "data_mask (EPSG:32611)"]
     assert all(str(tmp_path / "tiles") in gdal.Open(layer.source()).GetFileList()[1] for layer in layers)
 
 
-def test_results_task_reports_a_missing_manifest(s3_bucket, tmp_path, qgis_new_project, qtbot):
+def test_loading_results_reports_a_missing_manifest(s3_bucket, tmp_path, qgis_new_project):
     request = ResultsRequest(TASK_ID, s3_bucket.url("nothing"), tmp_path, "Results none")
-    task = ResultsTask(request, s3_bucket.client(), QgsProject.instance())
-    with qtbot.waitSignal(task.failed, timeout=20000) as blocker:
-        task.finished(task.run())
-    assert "no feature manifest" in blocker.args[0]
+    with pytest.raises(ResultsError) as raised:
+        prepare_results(s3_bucket.client(), request, Activity())
+    assert "no feature manifest" in str(raised.value)

@@ -7,13 +7,13 @@ import socket
 import pytest
 from qgis.core import QgsSettings
 from scripted_server import ScriptedServer, token_endpoint
-from sentinelhub_batch.plugin.gui.connection import (
+from sentinelhub_batch.plugin.gui.settings_dialog import SettingsDialog
+from sentinelhub_batch.plugin.services.connection import (
     SETTINGS_GROUP,
     ConnectionSettings,
     connection_from_settings,
     read_basic_credentials,
 )
-from sentinelhub_batch.plugin.gui.settings_dialog import SettingsDialog
 
 TOKEN_PATH = "/auth/realms/main/protocol/openid-connect/token"
 

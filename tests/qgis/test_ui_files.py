@@ -40,6 +40,23 @@ def ui_problems(text: str) -> List[str]:
     return problems
 
 
+UI_FILES = ("new_job_dock.ui", "jobs_dock.ui", "settings_dialog.ui", "start_dialog.ui", "quick_look_panel.ui")
+
+
+def test_the_docks_and_dialogs_have_their_designer_files():
+    assert sorted(path.name for path in UI_FOLDER.glob("*.ui")) == sorted(UI_FILES)
+
+
+@pytest.mark.parametrize("name", UI_FILES)
+def test_each_designer_file_compiles_with_the_qgis_widgets(qgis_app, name):
+    from qgis.PyQt import uic
+
+    form_class, base_class = uic.loadUiType(str(UI_FOLDER / name))
+    widget = type("Form", (base_class, form_class), {})()
+    widget.setupUi(widget)
+    assert widget.objectName().startswith("SentinelHubBatch")
+
+
 def test_ui_files_have_no_connections_or_resources():
     problems = {}
     for path in sorted(UI_FOLDER.rglob("*.ui")):

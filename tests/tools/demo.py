@@ -234,8 +234,8 @@ def write_project_and_picture(outcome: Mapping[str, Any], output: Path) -> None:
     from qgis.PyQt.QtCore import QSize
     from qgis.PyQt.QtGui import QColor, QFont, QPainter
     from sentinelhub_batch.plugin.core.storage import TileStatus
-    from sentinelhub_batch.plugin.gui.layers import STATUS_COLOURS, tile_status_renderer
-    from sentinelhub_batch.plugin.gui.results import style_result_layer
+    from sentinelhub_batch.plugin.services.layers import STATUS_COLOURS, tile_status_renderer
+    from sentinelhub_batch.plugin.services.results import style_result_layer
 
     application = QgsApplication([], False)
     application.initQgis()

@@ -1,7 +1,7 @@
 """Build the plugin zip for the QGIS plugin repository: ``dist/sentinelhub_batch-<version>.zip``.
 
-Layout: one top folder ``sentinelhub_batch/`` with metadata.txt, LICENSE, README.md, __init__.py, plugin/, ui/ and
-resources/. Left out: tests, dot-files, caches, compiled and binary files. ``requests_oauthlib`` and ``oauthlib``
+Layout: one top folder ``sentinelhub_batch/`` with metadata.txt, LICENSE, README.md, __init__.py, plugin/, ui/,
+i18n/ (translation sources and the compiled ``.qm`` files the plugin loads) and resources/. Left out: tests, dot-files, caches, compiled and binary files. ``requests_oauthlib`` and ``oauthlib``
 (pure Python, missing from some QGIS installations) are copied from the build interpreter's environment into
 ``sentinelhub_batch/plugin/vendor/`` together with their licence files.
 
@@ -21,7 +21,7 @@ from typing import Iterator, List, Tuple
 REPOSITORY = Path(__file__).resolve().parents[2]
 PLUGIN_NAME = "sentinelhub_batch"
 TOP_LEVEL_FILES = ("metadata.txt", "LICENSE", "README.md", "__init__.py")
-TOP_LEVEL_DIRS = ("plugin", "ui", "resources")
+TOP_LEVEL_DIRS = ("plugin", "ui", "i18n", "resources")
 VENDORED = ("requests_oauthlib", "oauthlib")
 EXCLUDED_DIR_NAMES = {"__pycache__", "tests", "test"}
 EXCLUDED_SUFFIXES = {

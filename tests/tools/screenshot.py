@@ -117,7 +117,7 @@ class StackProcess:
             return json.loads(answer.read().decode() or "null")
 
     def environment(self):
-        """The SH_*/AWS_* variables ``plugin.gui.connection.resolve_connection`` reads."""
+        """The SH_*/AWS_* variables ``plugin.services.connection.resolve_connection`` reads."""
         return {
             "SH_CLIENT_ID": self.values["client_id"], "SH_CLIENT_SECRET": self.values["client_secret"],
             "SH_BASE_URL": self.values["base_url"], "SH_TOKEN_URL": self.values["token_url"],
@@ -195,20 +195,12 @@ class ScreenshotRun:
 
         QTimer.singleShot(0, run)
 
-    def _keep_area_active(self, layer):
-        """QGIS makes each newly added layer the active one, and the New job dock takes the active layer as the
-        area: when the plugin adds its preview or tile layer, click the area layer again, as a user would."""
-        from qgis.PyQt.QtCore import QTimer
-
-        if self.area_layer is not None and layer is not None and layer.id() != self.area_layer.id():
-            QTimer.singleShot(0, lambda: self.iface.setActiveLayer(self.area_layer))
-
     # -- the steps
 
     def begin(self):
         from qgis.core import QgsProject, QgsVectorLayer
         from qgis.PyQt.QtCore import Qt
-        from sentinelhub_batch.plugin.gui.plugin import SentinelHubBatchPlugin
+        from sentinelhub_batch.plugin.plugin import SentinelHubBatchPlugin
 
         self.window.resize(*WINDOW_SIZE)
         self.window.showMaximized()
@@ -223,7 +215,6 @@ class ScreenshotRun:
         self.area_layer.setRenderer(_outline_renderer())
         QgsProject.instance().addMapLayer(self.area_layer)
         self.iface.setActiveLayer(self.area_layer)
-        self.iface.currentLayerChanged.connect(self._keep_area_active)
 
         self.plugin = SentinelHubBatchPlugin(self.iface)
         self.plugin.initGui()
@@ -276,9 +267,11 @@ class ScreenshotRun:
         confirmations = {"tries": 0}
 
         def confirm():
-            dialog = _visible_message_box()
+            dialog = _visible_start_dialog()
             if dialog is not None:
-                dialog.button(dialog.StandardButton.Yes).click()
+                say("Start dialog: " + " | ".join(label.text() for label in (
+                    dialog.tiles_value, dialog.charged_value, dialog.billed_value)))
+                dialog.button_box.button(dialog.button_box.StandardButton.Ok).click()
             elif confirmations["tries"] < 40:
                 confirmations["tries"] += 1
                 QTimer.singleShot(250, confirm)
@@ -407,14 +400,15 @@ def _dock_class():
     return QDockWidget
 
 
-def _visible_message_box():
-    from qgis.PyQt.QtWidgets import QApplication, QMessageBox
+def _visible_start_dialog():
+    from qgis.PyQt.QtWidgets import QApplication
+    from sentinelhub_batch.plugin.gui.start_dialog import StartDialog
 
     modal = QApplication.activeModalWidget()
-    if isinstance(modal, QMessageBox):
+    if isinstance(modal, StartDialog):
         return modal
     for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, QMessageBox) and widget.isVisible():
+        if isinstance(widget, StartDialog) and widget.isVisible():
             return widget
     return None
 

@@ -55,6 +55,20 @@ def test_token_is_reused_and_sent_as_bearer(server, issued):
     assert all(r.headers["Authorization"] == "Bearer token-1" for r in server.calls("GET", "/api/v2/batch/.*"))
 
 
+def test_clients_given_one_token_provider_share_its_token(server, issued):
+    from sentinelhub_batch.plugin.core.auth import TokenProvider
+
+    server.route("GET", f"/api/v2/batch/process/{TASK_ID}", lambda r: task())
+    tokens = TokenProvider(server.url + "/auth/realms/main/protocol/openid-connect/token", "client", "secret")
+    clients = [make_client(server, token_provider=tokens) for _ in range(3)]
+    for client in clients:
+        client.get(TASK_ID)
+        client.close()
+    assert issued == ["token-1"] and all(client.tokens is tokens for client in clients)
+    make_client(server).get(TASK_ID)
+    assert issued == ["token-1", "token-2"], "without a provider a client fetches its own token"
+
+
 def test_token_is_refreshed_shortly_before_it_expires(server):
     issued = token_endpoint(server, expires_in=300)
     server.route("GET", f"/api/v2/batch/process/{TASK_ID}", lambda r: task())

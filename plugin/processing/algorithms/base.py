@@ -1,14 +1,14 @@
-"""What every Sentinel Hub Batch algorithm shares: connection, job id and request parameters, error translation.
+"""What every Sentinel Hub Batch algorithm shares: connection, job id and request parameters, failure messages.
 
-Algorithms never touch ``iface`` (``qgis_process`` runs them without one). Every action goes through the core
-(``plugin.core``), the same code the docks use; this module only turns Processing parameters into core calls and
-core errors into ``QgsProcessingException`` messages a person can act on.
+Algorithms never touch ``iface`` (``qgis_process`` runs them without one) and never import the docks. Every action
+goes through the service layer (``plugin.services``) and the core, the same code the docks use; this module only
+turns Processing parameters into those calls, the feedback into an :class:`Activity` (cancel, progress, log), and
+failures into ``QgsProcessingException`` messages a person can act on.
 """
 
 from __future__ import annotations
 
 import math
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Tuple
@@ -30,11 +30,15 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ...core.errors import ApiError, SentinelHubBatchError
-from ...core.jobs import WaitCancelledError
+from ...core.errors import SentinelHubBatchError
+from ...services.area import area_from_layer
+from ...services.connection import resolve_connection
+from ...services.evalscript_presets import read_evalscript_file
+from ...services.i18n import tr
+from ...services.messages import describe_failure
+from ...services.tasks import Activity
 
 PLUGIN_ROOT = Path(__file__).resolve().parents[3]
 ICON_PATH = PLUGIN_ROOT / "resources" / "icons" / "icon.svg"
@@ -60,32 +64,29 @@ DEFAULT_DATA_COLLECTION = "sentinel-2-l1c"
 GRID_HELP = "0 UTM 20 km, 1 UTM 10 km, 2 UTM 100 km, 3 WGS84 1°, 6 LAEA 100 km, 7 LAEA 20 km"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SentinelHubBatchProcessing", text)
-
-
 class BatchAlgorithm(QgsProcessingAlgorithm):
-    """Base of the provider's algorithms: subclasses set the texts, ``initAlgorithm`` and ``perform``."""
+    """Base of the provider's algorithms: subclasses give ``displayName`` and ``shortHelpString`` (literal
+    ``tr()`` texts, so ``make i18n`` extracts them), ``initAlgorithm`` and ``perform``.
+
+    ``self.activity`` is the run's :class:`Activity`: its clients wait cancellably, report retries to the log and
+    are cut off when the user cancels.
+    """
 
     algorithm_id = ""
-    title = ""
     group_id = "jobs"
-    help_text = ""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.activity = Activity()
 
     def name(self) -> str:
         return self.algorithm_id
-
-    def displayName(self) -> str:
-        return tr(self.title)
 
     def group(self) -> str:
         return {"planning": tr("Planning"), "jobs": tr("Batch jobs"), "results": tr("Results")}[self.group_id]
 
     def groupId(self) -> str:
         return self.group_id
-
-    def shortHelpString(self) -> str:
-        return tr(self.help_text)
 
     def icon(self) -> QIcon:
         return QIcon(str(ICON_PATH))
@@ -95,22 +96,24 @@ class BatchAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> Dict[str, Any]:
+        feedback = feedback or QgsProcessingFeedback()
+        self.activity = feedback_activity(feedback)
+        feedback.canceled.connect(self.activity.abort)
         try:
             return self.perform(parameters, context, feedback)
         except QgsProcessingException:
             raise
-        except WaitCancelledError as error:
-            raise QgsProcessingException(str(error)) from None
-        except ApiError as error:
-            raise QgsProcessingException(describe_api_error(error)) from None
         except SentinelHubBatchError as error:
-            raise QgsProcessingException(str(error)) from None
+            raise QgsProcessingException(describe_failure(error)) from None
         except ImportError as error:
             missing = getattr(error, "name", None) or str(error)
             raise QgsProcessingException(tr(
                 "The Python package '{name}' that Sentinel Hub Batch needs is not installed in this QGIS. Install it "
                 "(e.g. pip install {name} in the Python of QGIS, or the python3-{name} package) and try again."
             ).format(name=missing)) from None
+        finally:
+            feedback.canceled.disconnect(self.activity.abort)
+            self.activity.close()
 
     def perform(self, parameters: Dict[str, Any], context: QgsProcessingContext,
             feedback: QgsProcessingFeedback) -> Dict[str, Any]:
@@ -176,8 +179,6 @@ class BatchAlgorithm(QgsProcessingAlgorithm):
     # -- reading parameters
 
     def request_inputs(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> RequestInputs:
-        from ...gui.area import area_from_layer
-
         layer = self.parameterAsVectorLayer(parameters, AREA, context)
         if layer is None:
             raise QgsProcessingException(tr("The area layer could not be opened. Give a polygon layer or file."))
@@ -222,16 +223,22 @@ class BatchAlgorithm(QgsProcessingAlgorithm):
         return sink, destination
 
     def connection(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Any:
-        from ...gui.connection import resolve_connection
-
         return resolve_connection(self.parameterAsString(parameters, AUTH_CONFIG, context) or "")
 
     def open_job(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                  feedback: QgsProcessingFeedback) -> Tuple[Any, Any, str]:
         """(connection, batch client, job id) of a job algorithm's connection and JOB_ID parameters."""
         connection = self.connection(parameters, context)
-        client = batch_client(connection, feedback)
+        client = self.activity.batch_client(connection)
         return connection, client, self.job_id(parameters, context, client, feedback)
+
+    def s3_client_or_none(self, connection: Any, feedback: QgsProcessingFeedback) -> Any:
+        """The S3 client for the job's bucket, or None (with a warning) when no keys are set."""
+        if not connection.s3.access_key or not connection.s3.secret_key:
+            feedback.pushWarning(tr("No S3 keys are set (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or the connection "
+                                    "settings): tile statuses and results cannot be read from the bucket."))
+            return None
+        return self.activity.s3_client(connection)
 
     def job_id(self, parameters: Dict[str, Any], context: QgsProcessingContext, client: Any,
                feedback: QgsProcessingFeedback) -> str:
@@ -264,8 +271,6 @@ class RequestInputs:
 
 def evalscript_text(value: str) -> str:
     """The script itself, or the content of the .js file the value names."""
-    from ...gui.evalscript_presets import read_evalscript_file
-
     text = (value or "").strip()
     if not text:
         raise QgsProcessingException(tr("No evalscript was given. Pass the script text or the path of a .js file."))
@@ -283,42 +288,11 @@ def split_names(text: str) -> List[str]:
     return [part.strip() for part in (text or "").replace(";", ",").split(",") if part.strip()]
 
 
-def describe_api_error(error: ApiError) -> str:
-    code = f" ({error.code})" if error.code else ""
-    return tr("Sentinel Hub refused it{code}: {message}").format(code=code, message=error.message)
-
-
-def cancellable_sleep(feedback: QgsProcessingFeedback) -> Callable[[float], None]:
-    """A ``sleep`` for the core that wakes up often and stops when the user cancels."""
-
-    def sleep(seconds: float) -> None:
-        deadline = time.monotonic() + seconds
-        while True:
-            if feedback.isCanceled():
-                raise WaitCancelledError(tr("Cancelled. A job that was already sent goes on at the service."))
-            left = deadline - time.monotonic()
-            if left <= 0:
-                return
-            time.sleep(min(0.2, left))
-
-    return sleep
-
-
-def batch_client(connection: Any, feedback: QgsProcessingFeedback) -> Any:
-    def on_retry(wait: float, reason: Any) -> None:
-        feedback.pushInfo(tr("Sentinel Hub is busy or unreachable ({reason}); trying again in {wait:.0f} s.").format(
-            reason=reason, wait=wait))
-
-    return connection.batch_client(sleep=cancellable_sleep(feedback), on_retry=on_retry)
-
-
-def s3_client_or_none(connection: Any, feedback: QgsProcessingFeedback) -> Any:
-    """The S3 client for the job's bucket, or None (with a warning) when no keys are set."""
-    if not connection.s3.access_key or not connection.s3.secret_key:
-        feedback.pushWarning(tr("No S3 keys are set (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or the connection "
-                                "settings): tile statuses and results cannot be read from the bucket."))
-        return None
-    return connection.s3_client()
+def feedback_activity(feedback: QgsProcessingFeedback) -> Activity:
+    """An Activity that follows the feedback: its cancel, progress bar and log."""
+    return Activity(feedback.isCanceled, feedback.setProgress, feedback.pushInfo,
+                    tr("Cancelled. Anything already sent to Sentinel Hub (a created or started job) goes on at "
+                       "the service."))
 
 
 def make_fields(specification: List[Tuple[str, Any]]) -> QgsFields:
@@ -360,17 +334,15 @@ def style_when_loaded(context: QgsProcessingContext, layer_id_or_path: str, styl
     context.layerToLoadOnCompletionDetails(layer_id_or_path).setPostProcessor(processor)
 
 
-def format_pu(value: float) -> str:
-    return f"{value:,.0f}" if value >= 100 else f"{value:,.2f}"
-
-
 STATUS_OUTPUT = "STATUS"
 
 
 class JobActionAlgorithm(BatchAlgorithm):
     """An algorithm that sends one action (analyse, start, stop) to a job and reports its status after it."""
 
-    action = ""
+    def act(self, client: Any, task_id: str) -> Any:
+        """The action (a ``services.jobs`` function); returns the job after it."""
+        raise NotImplementedError
 
     def initAlgorithm(self, config: Any = None) -> None:
         from qgis.core import QgsProcessingOutputString
@@ -383,7 +355,6 @@ class JobActionAlgorithm(BatchAlgorithm):
     def perform(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         _connection, client, task_id = self.open_job(parameters, context, feedback)
-        getattr(client, self.action)(task_id)
-        task = client.get(task_id)
+        task = self.act(client, task_id)
         feedback.pushInfo(tr("Job {id}: {status}").format(id=task.id, status=task.status_summary()))
         return {JOB_ID: task.id, STATUS_OUTPUT: task.status_text}

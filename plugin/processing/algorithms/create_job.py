@@ -14,7 +14,9 @@ from qgis.core import (
 )
 
 from ...core.errors import InvalidRequestError
-from .base import MAX_CLOUD_COVERAGE, BatchAlgorithm, batch_client, format_pu, split_names, tr
+from ...services.jobs import create_job
+from ...services.preview import format_pu
+from .base import MAX_CLOUD_COVERAGE, BatchAlgorithm, split_names, tr
 from .preview_tiles import compute_tiles_and_cost, report_cost
 
 OUTPUTS = "OUTPUTS"
@@ -33,11 +35,15 @@ PU_CHARGED = "PU_CHARGED"
 
 class CreateJobAlgorithm(BatchAlgorithm):
     algorithm_id = "create_job"
-    title = "Create batch job"
-    help_text = ("Sends a batch processing request to Sentinel Hub: the area, evalscript, data collection and time "
-                 "range, tiled by the chosen grid, with the outputs delivered to your S3 bucket. The job is created, "
-                 "not started (use 'Start batch job', or 'Run batch job' to do everything at once). The tile count "
-                 "and cost estimate are printed first. Outputs empty: every output of the evalscript's setup().")
+
+    def displayName(self) -> str:
+        return tr("Create batch job")
+
+    def shortHelpString(self) -> str:
+        return tr("Sends a batch processing request to Sentinel Hub: the area, evalscript, data collection and time "
+                  "range, tiled by the chosen grid, with the outputs delivered to your S3 bucket. The job is created, "
+                  "not started (use 'Start batch job', or 'Run batch job' to do everything at once). The tile count "
+                  "and cost estimate are printed first. Outputs empty: every output of the evalscript's setup().")
 
     def initAlgorithm(self, config: Any = None) -> None:
         self.add_job_request_parameters()
@@ -110,10 +116,10 @@ class CreateJobAlgorithm(BatchAlgorithm):
         body = build_batch_request(spec)
         if feedback.isCanceled():
             raise InvalidRequestError(tr("Cancelled before the request was sent; no job was created."))
-        client = batch_client(connection, feedback)
+        client = self.activity.batch_client(connection)
         feedback.pushInfo(tr("Creating the batch job ({outputs}) at {url}…").format(
             outputs=", ".join(output_ids), url=connection.deployment.base_url))
-        task = client.create(body)
+        task = create_job(client, body)
         feedback.pushInfo(tr("Job id: {id}").format(id=task.id))
         feedback.pushInfo(tr("Status: {status}").format(status=task.status_summary()))
         feedback.pushInfo(tr("Expected cost: {pu} PU charged").format(pu=format_pu(cost.charged_pu)))

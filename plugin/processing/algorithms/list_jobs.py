@@ -17,8 +17,9 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ...gui.compat import FIELD_TYPE_DOUBLE, FIELD_TYPE_STRING
-from .base import BatchAlgorithm, batch_client, fast_insert, make_fields, tr
+from ...services.compat import FIELD_TYPE_DOUBLE, FIELD_TYPE_STRING
+from ...services.jobs import JOB_SORT_ORDERS
+from .base import BatchAlgorithm, fast_insert, make_fields, tr
 
 SEARCH = "SEARCH"
 SORT = "SORT"
@@ -26,7 +27,6 @@ MAX_JOBS = "MAX_JOBS"
 OUTPUT = "OUTPUT"
 JOB_COUNT = "JOB_COUNT"
 
-SORT_OPTIONS = ("created:desc", "created", "status", "status:desc")
 PAGE_SIZE = 100
 
 JOB_FIELDS = [
@@ -48,9 +48,13 @@ def _timestamp(value: Any) -> str:
 
 class ListJobsAlgorithm(BatchAlgorithm):
     algorithm_id = "list_jobs"
-    title = "List batch jobs"
-    help_text = ("The batch jobs of the account as a table: id, status, completion, cost, dates, description and "
-                 "where the outputs go. Search matches the service's free-text search (e.g. part of a description).")
+
+    def displayName(self) -> str:
+        return tr("List batch jobs")
+
+    def shortHelpString(self) -> str:
+        return tr("The batch jobs of the account as a table: id, status, completion, cost, dates, description and "
+                  "where the outputs go. Search matches the service's free-text search (e.g. part of a description).")
 
     def initAlgorithm(self, config: Any = None) -> None:
         self.addParameter(QgsProcessingParameterString(SEARCH, tr("Search"), optional=True))
@@ -67,9 +71,9 @@ class ListJobsAlgorithm(BatchAlgorithm):
 
     def perform(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback) -> Dict[str, Any]:
-        client = batch_client(self.connection(parameters, context), feedback)
+        client = self.activity.batch_client(self.connection(parameters, context))
         search = self.parameterAsString(parameters, SEARCH, context).strip() or None
-        sort = SORT_OPTIONS[self.parameterAsEnum(parameters, SORT, context)]
+        sort = JOB_SORT_ORDERS[self.parameterAsEnum(parameters, SORT, context)]
         limit = self.parameterAsInt(parameters, MAX_JOBS, context)
         fields = make_fields(JOB_FIELDS)
         sink, destination = self.feature_sink(parameters, OUTPUT, context, fields, QgsWkbTypes.Type.NoGeometry)

@@ -13,13 +13,13 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ...gui.compat import FIELD_TYPE_DOUBLE, FIELD_TYPE_INT, FIELD_TYPE_STRING
-from ...gui.layers import qgs_geometry
+from ...services.compat import FIELD_TYPE_DOUBLE, FIELD_TYPE_INT, FIELD_TYPE_STRING
+from ...services.layers import qgs_geometry
+from ...services.preview import PreviewInputs, checked_preview, format_pu
 from .base import (
     BatchAlgorithm,
     RequestInputs,
     fast_insert,
-    format_pu,
     make_fields,
     style_when_loaded,
     tr,
@@ -44,16 +44,12 @@ TILE_FIELDS = [
 
 
 def compute_tiles_and_cost(inputs: RequestInputs) -> Any:
-    """(tiles, evalscript info, cost estimate) for the request inputs; core errors propagate."""
-    from ...core.cost import estimate_processing_units
-    from ...core.evalscript import read_evalscript
-    from ...core.tiles import tiles_for_area
-
-    info = read_evalscript(inputs.evalscript)
-    tiles = tiles_for_area(inputs.area, inputs.area_crs, inputs.grid_id, inputs.resolution, inputs.buffer_x,
-                           inputs.buffer_y)
-    cost = estimate_processing_units(tiles, info, inputs.time_from, inputs.time_to)
-    return tiles, info, cost
+    """(tiles, evalscript info, cost estimate) for the request inputs: the docks' preview, without a tile limit."""
+    preview = checked_preview(PreviewInputs(
+        area=inputs.area, area_crs=inputs.area_crs, grid=inputs.grid_id, resolution=inputs.resolution,
+        buffer_x=inputs.buffer_x, buffer_y=inputs.buffer_y, evalscript=inputs.evalscript,
+        time_from=inputs.time_from, time_to=inputs.time_to, data_collection=inputs.data_collection))
+    return preview.tiles, preview.evalscript_info, preview.cost
 
 
 def report_cost(feedback: QgsProcessingFeedback, tiles: List[Any], cost: Any) -> None:
@@ -69,12 +65,16 @@ def report_cost(feedback: QgsProcessingFeedback, tiles: List[Any], cost: Any) ->
 
 class PreviewTilesAlgorithm(BatchAlgorithm):
     algorithm_id = "preview_tiles"
-    title = "Preview tiles and cost"
     group_id = "planning"
-    help_text = ("Computes, without contacting Sentinel Hub, the tiles a batch job over the area would process "
-                 "(the tiling grid at the chosen resolution) and estimates its cost in processing units: before the "
-                 "batch discount (the legacy valueEstimate) and what is charged (one third, at least 100 PU per "
-                 "request). The evalscript's setup() decides the bands, sample type and mosaicking.")
+
+    def displayName(self) -> str:
+        return tr("Preview tiles and cost")
+
+    def shortHelpString(self) -> str:
+        return tr("Computes, without contacting Sentinel Hub, the tiles a batch job over the area would process "
+                  "(the tiling grid at the chosen resolution) and estimates its cost in processing units: before the "
+                  "batch discount (the legacy valueEstimate) and what is charged (one third, at least 100 PU per "
+                  "request). The evalscript's setup() decides the bands, sample type and mosaicking.")
 
     def initAlgorithm(self, config: Any = None) -> None:
         self.add_request_parameters()

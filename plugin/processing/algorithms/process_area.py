@@ -6,6 +6,7 @@ sub-area) as an algorithm for the toolbox, models and ``qgis_process``; reports 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Dict
 
 from qgis.core import (
@@ -20,8 +21,10 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...core.process_api import MAX_OUTPUT_PIXELS, ProcessInputs, build_process_request, in_metric_crs, process
-from .base import AREA, MAX_CLOUD_COVERAGE, BatchAlgorithm, batch_client, split_names, tr
+from ...core.process_api import MAX_OUTPUT_PIXELS, ProcessInputs, build_process_request, in_metric_crs
+from ...services.area import area_from_layer
+from ...services.jobs import process_area
+from .base import AREA, MAX_CLOUD_COVERAGE, BatchAlgorithm, split_names, tr
 
 SELECTED_ONLY = "SELECTED_ONLY"
 RESOLUTION = "RESOLUTION"
@@ -35,16 +38,18 @@ PU_SPENT = "PU_SPENT"
 
 class ProcessAreaAlgorithm(BatchAlgorithm):
     algorithm_id = "process_area"
-    title = "Process an area now (Process API)"
     group_id = "planning"
-    help_text = (
-        "Runs the evalscript synchronously over a small area with the Process API — e.g. on a test sub-area "
+
+    def displayName(self) -> str:
+        return tr("Process an area now (Process API)")
+
+    def shortHelpString(self) -> str:
+        return tr("Runs the evalscript synchronously over a small area with the Process API — e.g. on a test sub-area "
         "before paying for a batch job — and writes one file per output (NDVI.tif, data_mask.tif, …) into the "
         "output folder. The Process API renders at most 2500 × 2500 px: give a resolution in metres (an area in "
         "degrees is reprojected to its UTM zone) or a width and height in pixels. Credentials: the "
         "authentication configuration, else SH_CLIENT_ID/SH_CLIENT_SECRET (with SH_BASE_URL/SH_TOKEN_URL or "
-        "SH_DEPLOYMENT), else the plugin's saved connection."
-    )
+        "SH_DEPLOYMENT), else the plugin's saved connection.")
 
     def initAlgorithm(self, config: Any = None) -> None:
         self.add_area_parameter()
@@ -69,8 +74,6 @@ class ProcessAreaAlgorithm(BatchAlgorithm):
 
     def perform(self, parameters: Dict[str, Any], context: QgsProcessingContext,
             feedback: QgsProcessingFeedback) -> Dict[str, Any]:
-        from ...gui.area import area_from_layer
-
         area = area_from_layer(self.parameterAsVectorLayer(parameters, AREA, context),
                                self.parameterAsBoolean(parameters, SELECTED_ONLY, context))
         if area.repaired:
@@ -96,15 +99,9 @@ class ProcessAreaAlgorithm(BatchAlgorithm):
                                             outputs=outputs, check_evalscript=False)
         folder = self.parameterAsString(parameters, OUTPUT_FOLDER, context)
 
-        client = batch_client(self.connection(parameters, context), feedback)
+        client = self.activity.batch_client(self.connection(parameters, context))
         feedback.pushInfo(tr("Asking Sentinel Hub ({url})…").format(url=client.deployment.process_url()))
-        try:
-            result = process(client, request)
-        finally:
-            client.close()
-        if feedback.isCanceled():
-            raise QgsProcessingException(tr("Cancelled; the answer was not written."))
-        paths = result.write_to(folder)
+        result, paths = process_area(client, request, Path(folder), self.activity)
         for path in paths:
             feedback.pushInfo(tr("Wrote {path}").format(path=path))
         if result.pu_spent is None:

@@ -14,6 +14,8 @@ from qgis.core import (
 )
 
 from ...core.errors import InvalidRequestError
+from ...core.jobs import JobWatcher, failed_tiles
+from ...services.jobs import delivery_keys, rerun_tiles
 from .base import JOB_ID, STATUS_OUTPUT, BatchAlgorithm, split_names, tr
 
 TILES = "TILES"
@@ -24,10 +26,14 @@ TILE_COUNT = "TILE_COUNT"
 
 class RetryFailedTilesAlgorithm(BatchAlgorithm):
     algorithm_id = "retry_failed_tiles"
-    title = "Retry failed tiles"
-    help_text = ("Re-runs the failed tiles of a job (or the tiles you name) the Batch v2 way: a GeoPackage with just "
-                 "those tiles is put next to the job's files and a new job processes it into the same output "
-                 "objects (overwrite). The new job is started unless you untick 'Start'. Needs S3 keys.")
+
+    def displayName(self) -> str:
+        return tr("Retry failed tiles")
+
+    def shortHelpString(self) -> str:
+        return tr("Re-runs the failed tiles of a job (or the tiles you name) the Batch v2 way: a GeoPackage with just "
+                  "those tiles is put next to the job's files and a new job processes it into the same output "
+                  "objects (overwrite). The new job is started unless you untick 'Start'. Needs S3 keys.")
 
     def initAlgorithm(self, config: Any = None) -> None:
         self.add_job_id_parameter()
@@ -42,10 +48,8 @@ class RetryFailedTilesAlgorithm(BatchAlgorithm):
 
     def perform(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback) -> Dict[str, Any]:
-        from ...core.jobs import JobWatcher, S3Keys, failed_tiles, retry_tiles
-
         connection, client, task_id = self.open_job(parameters, context, feedback)
-        s3 = connection.s3_client()
+        s3 = self.activity.s3_client(connection)
         names = split_names(self.parameterAsString(parameters, TILES, context)) or None
         snapshot = JobWatcher(client, s3, task_id).poll()
         task = snapshot.task
@@ -55,14 +59,11 @@ class RetryFailedTilesAlgorithm(BatchAlgorithm):
                 raise InvalidRequestError(tr("Job {id} has no failed tiles to retry ({status}).").format(
                     id=task.id, status=task.status_summary()))
             feedback.pushInfo(tr("Failed tiles: {names}").format(names=", ".join(names)))
-        keys = S3Keys(connection.s3.access_key, connection.s3.secret_key)
-        new_task = retry_tiles(client, s3, task, names, keys=keys)
+        new_task = rerun_tiles(client, s3, task, names, delivery_keys(connection),
+                               start=self.parameterAsBool(parameters, START, context))
         tile_count = len(names or ())
         feedback.pushInfo(tr("Created job {new} to re-run {count} tile(s) of {old}.").format(
             new=new_task.id, count=tile_count, old=task.id))
-        if self.parameterAsBool(parameters, START, context):
-            client.start(new_task.id)
-            new_task = client.get(new_task.id)
         feedback.pushInfo(tr("Job {id}: {status}").format(id=new_task.id, status=new_task.status_summary()))
         return {NEW_JOB_ID: new_task.id, STATUS_OUTPUT: new_task.status_text, JOB_ID: task.id,
                 TILE_COUNT: tile_count}

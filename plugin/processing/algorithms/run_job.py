@@ -16,7 +16,8 @@ from qgis.core import (
 )
 
 from ...core.models import TaskStatus
-from .base import POLL_SECONDS, STATUS_OUTPUT, batch_client, s3_client_or_none, tr
+from ...services.jobs import start_job
+from .base import POLL_SECONDS, STATUS_OUTPUT, tr
 from .create_job import CreateJobAlgorithm
 from .load_results import DOWNLOAD, MOSAIC_COUNT, OUTPUT_FOLDER, OUTPUT_LAYERS, load_job_results
 from .tile_status import add_tile_count_outputs, write_tile_status
@@ -27,11 +28,15 @@ TILES = "TILES"
 
 class RunJobAlgorithm(CreateJobAlgorithm):
     algorithm_id = "run_job"
-    title = "Run batch job"
-    help_text = ("The whole batch job in one step: creates it (printing tiles and cost), starts it, follows it until "
-                 "it is done, then writes the tile status layer and loads the results as mosaics per output. "
-                 "Cancelling while it runs stops the waiting only; the job goes on at the service (follow it with "
-                 "'Wait for batch job', stop it with 'Stop batch job').")
+
+    def displayName(self) -> str:
+        return tr("Run batch job")
+
+    def shortHelpString(self) -> str:
+        return tr("The whole batch job in one step: creates it (printing tiles and cost), starts it, follows it until "
+                  "it is done, then writes the tile status layer and loads the results as mosaics per output. "
+                  "Cancelling while it runs stops the waiting only; the job goes on at the service (follow it with "
+                  "'Wait for batch job', stop it with 'Stop batch job').")
 
     def initAlgorithm(self, config: Any = None) -> None:
         self.add_job_request_parameters()
@@ -49,12 +54,12 @@ class RunJobAlgorithm(CreateJobAlgorithm):
     def perform(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         connection = self.connection(parameters, context)
-        s3 = s3_client_or_none(connection, feedback)
+        s3 = self.s3_client_or_none(connection, feedback)
         task, cost = self.create(parameters, context, feedback, connection)
-        client = batch_client(connection, feedback)
-        client.start(task.id)
+        client = self.activity.batch_client(connection)
+        start_job(client, task.id)
         feedback.pushInfo(tr("Started job {id}.").format(id=task.id))
-        task, progress = wait_with_feedback(client, s3, task.id, feedback,
+        task, progress = wait_with_feedback(client, s3, task.id, feedback, self.activity,
                                             self.parameterAsDouble(parameters, POLL_SECONDS, context))
         results = write_tile_status(self, parameters, context, feedback, client, s3, task.id,
                                     snapshot=progress.snapshot, output=TILES)
@@ -63,7 +68,7 @@ class RunJobAlgorithm(CreateJobAlgorithm):
         if task.status is TaskStatus.DONE and s3 is not None:
             folder = Path(self.parameterAsFileOutput(parameters, OUTPUT_FOLDER, context))
             mosaics = load_job_results(task, s3, folder, self.parameterAsBool(parameters, DOWNLOAD, context),
-                                       context, feedback)
+                                       context, feedback, self.activity)
             results.update({OUTPUT_FOLDER: str(folder), OUTPUT_LAYERS: [mosaic.path for mosaic in mosaics],
                             MOSAIC_COUNT: len(mosaics)})
         return results

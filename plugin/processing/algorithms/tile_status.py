@@ -16,15 +16,20 @@ from qgis.core import (
 
 from ...core.errors import SentinelHubBatchError
 from ...core.storage import TileStatus
-from ...gui.compat import FIELD_TYPE_INT, FIELD_TYPE_STRING
-from ...gui.layers import TILE_LAYER_CRS, records_from_manifest, records_from_request
+from ...services.compat import FIELD_TYPE_INT, FIELD_TYPE_STRING
+from ...services.layers import (
+    TILE_LAYER_CRS,
+    records_from_manifest,
+    records_from_request,
+    status_label,
+    tile_status_renderer,
+)
 from .base import (
     JOB_ID,
     STATUS_OUTPUT,
     BatchAlgorithm,
     fast_insert,
     make_fields,
-    s3_client_or_none,
     style_when_loaded,
     tr,
 )
@@ -48,24 +53,26 @@ def add_tile_count_outputs(algorithm: BatchAlgorithm) -> None:
     """TILE_COUNT and one count per tile status (TILES_DONE, TILES_FAILED, …), as ``write_tile_status`` fills."""
     algorithm.addOutput(QgsProcessingOutputNumber(TILE_COUNT, tr("Number of tiles")))
     for status, name in COUNT_OUTPUTS.items():
-        algorithm.addOutput(QgsProcessingOutputNumber(name, tr("Tiles: {label}").format(label=tr(status.label))))
+        algorithm.addOutput(QgsProcessingOutputNumber(name, tr("Tiles: {label}").format(label=status_label(status))))
 
 
 def style_tile_status_layer(layer: Any) -> None:
-    from ...gui.layers import tile_status_renderer
-
     layer.setRenderer(tile_status_renderer())
     layer.triggerRepaint()
 
 
 class TileStatusAlgorithm(BatchAlgorithm):
     algorithm_id = "tile_status"
-    title = "Tile status"
     group_id = "results"
-    help_text = ("A job's tiles as a polygon layer with the status of each tile (waiting, processing, done, no data, "
-                 "failed) and its error, coloured by status. The tiles and statuses come from the feature manifest "
-                 "and execution database the service writes to your bucket (S3 keys needed); before the job is "
-                 "analysed, the tiles are computed locally from the request.")
+
+    def displayName(self) -> str:
+        return tr("Tile status")
+
+    def shortHelpString(self) -> str:
+        return tr("A job's tiles as a polygon layer with the status of each tile (waiting, processing, done, no data, "
+                  "failed) and its error, coloured by status. The tiles and statuses come from the feature manifest "
+                  "and execution database the service writes to your bucket (S3 keys needed); before the job is "
+                  "analysed, the tiles are computed locally from the request.")
 
     def initAlgorithm(self, config: Any = None) -> None:
         self.add_job_id_parameter()
@@ -78,7 +85,7 @@ class TileStatusAlgorithm(BatchAlgorithm):
     def perform(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         connection, client, task_id = self.open_job(parameters, context, feedback)
-        s3 = s3_client_or_none(connection, feedback)
+        s3 = self.s3_client_or_none(connection, feedback)
         return write_tile_status(self, parameters, context, feedback, client, s3, task_id)
 
 
@@ -119,7 +126,7 @@ def write_tile_status(algorithm: BatchAlgorithm, parameters: Dict[str, Any], con
         feature.setAttributes([record.name, record.epsg, record.width, record.height, status.value,
                                errors.get(record.name, ""), record.outputs])
         sink.addFeature(feature, fast_insert())
-    summary = ", ".join(f"{count} {status.label.lower()}" for status, count in counts.items() if count)
+    summary = ", ".join(f"{count} {status_label(status).lower()}" for status, count in counts.items() if count)
     feedback.pushInfo(tr("Job {id} ({status}): {count} tiles — {summary}").format(
         id=task.id, status=task.status_text, count=len(records), summary=summary or tr("none")))
     style_when_loaded(context, destination, style_tile_status_layer)

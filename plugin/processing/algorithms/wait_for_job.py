@@ -13,15 +13,16 @@ from qgis.core import (
 )
 
 from ...core.models import TaskStatus
+from ...core.storage import TileStatus
+from ...services.layers import status_label
+from ...services.preview import format_pu
+from ...services.tasks import Activity
 from .base import (
     DEFAULT_POLL_SECONDS,
     JOB_ID,
     POLL_SECONDS,
     STATUS_OUTPUT,
     BatchAlgorithm,
-    cancellable_sleep,
-    format_pu,
-    s3_client_or_none,
     tr,
 )
 
@@ -71,13 +72,11 @@ class JobProgress:
         return counts
 
     def tile_counts_text(self) -> str:
-        from ...core.storage import TileStatus
-
         counts = self.tile_counts()
         parts: List[str] = []
         for status in TileStatus:
             if counts.get(status.value):
-                parts.append(f"{counts[status.value]} {status.label.lower()}")
+                parts.append(f"{counts[status.value]} {status_label(status).lower()}")
         return ", ".join(parts)
 
 
@@ -89,7 +88,7 @@ def poll_policy(poll_seconds: float) -> Any:
                       processing_min=poll_seconds, processing_max=poll_seconds * 6)
 
 
-def wait_with_feedback(client: Any, s3: Any, task_id: str, feedback: QgsProcessingFeedback,
+def wait_with_feedback(client: Any, s3: Any, task_id: str, feedback: QgsProcessingFeedback, activity: Activity,
                        poll_seconds: float = DEFAULT_POLL_SECONDS) -> Any:
     """Wait for the job, reporting progress; returns (task, JobProgress). Raises on FAILED."""
     from ...core.jobs import wait_for_job
@@ -97,7 +96,7 @@ def wait_with_feedback(client: Any, s3: Any, task_id: str, feedback: QgsProcessi
     progress = JobProgress(feedback)
     feedback.pushInfo(tr("Waiting for job {id} (cancel to stop waiting; the job goes on)…").format(id=task_id))
     task = wait_for_job(client, task_id, s3=s3, policy=poll_policy(poll_seconds), on_update=progress,
-                        is_cancelled=feedback.isCanceled, sleep=cancellable_sleep(feedback))
+                        is_cancelled=activity.cancelled, sleep=activity.wait)
     if task.status is TaskStatus.FAILED:
         raise QgsProcessingException(tr("Job {id} failed: {error}").format(
             id=task.id, error=task.error or tr("the service gave no reason")))
@@ -113,11 +112,15 @@ def wait_with_feedback(client: Any, s3: Any, task_id: str, feedback: QgsProcessi
 
 class WaitForJobAlgorithm(BatchAlgorithm):
     algorithm_id = "wait_for_job"
-    title = "Wait for batch job"
-    help_text = ("Follows a job until it is done or failed, showing its status, progress and (with S3 keys) how "
-                 "many tiles are done. It also returns when the job waits for you (created, analysed or stopped), "
-                 "instead of waiting forever. Cancelling stops the waiting only: the job goes on at the service. "
-                 "A failed job makes the algorithm fail with the service's error.")
+
+    def displayName(self) -> str:
+        return tr("Wait for batch job")
+
+    def shortHelpString(self) -> str:
+        return tr("Follows a job until it is done or failed, showing its status, progress and (with S3 keys) how "
+                  "many tiles are done. It also returns when the job waits for you (created, analysed or stopped), "
+                  "instead of waiting forever. Cancelling stops the waiting only: the job goes on at the service. "
+                  "A failed job makes the algorithm fail with the service's error.")
 
     def initAlgorithm(self, config: Any = None) -> None:
         self.add_job_id_parameter()
@@ -133,9 +136,9 @@ class WaitForJobAlgorithm(BatchAlgorithm):
     def perform(self, parameters: Dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         connection, client, task_id = self.open_job(parameters, context, feedback)
-        s3 = s3_client_or_none(connection, feedback)
+        s3 = self.s3_client_or_none(connection, feedback)
         poll_seconds = self.parameterAsDouble(parameters, POLL_SECONDS, context)
-        task, progress = wait_with_feedback(client, s3, task_id, feedback, poll_seconds)
+        task, progress = wait_with_feedback(client, s3, task_id, feedback, self.activity, poll_seconds)
         return wait_results(task, progress)
 
 

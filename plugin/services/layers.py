@@ -24,11 +24,11 @@ from qgis.core import (
     QgsRendererCategory,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QColor
 
 from ..core.errors import SentinelHubBatchError
 from ..core.storage import ManifestFeature, TileStatus, manifest_tiles
+from .i18n import tr
 
 TILE_LAYER_CRS = "EPSG:4326"
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
@@ -47,8 +47,15 @@ STATUS_COLOURS: Dict[TileStatus, str] = {
 STATUS_ORDER = (TileStatus.PENDING, TileStatus.PROCESSING, TileStatus.DONE, TileStatus.NO_DATA, TileStatus.FAILED)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TileStatusLayer", text)
+def status_label(status: TileStatus) -> str:
+    """The status in the user's language, as the legend, the docks and Processing say it."""
+    return {
+        TileStatus.PENDING: tr("Waiting"),
+        TileStatus.PROCESSING: tr("Processing"),
+        TileStatus.DONE: tr("Done"),
+        TileStatus.NO_DATA: tr("No data"),
+        TileStatus.FAILED: tr("Failed"),
+    }[status]
 
 
 @dataclass(frozen=True)
@@ -143,9 +150,9 @@ def records_from_request(request: Mapping[str, Any]) -> List[TileRecord]:
 
     grid_input = request.get("input") or {}
     if grid_input.get("type") != "tiling-grid":
-        raise SentinelHubBatchError("its tiles come from a GeoPackage; they are drawn after the analysis.")
+        raise SentinelHubBatchError(tr("its tiles come from a GeoPackage; they are drawn after the analysis."))
     if grid_input.get("id") is None:
-        raise SentinelHubBatchError("the request names no tiling grid.")
+        raise SentinelHubBatchError(tr("the request names no tiling grid."))
     bounds = ((request.get("processRequest") or {}).get("input") or {}).get("bounds") or {}
     geometry = bounds.get("geometry")
     if geometry is None and bounds.get("bbox"):
@@ -153,7 +160,7 @@ def records_from_request(request: Mapping[str, Any]) -> List[TileRecord]:
 
         geometry = box(*bounds["bbox"])
     if geometry is None:
-        raise SentinelHubBatchError("the request has no area.")
+        raise SentinelHubBatchError(tr("the request has no area."))
     crs = (bounds.get("properties") or {}).get("crs") or CRS84
     tiles = tiles_for_area(geometry, crs, int(grid_input["id"]), grid_input.get("resolution"),
                            int(grid_input.get("bufferX") or 0), int(grid_input.get("bufferY") or 0))
@@ -171,7 +178,7 @@ def tile_status_renderer() -> QgsCategorizedSymbolRenderer:
             "outline_color": f"{rgb},255",
             "outline_width": "0.3",
         })
-        categories.append(QgsRendererCategory(status.value, symbol, tr(status.label)))
+        categories.append(QgsRendererCategory(status.value, symbol, status_label(status)))
     return QgsCategorizedSymbolRenderer(STATUS_FIELD, categories)
 
 

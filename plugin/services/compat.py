@@ -9,7 +9,7 @@ are used directly and need no entry.
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsWkbTypes
+from qgis.core import Qgis, QgsMapLayerProxyModel, QgsWkbTypes
 from qgis.PyQt.QtCore import QMetaType, QVariant
 
 try:  # Qt6 moved QAction from QtWidgets to QtGui.
@@ -30,6 +30,11 @@ else:
     POLYGON_GEOMETRY = QgsWkbTypes.GeometryType.PolygonGeometry
     LINE_GEOMETRY = QgsWkbTypes.GeometryType.LineGeometry
     POINT_GEOMETRY = QgsWkbTypes.GeometryType.PointGeometry
+
+if hasattr(Qgis, "LayerFilter"):  # QGIS >= 3.34 moved the layer filters of QgsMapLayerComboBox into Qgis
+    POLYGON_LAYER_FILTER = Qgis.LayerFilter.PolygonLayer
+else:
+    POLYGON_LAYER_FILTER = QgsMapLayerProxyModel.Filter.PolygonLayer
 
 if QGIS_VERSION_INT >= 33800 or not hasattr(QVariant, "String"):
     # QgsField takes QMetaType.Type from QGIS 3.38; Qt6 has no QVariant.Type at all.
@@ -54,6 +59,7 @@ __all__ = [
     "LINE_GEOMETRY",
     "POINT_GEOMETRY",
     "POLYGON_GEOMETRY",
+    "POLYGON_LAYER_FILTER",
     "QGIS_VERSION_INT",
     "MessageLevel",
     "QAction",

@@ -4,13 +4,12 @@ Thousands of tiles load as a few layers: the feature manifest says which object 
 ``gdal.BuildVRT`` stitches the tiles of one output and CRS together, and QGIS opens the VRT. GDAL reads the
 objects through ``/vsis3/`` with the S3 client's settings applied for that bucket only.
 
-Used by the jobs dock and by the Processing algorithms: nothing here touches ``iface`` or widgets. The slow parts
-(:func:`build_mosaics`, :func:`download_outputs`) run off the GUI thread, e.g. in :class:`ResultsTask`.
+Used by the jobs dock and by the Processing algorithms: nothing here touches ``iface`` or widgets. The slow part,
+:func:`prepare_results`, runs off the GUI thread.
 """
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,9 +30,7 @@ from qgis.core import (
     QgsSingleBandGrayRenderer,
     QgsSingleBandPseudoColorRenderer,
     QgsStyle,
-    QgsTask,
 )
-from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
 from ..core.errors import InvalidRequestError, SentinelHubBatchError
@@ -44,18 +41,14 @@ from ..core.storage import (
     parse_s3_url,
     read_manifest,
 )
-
-log = logging.getLogger("sentinelhub_batch")
+from .i18n import tr
+from .tasks import Activity
 
 RESULT_PROPERTY = "sentinelhub_batch/result"
 """Custom layer property ``<task id>/<output id>/<epsg>`` marking a result layer (to reload rather than duplicate)."""
 
 _INDEX_NAMES = re.compile(r"(^|[^a-z])(ndvi|ndwi|ndmi|ndre|evi|savi|nbr)([^a-z]|$)", re.IGNORECASE)
 _MASK_NAMES = re.compile(r"mask", re.IGNORECASE)
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Results", text)
 
 
 class ResultsError(SentinelHubBatchError):
@@ -122,8 +115,9 @@ def read_job_manifest(s3_client: Any, delivery_url: str, task_id: str) -> List[M
         found = s3_client.get_object(location.bucket, location.key)
     except S3Error as error:
         if error.not_found:
-            raise ResultsError(f"Job {task_id} has no feature manifest at {location.url} yet: results can be loaded "
-                               "once the job has been analysed and tiles are done.") from None
+            raise ResultsError(tr("Job {id} has no feature manifest at {url} yet: results can be loaded once the job "
+                                  "has been analysed and tiles are done.").format(id=task_id, url=location.url)
+                               ) from None
         raise
     return read_manifest(found.data)
 
@@ -178,8 +172,8 @@ def build_mosaics(
     """
     groups = mosaic_groups(manifest, tile_names, available)
     if not groups:
-        raise ResultsError(f"Job {task_id} has no finished GeoTIFF outputs to load yet (no tile is done, or the "
-                           "outputs are in another format).")
+        raise ResultsError(tr("Job {id} has no finished GeoTIFF outputs to load yet (no tile is done, or the "
+                              "outputs are in another format).").format(id=task_id))
     folder.mkdir(parents=True, exist_ok=True)
     source_for = source_for or (lambda feature: vsis3_path(feature.path))
     several_crs = len({epsg for _, epsg in groups}) > 1
@@ -193,11 +187,13 @@ def build_mosaics(
         try:
             dataset = gdal.BuildVRT(str(path), sources, options=gdal.BuildVRTOptions(resolution="highest"))
         except RuntimeError as error:
-            raise ResultsError(f"GDAL could not build a mosaic of output '{output_id}' (EPSG:{epsg}): {error}. "
-                               "Check the S3 settings of the connection.") from None
+            raise ResultsError(tr("GDAL could not build a mosaic of output '{output}' (EPSG:{epsg}): {error}. Check "
+                                  "the S3 settings of the connection.").format(output=output_id, epsg=epsg,
+                                                                               error=error)) from None
         if dataset is None:
-            raise ResultsError(f"GDAL could not build a mosaic of output '{output_id}' (EPSG:{epsg}): "
-                               f"{gdal.GetLastErrorMsg() or 'no tile could be opened'}. Check the S3 settings.")
+            raise ResultsError(tr("GDAL could not build a mosaic of output '{output}' (EPSG:{epsg}): {error}. Check "
+                                  "the S3 settings of the connection.").format(
+                output=output_id, epsg=epsg, error=gdal.GetLastErrorMsg() or tr("no tile could be opened")))
         dataset.FlushCache()
         dataset = None
         mosaics.append(OutputMosaic(task_id, output_id, epsg, str(path), len(sources), tuple(sources)))
@@ -387,8 +383,8 @@ def add_results_to_project(
             continue
         layer = QgsRasterLayer(mosaic.path, result_layer_name(mosaic, several_crs), "gdal")
         if not layer.isValid():
-            raise ResultsError(f"QGIS could not open the mosaic {mosaic.path} of output '{mosaic.output_id}': "
-                               f"{layer.error().summary()}")
+            raise ResultsError(tr("QGIS could not open the mosaic {path} of output '{output}': {error}").format(
+                path=mosaic.path, output=mosaic.output_id, error=layer.error().summary()))
         layer.setCustomProperty(RESULT_PROPERTY, mosaic.key)
         style_result_layer(layer, mosaic.output_id)
         if mosaic.key in existing:
@@ -412,7 +408,7 @@ def repair_result_layers(project: QgsProject) -> int:
     return repaired
 
 
-# ----------------------------------------------------------------------------------------------- background task
+# ----------------------------------------------------------------------------------------------- the action
 
 
 @dataclass
@@ -422,73 +418,42 @@ class ResultsRequest:
     task_id: str
     delivery_url: str
     folder: Path
-    group_name: str
+    group_name: str = ""
     tile_names: Optional[List[str]] = None
     """Only these tiles (e.g. the DONE ones); None for every tile with an output object."""
     manifest: Optional[List[ManifestFeature]] = None
     download: bool = False
 
 
-class ResultsTask(QgsTask):
-    """Builds the mosaics (and downloads the tiles when asked) in the background, then adds the layers.
+def prepare_results(s3_client: Any, request: ResultsRequest, activity: Activity) -> List[OutputMosaic]:
+    """Read the manifest, download the tiles when asked, and build one VRT mosaic per output and CRS.
 
-    ``loaded(list of layer ids)`` or ``failed(message)`` is emitted on the GUI thread when it ends.
+    Slow (network, GDAL): runs off the GUI thread — a dock's background task or a Processing algorithm. The
+    mosaics are then added to the project on the GUI thread (:func:`add_results_to_project`) or handed to
+    Processing to load.
     """
+    if not request.delivery_url:
+        raise InvalidRequestError(tr("Job {id} has no S3 delivery, so there are no results to load.").format(
+            id=request.task_id))
+    configure_gdal_for_s3(s3_client, parse_s3_url(request.delivery_url).bucket)
+    manifest = request.manifest or read_job_manifest(s3_client, request.delivery_url, request.task_id)
+    available = existing_object_urls(s3_client, request.delivery_url, request.task_id)
+    activity.progress(5)
+    source_for: Optional[Callable[[ManifestFeature], str]] = None
+    if request.download:
+        wanted = [feature for features in mosaic_groups(manifest, request.tile_names, available).values()
+                  for feature in features]
+        activity.info(tr("Downloading {count} GeoTIFF(s) to {folder}…").format(count=len(wanted),
+                                                                             folder=request.folder / "tiles"))
+        local = download_outputs(s3_client, wanted, request.folder / "tiles",
+                                 progress=lambda percent: activity.progress(5 + 0.9 * percent),
+                                 is_cancelled=activity.cancelled)
+        activity.check_cancelled()
+        available = set(local)
 
-    loaded = pyqtSignal(list)
-    failed = pyqtSignal(str)
-
-    def __init__(self, request: ResultsRequest, s3_client: Any, project: Optional[QgsProject] = None):
-        verb = tr("Downloading") if request.download else tr("Loading")
-        super().__init__(tr("{verb} results of {id}").format(verb=verb, id=request.task_id[:8]),
-                         QgsTask.Flag.CanCancel)
-        self.request = request
-        self.s3_client = s3_client
-        self.project = project or QgsProject.instance()
-        self.mosaics: List[OutputMosaic] = []
-        self.error_message = ""
-
-    def run(self) -> bool:
-        request = self.request
-        try:
-            if not request.delivery_url:
-                raise InvalidRequestError(f"Job {request.task_id} has no S3 delivery, so there is nothing to load.")
-            bucket = parse_s3_url(request.delivery_url).bucket
-            configure_gdal_for_s3(self.s3_client, bucket)
-            manifest = request.manifest or read_job_manifest(self.s3_client, request.delivery_url, request.task_id)
-            available = existing_object_urls(self.s3_client, request.delivery_url, request.task_id)
-            self.setProgress(5)
-            source_for: Optional[Callable[[ManifestFeature], str]] = None
-            if request.download:
-                wanted = [feature for features in mosaic_groups(manifest, request.tile_names, available).values()
-                          for feature in features]
-                local = download_outputs(self.s3_client, wanted, request.folder / "tiles",
-                                         progress=lambda percent: self.setProgress(5 + 0.9 * percent),
-                                         is_cancelled=self.isCanceled)
-                if self.isCanceled():
-                    return False
-                available = set(local)
-
-                def source_for(feature: ManifestFeature) -> str:
-                    return local[feature.path]
-            self.mosaics = build_mosaics(request.task_id, manifest, request.folder, tile_names=request.tile_names,
-                                         available=available, source_for=source_for, is_cancelled=self.isCanceled)
-            return not self.isCanceled()
-        except SentinelHubBatchError as error:
-            self.error_message = str(error)
-        except Exception as error:  # a background task must report, not raise into Qt
-            log.exception("Loading the results of %s failed", request.task_id)
-            self.error_message = tr("Loading the results failed unexpectedly: {error}").format(error=error)
-        return False
-
-    def finished(self, result: bool) -> None:
-        if not result:
-            self.failed.emit(self.error_message or tr("Loading the results was cancelled."))
-            return
-        try:
-            layers = add_results_to_project(self.project, self.mosaics, self.request.group_name)
-        except ResultsError as error:
-            self.failed.emit(str(error))
-            return
-        self.loaded.emit([layer.id() for layer in layers])
-
+        def source_for(feature: ManifestFeature) -> str:
+            return local[feature.path]
+    mosaics = build_mosaics(request.task_id, manifest, request.folder, tile_names=request.tile_names,
+                            available=available, source_for=source_for, is_cancelled=activity.cancelled)
+    activity.check_cancelled()
+    return mosaics

@@ -1,10 +1,9 @@
-"""Work off the GUI thread and the tile preview of the New job dock.
+"""The tile and cost preview of a job before it is sent, and the temporary layer that shows its tiles.
 
-- :class:`BackgroundCall` runs one function as a ``QgsTask`` and hands its result (or the exception, as data) to a
-  callback on the GUI thread; it never raises into Qt.
 - :func:`compute_preview` reads the evalscript, finds the tiles and estimates the cost: plain Python, no Qt.
 - :class:`PreviewController` debounces edits, computes in the background and drops results of stale inputs.
 - :class:`TilePreviewLayer` is the one temporary memory layer showing the tiles; it is refilled in place.
+- :func:`cost_text`, :func:`format_pu` say what a job costs, for the docks, the start dialog and Processing.
 """
 
 from __future__ import annotations
@@ -12,23 +11,17 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable, List, Optional, Sequence, Set, Tuple
+from typing import Any, List, Optional, Sequence, Tuple
 
-from qgis.core import (
-    QgsApplication,
-    QgsFeature,
-    QgsField,
-    QgsFillSymbol,
-    QgsProject,
-    QgsTask,
-    QgsVectorLayer,
-)
+from qgis.core import QgsFeature, QgsField, QgsFillSymbol, QgsProject, QgsVectorLayer
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
-from ..core.errors import InvalidRequestError, SentinelHubBatchError
+from ..core.errors import InvalidRequestError
 from .compat import FIELD_TYPE_INT, FIELD_TYPE_STRING
+from .i18n import tr
 from .layers import qgs_geometry
+from .tasks import BackgroundTask, TaskCancelledError
 
 log = logging.getLogger("sentinelhub_batch.gui")
 
@@ -36,100 +29,8 @@ PREVIEW_TILE_LIMIT = 20000
 """More tiles than this are not drawn (a preview of a continent is no preview)."""
 PREVIEW_DELAY_MS = 400
 PREVIEW_LAYER_NAME = "Batch job tiles (preview)"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SentinelHubBatchPreview", text)
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Background calls
-
-
-_RUNNING: Set[BackgroundCall] = set()
-"""Python references to running tasks: the task manager owns the C++ side, this keeps the Python side alive."""
-
-
-class BackgroundCall(QgsTask):
-    """``function(task)`` on a worker thread; ``on_done(result, error)`` afterwards on the GUI thread.
-
-    ``error`` is the exception the function raised (``None`` on success); a cancelled task reports
-    ``TaskCancelledError``. When ``receiver`` (a QObject) is deleted before the end, ``on_done`` is not called.
-    """
-
-    def __init__(self, description: str, function: Callable[[BackgroundCall], Any],
-                 on_done: Callable[[Any, Optional[BaseException]], None], receiver: Optional[QObject] = None):
-        super().__init__(description, QgsTask.Flag.CanCancel)
-        self.function = function
-        self.on_done = on_done
-        self.receiver = receiver
-        self.result_value: Any = None
-        self.error: Optional[BaseException] = None
-
-    def start(self) -> BackgroundCall:
-        _RUNNING.add(self)
-        QgsApplication.taskManager().addTask(self)
-        return self
-
-    def run(self) -> bool:
-        try:
-            self.result_value = self.function(self)
-        except Exception as error:  # reported as data, on the GUI thread
-            self.error = error
-        return True
-
-    def finished(self, result: bool) -> None:
-        _RUNNING.discard(self)
-        if not result and self.error is None:
-            self.error = TaskCancelledError(tr("The operation was cancelled."))
-        if self.receiver is not None and sip.isdeleted(self.receiver):
-            return
-        try:
-            self.on_done(self.result_value, self.error)
-        except Exception:
-            log.exception("Applying the result of '%s' failed", self.description())
-
-
-class TaskCancelledError(SentinelHubBatchError):
-    pass
-
-
-def describe_failure(error: BaseException, what: str, base_url: str = "") -> str:
-    """One plain sentence set for the message bar: what failed, why, what to do. Never a traceback."""
-    from ..core.errors import (
-        ApiError,
-        AuthenticationError,
-        ConnectionFailedError,
-        NotFoundError,
-        PermissionDeniedError,
-        RateLimitError,
-        ServiceUnavailableError,
-    )
-
-    where = base_url or tr("the service")
-    if isinstance(error, AuthenticationError):
-        return tr("{what} failed: Sentinel Hub refused the client id or secret (a wrong or expired secret, or a "
-                  "deleted OAuth client). Check the credentials in the connection settings.").format(what=what)
-    if isinstance(error, PermissionDeniedError):
-        return tr("{what} failed: the credentials work, but this account may not use Batch Processing here "
-                  "({message}). Batch needs an account with batch access; check the plan or the deployment.").format(
-            what=what, message=error.message)
-    if isinstance(error, NotFoundError):
-        return tr("{what} failed: {where} answered 'not found' ({message}). Check the deployment and base URL."
-                  ).format(what=what, where=where, message=error.message)
-    if isinstance(error, (RateLimitError, ServiceUnavailableError)):
-        return tr("{what} failed: the service is busy or unavailable ({message}). Try again in a few minutes."
-                  ).format(what=what, message=error.message)
-    if isinstance(error, ApiError):
-        return tr("{what} failed: Sentinel Hub answered {status}: {message}").format(
-            what=what, status=error.status, message=error.message)
-    if isinstance(error, ConnectionFailedError):
-        return tr("{what} failed: {where} could not be reached (no answer). Check the URL, the network and the "
-                  "proxy settings of QGIS, then try again.").format(what=what, where=where)
-    if isinstance(error, (InvalidRequestError, TaskCancelledError)):
-        return tr("{what} failed: {reason}").format(what=what, reason=str(error))
-    return tr("{what} failed unexpectedly ({kind}). Details are in the message log (Sentinel Hub Batch)."
-              ).format(what=what, kind=type(error).__name__)
+"""The layer's name in English (the source text of its translation)."""
+PREVIEW_LAYER_PROPERTY = "sentinelhub_batch/preview"
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -142,7 +43,7 @@ class PreviewInputs:
     """A valid shapely (multi)polygon in ``area_crs``, or None when there is no usable area."""
     area_crs: str
     grid: Any
-    """A TilingGrid."""
+    """A TilingGrid, or its id."""
     resolution: float
     buffer_x: int
     buffer_y: int
@@ -165,8 +66,12 @@ class PreviewResult:
     problems: List[str] = field(default_factory=list)
 
 
-def compute_preview(inputs: PreviewInputs, generation: int = 0) -> PreviewResult:
-    """Evalscript outputs, tiles and cost for ``inputs``; every failure becomes a message in the result."""
+def compute_preview(inputs: PreviewInputs, generation: int = 0,
+                    max_tiles: Optional[int] = PREVIEW_TILE_LIMIT) -> PreviewResult:
+    """Evalscript outputs, tiles and cost for ``inputs``; every failure becomes a message in the result.
+
+    ``max_tiles`` (None: no limit) bounds the tiles computed, so a slip of the area cannot stall the preview.
+    """
     result = PreviewResult(inputs, generation)
     try:
         from ..core.evalscript import read_evalscript
@@ -183,7 +88,7 @@ def compute_preview(inputs: PreviewInputs, generation: int = 0) -> PreviewResult
             from ..core.tiles import tiles_for_area
 
             result.tiles = tiles_for_area(inputs.area, inputs.area_crs, inputs.grid, inputs.resolution,
-                                          inputs.buffer_x, inputs.buffer_y, max_tiles=PREVIEW_TILE_LIMIT)
+                                          inputs.buffer_x, inputs.buffer_y, max_tiles=max_tiles)
         except InvalidRequestError as error:
             result.tiles_error = str(error)
         except Exception as error:
@@ -201,6 +106,18 @@ def compute_preview(inputs: PreviewInputs, generation: int = 0) -> PreviewResult
         except Exception as error:
             log.exception("Estimating the cost failed")
             result.cost_error = tr("The cost could not be estimated ({error}).").format(error=error)
+    return result
+
+
+def checked_preview(inputs: PreviewInputs, max_tiles: Optional[int] = None) -> PreviewResult:
+    """:func:`compute_preview` for callers that stop at the first problem (Processing): raises it as
+    InvalidRequestError."""
+    result = compute_preview(inputs, max_tiles=max_tiles)
+    for problem in (result.evalscript_error, result.tiles_error, result.cost_error):
+        if problem:
+            raise InvalidRequestError(problem)
+    if result.tiles is None:
+        raise InvalidRequestError(tr("The job has no area."))
     return result
 
 
@@ -245,7 +162,7 @@ class PreviewController(QObject):
         self._timer.timeout.connect(self._start)
         self._pending: Optional[PreviewInputs] = None
         self._generation = 0
-        self._tasks: List[BackgroundCall] = []
+        self._tasks: List[BackgroundTask] = []
         self.discarded = 0
         """How many finished computations were dropped as stale (for tests and the log)."""
 
@@ -272,13 +189,13 @@ class PreviewController(QObject):
         generation = self._generation
         for older in self._tasks:
             older.cancel()
-        task = BackgroundCall(tr("Sentinel Hub Batch: tile preview"),
-                              lambda _task: compute_preview(inputs, generation),
+        task = BackgroundTask(tr("Sentinel Hub Batch: tile preview"),
+                              lambda _activity: compute_preview(inputs, generation),
                               lambda result, error: self._finished(task, generation, result, error), self)
         self._tasks.append(task)
         task.start()
 
-    def _finished(self, task: BackgroundCall, generation: int, result: Optional[PreviewResult],
+    def _finished(self, task: BackgroundTask, generation: int, result: Optional[PreviewResult],
                   error: Optional[BaseException]) -> None:
         if task in self._tasks:
             self._tasks.remove(task)
@@ -309,9 +226,9 @@ class PreviewController(QObject):
 class TilePreviewLayer:
     """One memory layer in the project with the tiles of the job being prepared; refilled, never duplicated."""
 
-    def __init__(self, project: Optional[QgsProject] = None, name: str = PREVIEW_LAYER_NAME):
+    def __init__(self, project: Optional[QgsProject] = None, name: str = ""):
         self.project = project or QgsProject.instance()
-        self.name = name
+        self.name = name or tr("Batch job tiles (preview)")
         self._layer_id: Optional[str] = None
 
     @property
@@ -346,7 +263,7 @@ class TilePreviewLayer:
         self._layer_id = None
 
     def _create(self) -> QgsVectorLayer:
-        layer = QgsVectorLayer("Polygon?crs=EPSG:4326", tr(self.name), "memory")
+        layer = QgsVectorLayer("Polygon?crs=EPSG:4326", self.name, "memory")
         layer.dataProvider().addAttributes([
             QgsField("tile", FIELD_TYPE_STRING), QgsField("crs", FIELD_TYPE_STRING),
             QgsField("width_px", FIELD_TYPE_INT), QgsField("height_px", FIELD_TYPE_INT),
@@ -355,7 +272,7 @@ class TilePreviewLayer:
         symbol = QgsFillSymbol.createSimple({"color": "255,140,0,40", "outline_color": "255,120,0,255",
                                             "outline_width": "0.4"})
         layer.renderer().setSymbol(symbol)
-        layer.setCustomProperty("sentinelhub_batch/preview", True)
+        layer.setCustomProperty(PREVIEW_LAYER_PROPERTY, True)
         self.project.addMapLayer(layer)
         self._layer_id = layer.id()
         return layer

@@ -1,4 +1,8 @@
-"""The QGIS plugin object: the New job and Jobs docks, the Web menu and toolbar entry, Processing, logging."""
+"""The QGIS plugin object, where the two shells meet: the docks of ``gui`` (New job, Jobs, the Web menu and toolbar
+entry) and the Processing provider of ``processing``, plus logging and translations from ``services``.
+
+``gui`` and ``processing`` never import each other; this module is the only one that imports both.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +10,18 @@ from pathlib import Path
 from typing import Any, List, Optional
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog
-from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 
-from .compat import QAction
-from .dependencies import install_hint, missing_requirements
-from .log import MESSAGE_LOG_TAG, install_log_handler, remove_log_handler
+from .gui.dependencies import install_hint, missing_requirements
+from .services.compat import QAction
+from .services.i18n import install_translator, remove_translator, tr
+from .services.log import MESSAGE_LOG_TAG, install_log_handler, remove_log_handler
 
-PLUGIN_ROOT = Path(__file__).resolve().parents[2]
+PLUGIN_ROOT = Path(__file__).resolve().parents[1]
 ICON_PATH = PLUGIN_ROOT / "resources" / "icons" / "icon.svg"
 MENU_NAME = "&Sentinel Hub Batch"
 TOGGLE_ACTION_OBJECT_NAME = "SentinelHubBatchToggleDock"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SentinelHubBatchPlugin", text)
 
 
 class SentinelHubBatchPlugin:
@@ -39,6 +40,7 @@ class SentinelHubBatchPlugin:
         self.jobs_dock: Any = None
         self.menu_actions: List[QAction] = []
         self.missing: List[str] = missing_requirements()
+        install_translator()
 
     def initProcessing(self) -> None:
         """Register the Processing provider (idempotent: QGIS may call this and ``initGui()``)."""
@@ -48,7 +50,7 @@ class SentinelHubBatchPlugin:
         if self.missing:
             QgsMessageLog.logMessage(install_hint(self.missing), MESSAGE_LOG_TAG, Qgis.MessageLevel.Critical)
             return
-        from ..processing.provider import SentinelHubBatchProvider
+        from .processing.provider import SentinelHubBatchProvider
 
         provider = SentinelHubBatchProvider()
         if QgsApplication.processingRegistry().addProvider(provider):
@@ -68,9 +70,9 @@ class SentinelHubBatchPlugin:
             self._add_menu_action(action)
             self._explain_missing()
             return
-        from .jobs_dock import JobsDock
-        from .monitor import JobMonitor
-        from .new_job_dock import NewJobDock
+        from .gui.jobs_dock import JobsDock
+        from .gui.monitor import JobMonitor
+        from .gui.new_job_dock import NewJobDock
 
         self.new_job_dock = NewJobDock(self.iface, main_window)
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.new_job_dock)
@@ -134,4 +136,9 @@ class SentinelHubBatchPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        if not self.missing:
+            from .services.connection import TOKENS
+
+            TOKENS.clear()
+        remove_translator()
         remove_log_handler()

@@ -21,19 +21,15 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 from shapely import wkb
 from shapely.geometry.base import BaseGeometry
 
 from ..core.errors import InvalidRequestError
 from ..core.tiles import AreaError, polygonal_area_of
 from .compat import POLYGON_GEOMETRY
+from .i18n import tr
 
 WGS84_AUTHID = "EPSG:4326"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SentinelHubBatchArea", text)
 
 
 class AreaLayerError(InvalidRequestError):

@@ -1,22 +1,31 @@
-"""Where the plugin connects to, and with what credentials.
+"""Where the plugin connects to, and with what credentials; one access token per set of credentials.
 
 Settings keep only the deployment, URLs and QGIS authentication config ids; the client secret and the S3 keys
 stay in the QGIS authentication database (a Basic config: username = id/key, password = secret). Headless runs
 (qgis_process, CI) may take everything from the environment instead.
+
+Every BatchClient the plugin makes (docks, monitor, Processing runs in the same QGIS) takes its token from
+:data:`TOKENS`, which keeps one ``TokenProvider`` per token URL, client id and secret for the plugin's lifetime:
+the token endpoint is rate limited, so a token is fetched once and refreshed shortly before it expires.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import threading
 from dataclasses import dataclass, field
-from typing import Dict, Mapping, Optional, Tuple
+from typing import Any, Dict, Mapping, Optional, Tuple
 from urllib.parse import urlparse
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsNetworkAccessManager, QgsSettings
 
+from ..core.auth import TokenProvider
 from ..core.client import BatchClient
 from ..core.deployments import Deployment, deployment_for
 from ..core.errors import InvalidRequestError
+from ..core.retry import RetryPolicy
+from .i18n import tr
 
 SETTINGS_GROUP = "sentinelhub_batch/connection"
 
@@ -47,9 +56,11 @@ class ConnectionSettings:
         return cls(**values)
 
     def save(self, settings: Optional[QgsSettings] = None) -> None:
+        """Store the settings; the shared tokens of the old credentials are forgotten."""
         settings = settings or QgsSettings()
         for name, value in self.__dict__.items():
             settings.setValue(f"{SETTINGS_GROUP}/{name}", value)
+        TOKENS.clear()
 
 
 @dataclass
@@ -70,14 +81,49 @@ class S3Access:
         scheme = "http" if host in ("127.0.0.1", "localhost", "::1") else "https"
         return f"{scheme}://{self.endpoint}"
 
-    def s3_client(self, proxies: Optional[Dict[str, str]] = None):
+    def s3_client(self, proxies: Optional[Dict[str, str]] = None, **options: Any):
         from ..core.s3 import S3Client
 
         if not self.access_key or not self.secret_key:
-            raise CredentialsError("No S3 access keys are set. Add them in the connection settings (stored in the "
-                                   "QGIS authentication database) or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.")
+            raise CredentialsError(tr("No S3 access keys are set. Add them in the connection settings (stored in "
+                                      "the QGIS authentication database) or set AWS_ACCESS_KEY_ID and "
+                                      "AWS_SECRET_ACCESS_KEY."))
         return S3Client(self.access_key, self.secret_key, region=self.region or "eu-central-1",
-                        endpoint_url=self.endpoint_url, proxies=proxies)
+                        endpoint_url=self.endpoint_url, proxies=proxies, **options)
+
+
+TOKEN_RETRY = RetryPolicy(rate_limit_retries=3, rate_limit_total_wait=30.0, server_error_retries=2,
+                          backoff_initial=1.0, backoff_max=5.0, timeout=20.0)
+"""The shared token's own retries: short, since a token fetch holds up every caller of that connection."""
+
+
+class TokenRegistry:
+    """One ``TokenProvider`` per (token URL, client id, secret), shared by every client of the plugin.
+
+    ``clear()`` forgets them all: when the connection settings are saved and when the plugin unloads.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._providers: Dict[Tuple[str, str, str], TokenProvider] = {}
+
+    def provider(self, deployment: Deployment, client_id: str, client_secret: str) -> TokenProvider:
+        fingerprint = hashlib.sha256(client_secret.encode()).hexdigest()
+        key = (deployment.token_url, client_id, fingerprint)
+        with self._lock:
+            provider = self._providers.get(key)
+            if provider is None:
+                provider = TokenProvider(deployment.token_url, client_id, client_secret, retry=TOKEN_RETRY,
+                                         timeout=TOKEN_RETRY.timeout)
+                self._providers[key] = provider
+            return provider
+
+    def clear(self) -> None:
+        with self._lock:
+            self._providers.clear()
+
+
+TOKENS = TokenRegistry()
 
 
 @dataclass
@@ -88,28 +134,32 @@ class Connection:
     s3: S3Access = field(default_factory=S3Access)
     proxies: Dict[str, str] = field(default_factory=dict)
 
-    def batch_client(self, **options) -> BatchClient:
+    def batch_client(self, **options: Any) -> BatchClient:
+        """A client with the connection's shared token (``options``: retry, sleep, on_retry)."""
+        tokens = TOKENS.provider(self.deployment, self.client_id, self.client_secret)
         return BatchClient(self.deployment, self.client_id, self.client_secret, proxies=self.proxies or None,
-                           **options)
+                           token_provider=tokens, **options)
 
-    def s3_client(self):
-        return self.s3.s3_client(self.proxies or None)
+    def s3_client(self, **options: Any):
+        """The S3 client of the connection's bucket keys."""
+        return self.s3.s3_client(self.proxies or None, **options)
 
 
 def read_basic_credentials(auth_config_id: str, what: str) -> Tuple[str, str]:
-    """Username and password of a QGIS auth config (a Basic one)."""
+    """Username and password of a QGIS auth config (a Basic one); ``what`` names them in messages."""
     if not auth_config_id:
-        raise CredentialsError(f"No {what} are configured. Open the connection settings and choose or create an "
-                               "authentication configuration.")
+        raise CredentialsError(tr("No {what} are configured. Open the connection settings and choose or create an "
+                                  "authentication configuration.").format(what=what))
     manager = QgsApplication.authManager()
     config = QgsAuthMethodConfig()
     if not manager.loadAuthenticationConfig(auth_config_id, config, True) or not config.isValid(True):
-        raise CredentialsError(f"The authentication configuration '{auth_config_id}' for the {what} could not be "
-                               "read. Check it exists and that the QGIS master password is set.")
+        raise CredentialsError(tr("The authentication configuration '{id}' for the {what} could not be read. Check "
+                                  "it exists and that the QGIS master password is set.").format(
+            id=auth_config_id, what=what))
     username, password = config.config("username"), config.config("password")
     if not username or not password:
-        raise CredentialsError(f"The authentication configuration '{config.name()}' needs both a username "
-                               f"(the {what.split()[0]} id) and a password (the secret).")
+        raise CredentialsError(tr("The authentication configuration '{name}' needs both a username (the id or "
+                                  "access key) and a password (the secret).").format(name=config.name()))
     return username, password
 
 
@@ -126,8 +176,8 @@ def store_basic_credentials(name: str, username: str, password: str, auth_config
     # PyQGIS returns (ok, config) where the C++ API fills the config in place; accept a bare bool too.
     ok, stored = result if isinstance(result, tuple) else (result, config)
     if not ok:
-        raise CredentialsError("The credentials could not be saved in the QGIS authentication database. "
-                               "Set a master password (Settings → Options → Authentication) and try again.")
+        raise CredentialsError(tr("The credentials could not be saved in the QGIS authentication database. Set a "
+                                  "master password (Settings → Options → Authentication) and try again."))
     return stored.id()
 
 
@@ -151,10 +201,10 @@ def qgis_proxies() -> Dict[str, str]:
 def connection_from_settings(settings: Optional[ConnectionSettings] = None) -> Connection:
     settings = settings or ConnectionSettings.load()
     deployment = deployment_for(settings.deployment, settings.base_url, settings.token_url)
-    client_id, client_secret = read_basic_credentials(settings.auth_config_id, "client credentials")
+    client_id, client_secret = read_basic_credentials(settings.auth_config_id, tr("client credentials"))
     s3 = S3Access(endpoint=settings.s3_endpoint, region=settings.s3_region or "eu-central-1")
     if settings.s3_auth_config_id:
-        s3.access_key, s3.secret_key = read_basic_credentials(settings.s3_auth_config_id, "S3 keys")
+        s3.access_key, s3.secret_key = read_basic_credentials(settings.s3_auth_config_id, tr("S3 keys"))
     return Connection(deployment, client_id, client_secret, s3, qgis_proxies())
 
 
@@ -168,7 +218,7 @@ def connection_from_environment(environ: Optional[Mapping[str, str]] = None) -> 
     if not env.get("SH_CLIENT_ID"):
         return None
     if not env.get("SH_CLIENT_SECRET"):
-        raise CredentialsError("SH_CLIENT_ID is set but SH_CLIENT_SECRET is not. " + ENVIRONMENT_HELP)
+        raise CredentialsError(tr("SH_CLIENT_ID is set but SH_CLIENT_SECRET is not.") + " " + ENVIRONMENT_HELP)
     deployment = deployment_for(env.get("SH_DEPLOYMENT", "custom" if env.get("SH_BASE_URL") else "eu"),
                                 env.get("SH_BASE_URL", ""), env.get("SH_TOKEN_URL", ""))
     endpoint = env.get("AWS_S3_ENDPOINT", "")
@@ -177,6 +227,15 @@ def connection_from_environment(environ: Optional[Mapping[str, str]] = None) -> 
     s3 = S3Access(env.get("AWS_ACCESS_KEY_ID", ""), env.get("AWS_SECRET_ACCESS_KEY", ""), endpoint,
                   env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION") or "eu-central-1")
     return Connection(deployment, env["SH_CLIENT_ID"], env["SH_CLIENT_SECRET"], s3)
+
+
+def connection_configured() -> Tuple[bool, str]:
+    """Whether an action could find credentials (environment or saved settings), without reading secrets."""
+    if os.environ.get("SH_CLIENT_ID"):
+        return True, ""
+    if ConnectionSettings.load().auth_config_id:
+        return True, ""
+    return False, tr("No connection is set up. Open the connection settings and choose the client credentials.")
 
 
 def resolve_connection(auth_config_id: str = "", environ: Optional[Mapping[str, str]] = None) -> Connection:
