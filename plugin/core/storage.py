@@ -361,16 +361,13 @@ def _select_expression(columns: Mapping[str, str], name: str) -> str:
 _ENVELOPE_DOUBLES = {0: 0, 1: 4, 2: 6, 3: 6, 4: 8}
 
 
-def parse_gpkg_geometry(blob: bytes) -> Tuple[Optional[int], Any]:
-    """Decode a GeoPackage geometry blob into ``(srs_id, shapely geometry)``.
+def gpkg_wkb(blob: bytes) -> Tuple[Optional[int], bytes]:
+    """Split a GeoPackage geometry blob into ``(srs_id, standard WKB)``.
 
     Header (GeoPackage spec §2.1.3): magic ``GP``, version byte, flags byte — bit 0 byte order of the header
     (1 = little endian), bits 1-3 envelope kind (0 none, 1 xy, 2 xyz, 3 xym, 4 xyzm), bit 4 empty geometry,
     bit 5 extended type — then the int32 srs_id, the envelope doubles, and standard WKB.
     """
-    from shapely import wkb
-    from shapely.errors import ShapelyError
-
     blob = bytes(blob)
     if len(blob) < 8 or blob[:2] != b"GP":
         raise DeliveryFileError("A geometry in the GeoPackage is not a GeoPackage geometry blob (no 'GP' header).")
@@ -385,8 +382,17 @@ def parse_gpkg_geometry(blob: bytes) -> Tuple[Optional[int], Any]:
     wkb_start = 8 + 8 * _ENVELOPE_DOUBLES[envelope_kind]
     if len(blob) <= wkb_start:
         raise DeliveryFileError("A geometry in the GeoPackage is cut short.")
+    return srs_id, blob[wkb_start:]
+
+
+def parse_gpkg_geometry(blob: bytes) -> Tuple[Optional[int], Any]:
+    """Decode a GeoPackage geometry blob into ``(srs_id, shapely geometry)``."""
+    from shapely import wkb
+    from shapely.errors import ShapelyError
+
+    srs_id, data = gpkg_wkb(blob)
     try:
-        geometry = wkb.loads(blob[wkb_start:])
+        geometry = wkb.loads(data)
     except (ShapelyError, ValueError, TypeError) as exc:
         raise DeliveryFileError(f"A geometry in the GeoPackage cannot be decoded: {exc}.") from None
     return srs_id, geometry
@@ -487,6 +493,61 @@ def read_manifest(data: bytes) -> List[ManifestFeature]:
     return features
 
 
+@dataclass(frozen=True)
+class ManifestTiles:
+    """The tiles of a feature manifest, one entry per tile, as parallel lists.
+
+    What the tile layer of a 100 000-tile job needs, read in bulk: a handful of lists instead of an object (and a
+    shapely geometry) per row, so reading it neither takes long nor leaves Python's garbage collector a burst of
+    objects to walk (a full collection pauses every thread of QGIS, the GUI thread too).
+    """
+
+    names: List[str]
+    epsg: List[int]
+    widths: List[int]
+    heights: List[int]
+    outputs: List[str]
+    """The tile's output ids, sorted and joined with commas."""
+    geometries: List[bytes]
+    """WKB of the tile's geometry in its own CRS (``epsg``)."""
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+
+def read_manifest_tiles(data: bytes) -> ManifestTiles:
+    """Every tile of a feature manifest (one row per tile and output) as :class:`ManifestTiles`, ordered like
+    :func:`read_manifest` (by table EPSG, then by the tile's first row)."""
+    tiles = ManifestTiles([], [], [], [], [], [])
+    with open_sqlite_bytes(data, "feature manifest") as connection:
+        for table, geometry_column, epsg in sorted(_feature_tables(connection), key=lambda item: item[2] or 0):
+            columns = _table_columns(connection, table)
+            geometry_column = geometry_column or columns.get("geometry") or columns.get("geom")
+            if not geometry_column or "identifier" not in columns:
+                continue
+            identifier = _select_expression(columns, "identifier")
+            select = ", ".join([
+                identifier,
+                f"min({_select_expression(columns, 'fid')})",
+                f"group_concat(DISTINCT {_select_expression(columns, 'outputId')})",
+                _select_expression(columns, "width"),
+                _select_expression(columns, "height"),
+                _quote_identifier(geometry_column),
+            ])
+            # SQLite takes the bare columns of a min() aggregate from the row with the minimum.
+            query = (f"SELECT {select} FROM {_quote_identifier(table)} "  # noqa: S608
+                     f"WHERE {_quote_identifier(geometry_column)} IS NOT NULL GROUP BY {identifier} ORDER BY 2")
+            for name, _fid, outputs, width, height, blob in connection.execute(query):
+                srs_id, wkb = gpkg_wkb(blob)
+                tiles.names.append(str(name or ""))
+                tiles.epsg.append(int((epsg if epsg is not None else srs_id) or 0))
+                tiles.widths.append(int(width or 0))
+                tiles.heights.append(int(height or 0))
+                tiles.outputs.append(",".join(sorted(set(str(outputs).split(",")))) if outputs else "")
+                tiles.geometries.append(wkb)
+    return tiles
+
+
 def manifest_tiles(features: Iterable[ManifestFeature]) -> Dict[str, List[ManifestFeature]]:
     """The manifest rows grouped by tile name (one row per output), in manifest order."""
     tiles: Dict[str, List[ManifestFeature]] = {}
@@ -542,15 +603,22 @@ _FAILED_STATUSES = {"FATAL", "FAILED", "ERROR"}
 
 
 def tile_status(feature: ExecutionFeature) -> TileStatus:
-    """The display status of a row of the execution database.
+    """The display status of a row of the execution database (:func:`display_status`)."""
+    return display_status(feature.status, feature.error)
+
+
+def display_status(status: Optional[str], error: Optional[str]) -> TileStatus:
+    """The display status of a tile from its ``status`` and ``error`` in the execution database.
 
     DONE with the error "No data" means there was nothing to process. The documented statuses are PENDING, DONE
-    and FATAL; statuses that say the feature is being worked on map to PROCESSING, failures to FAILED, anything
-    else unknown to PENDING (it is not finished as far as the plugin can tell).
+    and FATAL (BatchV2.qmd, "Execution database"): no row says that a tile is being processed right now, so while
+    the job is PROCESSING its PENDING tiles are the ones it is working through (the tile layer says so, see
+    ``services.layers``). Statuses that would say a tile is being worked on map to PROCESSING, failures to FAILED,
+    anything else unknown to PENDING (it is not finished as far as the plugin can tell).
     """
-    status = (feature.status or "").strip().upper()
+    status = (status or "").strip().upper()
     if status == "DONE":
-        if (feature.error or "").strip().rstrip(".").lower() == NO_DATA_ERROR:
+        if (error or "").strip().rstrip(".").lower() == NO_DATA_ERROR:
             return TileStatus.NO_DATA
         return TileStatus.DONE
     if status in _FAILED_STATUSES:
@@ -566,16 +634,20 @@ def _as_bool(value: Any) -> bool:
     return bool(value)
 
 
+def _execution_table(connection: sqlite3.Connection) -> Tuple[str, Dict[str, str]]:
+    tables = {row[0].lower(): row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    if "features" not in tables:
+        raise DeliveryFileError(
+            "The execution database has no 'features' table; the service may have changed its format."
+        )
+    table = tables["features"]
+    return table, _table_columns(connection, table)
+
+
 def read_execution(data: bytes) -> List[ExecutionFeature]:
     """Every row of the ``features`` table of ``execution-<id>.sqlite``, ordered by id."""
     with open_sqlite_bytes(data, "execution database") as connection:
-        tables = {row[0].lower(): row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
-        if "features" not in tables:
-            raise DeliveryFileError(
-                "The execution database has no 'features' table; the service may have changed its format."
-            )
-        table = tables["features"]
-        columns = _table_columns(connection, table)
+        table, columns = _execution_table(connection)
         select = ", ".join(
             _select_expression(columns, name) for name in ("id", "name", "status", "error", "delivered")
         )
@@ -592,6 +664,27 @@ def read_execution(data: bytes) -> List[ExecutionFeature]:
     ]
     features.sort(key=lambda feature: feature.id)
     return features
+
+
+def read_execution_statuses(data: bytes) -> Dict[str, TileStatus]:
+    """Tile name → display status of every row of ``execution-<id>.sqlite``, ordered by id.
+
+    The same answer as :func:`read_execution` and :func:`tile_status`, in the form the monitor needs for 100 000-tile
+    jobs: one dict, no object per row (each distinct status and error is mapped once).
+    """
+    statuses: Dict[str, TileStatus] = {}
+    known: Dict[Tuple[Any, Any], TileStatus] = {}
+    with open_sqlite_bytes(data, "execution database") as connection:
+        table, columns = _execution_table(connection)
+        select = ", ".join(_select_expression(columns, name) for name in ("name", "status", "error"))
+        order = _select_expression(columns, "id")
+        for name, status, error in connection.execute(
+                f"SELECT {select} FROM {_quote_identifier(table)} ORDER BY {order}"):  # noqa: S608
+            shown = known.get((status, error))
+            if shown is None:
+                shown = known[(status, error)] = display_status(status, error)
+            statuses[str(name or "")] = shown
+    return statuses
 
 
 def status_counts(features: Iterable[ExecutionFeature]) -> Dict[TileStatus, int]:

@@ -102,7 +102,7 @@ def write_tile_status(algorithm: BatchAlgorithm, parameters: Dict[str, Any], con
                 problem=snapshot.storage_problem))
     task = snapshot.task
     if snapshot.manifest:
-        records = records_from_manifest(snapshot.manifest, context.transformContext())
+        records = records_from_manifest(snapshot.manifest)
     else:
         feedback.pushInfo(tr("No feature manifest yet (the job is {status}): tiles computed from the request.")
                           .format(status=task.status_text))
