@@ -94,7 +94,7 @@ def main() -> int:
         task = client.create(body)
         client.close()
 
-        policy = PollPolicy(analysing=0.2, waiting_for_user=0.5, processing_min=0.3, processing_max=1.0, growth=1.5)
+        policy = PollPolicy(analysing=0.2, waiting_for_user=0.5, processing_min=0.3, processing_max=1.0)
         monitor = JobMonitor(policy)
         monitor.start()
         project = QgsProject.instance()
