@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping, Optional
+from typing import Any, Dict, List, Optional
 
 from sentinelhub_batch.plugin.core import storage
 from sentinelhub_batch.plugin.core.errors import InvalidRequestError
-from sentinelhub_batch.plugin.core.grids import BUILTIN_GRIDS, TilingGrid
 
+from . import tiling
 from .runtime import KNOWN_DATA_TYPES
 
 INPUT_TYPES = ("tiling-grid", "geopackage")
@@ -34,7 +34,7 @@ def _short(value: Any) -> Any:
     return value if len(text) <= 200 else text[:200] + "..."
 
 
-def validate_create(body: Any, grids: Mapping[int, TilingGrid] = BUILTIN_GRIDS) -> None:
+def validate_create(body: Any) -> None:
     if not isinstance(body, dict):
         raise BadPayload("body", "The request body must be a JSON object.", None)
     process_request = body.get("processRequest")
@@ -42,7 +42,7 @@ def validate_create(body: Any, grids: Mapping[int, TilingGrid] = BUILTIN_GRIDS) 
         raise BadPayload("processRequest", "must be an object with input, output and evalscript", process_request)
     _check_process_request(process_request)
     output_ids = [str(r.get("identifier")) for r in process_request["output"]["responses"]]
-    _check_input(body.get("input"), process_request, grids)
+    _check_input(body.get("input"), process_request)
     _check_output(body.get("output"), output_ids)
     description = body.get("description")
     if description is not None and not isinstance(description, str):
@@ -84,7 +84,7 @@ def _check_process_request(process_request: Dict[str, Any]) -> None:
         raise BadPayload("processRequest.evalscript", "must not be empty", evalscript)
 
 
-def _check_input(batch_input: Any, process_request: Dict[str, Any], grids: Mapping[int, TilingGrid]) -> None:
+def _check_input(batch_input: Any, process_request: Dict[str, Any]) -> None:
     if not isinstance(batch_input, dict):
         raise BadPayload("input", f"must be an object with type {' or '.join(INPUT_TYPES)}", batch_input)
     input_type = batch_input.get("type")
@@ -98,17 +98,14 @@ def _check_input(batch_input: Any, process_request: Dict[str, Any], grids: Mappi
         _check_url(s3.get("url"), "input.features.s3.url")
         return
     grid_id = batch_input.get("id")
-    if isinstance(grid_id, bool) or not isinstance(grid_id, int) or grid_id not in grids:
-        raise BadPayload("input.id", f"unknown tiling grid; use one of {', '.join(str(g) for g in sorted(grids))}",
-                         grid_id)
-    grid = grids[grid_id]
+    grid = tiling.grid_description(grid_id) if isinstance(grid_id, int) and not isinstance(grid_id, bool) else None
+    if grid is None:
+        known = ", ".join(str(g["id"]) for g in tiling.TILING_GRIDS)
+        raise BadPayload("input.id", f"unknown tiling grid; use one of {known}", grid_id)
     resolution = batch_input.get("resolution")
-    try:
-        grid.check_resolution(resolution)
-    except (InvalidRequestError, TypeError, ValueError):
-        allowed = ", ".join(f"{r:g}" for r in grid.resolutions)
-        raise BadPayload("input.resolution", f"grid {grid_id} allows only resolutions {allowed}",
-                         resolution) from None
+    if tiling.allowed_resolution(grid_id, resolution) is None:
+        allowed = ", ".join(f"{r:g}" for r in sorted(grid["properties"]["resolutions"]))
+        raise BadPayload("input.resolution", f"grid {grid_id} allows only resolutions {allowed}", resolution)
     for key in ("bufferX", "bufferY"):
         value = batch_input.get(key, 0)
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
