@@ -295,27 +295,35 @@ def _utm_tiles(area: BaseGeometry, grid_id: int, size_x: float, size_y: float):
     if key not in _GRIDS:
         _GRIDS[key] = _Grid(grid_id, size_x, size_y)
     grid = _GRIDS[key]
-    west, _, east, _ = area.bounds
-    found = []
-    for is_south in (False, True):
-        lat_from, lat_to = (grid.south_limit, 0.0) if is_south else (0.0, grid.north_limit)
-        part = area.intersection(box(-180, lat_from, 180, lat_to))
-        if part.is_empty or part.area == 0:
-            continue
-        first_zone = int((west + 180) // 6)
-        last_zone = int((east + 180) // 6)
-        for index in range(first_zone - 1, last_zone + 2):
-            zone = index % 60 + 1
-            epsg = (32700 if is_south else 32600) + zone
-            for sq in grid.squares_around(zone, is_south, part.envelope):
-                for column in range(grid.columns):
-                    for row in range(grid.rows):
-                        outline = _shift_next_to(grid.tile_lonlat(sq, column, row), part)
-                        if outline.intersection(part).area > 0 and grid.kept(sq, column, row):
-                            found.append((f"{sq.name}_{column}_{row}", epsg, grid.tile_box(sq, column, row),
-                                          outline))
-    found.sort(key=lambda t: (t[1], -t[2][3], t[2][0], t[0]))
-    return found
+    found = {}
+    for piece in _pieces_in_the_world(area):
+        west, _, east, _ = piece.bounds
+        for is_south in (False, True):
+            lat_from, lat_to = (grid.south_limit, 0.0) if is_south else (0.0, grid.north_limit)
+            part = piece.intersection(box(-180, lat_from, 180, lat_to))
+            if part.is_empty or part.area == 0:
+                continue
+            for index in range(int((west + 180) // 6) - 1, int((east + 180) // 6) + 2):
+                zone = index % 60 + 1
+                epsg = (32700 if is_south else 32600) + zone
+                for sq in grid.squares_around(zone, is_south, part.envelope):
+                    for column in range(grid.columns):
+                        for row in range(grid.rows):
+                            outline = _shift_next_to(grid.tile_lonlat(sq, column, row), part)
+                            if outline.intersection(part).area > 0 and grid.kept(sq, column, row):
+                                name = f"{sq.name}_{column}_{row}"
+                                found[(name, epsg)] = (name, epsg, grid.tile_box(sq, column, row), outline)
+    return sorted(found.values(), key=lambda t: (t[1], -t[2][3], t[2][0], t[0]))
+
+
+def _pieces_in_the_world(area: BaseGeometry) -> List[BaseGeometry]:
+    """The area's polygons, each moved by whole turns into −180..180 (a polygon across ±180 is cut there)."""
+    pieces = []
+    for shift in (-360.0, 0.0, 360.0):
+        moved = ops.transform(lambda x, y, s=shift: ([v + s for v in x], y), area)
+        inside = moved.intersection(box(-180, -90, 180, 90))
+        pieces.extend(getattr(inside, "geoms", [inside]))
+    return [piece for piece in pieces if piece.geom_type == "Polygon" and piece.area > 0]
 
 
 # ---------------------------------------------------------------------------------------------- WGS84, LAEA

@@ -90,10 +90,7 @@ def assert_no_tile_misses_the_area(tiles, area_lonlat, tolerance_m=0.5):
     """Each tile overlaps the area (allowing for densification differences)."""
     area = wrap_lonlat(area_lonlat)
     for epsg, group in tiles_by_epsg(tiles).items():
-        if epsg >= 32700:
-            part = area.intersection(box(-180, -90, 180, 0))
-        else:
-            part = area.intersection(box(-180, 0, 180, 90))
+        part = area.intersection(box(-180, -90, 180, 0) if epsg >= 32700 else box(-180, 0, 180, 90))
         meridian = (epsg % 100) * 6 - 183
         copies = [shapely.transform(part, lambda xy, s=shift: xy + np.array([s, 0.0])) for shift in (-360, 0, 360)]
         near = shapely.union_all(copies).intersection(box(meridian - 9, -90, meridian + 9, 90))
