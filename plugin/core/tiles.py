@@ -621,8 +621,8 @@ def grid_cells_overlapping(
         return empty, empty
     rings = shapely.get_rings(np.asarray(polygons, dtype=object))
     coordinates, ring_index = shapely.get_coordinates(rings, return_index=True)
-    u = (coordinates[:, 0] - origin[0]) / cell_width
-    v = (coordinates[:, 1] - origin[1]) / cell_height
+    u = _snapped_to_lines((coordinates[:, 0] - origin[0]) / cell_width)
+    v = _snapped_to_lines((coordinates[:, 1] - origin[1]) / cell_height)
     same_ring = ring_index[1:] == ring_index[:-1]
     u1, v1 = u[:-1][same_ring], v[:-1][same_ring]
     u2, v2 = u[1:][same_ring], v[1:][same_ring]
@@ -640,6 +640,13 @@ def grid_cells_overlapping(
     selected[boundary_rows, boundary_columns] = True
     row_index, column_index = np.nonzero(selected)
     return column_index.astype(np.int64) + first_column, row_index.astype(np.int64) + first_row
+
+
+def _snapped_to_lines(position: np.ndarray) -> np.ndarray:
+    """Cell coordinates within a billionth of a cell of a grid line put on it: projection noise (a meridian at
+    499 999.999999999 m) must not make an area that only touches a cell overlap it."""
+    nearest = np.rint(position)
+    return np.where(np.abs(position - nearest) < 1e-9, nearest, position)
 
 
 def _expand_ranges(first: np.ndarray, counts: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:

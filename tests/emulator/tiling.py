@@ -21,7 +21,9 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Tuple
 
+import numpy as np
 import pyproj
+import shapely
 from shapely import ops
 from shapely.geometry import box
 from shapely.geometry.base import BaseGeometry
@@ -146,11 +148,11 @@ def _lonlat_of(epsg: int, zone: int, geometry: BaseGeometry, step: float) -> Bas
     meridian = zone * 6 - 183
     inverse = _to_utm(epsg)
 
-    def back(x, y):
-        lon, lat = inverse.transform(x, y, direction="INVERSE")
-        return [meridian + ((v - meridian + 180.0) % 360.0) - 180.0 for v in lon], lat
+    def back(xy: np.ndarray) -> np.ndarray:
+        lon, lat = inverse.transform(xy[:, 0], xy[:, 1], direction="INVERSE")
+        return np.column_stack([meridian + (np.asarray(lon) - meridian + 180.0) % 360.0 - 180.0, lat])
 
-    return ops.transform(back, geometry.segmentize(step))
+    return shapely.transform(geometry.segmentize(step), back)
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,7 @@ class _Grid:
         self._kept: Dict[Tuple[int, bool, int, int, int, int], bool] = {}
         self._outlines: Dict[Tuple[int, bool, int, int, int, int], BaseGeometry] = {}
         self._blocks: Dict[Tuple[int, bool, int, int], BaseGeometry] = {}
+        self._covers: Dict[Tuple[str, int, bool, int, int], Optional[BaseGeometry]] = {}
 
     def square(self, zone: int, south: bool, e: int, k: int) -> Optional[_Square]:
         key = (zone, south, e, k)
@@ -257,21 +260,35 @@ class _Grid:
     def kept_after_west_rule(self, sq: _Square, column: int, row: int) -> bool:
         if not sq.west_of_zone:
             return True
-        outline = self.tile_lonlat(sq, column, row)
-        cover = [self._union_of_tiles(z, sq.south, outline, lambda s, c, r: False) for z in (sq.zone, sq.zone - 1)]
-        cover = [c for c in cover if c is not None]
-        return not (cover and ops.unary_union(cover).contains(outline))
+        key = ("west", sq.zone, sq.south, sq.e, sq.k)
+        if key not in self._covers:
+            block = self.block_lonlat(sq)
+            covers = [self._union_of_tiles(z, sq.south, block, lambda s, c, r: False) for z in (sq.zone, sq.zone - 1)]
+            covers = [cover for cover in covers if cover is not None]
+            self._covers[key] = ops.unary_union(covers) if covers else None
+        cover = self._covers[key]
+        return not (cover is not None and cover.contains(self.tile_lonlat(sq, column, row)))
 
     def kept(self, sq: _Square, column: int, row: int) -> bool:
         key = (sq.zone, sq.south, sq.e, sq.k, column, row)
         if key not in self._kept:
             keep = self.kept_after_west_rule(sq, column, row)
-            if keep:
-                outline = self.tile_lonlat(sq, column, row)
-                cover = self._union_of_tiles(sq.zone + 1, sq.south, outline, self.kept_after_west_rule)
-                keep = not (cover is not None and cover.contains(outline))
+            if keep and _near_the_next_zone(self.block_lonlat(sq), sq.zone):
+                cover_key = ("east", sq.zone, sq.south, sq.e, sq.k)
+                if cover_key not in self._covers:
+                    self._covers[cover_key] = self._union_of_tiles(sq.zone + 1, sq.south, self.block_lonlat(sq),
+                                                                   self.kept_after_west_rule)
+                cover = self._covers[cover_key]
+                keep = not (cover is not None and cover.contains(self.tile_lonlat(sq, column, row)))
             self._kept[key] = keep
         return self._kept[key]
+
+
+def _near_the_next_zone(outline: BaseGeometry, zone: int) -> bool:
+    """Whether the next zone's tiles (which reach at most ~100 km west of its meridian) can touch ``outline``."""
+    _, south, east, north = outline.bounds
+    reach = 1.5 * 100.0 / (111.0 * max(math.cos(math.radians(max(abs(south), abs(north)))), 0.01))
+    return east > zone * 6 - 180 - reach
 
 
 def _centre_longitude(epsg: int, e: int, k: int) -> float:
@@ -307,10 +324,11 @@ def _utm_tiles(area: BaseGeometry, grid_id: int, size_x: float, size_y: float):
                 zone = index % 60 + 1
                 epsg = (32700 if is_south else 32600) + zone
                 for sq in grid.squares_around(zone, is_south, part.envelope):
+                    whole = part.contains(_shift_next_to(grid.block_lonlat(sq), part))
                     for column in range(grid.columns):
                         for row in range(grid.rows):
                             outline = _shift_next_to(grid.tile_lonlat(sq, column, row), part)
-                            if outline.intersection(part).area > 0 and grid.kept(sq, column, row):
+                            if (whole or outline.intersection(part).area > 0) and grid.kept(sq, column, row):
                                 name = f"{sq.name}_{column}_{row}"
                                 found[(name, epsg)] = (name, epsg, grid.tile_box(sq, column, row), outline)
     return sorted(found.values(), key=lambda t: (t[1], -t[2][3], t[2][0], t[0]))

@@ -18,6 +18,7 @@ AREAS = {
     "zone edge 6° E, grid 2": (box(5.5, 45.0, 6.5, 46.0), 2, 120),
     "southern zone edge 36° E, grid 0": (box(35.7, -7.2, 36.5, -6.5), 0, 60),
     "equator, grid 0": (box(10.5, -0.2, 11.0, 0.2), 0, 60),
+    "area edge on a central meridian (touching tiles left out), grid 1": (box(-3.0, -0.3, -2.8, 0.3), 1, 20),
     "antimeridian, grid 2": (box(179.6, -17.5, 180.4, -16.5), 2, 60),
     "LAEA, grid 6": (box(10.0, 50.0, 11.0, 51.0), 6, 100),
     "WGS84, grid 3": (box(10.5, 50.5, 12.2, 51.2), 3, 0.001),
