@@ -38,6 +38,7 @@ from . import grid_assumptions as assumptions
 from . import mgrs
 from .errors import InvalidRequestError
 from .grids import CRS_LAEA, CRS_UTM, CRS_WGS84, TilingGrid, get_grid, latitude_limits
+from .proj_threads import on_python_thread, require_python_thread
 
 _LOG = logging.getLogger(__name__)
 
@@ -95,6 +96,7 @@ class Tile:
 # Public entry point
 
 
+@on_python_thread
 def tiles_for_area(
     area: Union[BaseGeometry, Mapping[str, Any]],
     area_crs: CrsLike,
@@ -265,7 +267,12 @@ _THREAD_STATE = threading.local()
 
 
 def _thread_cache(name: str) -> Dict[Any, Any]:
-    """A cache private to the calling thread: pyproj objects are not shared between threads (GUI worker, server)."""
+    """A cache private to the calling thread: pyproj objects are not shared between threads (GUI worker, server).
+
+    Every pyproj object of this module is made through one of these caches, on a thread Python created
+    (see ``proj_threads``: on Qt's pooled threads pyproj frees its context between calls and crashes).
+    """
+    require_python_thread()
     cache = getattr(_THREAD_STATE, name, None)
     if cache is None:
         cache = {}
