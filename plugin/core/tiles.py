@@ -314,6 +314,12 @@ def _lonlat_projection(epsg: int) -> pyproj.Transformer:
 
 
 def _to_lonlat(epsg: int, x: np.ndarray, y: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    if x.size == 1:
+        # pyproj 3.7 tries its one-point path first, which reads a one-element array through NumPy's deprecated
+        # array-to-scalar conversion (a DeprecationWarning today, an error in a later NumPy): pass floats.
+        longitude, latitude = _lonlat_projection(epsg).transform(x.item(), y.item(), direction="INVERSE")
+        return np.full(x.shape, longitude), np.full(y.shape, latitude)
     longitude, latitude = _lonlat_projection(epsg).transform(x, y, direction="INVERSE")
     return np.asarray(longitude), np.asarray(latitude)
 

@@ -5,9 +5,9 @@ Hub + S3, ``python -m emulator.stack``) in a child process with timings that mak
 a minute and one tile fail, points the plugin at it through the SH_*/AWS_* environment, loads the tutorial area as
 the active layer, fills in the New job dock (tutorial evalscript, grid 1, 20 m, buffer 50), clicks Create and
 Start, and lets the Jobs dock's monitor follow the job. When the job is PROCESSING and its tiles on the map show
-done, failed and waiting tiles, it saves ``screenshots/qgis.png``, unloads the plugin, stops the stack and quits
-QGIS. Exit code 0 on success; 1 (with the reason on stderr) on any failure, and a watchdog ends everything after
-``SHB_SCREENSHOT_TIMEOUT`` seconds (180 by default) so the run never hangs.
+done, failed and waiting tiles, it saves ``screenshots/qgis.png`` (or the file ``SHB_SCREENSHOT`` names), unloads the
+plugin, stops the stack and quits QGIS. Exit code 0 on success; 1 (with the reason on stderr) on any failure, and a
+watchdog ends everything after ``SHB_SCREENSHOT_TIMEOUT`` seconds (180 by default) so the run never hangs.
 """
 
 import ctypes
@@ -24,7 +24,7 @@ import urllib.request
 from pathlib import Path
 
 REPOSITORY = Path(os.environ.get("SHB_REPOSITORY", Path.cwd())).resolve()
-OUTPUT = REPOSITORY / "screenshots" / "qgis.png"
+OUTPUT = Path(os.environ.get("SHB_SCREENSHOT", REPOSITORY / "screenshots" / "qgis.png"))
 STACK_LOG = REPOSITORY / ".build" / "screenshot-stack.log"
 SHARED_DATA = REPOSITORY.parent / "shared" / "data"
 AREA_FILE = SHARED_DATA / "california_crop_fields.geojson"
