@@ -7,12 +7,13 @@ import logging
 import os
 import threading
 import time
-from typing import Any, Callable, Dict, Iterator, Optional
+from typing import Any, Callable, Dict, Iterator, Optional, Sequence, Union
 
 import requests
 
 from .deployments import check_url, is_loopback_url
 from .errors import ApiError, AuthenticationError, ConnectionFailedError
+from .network import configure_session
 from .retry import RetryPolicy, TransientError, call_with_retries
 
 log = logging.getLogger("sentinelhub_batch")
@@ -63,6 +64,8 @@ class TokenProvider:
         client_secret: str,
         *,
         proxies: Optional[Dict[str, str]] = None,
+        proxy_exclusions: Sequence[str] = (),
+        verify: Union[bool, str, None] = None,
         retry: Optional[RetryPolicy] = None,
         refresh_margin: float = 90.0,
         clock: Callable[[], float] = time.time,
@@ -75,6 +78,8 @@ class TokenProvider:
         self.client_id = client_id
         self._client_secret = client_secret
         self._proxies = dict(proxies or {})
+        self._proxy_exclusions = tuple(proxy_exclusions)
+        self._verify = verify
         self._retry = retry or RetryPolicy()
         self._refresh_margin = refresh_margin
         self._clock = clock
@@ -117,7 +122,7 @@ class TokenProvider:
         from oauthlib.oauth2.rfc6749.errors import OAuth2Error
 
         session = oauth_session_class(client=BackendApplicationClient(client_id=self.client_id))
-        session.proxies.update(self._proxies)
+        configure_session(session, self._proxies, self._proxy_exclusions, self._verify)
         session.register_compliance_hook("access_token_response", _raise_for_token_error)
         try:
             with _plain_http_allowed_for(self.token_url):

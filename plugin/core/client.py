@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
 import requests
 
@@ -13,6 +13,7 @@ from .auth import TokenProvider
 from .deployments import Deployment
 from .errors import ApiError
 from .models import BatchTask, TaskStatus, UserAction
+from .network import configure_session
 from .retry import RetryPolicy, TransientError, call_with_retries
 
 log = logging.getLogger("sentinelhub_batch")
@@ -36,6 +37,8 @@ class BatchClient:
         client_secret: str,
         *,
         proxies: Optional[Dict[str, str]] = None,
+        proxy_exclusions: Sequence[str] = (),
+        verify: Union[bool, str, None] = None,
         retry: Optional[RetryPolicy] = None,
         sleep: Callable[[float], None] = time.sleep,
         on_retry: Optional[Callable[[float, TransientError], None]] = None,
@@ -46,11 +49,11 @@ class BatchClient:
         self.sleep = sleep
         self.on_retry = on_retry
         self.tokens = TokenProvider(deployment.token_url, client_id, client_secret, proxies=proxies,
-                                    retry=self.retry, timeout=min(30.0, self.retry.timeout))
+                                    proxy_exclusions=proxy_exclusions, verify=verify, retry=self.retry,
+                                    timeout=min(30.0, self.retry.timeout))
         self._session = session or requests.Session()
         self._session.headers["User-Agent"] = USER_AGENT
-        if proxies:
-            self._session.proxies.update(proxies)
+        configure_session(self._session, proxies, proxy_exclusions, verify)
         self._created_at: Dict[str, float] = {}
         self._created_lock = threading.Lock()
 

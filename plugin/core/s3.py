@@ -20,12 +20,13 @@ import random
 import time
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 from urllib.parse import parse_qsl, quote, urlsplit
 
 import requests
 
 from .errors import SentinelHubBatchError
+from .network import configure_session
 
 log = logging.getLogger("sentinelhub_batch")
 
@@ -309,6 +310,8 @@ class S3Client:
         endpoint_url: Optional[str] = None,
         session_token: Optional[str] = None,
         proxies: Optional[Mapping[str, str]] = None,
+        proxy_exclusions: Sequence[str] = (),
+        verify: Union[bool, str, None] = None,
         timeout: float = 30,
         max_retries: int = 4,
         backoff_initial: float = 0.5,
@@ -334,8 +337,7 @@ class S3Client:
         self.backoff_initial = backoff_initial
         self.backoff_max = backoff_max
         self._session = session or requests.Session()
-        if proxies:
-            self._session.proxies.update(dict(proxies))
+        configure_session(self._session, proxies, proxy_exclusions, verify)
 
     def __repr__(self) -> str:
         where = self.endpoint_url or f"AWS {self.region}"

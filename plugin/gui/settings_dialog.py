@@ -35,7 +35,7 @@ from .connection import (
     ConnectionSettings,
     CredentialsError,
     S3Access,
-    qgis_proxies,
+    qgis_network_options,
     read_basic_credentials,
     store_basic_credentials,
 )
@@ -245,7 +245,7 @@ class SettingsDialog(QDialog):
             s3.access_key, s3.secret_key = typed_s3
         elif settings.s3_auth_config_id:
             s3.access_key, s3.secret_key = read_basic_credentials(settings.s3_auth_config_id, "S3 keys")
-        return Connection(deployment, client_id, client_secret, s3, qgis_proxies())
+        return Connection(deployment, client_id, client_secret, s3, qgis_network_options())
 
     # --- actions ---------------------------------------------------------------------------------------
 
