@@ -3,7 +3,13 @@
 Layout: one top folder ``sentinelhub_batch/`` with metadata.txt, LICENSE, README.md, __init__.py, plugin/, ui/ and
 resources/. Left out: tests, dot-files, caches, compiled and binary files. ``requests_oauthlib`` and ``oauthlib``
 (pure Python, missing from some QGIS installations) are copied from the build interpreter's environment into
-``sentinelhub_batch/plugin/vendor/`` together with their licence files.
+``sentinelhub_batch/plugin/vendor/`` together with their licence files. The zip's metadata.txt gets its
+``changelog`` from CHANGELOG.md through qgis-plugin-ci's changelog parser.
+
+Why not ``qgis-plugin-ci package`` itself: it archives the plugin folder from git (``git archive <plugin_path>``)
+and expects that folder below the repository root. Here the repository root *is* the plugin folder; with
+``plugin_path = "."`` it writes ``..<version>.zip`` with no top folder and with the tests, the CI script and the
+Makefile inside, and it has no notion of vendored packages.
 
 Usage: python tests/tools/package.py [--out dist]
 """
@@ -29,6 +35,8 @@ EXCLUDED_SUFFIXES = {
     ".whl", ".egg", ".db", ".sqlite", ".orig", ".rej", ".swp", ".bak",
 }
 ZIP_DATE = (2024, 1, 1, 0, 0, 0)
+CHANGELOG_ENTRIES = 3
+"""How many versions of CHANGELOG.md the zip's metadata.txt lists."""
 
 
 def read_version(metadata: Path = REPOSITORY / "metadata.txt") -> str:
@@ -38,6 +46,27 @@ def read_version(metadata: Path = REPOSITORY / "metadata.txt") -> str:
     if not version:
         raise SystemExit(f"{metadata}: no 'version' in [general]; add e.g. version=0.1.0")
     return version
+
+
+def metadata_with_changelog(metadata: Path = REPOSITORY / "metadata.txt") -> bytes:
+    """metadata.txt with ``changelog=`` filled from CHANGELOG.md, whose newest version must be the plugin's."""
+    from qgispluginci.changelog import ChangelogParser
+
+    parser = ChangelogParser(parent_folder=REPOSITORY)
+    if not parser.has_changelog(parent_folder=REPOSITORY):
+        raise SystemExit(f"{REPOSITORY / 'CHANGELOG.md'} is missing; the release notes come from it")
+    version = read_version(metadata)
+    if parser.latest_version() != version:
+        raise SystemExit(f"CHANGELOG.md's newest version is {parser.latest_version()}, metadata.txt says {version}: "
+                         "add a section for this version to CHANGELOG.md")
+    entries = parser.last_items(CHANGELOG_ENTRIES).strip("\n")
+    lines = metadata.read_text(encoding="utf-8").splitlines()
+    start = next(index for index, line in enumerate(lines) if line.startswith("changelog="))
+    end = start + 1
+    while end < len(lines) and lines[end][:1] in (" ", "\t"):
+        end += 1  # the continuation lines of the old value
+    lines[start:end] = ["changelog=", *(f"    {line.strip()}" for line in entries.splitlines() if line.strip())]
+    return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def is_packaged(relative: Path) -> bool:
@@ -131,7 +160,8 @@ def build(out_dir: Path) -> Path:
             info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            zip_file.writestr(info, source.read_bytes())
+            zip_file.writestr(info, metadata_with_changelog(source) if name == f"{PLUGIN_NAME}/metadata.txt"
+                              else source.read_bytes())
     temporary.replace(archive)
     return archive
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import configparser
 import importlib.util
+import re
 import subprocess
 import sys
 import zipfile
@@ -77,6 +78,38 @@ def test_zip_metadata_is_complete(built_zip):
     assert general["hasProcessingProvider"] == "yes"
     assert general["qgisMinimumVersion"] == "3.22"
     assert general["qgisMaximumVersion"].startswith("4.")
+
+
+def _newest_changelog_section():
+    """(version, item texts) of the newest released section of CHANGELOG.md, read without the packager's parser."""
+    sections = re.split(r"^## ", (REPOSITORY / "CHANGELOG.md").read_text(encoding="utf-8"), flags=re.MULTILINE)
+    for section in sections[1:]:
+        heading, _, body = section.partition("\n")
+        match = re.match(r"\[(\d+\.\d+\.\d+)\] - \d{4}-\d{2}-\d{2}$", heading.strip())
+        if match:
+            items = [" ".join(item.split()) for item in re.split(r"^- ", body, flags=re.MULTILINE)[1:]]
+            return match.group(1), items
+    raise AssertionError("CHANGELOG.md has no released section")
+
+
+def test_zip_changelog_is_the_newest_changelog_section(built_zip):
+    version, items = _newest_changelog_section()
+    assert version == _metadata()["version"]
+    with zipfile.ZipFile(built_zip) as archive:
+        parser = configparser.ConfigParser(interpolation=None)
+        parser.read_string(archive.read("sentinelhub_batch/metadata.txt").decode("utf-8"))
+    changelog = " ".join(parser["general"]["changelog"].split())
+    assert changelog.startswith(f"Version {version}:")
+    for item in items:
+        assert f"- {item}" in changelog
+
+
+def test_a_version_missing_from_the_changelog_stops_the_build(tmp_path):
+    metadata = tmp_path / "metadata.txt"
+    metadata.write_text((REPOSITORY / "metadata.txt").read_text(encoding="utf-8").replace(
+        f"version={_metadata()['version']}", "version=9.9.9"), encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"CHANGELOG\.md's newest version is .* metadata\.txt says 9\.9\.9"):
+        _load_package_tool().metadata_with_changelog(metadata)
 
 
 def test_bundled_dependencies_are_used_only_when_missing(built_zip, tmp_path):
