@@ -106,7 +106,7 @@ demo: setup
 
 screenshot: setup
 	@mkdir -p $(BUILD)/screenshot-profile $(dir $(SCREENSHOT))
-	env -u QT_QPA_PLATFORM SHB_REPOSITORY=$(ROOT) SHB_SCREENSHOT=$(abspath $(SCREENSHOT)) \
+	env -u QT_QPA_PLATFORM SHB_REPOSITORY=$(ROOT) SHB_SCREENSHOT=$(abspath $(SCREENSHOT)) SHB_PYTHON=$(PY) \
 	  PYTHONPATH="$(PKGROOT):$(site_packages)" \
 	  timeout -k 10 300 xvfb-run -a -s "-screen 0 1920x1200x24" \
 	  qgis --profiles-path $(BUILD)/screenshot-profile --noversioncheck --nologo --code tests/tools/screenshot.py

@@ -79,7 +79,7 @@ class StackProcess:
         self._lines = queue.Queue()
 
     def start(self, timeout=60.0):
-        python = REPOSITORY / ".venv" / "bin" / "python"
+        python = Path(os.environ.get("SHB_PYTHON", REPOSITORY / ".venv" / "bin" / "python"))  # the project venv
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join([str(REPOSITORY / ".build" / "pkgroot"), str(REPOSITORY / "tests")])
         env["PYTHONUNBUFFERED"] = "1"
