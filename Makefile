@@ -128,7 +128,7 @@ clean:
 	@[ -z "$(mounts_below_build)" ] || { echo "refusing: mounted below $(BUILD): $(mounts_below_build)"; exit 1; }
 	find $(BUILD) -mindepth 1 -maxdepth 1 ! -name chroot-trixie ! -name 'chroot-trixie.*' -exec rm -rf {} + \
 	  2>/dev/null || true
-	rm -rf $(VENV) dist demo .pytest_cache
+	rm -rf dist demo .pytest_cache
 
 clean-chroot:
 	@[ -z "$(mounts_below_build)" ] || { echo "refusing: mounted below $(BUILD): $(mounts_below_build)"; exit 1; }
