@@ -4,10 +4,11 @@
 #
 #   tests/tools/qgis_chroot.sh CHROOT SUITE COMMAND...
 #
-# CHROOT is created with debootstrap (Debian's default mirror) when it has no apt-get yet, and reused otherwise;
+# CHROOT is created with debootstrap (Debian's default mirror) unless it is already bootstrapped, and reused then;
 # `make system-packages` inside it installs QGIS and the tools the first time. The repository (and ../shared, and the
 # git directory of a worktree) are bind-mounted at their own paths, so the command runs on this checkout and writes
-# to it; /proc, /sys and /dev are mounted for QGIS and Python. A trap unmounts everything on exit, whatever happens,
+# to it; /proc, /sys and /dev are mounted for QGIS and Python. A trap unmounts everything on exit, whatever happens
+# (an interrupt or TERM first ends the command inside, which runs as a process group of its own),
 # and a lock keeps two runs from sharing the mounts. The host's CA bundle and pip configuration are copied in, so
 # apt and pip reach the package indexes the host reaches.
 set -euo pipefail
@@ -62,8 +63,22 @@ main() {
       umount -R "${mounted[index]}" 2>/dev/null || umount -R -l "${mounted[index]}" || true
     done
   }
+  child=""
+  in_own_group() {  # run "$@" as a process group of its own, waited for so that a signal reaches the trap at once
+    setsid "$@" &  # (stdin: /dev/null; the commands run here need none)
+    child=$!
+    local status=0
+    wait "$child" || status=$?
+    child=""
+    return "$status"
+  }
+  stop_child() {
+    [ -z "$child" ] && return 0
+    kill -TERM -- "-$child" 2>/dev/null || true
+    wait "$child" 2>/dev/null || true
+  }
   trap unmount_all EXIT
-  trap 'exit 130' INT TERM
+  trap 'stop_child; exit 130' INT TERM
 
   mount_at() {  # mount_at TARGET mount-arguments...
     local target="$chroot_dir$1"
@@ -94,23 +109,21 @@ main() {
   }
   copy_host_configuration
 
-  in_chroot() {
-    chroot "$chroot_dir" /usr/bin/env -u VIRTUAL_ENV -u PYTHONHOME HOME=/root DEBIAN_FRONTEND=noninteractive \
-      PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$@"
-  }
+  in_chroot=(chroot "$chroot_dir" /usr/bin/env -u VIRTUAL_ENV -u PYTHONHOME HOME=/root DEBIAN_FRONTEND=noninteractive
+    PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin)
 
   if [ ! -x "$chroot_dir/usr/bin/make" ]; then
     step "Installing make in the chroot"
-    in_chroot apt-get update -qq
-    in_chroot apt-get install -y -qq --no-install-recommends make ca-certificates git >/dev/null
+    "${in_chroot[@]}" apt-get update -qq
+    "${in_chroot[@]}" apt-get install -y -qq --no-install-recommends make ca-certificates git >/dev/null
     copy_host_configuration  # ca-certificates rewrote the bundle
   fi
-  in_chroot make -C "$repository" --no-print-directory system-packages
-  in_chroot apt-get clean  # the downloaded .deb files (about 1 GB)
+  in_own_group "${in_chroot[@]}" make -C "$repository" --no-print-directory system-packages
+  "${in_chroot[@]}" apt-get clean  # the downloaded .deb files (about 1 GB)
   copy_host_configuration
 
   step "In the $suite chroot: $*"
-  in_chroot bash -c 'cd "$1" && shift && exec "$@"' bash "$repository" "$@"
+  in_own_group "${in_chroot[@]}" bash -c 'cd "$1" && shift && exec "$@"' bash "$repository" "$@"
 }
 
 main "$@"
