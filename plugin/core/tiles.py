@@ -41,6 +41,7 @@ from . import grid_assumptions as assumptions
 from . import mgrs, utm_tiling
 from .errors import InvalidRequestError
 from .grids import CRS_LAEA, CRS_UTM, CRS_WGS84, TilingGrid, get_grid, latitude_limits
+from .proj_threads import on_python_thread, require_python_thread
 
 _LOG = logging.getLogger(__name__)
 
@@ -98,6 +99,7 @@ class Tile:
 # Public entry point
 
 
+@on_python_thread
 def tiles_for_area(
     area: Union[BaseGeometry, Mapping[str, Any]],
     area_crs: CrsLike,
@@ -262,7 +264,12 @@ _THREAD_STATE = threading.local()
 
 
 def _thread_cache(name: str) -> Dict[Any, Any]:
-    """A cache private to the calling thread: pyproj objects are not shared between threads (GUI worker, server)."""
+    """A cache private to the calling thread: pyproj objects are not shared between threads (GUI worker, server).
+
+    Every pyproj object of this module is made through one of these caches, on a thread Python created
+    (see ``proj_threads``: on Qt's pooled threads pyproj frees its context between calls and crashes).
+    """
+    require_python_thread()
     cache = getattr(_THREAD_STATE, name, None)
     if cache is None:
         cache = {}
@@ -295,6 +302,12 @@ def _lonlat_projection(epsg: int) -> pyproj.Transformer:
 
 
 def _to_lonlat(epsg: int, x: np.ndarray, y: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    if x.size == 1:
+        # pyproj 3.7 tries its one-point path first, which reads a one-element array through NumPy's deprecated
+        # array-to-scalar conversion (a DeprecationWarning today, an error in a later NumPy): pass floats.
+        longitude, latitude = _lonlat_projection(epsg).transform(x.item(), y.item(), direction="INVERSE")
+        return np.full(x.shape, longitude), np.full(y.shape, latitude)
     longitude, latitude = _lonlat_projection(epsg).transform(x, y, direction="INVERSE")
     return np.asarray(longitude), np.asarray(latitude)
 

@@ -25,6 +25,7 @@ from shapely.geometry.base import BaseGeometry
 
 from . import grid_assumptions as rules
 from . import mgrs
+from .proj_threads import require_python_thread
 
 SQUARE_SIZE = int(mgrs.MGRS_SQUARE_SIZE)
 HALF_ZONE_DEGREES = mgrs.UTM_ZONE_WIDTH_DEGREES / 2.0
@@ -45,6 +46,7 @@ def utm_projection(zone: int, south: bool) -> pyproj.Transformer:
     Built as the PROJ pipeline EPSG defines for WGS84 → 326xx/327xx (no datum shift): half a millisecond instead
     of the ~20 ms of a database lookup, which adds up over 120 zones.
     """
+    require_python_thread()
     cache = getattr(_THREAD_STATE, "projections", None)
     if cache is None:
         cache = _THREAD_STATE.projections = {}
