@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+import ssl
 import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable, Dict, List, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 from urllib.parse import parse_qs, urlparse
 
 DROP = object()
@@ -39,6 +40,8 @@ Handler = Callable[[Recorded], Any]
 class ScriptedServer:
     routes: List[Tuple[str, re.Pattern[str], Handler]] = field(default_factory=list)
     requests: List[Recorded] = field(default_factory=list)
+    tls: Optional[ssl.SSLContext] = None
+    """Serve HTTPS with this server context (its certificate must name 127.0.0.1)."""
 
     def __post_init__(self) -> None:
         server = self
@@ -77,12 +80,14 @@ class ScriptedServer:
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), RequestHandler)
         self.httpd.daemon_threads = True
+        if self.tls is not None:
+            self.httpd.socket = self.tls.wrap_socket(self.httpd.socket, server_side=True)
         self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self.thread.start()
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.httpd.server_address[1]}"
 
     def route(self, method: str, path_pattern: str, handler: Handler) -> None:
         """Later routes win, so a test can override a default answer."""

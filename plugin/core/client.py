@@ -18,7 +18,7 @@ from .deployments import Deployment
 from .errors import ApiError
 from .models import BatchTask, TaskStatus, UserAction
 from .retry import RetryPolicy, TransientError, call_with_retries
-from .transport import Verify, new_session
+from .transport import NetworkOptions, new_session
 
 log = logging.getLogger("sentinelhub_batch")
 
@@ -110,8 +110,7 @@ class BatchClient:
         client_id: str,
         client_secret: str,
         *,
-        proxies: Optional[Dict[str, str]] = None,
-        verify: Verify = True,
+        network: Optional[NetworkOptions] = None,
         retry: Optional[RetryPolicy] = None,
         sleep: Callable[[float], None] = time.sleep,
         on_retry: Optional[Callable[[float, TransientError], None]] = None,
@@ -124,7 +123,7 @@ class BatchClient:
         self.on_retry = on_retry
         self.tokens = token_provider or TokenProvider(deployment.token_url, client_id, client_secret,
                                                       retry=self.retry, timeout=min(30.0, self.retry.timeout))
-        self._session = new_session("Sentinel Hub API", proxies, verify)
+        self._session = new_session("Sentinel Hub API", network)
         self._session.headers["User-Agent"] = USER_AGENT
         self.recently_created = recently_created or RECENTLY_CREATED
 

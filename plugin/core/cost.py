@@ -11,8 +11,10 @@ Batch v2 gives no estimate, so the plugin computes one from the tiles and the ev
 - Sentinel-1: orthorectification × 2, or radiometric terrain correction × 2.5 instead; speckle filter × 2;
 - data fusion: ``local collections + 2 × remote collections``.
 
-The legacy ``valueEstimate`` is the sum over tiles; a batch job is charged one third of it, and at least
-100 PU per request.
+The legacy ``valueEstimate`` is the sum over tiles. A batch job is charged one third of it for every tile of at
+least 10 000 px, the full rate for smaller tiles (possible with GeoPackage input), and at least 100 PU per request
+(provider docs, Overview/ProcessingUnit.qmd: "a multiplication factor of 1/3 will be applied to all tiles with a
+size of at least 10,000 px ... tiles smaller than 10,000 px ... charged at the regular rate").
 
 Choices where the spec says nothing (all made in :func:`_request_factors`):
 
@@ -23,6 +25,13 @@ Choices where the spec says nothing (all made in :func:`_request_factors`):
 - no input band at all counts as one band (1/3), like a script asking only for ``dataMask``;
 - the data fusion factor counts the script's data sources (1 for a single collection); the caller says how many of
   them are remote (in another deployment).
+
+Assumptions about what the provider's text leaves open (each one constant below, used in one place):
+
+- ``BUFFER_PIXELS_COUNTED``: whether a tile's buffer pixels count, in the area and in the 10 000 px threshold. No
+  source says either way; assumed not (the tile's own pixels, what its name and the grid define).
+- ``DISCOUNT_AT_THE_THRESHOLD``: a tile of exactly 10 000 px gets the discount. The Batch v1 text says "at least
+  10,000 px", the Batch v2 text "bigger than 10.000 px"; the v1 wording is followed.
 """
 
 from __future__ import annotations
@@ -45,7 +54,13 @@ TERRAIN_CORRECTION_FACTOR = 2.5
 SPECKLE_FILTER_FACTOR = 2.0
 REMOTE_COLLECTION_WEIGHT = 2
 BATCH_DISCOUNT = 1.0 / 3.0
+#: Tiles with fewer pixels than this are charged at the full rate (provider docs).
+DISCOUNT_MINIMUM_TILE_PIXELS = 10_000
 MINIMUM_BILLED_PU = 100.0
+#: ASSUMPTION: buffer pixels do not count (see the module docstring).
+BUFFER_PIXELS_COUNTED = False
+#: ASSUMPTION: exactly 10 000 px is discounted (see the module docstring).
+DISCOUNT_AT_THE_THRESHOLD = True
 
 TimeLike = Union[datetime, date, str, None]
 
@@ -58,6 +73,8 @@ class TileCost:
     area_factor: float
     estimate_pu: float
     charged_pu: float
+    discounted: bool = True
+    """Whether the batch discount applies (the tile has at least 10 000 px)."""
 
 
 @dataclass(frozen=True)
@@ -147,17 +164,19 @@ def estimate_processing_units(
     multiplier = request.product
     tile_costs: List[TileCost] = []
     for tile in tile_list:
-        width, height = int(tile.width), int(tile.height)
+        width, height = _counted_pixels(tile)
         area = max(width * height / PIXELS_PER_UNIT, MINIMUM_AREA_FACTOR)
         estimate = area * multiplier
         name = str(getattr(tile, "name", ""))
-        tile_costs.append(TileCost(name, width, height, area, estimate, estimate * BATCH_DISCOUNT))
+        discounted = _discounted(width * height)
+        charged = estimate * BATCH_DISCOUNT if discounted else estimate
+        tile_costs.append(TileCost(name, width, height, area, estimate, charged, discounted))
     estimate_pu = math.fsum(cost.estimate_pu for cost in tile_costs)
-    charged_pu = estimate_pu * BATCH_DISCOUNT
+    charged_pu = math.fsum(cost.charged_pu for cost in tile_costs)
     billed_pu = max(charged_pu, MINIMUM_BILLED_PU)
     lines = [_tiles_line(tile_costs), *request.lines]
     lines.append(f"estimate before the batch discount (legacy valueEstimate): {estimate_pu:.2f} PU")
-    lines.append(f"batch charge: one third = {charged_pu:.2f} PU")
+    lines.append(_charge_line(tile_costs, charged_pu))
     if billed_pu > charged_pu:
         lines.append(f"billed: {billed_pu:.0f} PU (the minimum per request)")
     else:
@@ -177,6 +196,29 @@ def estimate_processing_units(
     )
 
 
+def _counted_pixels(tile: Any) -> Tuple[int, int]:
+    """Width and height in pixels that the charge counts (``BUFFER_PIXELS_COUNTED``)."""
+    if BUFFER_PIXELS_COUNTED:
+        return int(getattr(tile, "buffered_width", tile.width)), int(getattr(tile, "buffered_height", tile.height))
+    return int(tile.width), int(tile.height)
+
+
+def _discounted(pixels: int) -> bool:
+    if DISCOUNT_AT_THE_THRESHOLD:
+        return pixels >= DISCOUNT_MINIMUM_TILE_PIXELS
+    return pixels > DISCOUNT_MINIMUM_TILE_PIXELS
+
+
+def _charge_line(tile_costs: Sequence[TileCost], charged_pu: float) -> str:
+    small = sum(1 for cost in tile_costs if not cost.discounted)
+    if not small:
+        return f"batch charge: one third = {charged_pu:.2f} PU"
+    return (
+        f"batch charge: {charged_pu:.2f} PU — one third for {len(tile_costs) - small} tiles, the full rate for {small} "
+        f"tiles under {DISCOUNT_MINIMUM_TILE_PIXELS:,} px"
+    )
+
+
 def _tiles_line(tile_costs: Sequence[TileCost]) -> str:
     sizes = sorted({(cost.width, cost.height) for cost in tile_costs})
     if len(sizes) == 1:
@@ -184,7 +226,7 @@ def _tiles_line(tile_costs: Sequence[TileCost]) -> str:
         area = tile_costs[0].area_factor
         return (
             f"area: {len(tile_costs)} tiles × {width} × {height} px / 512² = {len(tile_costs)} × {area:.4g} "
-            "(buffer not counted)"
+            + ("(buffer counted)" if BUFFER_PIXELS_COUNTED else "(buffer not counted)")
         )
     total = math.fsum(cost.area_factor for cost in tile_costs)
     return f"area: {len(tile_costs)} tiles of {len(sizes)} sizes, Σ width × height / 512² = {total:.4g}"

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from .errors import InvalidRequestError
+from .proj_threads import on_python_thread
 
 MAX_FEATURE_PIXELS = 3500
 MAX_FEATURES = 700_000
@@ -197,6 +198,7 @@ def gpkg_geometry_blob(geometry: Any, srs_id: int) -> bytes:
     return header + to_wkb(geometry, output_dimension=2, byte_order=1)
 
 
+@on_python_thread
 def _crs_definition(epsg: int) -> Tuple[str, str]:
     """``(name, WKT)`` of an EPSG CRS from pyproj; WKT1 as GeoPackage asks, WKT2 when WKT1 cannot express it."""
     from pyproj import CRS

@@ -1,17 +1,20 @@
 """Tiling grids of Sentinel Hub Batch: the predefined table and the live ``/tilinggrids`` descriptions.
 
-The live listing (``GET /tilinggrids``) is authoritative when online; :data:`BUILTIN_GRIDS` is the offline fallback
-(``spec/tiling-grids.md`` §1).
+The live listing (``GET /tilinggrids``) is authoritative when connected; :data:`BUILTIN_GRIDS` is the offline
+fallback (``spec/tiling-grids.md`` §1). :class:`GridCatalog` holds the grids of one connection: the live listing
+once read, the built-in table until then or when it cannot be read.
 """
 
 from __future__ import annotations
 
 import copy
 import math
+import threading
+import weakref
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, Mapping, Optional, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, Mapping, Optional, Tuple, Union
 
-from .errors import InvalidRequestError
+from .errors import InvalidRequestError, SentinelHubBatchError
 
 UNIT_METRE = "METRE"
 UNIT_DEGREE = "DEGREE"
@@ -186,15 +189,18 @@ def _builtin(grid_id: int, name: str, size: float, resolutions: Tuple[float, ...
 BUILTIN_GRIDS: Dict[int, TilingGrid] = {
     grid.id: grid
     for grid in (
-        _builtin(0, "UTM 20km grid", 20040, (10, 20, 30, 60), UNIT_METRE, CRS_UTM),
-        _builtin(1, "UTM 10km grid", 10000, (10, 20), UNIT_METRE, CRS_UTM),
-        _builtin(2, "UTM 100km grid", 100080, (30, 60, 120, 240, 360), UNIT_METRE, CRS_UTM),
-        _builtin(3, "WGS84 1 degree grid", 1, (0.0001, 0.0002), UNIT_DEGREE, CRS_WGS84),
+        _builtin(0, "20km grid", 20040, (10, 20, 60), UNIT_METRE, CRS_UTM),
+        _builtin(1, "10km grid", 10000, (1, 10, 20), UNIT_METRE, CRS_UTM),
+        _builtin(2, "100km grid", 100080, (60, 120, 240, 360), UNIT_METRE, CRS_UTM),
+        _builtin(3, "WGS84 1 degree grid", 1, (0.0001, 0.0002, 0.0005, 0.0008, 0.001, 0.002, 0.005, 0.008),
+                 UNIT_DEGREE, CRS_WGS84),
         _builtin(6, "LAEA 100km grid", 100000, (40, 50, 100), UNIT_METRE, CRS_LAEA),
         _builtin(7, "LAEA 20km grid", 20000, (10, 20), UNIT_METRE, CRS_LAEA),
     )
 }
-"""The offline fallback (spec table). The live ``/tilinggrids`` listing, when available, takes precedence."""
+"""The offline fallback: names and resolutions as the live ``GET /tilinggrids`` lists them (2024 listing in
+sentinelhub-py's batch_processing_v2 example). The live listing, when available, takes precedence. Left out: grid
+1's listed 1.4999 m, which does not divide its 10 000 m tiles into whole pixels."""
 
 #: Latitude limits (south, north) in degrees of each predefined grid's coverage (spec §1).
 GRID_LATITUDE_LIMITS: Dict[int, Tuple[float, float]] = {
@@ -238,3 +244,82 @@ def get_grid(
 def _known_ids(live_grids: Iterable[TilingGrid]) -> str:
     ids = set(BUILTIN_GRIDS) | {grid.id for grid in live_grids}
     return ", ".join(str(grid_id) for grid_id in sorted(ids))
+
+
+class GridCatalog:
+    """The tiling grids of one connection: the service's live listing once read, else the built-in table.
+
+    ``fetch`` reads the listing (e.g. ``BatchClient.tiling_grids``); it is called once, again only after
+    :meth:`refresh` or after it failed. Safe to share between threads.
+    """
+
+    def __init__(self, fetch: Optional[Callable[[], Iterable[Union[TilingGrid, Mapping[str, Any]]]]] = None):
+        self._fetch = fetch
+        self._lock = threading.Lock()
+        self._live: Optional[Dict[int, TilingGrid]] = None
+        self.error: Optional[str] = None
+        """Why the live listing could not be read the last time it was tried (None when it was read)."""
+
+    @property
+    def is_live(self) -> bool:
+        """Whether the grids come from the service's listing (not the built-in table)."""
+        return self._live is not None
+
+    def grids(self) -> Dict[int, TilingGrid]:
+        """Every grid by id: the live listing when it can be read, else the built-in table."""
+        with self._lock:
+            if self._live is None and self._fetch is not None:
+                try:
+                    listing = [g if isinstance(g, TilingGrid) else TilingGrid.from_api(g) for g in self._fetch()]
+                except SentinelHubBatchError as error:
+                    self.error = str(error)
+                else:
+                    if listing:
+                        self._live = {grid.id: grid for grid in listing}
+                        self.error = None
+                    else:
+                        self.error = "The service listed no tiling grid."
+            return dict(self._live) if self._live is not None else dict(BUILTIN_GRIDS)
+
+    def grid(self, grid_id: Union[int, str, TilingGrid]) -> TilingGrid:
+        """The grid with this id; with a live listing, only a grid the service lists."""
+        if isinstance(grid_id, TilingGrid):
+            grid_id = grid_id.id
+        grids = self.grids()
+        try:
+            wanted = int(grid_id)
+        except (TypeError, ValueError):
+            raise InvalidRequestError(f"{grid_id!r} is not a tiling grid id; use one of {_ids(grids)}.") from None
+        if wanted not in grids:
+            where = "the service lists" if self.is_live else "are built in"
+            raise InvalidRequestError(f"There is no tiling grid with id {wanted}; the grids that {where}: "
+                                      f"{_ids(grids)}.")
+        return grids[wanted]
+
+    def resolve(self, grid_id: Union[int, str, TilingGrid], resolution: Any) -> Tuple[TilingGrid, float]:
+        """The grid and the allowed resolution equal to ``resolution``; raises InvalidRequestError naming the
+        resolutions the grid allows (the service's, when its listing was read)."""
+        grid = self.grid(grid_id)
+        return grid, grid.check_resolution(resolution)
+
+    def refresh(self) -> None:
+        """Read the live listing again at the next request (e.g. after reconnecting)."""
+        with self._lock:
+            self._live = None
+
+
+_CATALOGS: weakref.WeakKeyDictionary[Any, GridCatalog] = weakref.WeakKeyDictionary()
+_CATALOGS_LOCK = threading.Lock()
+
+
+def catalog_for(client: Any) -> GridCatalog:
+    """The grid catalog of a connection (one per client object, reading ``client.tiling_grids()`` once)."""
+    with _CATALOGS_LOCK:
+        catalog = _CATALOGS.get(client)
+        if catalog is None:
+            catalog = _CATALOGS[client] = GridCatalog(client.tiling_grids)
+        return catalog
+
+
+def _ids(grids: Mapping[int, TilingGrid]) -> str:
+    return ", ".join(str(grid_id) for grid_id in sorted(grids))

@@ -12,9 +12,12 @@ import numpy as np
 import pyproj
 import shapely
 
+from .proj_threads import on_python_thread, require_python_thread
+
 WGS84_EPSG = 4326
 
 
+@on_python_thread
 def outlines_wgs84(geometries: Sequence[Any], epsg: Sequence[int]) -> List[bytes]:
     """2D WKB of each geometry (WKB bytes or shapely) reprojected from its EPSG code to longitude/latitude.
 
@@ -27,6 +30,7 @@ def outlines_wgs84(geometries: Sequence[Any], epsg: Sequence[int]) -> List[bytes
     shapes[:] = list(geometries)
     if isinstance(shapes[0], (bytes, bytearray, memoryview)):
         shapes = shapely.from_wkb(shapes)
+    require_python_thread()
     codes = np.asarray(epsg, dtype=np.int64)
     for code in np.unique(codes):
         if code in (0, WGS84_EPSG):

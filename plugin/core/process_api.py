@@ -17,6 +17,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .batch_request import TimeInput, area_bounds, build_data_filter, crs_uri
 from .errors import InvalidRequestError, SentinelHubBatchError
+from .proj_threads import on_python_thread, require_python_thread
 
 log = logging.getLogger("sentinelhub_batch")
 
@@ -287,6 +288,7 @@ def utm_epsg_for(lon: float, lat: float) -> int:
     return (32600 if lat >= 0 else 32700) + zone
 
 
+@on_python_thread
 def in_metric_crs(inputs: ProcessInputs) -> ProcessInputs:
     """``inputs`` with the area in metres: unchanged when its CRS is projected, else in its centre's UTM zone.
 
@@ -368,6 +370,7 @@ def _geojson_multipolygon(area: Any) -> Dict[str, Any]:
 def _pyproj_crs(crs: Union[int, str]) -> Any:
     from pyproj import CRS
 
+    require_python_thread()
     text = str(crs).strip()
     try:
         return CRS.from_epsg(int(text)) if text.isdigit() else CRS.from_user_input(text)

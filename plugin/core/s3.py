@@ -26,13 +26,7 @@ from urllib.parse import parse_qsl, quote, urlsplit
 import requests
 
 from .errors import SentinelHubBatchError
-from .transport import (
-    InsecureTransportError,
-    RedirectRefusedError,
-    Verify,
-    check_url,
-    new_session,
-)
+from .transport import InsecureTransportError, NetworkOptions, RedirectRefusedError, check_url, new_session
 
 log = logging.getLogger("sentinelhub_batch")
 
@@ -323,8 +317,7 @@ class S3Client:
         region: str = "eu-central-1",
         endpoint_url: Optional[str] = None,
         session_token: Optional[str] = None,
-        proxies: Optional[Mapping[str, str]] = None,
-        verify: Verify = True,
+        network: Optional[NetworkOptions] = None,
         timeout: float = 30,
         max_retries: int = 4,
         backoff_initial: float = 0.5,
@@ -341,7 +334,7 @@ class S3Client:
         self.max_retries = max_retries
         self.backoff_initial = backoff_initial
         self.backoff_max = backoff_max
-        self._session = new_session("S3 service", proxies, verify)
+        self._session = new_session("S3 service", network)
 
     def __repr__(self) -> str:
         where = self.endpoint_url or f"AWS {self.region}"

@@ -1,14 +1,17 @@
 """Which tiles a batch request processes: every grid tile that overlaps the area, in the tile's own CRS.
 
-``tiles_for_area`` is the single implementation used by the GUI (tile preview, cost), Processing and the emulator's
-analysis. The rules are in ``spec/tiling-grids.md``; the undocumented parts are in :mod:`.grid_assumptions`.
+``tiles_for_area`` is the single implementation used by the GUI (tile preview, cost) and Processing. The rules are
+in ``spec/tiling-grids.md``; which of them are verified against real outputs and which are assumed is in
+:mod:`.grid_assumptions`. The local emulator tiles with its own, independent code.
 
-How it works, per tile CRS (one UTM zone and hemisphere, EPSG:4326 or EPSG:3035):
+How it works, per tile CRS:
 
-1. the area is brought to WGS84 longitude/latitude (edges densified first, so long edges keep their shape),
-   wrapped into −180..180 and cut by the region the CRS serves (a 6° zone × hemisphere, within the grid's
-   latitude limits; the LAEA coverage box);
-2. that part is densified and projected into the tile CRS (an area already in the tile CRS is used as given);
+1. the area is brought to WGS84 longitude/latitude (edges densified first, so long edges keep their shape) and
+   wrapped into −180..180;
+2. UTM grids (0, 1, 2, :mod:`.utm_tiling`): for each zone and hemisphere, the part of the area its tiles can reach
+   (the zone's 6° strip widened by the reach of the squares at its edges) is projected into the zone; every MGRS
+   square whose block of tiles meets that part is cut into its tiles, and the tiles the grid drops at zone edges
+   are left out. WGS84 and LAEA grids: the part inside the region the CRS serves is projected into it;
 3. :func:`grid_cells_overlapping` finds the cells in bulk: cells the boundary passes through (walking every
    boundary segment across the grid lines) plus cells whose centre lies inside (a scanline over the row centres).
    No cell is tested one by one, so the work grows with the boundary length and the number of tiles.
@@ -35,9 +38,10 @@ from shapely.geometry import Polygon, box, shape
 from shapely.geometry.base import BaseGeometry
 
 from . import grid_assumptions as assumptions
-from . import mgrs
+from . import mgrs, utm_tiling
 from .errors import InvalidRequestError
 from .grids import CRS_LAEA, CRS_UTM, CRS_WGS84, TilingGrid, get_grid, latitude_limits
+from .proj_threads import on_python_thread, require_python_thread
 
 _LOG = logging.getLogger(__name__)
 
@@ -95,6 +99,7 @@ class Tile:
 # Public entry point
 
 
+@on_python_thread
 def tiles_for_area(
     area: Union[BaseGeometry, Mapping[str, Any]],
     area_crs: CrsLike,
@@ -119,22 +124,16 @@ def tiles_for_area(
     source_crs = parse_crs(area_crs)
     polygonal_area = polygonal_area_of(area)
 
-    parts = list(_area_parts_by_tile_crs(polygonal_area, source_crs, tiling_grid))
-    if not parts:
+    if tiling_grid.crs_kind == CRS_UTM:
+        batches = _utm_batches(polygonal_area, source_crs, tiling_grid)
+    else:
+        batches = _cell_batches(polygonal_area, source_crs, tiling_grid)
+    if batches is None:
         raise AreaError(
             f"The area lies outside the coverage of grid {tiling_grid.id} ({tiling_grid.name}): "
             f"{_coverage_text(tiling_grid)}. Choose another grid or an area inside its coverage."
         )
-
-    found = []
-    total = 0
-    for part in parts:
-        columns, rows = grid_cells_overlapping(
-            part.geometry, tiling_grid.tile_width, tiling_grid.tile_height, part.cell_origin
-        )
-        order = np.lexsort((columns, -rows))
-        found.append((part, columns[order], rows[order]))
-        total += len(columns)
+    total = sum(len(batch.names) for batch in batches)
     if max_tiles is not None and total > max_tiles:
         raise AreaError(
             f"The area needs {total} tiles of grid {tiling_grid.id} ({tiling_grid.name}), more than the limit of "
@@ -151,9 +150,9 @@ def tiles_for_area(
     )
     tiles: List[Tile] = []
     with _garbage_collection_paused():
-        for part, columns, rows in found:
-            if len(columns):
-                tiles.extend(_make_tiles(part, tiling_grid, columns, rows, layout))
+        for batch in batches:
+            if batch.names:
+                tiles.extend(_make_tiles(batch, layout))
     return tiles
 
 
@@ -265,7 +264,12 @@ _THREAD_STATE = threading.local()
 
 
 def _thread_cache(name: str) -> Dict[Any, Any]:
-    """A cache private to the calling thread: pyproj objects are not shared between threads (GUI worker, server)."""
+    """A cache private to the calling thread: pyproj objects are not shared between threads (GUI worker, server).
+
+    Every pyproj object of this module is made through one of these caches, on a thread Python created
+    (see ``proj_threads``: on Qt's pooled threads pyproj frees its context between calls and crashes).
+    """
+    require_python_thread()
     cache = getattr(_THREAD_STATE, name, None)
     if cache is None:
         cache = {}
@@ -285,28 +289,25 @@ def _transformer(source: pyproj.CRS, target: pyproj.CRS) -> pyproj.Transformer:
 
 
 def _lonlat_projection(epsg: int) -> pyproj.Transformer:
-    """Longitude/latitude → tile CRS ``epsg`` (``direction="INVERSE"`` goes back), cached per thread.
-
-    UTM zones are built as PROJ pipelines, the exact operation EPSG defines for WGS84 → 326xx/327xx (no datum
-    shift), in half a millisecond instead of the ~20 ms of a database lookup, which adds up over 120 zones.
-    """
+    """Longitude/latitude → tile CRS ``epsg`` (``direction="INVERSE"`` goes back), cached per thread."""
+    utm = mgrs.utm_zone_of_epsg(epsg)
+    if utm is not None:
+        return utm_tiling.utm_projection(*utm)
     cache = _thread_cache("projections")
     projection = cache.get(epsg)
     if projection is None:
-        utm = mgrs.utm_zone_of_epsg(epsg)
-        if utm is not None:
-            zone, south = utm
-            projection = pyproj.Transformer.from_pipeline(
-                "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad "
-                f"+step +proj=utm +zone={zone}{' +south' if south else ''} +ellps=WGS84"
-            )
-        else:
-            projection = pyproj.Transformer.from_crs(_wgs84(), _crs_of_epsg(epsg), always_xy=True)
+        projection = pyproj.Transformer.from_crs(_wgs84(), _crs_of_epsg(epsg), always_xy=True)
         cache[epsg] = projection
     return projection
 
 
 def _to_lonlat(epsg: int, x: np.ndarray, y: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    if x.size == 1:
+        # pyproj 3.7 tries its one-point path first, which reads a one-element array through NumPy's deprecated
+        # array-to-scalar conversion (a DeprecationWarning today, an error in a later NumPy): pass floats.
+        longitude, latitude = _lonlat_projection(epsg).transform(x.item(), y.item(), direction="INVERSE")
+        return np.full(x.shape, longitude), np.full(y.shape, latitude)
     longitude, latitude = _lonlat_projection(epsg).transform(x, y, direction="INVERSE")
     return np.asarray(longitude), np.asarray(latitude)
 
@@ -424,79 +425,69 @@ def _polygonal_part(geometry: BaseGeometry) -> BaseGeometry:
 
 
 # ----------------------------------------------------------------------------------------------------------------
-# Parts of the area per tile CRS
+# Tiles per tile CRS
 
 
 @dataclass(frozen=True)
-class _AreaPart:
+class _TileBatch:
+    """The tiles found in one tile CRS (extents and names), in the order they are returned."""
+
     epsg: int
-    crs_kind: str
-    zone: int
-    south: bool
-    cell_origin: Tuple[float, float]
-    geometry: BaseGeometry
+    central_meridian: Optional[float]
+    x_min: np.ndarray
+    y_min: np.ndarray
+    x_max: np.ndarray
+    y_max: np.ndarray
+    names: List[str]
+
+    @classmethod
+    def sorted(cls, epsg: int, central_meridian: Optional[float], x_min: np.ndarray, y_max: np.ndarray,
+               width: float, height: float, names: Sequence[str]) -> _TileBatch:
+        """North to south, then west to east, then by name (tiles of neighbouring squares can share a corner row)."""
+        order = np.lexsort((np.array(names, dtype=object) if names else np.empty(0), x_min, -y_max))
+        x_min, y_max = x_min[order], y_max[order]
+        return cls(epsg, central_meridian, x_min, y_max - height, x_min + width, y_max,
+                   [names[i] for i in order.tolist()])
 
 
-def _area_parts_by_tile_crs(area: BaseGeometry, source_crs: pyproj.CRS, grid: TilingGrid) -> Iterator[_AreaPart]:
+def _densify_metres(grid: TilingGrid) -> float:
     tile_size_metres = min(grid.tile_width, grid.tile_height)
     if grid.unit == "DEGREE":
         tile_size_metres *= METRES_PER_DEGREE
-    densify_metres = tile_size_metres * _DENSIFY_FRACTION
+    return tile_size_metres * _DENSIFY_FRACTION
+
+
+def _utm_batches(area: BaseGeometry, source_crs: pyproj.CRS, grid: TilingGrid) -> Optional[List[_TileBatch]]:
+    """Tiles of a UTM grid per zone and hemisphere; None when the area is outside the grid's latitudes."""
+    densify_metres = _densify_metres(grid)
     densify_degrees = densify_metres / METRES_PER_DEGREE
     lonlat = _area_in_lonlat(area, source_crs, densify_metres)
     if lonlat.is_empty:
-        return
-    south_limit, north_limit = latitude_limits(grid)
+        return None
+    layout = utm_tiling.SquareLayout.of(grid.tile_width, grid.tile_height)
     source_epsg = _epsg(source_crs)
-
-    for epsg, zone, south, region in _regions(grid, lonlat, south_limit, north_limit):
-        if not shapely.intersects(region, lonlat):
-            continue
-        part_lonlat = _polygonal_part(shapely.intersection(lonlat, region))
-        if part_lonlat.is_empty or part_lonlat.area <= 0.0:
-            continue
-        if epsg == WGS84_EPSG:
-            part = part_lonlat
+    batches = []
+    reached = False
+    for frame, part_lonlat, region in _utm_area_parts(lonlat, *latitude_limits(grid)):
+        reached = True
+        if source_epsg == frame.epsg:
+            region_in_zone = _project_geometry(shapely.segmentize(region, densify_degrees), frame.epsg)
+            part = _polygonal_part(shapely.intersection(area, region_in_zone))
         else:
-            if source_epsg == epsg:
-                region_in_target = _project_geometry(shapely.segmentize(region, densify_degrees), epsg)
-                part = _polygonal_part(shapely.intersection(area, region_in_target))
-            else:
-                part = _project_geometry(shapely.segmentize(part_lonlat, densify_degrees), epsg)
-        if part.is_empty or part.area <= 0.0:
-            continue
-        if grid.crs_kind == CRS_UTM:
-            origin = assumptions.UTM_CELL_ORIGIN
-        elif grid.crs_kind == CRS_LAEA:
-            origin = assumptions.LAEA_CELL_ORIGIN
-        else:
-            origin = assumptions.WGS84_CELL_ORIGIN
-        yield _AreaPart(epsg, grid.crs_kind, zone, south, origin, part)
+            part = _project_geometry(shapely.segmentize(part_lonlat, densify_degrees), frame.epsg)
+        if not part.is_empty and part.area > 0.0:
+            batches.append(_utm_zone_tiles(frame, part, layout))
+    return batches if reached else None
 
 
-def _regions(
-    grid: TilingGrid, lonlat: BaseGeometry, south_limit: float, north_limit: float
-) -> Iterator[Tuple[int, int, bool, Polygon]]:
-    """(epsg, zone, south, region in lon/lat) for every tile CRS the area may fall in."""
-    if grid.crs_kind == CRS_WGS84:
-        yield WGS84_EPSG, 0, False, box(-180.0, south_limit, 180.0, north_limit)
-        return
-    if grid.crs_kind == CRS_LAEA:
-        west, south, east, north = assumptions.LAEA_COVERAGE_LONLAT
-        south, north = max(south, south_limit), min(north, north_limit)
-        if north > south:
-            yield assumptions.LAEA_EPSG, 0, False, box(west, south, east, north)
-        return
-    if grid.crs_kind != CRS_UTM:
-        raise InvalidRequestError(
-            f"Tiles of grid {grid.id} ({grid.name}) cannot be computed here: its CRS kind {grid.crs_kind!r} is not "
-            "one of UTM, WGS84, LAEA."
-        )
-    zone_indices = set()
-    for west, _, east, _ in shapely.bounds(np.asarray(list(_flatten(lonlat)), dtype=object)):
-        first = min(max(math.floor((west + 180.0) / mgrs.UTM_ZONE_WIDTH_DEGREES), 0), 59)
-        last = min(max(math.floor((east + 180.0) / mgrs.UTM_ZONE_WIDTH_DEGREES), 0), 59)
-        zone_indices.update(range(first, last + 1))
+def _utm_area_parts(
+    lonlat: BaseGeometry, south_limit: float, north_limit: float
+) -> Iterator[Tuple[utm_tiling.ZoneFrame, BaseGeometry, Polygon]]:
+    """(zone, part of the area its tiles can reach, that region) for every zone and hemisphere the area meets.
+
+    The region is the zone's strip widened by the reach of its edge squares; its longitudes are continuous around
+    the central meridian (so they may pass ±180, which the projection accepts).
+    """
     _, area_south, _, area_north = lonlat.bounds
     hemispheres = []
     if north_limit > 0.0 and area_north > 0.0:
@@ -504,10 +495,113 @@ def _regions(
     if south_limit < 0.0 and area_south < 0.0:
         hemispheres.append((True, south_limit, min(north_limit, 0.0)))
     for south, lat_from, lat_to in hemispheres:
+        piece = _polygonal_part(shapely.intersection(lonlat, box(-180.0, lat_from, 180.0, lat_to)))
+        if piece.is_empty or piece.area <= 0.0:
+            continue
+        _, piece_south, _, piece_north = piece.bounds
+        reach = utm_tiling.reach_degrees(max(abs(piece_south), abs(piece_north)))
+        zone_indices = set()
+        for west, _, east, _ in shapely.bounds(np.asarray(list(_flatten(piece)), dtype=object)):
+            first = math.floor((west - reach + 180.0) / mgrs.UTM_ZONE_WIDTH_DEGREES)
+            last = math.floor((east + reach + 180.0) / mgrs.UTM_ZONE_WIDTH_DEGREES)
+            zone_indices.update(index % 60 for index in range(first, last + 1))
         for index in sorted(zone_indices):
-            west = -180.0 + mgrs.UTM_ZONE_WIDTH_DEGREES * index
-            zone = index + 1
-            yield mgrs.utm_epsg(zone, south), zone, south, box(west, lat_from, west + 6.0, lat_to)
+            frame = utm_tiling.ZoneFrame(index + 1, south, lat_from, lat_to)
+            half_width = utm_tiling.HALF_ZONE_DEGREES + reach
+            meridian = frame.central_meridian
+            region = box(meridian - half_width, lat_from, meridian + half_width, lat_to)
+            pieces = []
+            for shift in (-360.0, 0.0, 360.0):
+                shifted_region = box(meridian - half_width + shift, lat_from, meridian + half_width + shift, lat_to)
+                found = shapely.intersection(piece, shifted_region)
+                if not found.is_empty and found.area > 0.0:
+                    pieces.append(shapely.transform(found, lambda xy, s=shift: xy - np.array([s, 0.0])))
+            part = _polygonal_part(shapely.union_all(pieces)) if pieces else Polygon()
+            if not part.is_empty and part.area > 0.0:
+                yield frame, part, region
+
+
+def _utm_zone_tiles(frame: utm_tiling.ZoneFrame, part: BaseGeometry, layout: utm_tiling.SquareLayout) -> _TileBatch:
+    """Tiles of one zone overlapping ``part`` (in the zone's CRS), square by square, without the dropped ones."""
+    candidates = list(utm_tiling.squares_near(frame, layout, part.bounds))
+    width, height = layout.tile_width, layout.tile_height
+    x_min_parts, y_max_parts, names = [], [], []
+    if candidates:
+        blocks = np.array([layout.block(frame.south, e, k) for e, k, _ in candidates])
+        outlines = shapely.box(*blocks.T)
+        shapely.prepare(part)
+        meets = shapely.intersects(part, outlines)
+        within = shapely.contains_properly(part, outlines)
+        for index in np.flatnonzero(meets).tolist():
+            e, k, found = candidates[index]
+            keep = utm_tiling.kept_tiles(layout, frame, e, k)
+            if within[index]:
+                columns, rows = np.nonzero(keep)
+            else:
+                west, south, east, north = blocks[index]
+                clipped = shapely.clip_by_rect(part, west, south, east, north)
+                columns, rows_up = grid_cells_overlapping(clipped, width, height, (west, south))
+                rows = layout.rows - 1 - rows_up
+                inside = (columns >= 0) & (columns < layout.columns) & (rows >= 0) & (rows < layout.rows)
+                columns, rows = columns[inside], rows[inside]
+                kept = keep[columns, rows]
+                columns, rows = columns[kept], rows[kept]
+            if not len(columns):
+                continue
+            x, y = layout.upper_left(frame.south, e, k)
+            x_min_parts.append(x + columns * width)
+            y_max_parts.append(y - rows * height)
+            names.extend(f"{found.name}_{column}_{row}" for column, row in zip(columns.tolist(), rows.tolist()))
+    x_min = np.concatenate(x_min_parts) if x_min_parts else np.empty(0)
+    y_max = np.concatenate(y_max_parts) if y_max_parts else np.empty(0)
+    return _TileBatch.sorted(frame.epsg, frame.central_meridian, x_min, y_max, width, height, names)
+
+
+def _cell_batches(area: BaseGeometry, source_crs: pyproj.CRS, grid: TilingGrid) -> Optional[List[_TileBatch]]:
+    """Tiles of a WGS84 or LAEA grid (cells aligned to the CRS origin); None when the area is outside its coverage."""
+    densify_metres = _densify_metres(grid)
+    densify_degrees = densify_metres / METRES_PER_DEGREE
+    lonlat = _area_in_lonlat(area, source_crs, densify_metres)
+    if lonlat.is_empty:
+        return None
+    if grid.crs_kind == CRS_WGS84:
+        epsg, origin = WGS84_EPSG, assumptions.WGS84_CELL_ORIGIN
+        west, south, east, north = -180.0, -90.0, 180.0, 90.0
+    elif grid.crs_kind == CRS_LAEA:
+        epsg, origin = assumptions.LAEA_EPSG, assumptions.LAEA_CELL_ORIGIN
+        west, south, east, north = assumptions.LAEA_COVERAGE_LONLAT
+    else:
+        raise InvalidRequestError(
+            f"Tiles of grid {grid.id} ({grid.name}) cannot be computed here: its CRS kind {grid.crs_kind!r} is not "
+            "one of UTM, WGS84, LAEA."
+        )
+    south_limit, north_limit = latitude_limits(grid)
+    south, north = max(south, south_limit), min(north, north_limit)
+    if north <= south:
+        return None
+    region = box(west, south, east, north)
+    if not shapely.intersects(region, lonlat):
+        return None
+    part_lonlat = _polygonal_part(shapely.intersection(lonlat, region))
+    if part_lonlat.is_empty or part_lonlat.area <= 0.0:
+        return None
+    if epsg == WGS84_EPSG:
+        part = part_lonlat
+    elif _epsg(source_crs) == epsg:
+        part = _polygonal_part(
+            shapely.intersection(area, _project_geometry(shapely.segmentize(region, densify_degrees), epsg)))
+    else:
+        part = _project_geometry(shapely.segmentize(part_lonlat, densify_degrees), epsg)
+    if part.is_empty or part.area <= 0.0:
+        return []
+    columns, rows = grid_cells_overlapping(part, grid.tile_width, grid.tile_height, origin)
+    x_min = origin[0] + columns * grid.tile_width
+    y_min = origin[1] + rows * grid.tile_height
+    if grid.crs_kind == CRS_LAEA:
+        names = assumptions.laea_tile_names(x_min, y_min, grid.tile_width)
+    else:
+        names = assumptions.wgs84_tile_names(x_min, y_min)
+    return [_TileBatch.sorted(epsg, None, x_min, y_min + grid.tile_height, grid.tile_width, grid.tile_height, names)]
 
 
 def _crs_of_epsg(epsg: int) -> pyproj.CRS:
@@ -540,8 +634,8 @@ def grid_cells_overlapping(
         return empty, empty
     rings = shapely.get_rings(np.asarray(polygons, dtype=object))
     coordinates, ring_index = shapely.get_coordinates(rings, return_index=True)
-    u = (coordinates[:, 0] - origin[0]) / cell_width
-    v = (coordinates[:, 1] - origin[1]) / cell_height
+    u = _snapped_to_lines((coordinates[:, 0] - origin[0]) / cell_width)
+    v = _snapped_to_lines((coordinates[:, 1] - origin[1]) / cell_height)
     same_ring = ring_index[1:] == ring_index[:-1]
     u1, v1 = u[:-1][same_ring], v[:-1][same_ring]
     u2, v2 = u[1:][same_ring], v[1:][same_ring]
@@ -559,6 +653,13 @@ def grid_cells_overlapping(
     selected[boundary_rows, boundary_columns] = True
     row_index, column_index = np.nonzero(selected)
     return column_index.astype(np.int64) + first_column, row_index.astype(np.int64) + first_row
+
+
+def _snapped_to_lines(position: np.ndarray) -> np.ndarray:
+    """Cell coordinates within a billionth of a cell of a grid line put on it: projection noise (a meridian at
+    499 999.999999999 m) must not make an area that only touches a cell overlap it."""
+    nearest = np.rint(position)
+    return np.where(np.abs(position - nearest) < 1e-9, nearest, position)
 
 
 def _expand_ranges(first: np.ndarray, counts: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
@@ -651,26 +752,10 @@ class _RasterLayout:
     buffered_height: int
 
 
-def _make_tiles(
-    part: _AreaPart, grid: TilingGrid, columns: np.ndarray, rows: np.ndarray, layout: _RasterLayout
-) -> List[Tile]:
-    x_min = part.cell_origin[0] + columns * grid.tile_width
-    y_min = part.cell_origin[1] + rows * grid.tile_height
-    x_max = part.cell_origin[0] + (columns + 1) * grid.tile_width
-    y_max = part.cell_origin[1] + (rows + 1) * grid.tile_height
-    longitude, latitude = _corner_lonlat(part, grid, columns, rows)
-    if part.crs_kind == CRS_UTM:
-        _, centre_latitude = _to_lonlat(part.epsg, (x_min + x_max) * 0.5, (y_min + y_max) * 0.5)
-        names = assumptions.utm_tile_names(
-            part.zone, part.south, x_min, y_max, grid.tile_width, grid.tile_height, centre_latitude
-        )
-    elif part.crs_kind == CRS_LAEA:
-        names = assumptions.laea_tile_names(x_min, y_min, grid.tile_width)
-    else:
-        names = assumptions.wgs84_tile_names(x_min, y_min)
+def _make_tiles(batch: _TileBatch, layout: _RasterLayout) -> List[Tile]:
+    longitude, latitude = _corner_lonlat(batch)
     outlines = shapely.polygons(np.stack([longitude, latitude], axis=-1))
-
-    epsg = part.epsg
+    epsg = batch.epsg
     bx, by = layout.buffer_x, layout.buffer_y
     width, height = layout.width, layout.height
     buffered_width, buffered_height = layout.buffered_width, layout.buffered_height
@@ -679,7 +764,8 @@ def _make_tiles(
     new_tile = object.__new__
     tiles = []
     for name, xa, ya, xb, yb, outline in zip(
-        names, x_min.tolist(), y_min.tolist(), x_max.tolist(), y_max.tolist(), outlines.tolist()
+        batch.names, batch.x_min.tolist(), batch.y_min.tolist(), batch.x_max.tolist(), batch.y_max.tolist(),
+        outlines.tolist()
     ):
         tile = new_tile(Tile)
         tile.__dict__.update(
@@ -697,31 +783,30 @@ def _make_tiles(
     return tiles
 
 
-def _corner_lonlat(
-    part: _AreaPart, grid: TilingGrid, columns: np.ndarray, rows: np.ndarray
-) -> Tuple[np.ndarray, np.ndarray]:
+def _corner_lonlat(batch: _TileBatch) -> Tuple[np.ndarray, np.ndarray]:
     """Longitude and latitude (N × 5, closed rings) of the tiles' corners, each shared corner projected once."""
-    corner_columns = np.column_stack([columns, columns + 1, columns + 1, columns, columns])
-    corner_rows = np.column_stack([rows, rows, rows + 1, rows + 1, rows])
-    x = part.cell_origin[0] + corner_columns * grid.tile_width
-    y = part.cell_origin[1] + corner_rows * grid.tile_height
-    if part.epsg == WGS84_EPSG:
+    x = np.column_stack([batch.x_min, batch.x_max, batch.x_max, batch.x_min, batch.x_min])
+    y = np.column_stack([batch.y_min, batch.y_min, batch.y_max, batch.y_max, batch.y_min])
+    if batch.epsg == WGS84_EPSG:
         return x, y
-    first_column, first_row = int(columns.min()), int(rows.min())
-    lattice_width = int(columns.max()) - first_column + 2
-    lattice_height = int(rows.max()) - first_row + 2
-    lattice_index = (corner_rows - first_row) * lattice_width + (corner_columns - first_column)
-    used = np.zeros(lattice_width * lattice_height, dtype=bool)
-    used[lattice_index.ravel()] = True
-    unique_index = np.flatnonzero(used)
-    position = np.zeros(lattice_width * lattice_height, dtype=np.int64)
-    position[unique_index] = np.arange(len(unique_index))
-    unique_x = part.cell_origin[0] + (unique_index % lattice_width + first_column) * grid.tile_width
-    unique_y = part.cell_origin[1] + (unique_index // lattice_width + first_row) * grid.tile_height
-    unique_longitude, unique_latitude = _to_lonlat(part.epsg, unique_x, unique_y)
-    longitude = unique_longitude[position[lattice_index]]
-    latitude = unique_latitude[position[lattice_index]]
-    if part.crs_kind == CRS_UTM:
-        meridian = mgrs.utm_central_meridian(part.zone)
+    unique_x, unique_y, inverse = _unique_points(x.ravel(), y.ravel())
+    unique_longitude, unique_latitude = _to_lonlat(batch.epsg, unique_x, unique_y)
+    longitude = unique_longitude[inverse].reshape(x.shape)
+    latitude = unique_latitude[inverse].reshape(x.shape)
+    if batch.central_meridian is not None:
+        meridian = batch.central_meridian
         longitude = meridian + (longitude - meridian + 180.0) % 360.0 - 180.0
     return longitude, latitude
+
+
+def _unique_points(x: np.ndarray, y: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The distinct (x, y) points and, for every input point, the index of its distinct point."""
+    if not len(x):
+        return x, y, np.empty(0, dtype=np.int64)
+    order = np.lexsort((y, x))
+    sorted_x, sorted_y = x[order], y[order]
+    new = np.ones(len(x), dtype=bool)
+    new[1:] = (sorted_x[1:] != sorted_x[:-1]) | (sorted_y[1:] != sorted_y[:-1])
+    inverse = np.empty(len(x), dtype=np.int64)
+    inverse[order] = np.cumsum(new) - 1
+    return sorted_x[new], sorted_y[new], inverse

@@ -21,7 +21,8 @@ import ipaddress
 import socket
 import threading
 import weakref
-from typing import Any, Mapping, Optional, Union
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Optional, Tuple, Union
 from urllib.parse import urlsplit
 
 import requests
@@ -30,8 +31,19 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from .errors import InvalidRequestError, SentinelHubBatchError, TaskCancelledError
 
-#: What ``verify`` may be: True (the CA bundle requests ships), or the path of a PEM bundle.
-Verify = Union[bool, str]
+
+@dataclass(frozen=True)
+class NetworkOptions:
+    """How the clients reach the network: the QGIS shell fills this in from QGIS's own network settings, so the
+    plugin's requests use the proxy QGIS uses, skip it for the URLs QGIS excludes, and trust the CAs of the QGIS
+    authentication database (a corporate TLS-inspecting proxy, a private S3 endpoint)."""
+
+    proxies: Mapping[str, str] = field(default_factory=dict)
+    """A requests ``proxies`` mapping (``{"http": url, "https": url}``); empty for none."""
+    proxy_exclusions: Tuple[str, ...] = ()
+    """URL prefixes reached without the proxy (QGIS compares the start of the URL, as here)."""
+    ca_bundle: Optional[str] = None
+    """A PEM file of the CA certificates to trust instead of requests' default; None for the default."""
 
 
 class InsecureTransportError(InvalidRequestError):
@@ -135,9 +147,16 @@ def _pool_class(base: Any, connections: _OpenConnections) -> type:
     return TrackedPool
 
 
-class _TrackingAdapter(HTTPAdapter):
-    def __init__(self, connections: _OpenConnections) -> None:
+class _SessionAdapter(HTTPAdapter):
+    """Tracks the connections it opens (for :meth:`CredentialSession.abort`) and applies the network options on every
+    request: requests itself lets REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE override a session's ``verify`` and has no way
+    to exempt URLs from a proxy set on the session."""
+
+    def __init__(self, connections: _OpenConnections, network: NetworkOptions) -> None:
         self._connections = connections
+        self._excluded_prefixes = tuple(prefix for prefix in network.proxy_exclusions if prefix.strip()) \
+            if network.proxies else ()
+        self._ca_bundle = network.ca_bundle
         super().__init__()
 
     def _tracked(self, manager: Any) -> Any:
@@ -152,6 +171,13 @@ class _TrackingAdapter(HTTPAdapter):
     def proxy_manager_for(self, *args: Any, **kwargs: Any) -> Any:
         return self._tracked(super().proxy_manager_for(*args, **kwargs))
 
+    def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
+        if self._excluded_prefixes and request.url and request.url.startswith(self._excluded_prefixes):
+            kwargs["proxies"] = {}
+        if self._ca_bundle is not None:
+            kwargs["verify"] = self._ca_bundle
+        return super().send(request, **kwargs)
+
 
 class CredentialSession(requests.Session):
     """A requests session that applies the rules of this module to every request it sends.
@@ -161,16 +187,16 @@ class CredentialSession(requests.Session):
     RequestAbortedError, which the core's retries let through.
     """
 
-    def __init__(self, what: str = "Sentinel Hub API", proxies: Optional[Mapping[str, str]] = None,
-                 verify: Verify = True):
+    def __init__(self, what: str = "Sentinel Hub API", network: Optional[NetworkOptions] = None):
         super().__init__()
+        network = network or NetworkOptions()
         self.what = what
         self.auth = _no_netrc
-        if proxies:
-            self.proxies.update(proxies)
-        self.verify = verify
+        self.proxies.update(dict(network.proxies))
+        if network.ca_bundle is not None:
+            self.verify = network.ca_bundle
         self._connections = _OpenConnections()
-        adapter = _TrackingAdapter(self._connections)
+        adapter = _SessionAdapter(self._connections, network)
         self.mount("http://", adapter)
         self.mount("https://", adapter)
         self._aborted = threading.Event()
@@ -218,10 +244,9 @@ def _no_netrc(request: requests.PreparedRequest) -> requests.PreparedRequest:
     return request
 
 
-def new_session(what: str = "Sentinel Hub API", proxies: Optional[Mapping[str, str]] = None,
-                verify: Verify = True) -> CredentialSession:
+def new_session(what: str = "Sentinel Hub API", network: Optional[NetworkOptions] = None) -> CredentialSession:
     """The session every core client uses (``what`` names the server in error messages, e.g. "S3 service")."""
-    return CredentialSession(what, proxies, verify)
+    return CredentialSession(what, network)
 
 
 def _without_query(url: str) -> str:

@@ -22,7 +22,7 @@ from ..services.connection import (
     ConnectionSettings,
     CredentialsError,
     S3Access,
-    qgis_proxies,
+    qgis_network_options,
     read_basic_credentials,
     store_basic_credentials,
 )
@@ -154,7 +154,7 @@ class SettingsDialog(QDialog, FORM_CLASS):
             s3.access_key, s3.secret_key = typed_s3
         elif settings.s3_auth_config_id:
             s3.access_key, s3.secret_key = read_basic_credentials(settings.s3_auth_config_id, tr("S3 keys"))
-        return Connection(deployment, client_id, client_secret, s3, qgis_proxies())
+        return Connection(deployment, client_id, client_secret, s3, qgis_network_options())
 
     # --- actions ---------------------------------------------------------------------------------------
 

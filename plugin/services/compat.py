@@ -9,7 +9,16 @@ are used directly and need no entry.
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsMapLayerProxyModel, QgsWkbTypes
+from qgis.core import (
+    Qgis,
+    QgsColorRampShader,
+    QgsFeatureRequest,
+    QgsMapLayerProxyModel,
+    QgsProcessing,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
 from qgis.PyQt.QtCore import QMetaType, QVariant
 
 try:  # Qt6 moved QAction from QtWidgets to QtGui.
@@ -36,6 +45,37 @@ if hasattr(Qgis, "LayerFilter"):  # QGIS >= 3.34 moved the layer filters of QgsM
 else:
     POLYGON_LAYER_FILTER = QgsMapLayerProxyModel.Filter.PolygonLayer
 
+# Enums that moved into Qgis: the old class-scoped names are aliases on QGIS 3.30-3.40 and are gone in QGIS 4.
+if hasattr(Qgis, "WkbType"):  # QGIS >= 3.30
+    WKB_POLYGON = Qgis.WkbType.Polygon
+    WKB_NO_GEOMETRY = Qgis.WkbType.NoGeometry
+else:
+    WKB_POLYGON = QgsWkbTypes.Type.Polygon
+    WKB_NO_GEOMETRY = QgsWkbTypes.Type.NoGeometry
+
+REQUEST_NO_GEOMETRY = (Qgis.FeatureRequestFlag.NoGeometry if hasattr(Qgis, "FeatureRequestFlag")  # QGIS >= 3.36
+                       else QgsFeatureRequest.Flag.NoGeometry)
+
+if hasattr(Qgis, "ProcessingSourceType"):  # QGIS >= 3.36
+    SOURCE_TABLE = Qgis.ProcessingSourceType.Vector
+    SOURCE_POLYGONS = Qgis.ProcessingSourceType.VectorPolygon
+else:
+    SOURCE_TABLE = QgsProcessing.SourceType.TypeVector
+    SOURCE_POLYGONS = QgsProcessing.SourceType.TypeVectorPolygon
+
+if hasattr(Qgis, "ProcessingNumberParameterType"):  # QGIS >= 3.36
+    NUMBER_INTEGER = Qgis.ProcessingNumberParameterType.Integer
+    NUMBER_DOUBLE = Qgis.ProcessingNumberParameterType.Double
+else:
+    NUMBER_INTEGER = QgsProcessingParameterNumber.Type.Integer
+    NUMBER_DOUBLE = QgsProcessingParameterNumber.Type.Double
+
+PARAMETER_ADVANCED = (Qgis.ProcessingParameterFlag.Advanced if hasattr(Qgis, "ProcessingParameterFlag")  # >= 3.36
+                      else QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+
+RAMP_INTERPOLATED = (Qgis.ShaderInterpolationMethod.Linear if hasattr(Qgis, "ShaderInterpolationMethod")  # >= 3.38
+                     else QgsColorRampShader.Type.Interpolated)
+
 if QGIS_VERSION_INT >= 33800 or not hasattr(QVariant, "String"):
     # QgsField takes QMetaType.Type from QGIS 3.38; Qt6 has no QVariant.Type at all.
     FIELD_TYPE_STRING = QMetaType.Type.QString
@@ -43,12 +83,21 @@ if QGIS_VERSION_INT >= 33800 or not hasattr(QVariant, "String"):
     FIELD_TYPE_LONG = QMetaType.Type.LongLong
     FIELD_TYPE_DOUBLE = QMetaType.Type.Double
     FIELD_TYPE_DATETIME = QMetaType.Type.QDateTime
-else:
-    FIELD_TYPE_STRING = QVariant.Type.String
-    FIELD_TYPE_INT = QVariant.Type.Int
-    FIELD_TYPE_LONG = QVariant.Type.LongLong
-    FIELD_TYPE_DOUBLE = QVariant.Type.Double
-    FIELD_TYPE_DATETIME = QVariant.Type.DateTime
+else:  # QGIS 3.22-3.36 (Qt5) take QVariant.Type: the one place it is named (flake8-qgis QGS402 is for Qt6)
+    FIELD_TYPE_STRING = QVariant.Type.String  # noqa: QGS402
+    FIELD_TYPE_INT = QVariant.Type.Int  # noqa: QGS402
+    FIELD_TYPE_LONG = QVariant.Type.LongLong  # noqa: QGS402
+    FIELD_TYPE_DOUBLE = QVariant.Type.Double  # noqa: QGS402
+    FIELD_TYPE_DATETIME = QVariant.Type.DateTime  # noqa: QGS402
+
+
+
+def renderer_band(renderer) -> int:
+    """The band a single-band raster renderer draws (``band()``/``grayBand()`` are deprecated from QGIS 3.38)."""
+    if hasattr(renderer, "inputBand"):
+        return renderer.inputBand()
+    return renderer.grayBand() if hasattr(renderer, "grayBand") else renderer.band()
+
 
 __all__ = [
     "FIELD_TYPE_DATETIME",
@@ -57,10 +106,20 @@ __all__ = [
     "FIELD_TYPE_LONG",
     "FIELD_TYPE_STRING",
     "LINE_GEOMETRY",
+    "NUMBER_DOUBLE",
+    "NUMBER_INTEGER",
+    "PARAMETER_ADVANCED",
     "POINT_GEOMETRY",
     "POLYGON_GEOMETRY",
     "POLYGON_LAYER_FILTER",
     "QGIS_VERSION_INT",
+    "RAMP_INTERPOLATED",
+    "REQUEST_NO_GEOMETRY",
+    "SOURCE_POLYGONS",
+    "SOURCE_TABLE",
+    "WKB_NO_GEOMETRY",
+    "WKB_POLYGON",
     "MessageLevel",
     "QAction",
+    "renderer_band",
 ]

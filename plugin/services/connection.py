@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Dict, Mapping, Optional, Tuple
 from urllib.parse import urlparse
 
@@ -25,6 +27,7 @@ from ..core.client import BatchClient
 from ..core.deployments import Deployment, deployment_for
 from ..core.errors import InvalidRequestError
 from ..core.retry import RetryPolicy
+from ..core.transport import NetworkOptions
 from .i18n import tr
 
 SETTINGS_GROUP = "sentinelhub_batch/connection"
@@ -81,7 +84,7 @@ class S3Access:
         scheme = "http" if host in ("127.0.0.1", "localhost", "::1") else "https"
         return f"{scheme}://{self.endpoint}"
 
-    def s3_client(self, proxies: Optional[Dict[str, str]] = None, **options: Any):
+    def s3_client(self, network: Optional[NetworkOptions] = None):
         from ..core.s3 import S3Client
 
         if not self.access_key or not self.secret_key:
@@ -89,7 +92,7 @@ class S3Access:
                                       "the QGIS authentication database) or set AWS_ACCESS_KEY_ID and "
                                       "AWS_SECRET_ACCESS_KEY."))
         return S3Client(self.access_key, self.secret_key, region=self.region or "eu-central-1",
-                        endpoint_url=self.endpoint_url, proxies=proxies, **options)
+                        endpoint_url=self.endpoint_url, network=network)
 
 
 TOKEN_RETRY = RetryPolicy(rate_limit_retries=3, rate_limit_total_wait=30.0, server_error_retries=2,
@@ -132,17 +135,19 @@ class Connection:
     client_id: str
     client_secret: str = field(repr=False)
     s3: S3Access = field(default_factory=S3Access)
-    proxies: Dict[str, str] = field(default_factory=dict)
+    network: NetworkOptions = field(default_factory=NetworkOptions)
+    """QGIS's proxy, its exclusions and trusted CAs (``qgis_network_options()``), for the Batch client, its token
+    requests and the S3 client alike."""
 
     def batch_client(self, **options: Any) -> BatchClient:
         """A client with the connection's shared token (``options``: retry, sleep, on_retry)."""
         tokens = TOKENS.provider(self.deployment, self.client_id, self.client_secret)
-        return BatchClient(self.deployment, self.client_id, self.client_secret, proxies=self.proxies or None,
+        return BatchClient(self.deployment, self.client_id, self.client_secret, network=self.network,
                            token_provider=tokens, **options)
 
-    def s3_client(self, **options: Any):
+    def s3_client(self):
         """The S3 client of the connection's bucket keys."""
-        return self.s3.s3_client(self.proxies or None, **options)
+        return self.s3.s3_client(self.network)
 
 
 def read_basic_credentials(auth_config_id: str, what: str) -> Tuple[str, str]:
@@ -181,6 +186,43 @@ def store_basic_credentials(name: str, username: str, password: str, auth_config
     return stored.id()
 
 
+def qgis_network_options() -> NetworkOptions:
+    """QGIS's network settings for the plugin's own HTTP clients (they use requests, not QGIS's network manager).
+
+    The proxy of Settings → Options → Network, with its "exclude URLs" and "no proxy" lists (both reached directly:
+    QGIS hands those URLs Qt's application proxy, which QGIS leaves at none); with "use system proxy" QGIS returns no
+    proxy here and requests reads the same system settings (http_proxy/no_proxy, the Windows registry) itself.
+    The CA certificates QGIS trusts (system, authentication database, extra file, minus those marked untrusted).
+    """
+    manager = QgsNetworkAccessManager.instance()
+    exclusions = tuple(prefix.strip() for prefix in [*manager.excludeList(), *manager.noProxyList()] if prefix.strip())
+    return NetworkOptions(qgis_proxies(), exclusions, qgis_ca_bundle())
+
+
+def qgis_ca_bundle() -> Optional[str]:
+    """A PEM file of the CA certificates QGIS trusts, for requests' ``verify``; None when QGIS has none to offer.
+
+    Kept in the QGIS settings folder and rewritten only when the certificates change.
+    """
+    manager = QgsApplication.authManager()
+    if manager is None or manager.isDisabled():
+        return None
+    certificates = manager.trustedCaCertsCache()
+    if not certificates:
+        return None
+    pem = b"".join(bytes(certificate.toPem()) for certificate in certificates)
+    folder = Path(QgsApplication.qgisSettingsDirPath()) / "sentinelhub_batch"
+    bundle = folder / "trusted-ca.pem"
+    if bundle.is_file() and hashlib.sha256(bundle.read_bytes()).digest() == hashlib.sha256(pem).digest():
+        return str(bundle)
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=folder, suffix=".pem")
+    with os.fdopen(handle, "wb") as file:
+        file.write(pem)
+    os.replace(temporary, bundle)
+    return str(bundle)
+
+
 def qgis_proxies() -> Dict[str, str]:
     """The proxy QGIS is configured to use, as a requests ``proxies`` mapping (empty when there is none)."""
     from qgis.PyQt.QtNetwork import QNetworkProxy
@@ -205,7 +247,7 @@ def connection_from_settings(settings: Optional[ConnectionSettings] = None) -> C
     s3 = S3Access(endpoint=settings.s3_endpoint, region=settings.s3_region or "eu-central-1")
     if settings.s3_auth_config_id:
         s3.access_key, s3.secret_key = read_basic_credentials(settings.s3_auth_config_id, tr("S3 keys"))
-    return Connection(deployment, client_id, client_secret, s3, qgis_proxies())
+    return Connection(deployment, client_id, client_secret, s3, qgis_network_options())
 
 
 ENVIRONMENT_HELP = ("Set SH_CLIENT_ID and SH_CLIENT_SECRET (and SH_BASE_URL/SH_TOKEN_URL or SH_DEPLOYMENT=eu|us-west|"
@@ -226,7 +268,7 @@ def connection_from_environment(environ: Optional[Mapping[str, str]] = None) -> 
         endpoint = f"http://{endpoint}"
     s3 = S3Access(env.get("AWS_ACCESS_KEY_ID", ""), env.get("AWS_SECRET_ACCESS_KEY", ""), endpoint,
                   env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION") or "eu-central-1")
-    return Connection(deployment, env["SH_CLIENT_ID"], env["SH_CLIENT_SECRET"], s3)
+    return Connection(deployment, env["SH_CLIENT_ID"], env["SH_CLIENT_SECRET"], s3, qgis_network_options())
 
 
 def connection_configured() -> Tuple[bool, str]:

@@ -27,6 +27,7 @@ from qgis.PyQt.QtGui import QColor
 from ..core.errors import SentinelHubBatchError
 from ..core.outlines import WGS84_EPSG, outlines_wgs84
 from ..core.storage import ManifestFeature, ManifestTiles, TileStatus, manifest_tiles
+from .compat import REQUEST_NO_GEOMETRY
 from .i18n import tr
 
 TILE_LAYER_CRS = "EPSG:4326"
@@ -270,7 +271,7 @@ class TileStatusLayer:
 
     def _reindex(self) -> None:
         name_index = self.layer.fields().indexOf("name")
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
+        request = QgsFeatureRequest().setFlags(REQUEST_NO_GEOMETRY)
         request.setSubsetOfAttributes([name_index, self._status_index])
         self._fid_by_name.clear()
         self._status_by_name.clear()

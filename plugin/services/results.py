@@ -55,6 +55,7 @@ from ..core.storage import (
     read_execution_statuses,
     read_manifest,
 )
+from .compat import RAMP_INTERPOLATED
 from .i18n import tr
 from .tasks import Activity
 
@@ -578,7 +579,7 @@ def _index_renderer(layer: QgsRasterLayer) -> QgsSingleBandPseudoColorRenderer:
     low, high = _index_range(layer.dataProvider().dataType(1))
     ramp = QgsStyle.defaultStyle().colorRamp("RdYlGn")
     shader_function = QgsColorRampShader(low, high)
-    shader_function.setColorRampType(QgsColorRampShader.Type.Interpolated)
+    shader_function.setColorRampType(RAMP_INTERPOLATED)
     if ramp is not None:
         shader_function.setSourceColorRamp(ramp)
         shader_function.classifyColorRamp(7)

@@ -1,9 +1,12 @@
-"""Tiles for an area: grid 1 at 10 m over the tutorial area, California and the contiguous US.
+"""Tile preview over the tutorial area, California and the contiguous US, for grids 1, 0 and 2.
 
-``tiles_for_area`` (bulk cell search) is compared with the straightforward way: the same area parts and the same
-tile building, but every candidate cell of each part's bounding box tested one by one with shapely ``intersects``.
-For the US the per-cell loop is timed on a random sample of the candidate cells and extrapolated (said in the
-output).
+``tiles_for_area`` is timed with its per-square caches emptied before every run ("cold", what the first preview
+of a region costs) and once more with them filled ("warm", a second preview of the same region). It is compared,
+in the same run, with the straightforward way: per zone strip, the area's lon/lat edges densified and projected,
+then every candidate cell (grid 1: the 10 km lattice; grids 0 and 2: the n × n cells of each Sentinel-2 square)
+built and tested on its own with shapely ``intersects``, and the kept cells made into tiles. That loop does less
+than the preview (no zone-edge rules), so the ratios are on the safe side. For the US the loop is timed on a
+random sample of the candidate cells and extrapolated (said in the output).
 """
 
 from __future__ import annotations
@@ -17,15 +20,17 @@ from pathlib import Path
 from typing import Callable, List, Tuple
 
 import numpy as np
-from sentinelhub_batch.plugin.core import tiles as tiles_module
+import pyproj
+import shapely
+from sentinelhub_batch.plugin.core import grid_assumptions, mgrs, utm_tiling
 from sentinelhub_batch.plugin.core.grids import get_grid
-from sentinelhub_batch.plugin.core.tiles import parse_crs, polygonal_area_of, tiles_for_area
+from sentinelhub_batch.plugin.core.tiles import tiles_for_area
 from shapely.geometry import box, shape
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
-GRID_ID = 1
-RESOLUTION = 10
-NAIVE_SAMPLE_CELLS = 8000
+GRIDS = ((1, 10), (0, 10), (2, 60))
+NAIVE_SAMPLE_CELLS = 4000
+SQUARE = 100_000
 
 
 def load_regions() -> List[Tuple[str, object]]:
@@ -36,11 +41,12 @@ def load_regions() -> List[Tuple[str, object]]:
     return regions
 
 
-def timed(function: Callable[[], object], repeats: int) -> Tuple[object, List[float], List[float]]:
-    """Result, wall times and CPU times of this process (CPU time is what other load on the machine cannot inflate)."""
+def timed(function: Callable[[], object], repeats: int, before: Callable[[], None] = lambda: None):
+    """Result, wall times and CPU times of this process (CPU time is what other load cannot inflate)."""
     result = None
     times, cpu_times = [], []
     for _ in range(repeats):
+        before()
         started, cpu_started = time.perf_counter(), time.process_time()
         result = function()
         times.append(time.perf_counter() - started)
@@ -48,103 +54,108 @@ def timed(function: Callable[[], object], repeats: int) -> Tuple[object, List[fl
     return result, times, cpu_times
 
 
-def naive_per_cell(area, sample_cells: int | None) -> dict:
-    """The straightforward search: each candidate cell built and tested on its own; tiles built as usual."""
-    grid = get_grid(GRID_ID)
+def naive_per_cell(area, grid_id: int, resolution: float, sample_cells: int | None) -> dict:
+    """The straightforward preview: per zone strip, densify, project, test each candidate cell, build tiles."""
+    grid = get_grid(grid_id)
+    width, height = grid.tile_width, grid.tile_height
+    per_square = grid_assumptions.tiles_per_square(width, SQUARE)
+    s2_corner = grid_assumptions.starts_at_s2_corner(width, SQUARE)
     started = time.perf_counter()
-    parts = list(tiles_module._area_parts_by_tile_crs(polygonal_area_of(area), parse_crs(4326), grid))
-    parts_seconds = time.perf_counter() - started
-
     candidates = []
-    for index, part in enumerate(parts):
-        west, south, east, north = part.geometry.bounds
-        columns = range(math.floor(west / grid.tile_width), math.ceil(east / grid.tile_width))
-        rows = range(math.floor(south / grid.tile_height), math.ceil(north / grid.tile_height))
-        candidates.extend((index, column, row) for row in rows for column in columns)
+    parts = []
+    west, _, east, _ = area.bounds
+    for zone_index in range(math.floor((west + 180) / 6), math.floor((east + 180) / 6) + 1):
+        zone = zone_index % 60 + 1
+        for is_south, lat_from, lat_to in ((False, 0.0, 80.0), (True, -80.0, 0.0)):
+            strip = box(-180 + 6 * zone_index, lat_from, -174 + 6 * zone_index, lat_to)
+            part = area.intersection(strip)
+            if part.is_empty:
+                continue
+            epsg = mgrs.utm_epsg(zone, is_south)
+            to_utm = pyproj.Transformer.from_crs(4326, epsg, always_xy=True)
+            projected = shapely.transform(shapely.segmentize(part, 0.02),
+                                          lambda xy, t=to_utm: np.column_stack(t.transform(xy[:, 0], xy[:, 1])))
+            parts.append((zone, is_south, epsg, projected))
+            x0, y0, x1, y1 = projected.bounds
+            for e in range(math.floor(x0 / SQUARE) - 1, math.floor(x1 / SQUARE) + 1):
+                for k in range(math.floor(y0 / SQUARE) - 1, math.floor(y1 / SQUARE) + 1):
+                    corner_x, corner_y = e * SQUARE, (k + 1) * SQUARE
+                    if s2_corner:
+                        corner_x, corner_y = grid_assumptions.s2_upper_left(corner_x, corner_y, is_south)
+                    for column in range(per_square):
+                        for row in range(per_square):
+                            candidates.append((len(parts) - 1, e, k, corner_x + column * width,
+                                               corner_y - (row + 1) * height, column, row))
+    setup_seconds = time.perf_counter() - started
     total = len(candidates)
     if sample_cells is not None and sample_cells < total:
         chosen = np.random.default_rng(0).choice(total, size=sample_cells, replace=False)
         tested = [candidates[i] for i in sorted(chosen)]
     else:
         tested = candidates
-
-    kept = {index: ([], []) for index in range(len(parts))}
     started = time.perf_counter()
-    for index, column, row in tested:
-        cell = box(column * grid.tile_width, row * grid.tile_height,
-                   (column + 1) * grid.tile_width, (row + 1) * grid.tile_height)
-        if parts[index].geometry.intersects(cell):
-            kept[index][0].append(column)
-            kept[index][1].append(row)
+    kept = []
+    for part_index, e, k, x_min, y_min, column, row in tested:
+        cell = box(x_min, y_min, x_min + width, y_min + height)
+        if parts[part_index][3].intersects(cell):
+            kept.append((part_index, e, k, x_min, y_min, column, row))
     loop_seconds = time.perf_counter() - started
-    loop_extrapolated = loop_seconds * total / len(tested)
-
-    width, height = grid.tile_pixels(RESOLUTION)
-    layout = tiles_module._RasterLayout(width, height, 0.0, 0.0, width, height)
     started = time.perf_counter()
-    built = 0
-    for index, (columns, rows) in kept.items():
-        if columns:
-            built += len(tiles_module._make_tiles(parts[index], grid, np.array(columns), np.array(rows), layout))
+    tiles = []
+    for part_index, e, k, x_min, y_min, column, row in kept:
+        zone, _, epsg, _ = parts[part_index]
+        to_lonlat = pyproj.Transformer.from_crs(epsg, 4326, always_xy=True)
+        xs = [x_min, x_min + width, x_min + width, x_min]
+        ys = [y_min, y_min, y_min + height, y_min + height]
+        outline = shapely.Polygon(np.column_stack(to_lonlat.transform(xs, ys)))
+        name = (f"{zone:02d}{mgrs.square_column_letters(zone, e).item()}{mgrs.square_row_letters(zone, k).item()}"
+                f"_{column}_{row}")
+        tiles.append((name, epsg, (x_min, y_min), outline))
     build_seconds = time.perf_counter() - started
-    if len(tested) < total:
-        build_seconds *= total / len(tested)
-        built = round(built * total / len(tested))
+    scale = total / len(tested) if tested else 1.0
     return {
         "candidates": total,
         "tested": len(tested),
-        "tiles": built,
-        "loop_seconds": loop_extrapolated,
-        "seconds": parts_seconds + loop_extrapolated + build_seconds,
+        "tiles": round(len(kept) * scale),
+        "seconds": setup_seconds + (loop_seconds + build_seconds) * scale,
         "sampled": len(tested) < total,
     }
 
 
-def bulk_cell_search_seconds(area) -> float:
-    grid = get_grid(GRID_ID)
-    parts = list(tiles_module._area_parts_by_tile_crs(polygonal_area_of(area), parse_crs(4326), grid))
-    started = time.perf_counter()
-    for part in parts:
-        tiles_module.grid_cells_overlapping(part.geometry, grid.tile_width, grid.tile_height, part.cell_origin)
-    return time.perf_counter() - started
-
-
 def main() -> int:
-    print(f"Tiles for an area: grid {GRID_ID} ({get_grid(GRID_ID).name}) at {RESOLUTION} m, area in EPSG:4326")
-    print("seconds; 'first' includes one-time set-up (CRS and transformer creation); best/median of repeats;")
-    print(f"cpu = least CPU time of this process (other load cannot inflate it); {os.cpu_count()} CPUs\n")
-    header = f"{'region':<26}{'km²':>11}{'tiles':>8}{'first':>8}{'best':>8}{'median':>8}{'cpu':>7}{'tiles/s':>10}"
-    header += f"{'naive':>9}{'ratio':>7}{'search':>9}{'ratio':>8}"
+    print("Tile preview (tiles_for_area) vs a per-cell shapely loop, area in EPSG:4326")
+    print("cold = caches emptied before each run (first preview of a region); warm = second preview;")
+    print(f"best/median of repeats; cpu = least CPU time of this process; {os.cpu_count()} CPUs\n")
+    header = f"{'region':<26}{'grid':>5}{'km²':>11}{'tiles':>8}{'cold':>8}{'median':>8}{'cpu':>7}{'warm':>7}"
+    header += f"{'naive':>9}{'×cold':>7}{'×warm':>7}"
     print(header)
-    for name, area in load_regions():
-        km2 = _area_km2(area)
-        first_tiles, first, _ = timed(lambda a=area: tiles_for_area(a, 4326, GRID_ID, RESOLUTION), 1)
-        repeats = 3 if len(first_tiles) > 20000 else 7
-        _, times, cpu_times = timed(lambda a=area: tiles_for_area(a, 4326, GRID_ID, RESOLUTION), repeats)
-        best, median = min(times), statistics.median(times)
-        sample = NAIVE_SAMPLE_CELLS if len(first_tiles) > 20000 else None
-        naive = naive_per_cell(area, sample)
-        search = min(bulk_cell_search_seconds(area) for _ in range(3))
-        print(
-            f"{name:<26}{km2:>11,.0f}{len(first_tiles):>8}{first[0]:>8.3f}{best:>8.3f}{median:>8.3f}"
-            f"{min(cpu_times):>7.3f}"
-            f"{len(first_tiles) / best:>10,.0f}{naive['seconds']:>9.2f}{naive['seconds'] / best:>6.1f}×"
-            f"{search:>9.4f}{naive['loop_seconds'] / search:>7.0f}×"
-        )
-        if naive["sampled"]:
-            print(f"{'':<26}naive per-cell loop timed on {naive['tested']:,} of {naive['candidates']:,} candidate "
-                  "cells (random sample) and extrapolated")
-        else:
-            print(f"{'':<26}naive per-cell loop over all {naive['candidates']:,} candidate cells: "
-                  f"{naive['tiles']} tiles (also cells that only touch the area)")
-    print("\nratio = naive end-to-end / best; search = bulk cell search alone vs the naive per-cell loop alone")
+    notes = []
+    for grid_id, resolution in GRIDS:
+        for name, area in load_regions():
+            km2 = _area_km2(area)
+            preview = lambda a=area, g=grid_id, r=resolution: tiles_for_area(a, 4326, g, r)  # noqa: E731
+            first_tiles, _, _ = timed(preview, 1, utm_tiling.clear_caches)
+            repeats = 3 if len(first_tiles) > 20000 else 5
+            _, cold, cold_cpu = timed(preview, repeats, utm_tiling.clear_caches)
+            _, warm, _ = timed(preview, 3)
+            big = name.startswith("Contiguous")
+            naive = naive_per_cell(area, grid_id, resolution, NAIVE_SAMPLE_CELLS if big else None)
+            print(
+                f"{name:<26}{grid_id:>5}{km2:>11,.0f}{len(first_tiles):>8}{min(cold):>8.3f}"
+                f"{statistics.median(cold):>8.3f}{min(cold_cpu):>7.3f}{min(warm):>7.3f}{naive['seconds']:>9.2f}"
+                f"{naive['seconds'] / min(cold):>6.1f}×{naive['seconds'] / min(warm):>6.1f}×"
+            )
+            if naive["sampled"]:
+                notes.append(f"grid {grid_id}, {name}: naive loop timed on {naive['tested']:,} of "
+                             f"{naive['candidates']:,} candidate cells (random sample) and extrapolated")
+    print("\n×cold / ×warm = naive seconds / best cold / best warm preview seconds")
+    for note in notes:
+        print(note)
     return 0
 
 
 def _area_km2(area) -> float:
-    from pyproj import Geod
-
-    return abs(Geod(ellps="WGS84").geometry_area_perimeter(area)[0]) / 1e6
+    return abs(pyproj.Geod(ellps="WGS84").geometry_area_perimeter(area)[0]) / 1e6
 
 
 if __name__ == "__main__":

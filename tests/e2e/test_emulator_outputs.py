@@ -285,14 +285,15 @@ def test_a_geopackage_without_identifiers_fails_analysis_readably(api, local_sta
 
 
 def test_an_area_across_two_utm_zones_gives_one_manifest_table_per_crs(api, local_stack):
-    across = {"type": "Polygon", "coordinates": [[[-120.05, 36.0], [-119.95, 36.0], [-119.95, 36.05],
-                                                  [-120.05, 36.05], [-120.05, 36.0]]]}
+    # 0.39° E, 46.5° N: zone 30's tiles reach past 0° up to where zone 31's grid starts (grid_assumptions rule 4)
+    across = {"type": "Polygon", "coordinates": [[[0.38, 46.5], [0.40, 46.5], [0.40, 46.51],
+                                                  [0.38, 46.51], [0.38, 46.5]]]}
     body = batch_body(local_stack, geometry=across, folder="two-zones")
     done = _run_to_done(api, body)
     url = body["output"]["delivery"]["s3"]["url"]
     location = storage.feature_manifest_location(url, done["id"])
     features = storage.read_manifest(local_stack.s3.get(location.bucket, location.key))
-    assert {feature.epsg for feature in features} == {32610, 32611}
+    assert {feature.epsg for feature in features} == {32630, 32631}
     for feature in features:
         raster = _open_vsis3(local_stack, storage.output_location(url, done["id"], feature.identifier,
                                                                   feature.output_id, "image/tiff"))

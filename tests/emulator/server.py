@@ -14,9 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Dict, List, Optional, Tuple
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from sentinelhub_batch.plugin.core.grids import BUILTIN_GRIDS
-
-from . import assumptions
+from . import assumptions, tiling
 from .faults import Faults
 from .service import BatchService, ServiceError
 from .validation import CDSE, BadPayload, validate_create
@@ -287,13 +285,12 @@ class EmulatorHandler(BaseHTTPRequestHandler):
             service.action(segments[1], segments[2].upper())
             self._send(204)
         elif segments == ["tilinggrids"] and method == "GET":
-            self._send(200, {"data": [grid.to_api() for grid in BUILTIN_GRIDS.values()], "links": {}})
+            self._send(200, {"data": tiling.grid_listing(), "links": {}})
         elif len(segments) == 2 and segments[0] == "tilinggrids" and method == "GET":
-            try:
-                grid = BUILTIN_GRIDS[int(segments[1])]
-            except (KeyError, ValueError):
-                raise ServiceError(404, f"Tiling grid {segments[1]} not found.", "COMMON_NOT_FOUND") from None
-            self._send(200, grid.to_api())
+            grid = tiling.grid_description(int(segments[1])) if segments[1].isdigit() else None
+            if grid is None:
+                raise ServiceError(404, f"Tiling grid {segments[1]} not found.", "COMMON_NOT_FOUND")
+            self._send(200, grid)
         elif segments and segments[0] in ("process", "tilinggrids"):
             raise ServiceError(405, f"Method {method} is not allowed on {BATCH_PREFIX}{path}.", "COMMON_BAD_PAYLOAD")
         else:

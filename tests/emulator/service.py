@@ -16,14 +16,12 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 from pyproj import CRS, Transformer
 from sentinelhub_batch.plugin.core.cost import estimate_processing_units
 from sentinelhub_batch.plugin.core.evalscript import EvalscriptInfo, read_evalscript
-from sentinelhub_batch.plugin.core.grids import BUILTIN_GRIDS
-from sentinelhub_batch.plugin.core.tiles import tiles_for_area
 from shapely.geometry import box, shape
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import transform as shapely_transform
 from shapely.ops import unary_union
 
-from . import assumptions, layout, runtime
+from . import assumptions, layout, runtime, tiling
 from .bucket import (
     DEFAULT_ZARR_COMPRESSOR,
     Bucket,
@@ -404,19 +402,23 @@ class BatchService:
         bounds = process_request["input"]["bounds"]
         crs = (bounds.get("properties") or {}).get("crs") or "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
         area = _bounds_area(bounds)
-        grid = BUILTIN_GRIDS[int(batch_input["id"])]
         try:
-            tiles = tiles_for_area(area, crs, grid, batch_input["resolution"], batch_input.get("bufferX", 0),
-                                   batch_input.get("bufferY", 0))
+            source = CRS.from_user_input(crs)
+            step = 0.01 if source.is_geographic else 1000.0
+            to_wgs84 = Transformer.from_crs(source, CRS.from_epsg(4326), always_xy=True)
+            area_wgs84 = shapely_transform(to_wgs84.transform, area.segmentize(step))
+            if not area_wgs84.is_valid:
+                area_wgs84 = area_wgs84.buffer(0)
+            resolution = tiling.allowed_resolution(int(batch_input["id"]), batch_input["resolution"])
+            tiles = tiling.tiles_for(area_wgs84, int(batch_input["id"]), resolution, batch_input.get("bufferX", 0),
+                                     batch_input.get("bufferY", 0))
         except Exception as error:
             raise AnalysisFailure(f"The area cannot be tiled: {error}") from error
-        to_wgs84 = Transformer.from_crs(CRS.from_user_input(crs), CRS.from_epsg(4326), always_xy=True)
-        area_wgs84 = shapely_transform(to_wgs84.transform, area)
         work = [WorkTile(id=index + 1, name=tile.name, epsg=tile.epsg, bounds=tuple(tile.bounds),
-                         raster_bounds=tuple(tile.buffered_bounds), width=tile.width, height=tile.height,
-                         raster_width=tile.buffered_width, raster_height=tile.buffered_height,
+                         raster_bounds=tuple(tile.raster_bounds), width=tile.width, height=tile.height,
+                         raster_width=tile.raster_width, raster_height=tile.raster_height,
                          geometry_wkt=box(*tile.bounds).wkt,
-                         centre_lonlat=_centre(tile.geometry_wgs84))
+                         centre_lonlat=_centre(tile.outline_lonlat))
                 for index, tile in enumerate(tiles)]
         return work, area_wgs84
 

@@ -12,11 +12,9 @@ import binascii
 import json
 import math
 import uuid
-from typing import Any, Dict, List, Mapping, Optional
+from typing import Any, Dict, List, Optional
 
-from sentinelhub_batch.plugin.core.grids import BUILTIN_GRIDS, TilingGrid
-
-from . import assumptions, layout
+from . import assumptions, layout, tiling
 from .runtime import KNOWN_DATA_TYPES
 
 SENTINEL_HUB, CDSE = "sentinel-hub", "cdse"
@@ -58,8 +56,7 @@ def _short(value: Any) -> Any:
     return value if len(text) <= 200 else text[:200] + "..."
 
 
-def validate_create(body: Any, grids: Mapping[int, TilingGrid] = BUILTIN_GRIDS,
-                    deployment: str = SENTINEL_HUB) -> None:
+def validate_create(body: Any, deployment: str = SENTINEL_HUB) -> None:
     if not isinstance(body, dict):
         raise BadPayload("body", "The request body must be a JSON object.", None)
     process_request = body.get("processRequest")
@@ -74,7 +71,7 @@ def validate_create(body: Any, grids: Mapping[int, TilingGrid] = BUILTIN_GRIDS,
     zarr = output_type == "zarr"
     _check_process_request(process_request, zarr)
     output_ids = [str(r.get("identifier")) for r in process_request["output"]["responses"]]
-    grid = _check_input(body.get("input"), process_request, grids, deployment)
+    grid = _check_input(body.get("input"), process_request, deployment)
     if zarr:
         _check_zarr_output(output, output_ids, grid, body.get("input") or {}, deployment)
     else:
@@ -124,8 +121,8 @@ def _check_process_request(process_request: Dict[str, Any], zarr: bool) -> None:
         raise BadPayload("processRequest.evalscript", "must not be empty", evalscript)
 
 
-def _check_input(batch_input: Any, process_request: Dict[str, Any], grids: Mapping[int, TilingGrid],
-                 deployment: str) -> Optional[TilingGrid]:
+def _check_input(batch_input: Any, process_request: Dict[str, Any], deployment: str) -> Optional[Dict[str, Any]]:
+    """Check the input; the tiling grid's description (``GET /tilinggrids`` form) or None for a GeoPackage."""
     if not isinstance(batch_input, dict):
         raise BadPayload("input", f"must be an object with type {' or '.join(INPUT_TYPES)}", batch_input)
     input_type = batch_input.get("type")
@@ -138,17 +135,14 @@ def _check_input(batch_input: Any, process_request: Dict[str, Any], grids: Mappi
             _check_defaults(defaults, deployment)
         return None
     grid_id = batch_input.get("id")
-    if isinstance(grid_id, bool) or not isinstance(grid_id, int) or grid_id not in grids:
-        raise BadPayload("input.id", f"unknown tiling grid; use one of {', '.join(str(g) for g in sorted(grids))}",
-                         grid_id)
-    grid = grids[grid_id]
+    grid = tiling.grid_description(grid_id) if isinstance(grid_id, int) and not isinstance(grid_id, bool) else None
+    if grid is None:
+        known = ", ".join(str(g["id"]) for g in tiling.TILING_GRIDS)
+        raise BadPayload("input.id", f"unknown tiling grid; use one of {known}", grid_id)
     resolution = batch_input.get("resolution")
-    try:
-        grid.check_resolution(resolution)
-    except (TypeError, ValueError):  # the grid's own refusal is a ValueError too
-        allowed = ", ".join(f"{r:g}" for r in grid.resolutions)
-        raise BadPayload("input.resolution", f"grid {grid_id} allows only resolutions {allowed}",
-                         resolution) from None
+    if tiling.allowed_resolution(grid_id, resolution) is None:
+        allowed = ", ".join(f"{r:g}" for r in sorted(grid["properties"]["resolutions"]))
+        raise BadPayload("input.resolution", f"grid {grid_id} allows only resolutions {allowed}", resolution)
     for key in ("bufferX", "bufferY"):
         value = batch_input.get(key, 0)
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
@@ -284,13 +278,13 @@ def _check_cog_parameters(parameters: Any) -> None:
         raise BadPayload("output.cogParameters.usePredictor", "must be true or false", parameters["usePredictor"])
 
 
-def _check_zarr_output(output: Dict[str, Any], output_ids: List[str], grid: Optional[TilingGrid],
+def _check_zarr_output(output: Dict[str, Any], output_ids: List[str], grid: Optional[Dict[str, Any]],
                        batch_input: Dict[str, Any], deployment: str) -> None:
     """OpenAPI ``BatchV2ZarrOutput`` and its parameters."""
     _check_storage(output.get("delivery"), "output.delivery", deployment, template=True, output_ids=output_ids,
                    zarr=True)
-    if grid is not None and grid.id not in ZARR_GRID_IDS:
-        raise BadPayload("input.id", "with Zarr output only WGS84 and LAEA grids are supported", grid.id)
+    if grid is not None and grid["id"] not in ZARR_GRID_IDS:
+        raise BadPayload("input.id", "with Zarr output only WGS84 and LAEA grids are supported", grid["id"])
     group = output.get("group")
     if not isinstance(group, dict) or group.get("zarr_format") != 2:
         raise BadPayload("output.group.zarr_format", "is required; currently only version 2 is supported",
@@ -308,8 +302,9 @@ def _check_zarr_output(output: Dict[str, Any], output_ids: List[str], grid: Opti
     tile_size = None
     if grid is not None:
         resolution = float(batch_input["resolution"])
-        tile_size = (round(grid.tile_height / resolution) + 2 * int(batch_input.get("bufferY", 0)),
-                     round(grid.tile_width / resolution) + 2 * int(batch_input.get("bufferX", 0)))
+        properties = grid["properties"]
+        tile_size = (round(properties["tileHeight"] / resolution) + 2 * int(batch_input.get("bufferY", 0)),
+                     round(properties["tileWidth"] / resolution) + 2 * int(batch_input.get("bufferX", 0)))
     for name in output_ids:
         array = {**parameters, **(overrides.get(name) or {})}
         _check_zarr_array(name, array, tile_size)

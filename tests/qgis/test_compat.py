@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 from qgis.core import QgsField, QgsVectorLayer
 from sentinelhub_batch.plugin.services import compat
 
@@ -35,3 +37,25 @@ def test_qaction_is_a_checkable_qt_action():
     action.trigger()
     assert action.isChecked()
     assert compat.QGIS_VERSION_INT >= 32200
+
+
+def test_renderer_band_reads_the_drawn_band_without_deprecation_warnings(tmp_path):
+    from osgeo import gdal
+    from qgis.core import (
+        QgsPalettedRasterRenderer,
+        QgsRasterLayer,
+        QgsSingleBandGrayRenderer,
+        QgsSingleBandPseudoColorRenderer,
+    )
+
+    path = str(tmp_path / "three_bands.tif")
+    dataset = gdal.GetDriverByName("GTiff").Create(path, 4, 4, 3, gdal.GDT_Byte)
+    dataset = None  # noqa: F841 (closing writes the file)
+    layer = QgsRasterLayer(path, "three bands")
+    assert layer.isValid()
+    provider = layer.dataProvider()
+    renderers = [QgsSingleBandGrayRenderer(provider, 2), QgsSingleBandPseudoColorRenderer(provider, 3),
+                 QgsPalettedRasterRenderer(provider, 1, [])]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DeprecationWarning)
+        assert [compat.renderer_band(renderer) for renderer in renderers] == [2, 3, 1]

@@ -16,6 +16,7 @@ from sentinelhub_batch.plugin.core.deployments import custom_deployment
 from sentinelhub_batch.plugin.core.jobs import PollPolicy
 from sentinelhub_batch.plugin.gui.jobs_dock import JobsDock
 from sentinelhub_batch.plugin.gui.monitor import JobMonitor
+from sentinelhub_batch.plugin.services.compat import renderer_band
 from sentinelhub_batch.plugin.services.connection import Connection, S3Access
 from sentinelhub_batch.plugin.services.project_jobs import read_tracked_jobs
 
@@ -148,7 +149,7 @@ def test_job_is_tracked_tiles_change_colour_and_results_load_as_rasters(dock_set
     assert ndvi.bandCount() == 5  # one band per date of the tutorial's interpolation
     value, ok = ndvi.dataProvider().sample(ndvi.extent().center(), 1)
     assert ok and 0 < value <= 20000  # ndvi * 10000 + 10000
-    assert isinstance(ndvi.renderer(), QgsSingleBandPseudoColorRenderer) and ndvi.renderer().band() == 1
+    assert isinstance(ndvi.renderer(), QgsSingleBandPseudoColorRenderer) and renderer_band(ndvi.renderer()) == 1
 
     records = read_tracked_jobs(QgsProject.instance())
     assert [(record.task_id, record.tile_layer_id) for record in records] == [(task.id, layer.id())]

@@ -270,11 +270,11 @@ def answer_confirmation(monkeypatch, answer=QDialog.DialogCode.Accepted):
     """The start dialogs shown (instead of waiting for a click), each answered with ``answer``."""
     asked = []
 
-    def exec_(dialog):
+    def answer_at_once(dialog):
         asked.append(dialog)
         return answer
 
-    monkeypatch.setattr(StartDialog, "exec", exec_)
+    monkeypatch.setattr(StartDialog, "exec", answer_at_once)
     return asked
 
 

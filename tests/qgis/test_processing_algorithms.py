@@ -31,7 +31,7 @@ def initialise_processing():
         provider = SentinelHubBatchProvider()
         assert registry.addProvider(provider)
         initialise_processing.provider = provider
-    import processing
+    from qgis import processing
 
     return processing
 

@@ -98,7 +98,7 @@ def processing(qgis_app):
 
         processing.provider = SentinelHubBatchProvider()
         registry.addProvider(processing.provider)
-    import processing as processing_module
+    from qgis import processing as processing_module
 
     return processing_module
 

@@ -17,6 +17,7 @@ from qgis.core import (
     QgsSingleBandPseudoColorRenderer,
 )
 from sentinelhub_batch.plugin.core.storage import ManifestFeature, read_manifest
+from sentinelhub_batch.plugin.services.compat import renderer_band
 from sentinelhub_batch.plugin.services.results import (
     ResultsError,
     ResultsRequest,
@@ -231,13 +232,13 @@ def test_multi_date_index_gets_a_ramp_on_band_1_not_a_white_true_colour(tmp_path
     layer, applied = _styled(tmp_path, "NDVI", 5, gdal.GDT_UInt16, 17000)
     renderer = layer.renderer()
     assert applied == "index"
-    assert isinstance(renderer, QgsSingleBandPseudoColorRenderer) and renderer.band() == 1
+    assert isinstance(renderer, QgsSingleBandPseudoColorRenderer) and renderer_band(renderer) == 1
     assert (renderer.classificationMin(), renderer.classificationMax()) == (8000, 19000)
     shown, red, green, _blue, _alpha = renderer.shader().rasterShaderFunction().shade(17000)
     assert shown and green > red and (red, green) != (255, 255)  # NDVI 0.7 is green, not white
 
     single, applied = _styled(tmp_path, "ndvi", 1, gdal.GDT_Float32, 0.5)
-    assert applied == "index" and single.renderer().band() == 1
+    assert applied == "index" and renderer_band(single.renderer()) == 1
     assert single.renderer().classificationMin() == pytest.approx(-0.2)
     assert single.renderer().classificationMax() == pytest.approx(0.9)
 
@@ -269,14 +270,14 @@ def test_rgb_outputs_get_true_colour_with_a_fixed_stretch(tmp_path, qgis_app, ou
 def test_masks_are_paletted_zero_and_one(tmp_path, qgis_app, output_id):
     layer, applied = _styled(tmp_path, output_id, 1, gdal.GDT_Byte, 1)
     renderer = layer.renderer()
-    assert applied == "mask" and isinstance(renderer, QgsPalettedRasterRenderer) and renderer.band() == 1
+    assert applied == "mask" and isinstance(renderer, QgsPalettedRasterRenderer) and renderer_band(renderer) == 1
     assert [(item.value, item.label) for item in renderer.classes()] == [(0, "No data"), (1, "Data")]
 
 
 def test_other_outputs(tmp_path, qgis_app):
     layer, applied = _styled(tmp_path, "bands", 6, gdal.GDT_UInt16, 100)
     assert applied == "band 1" and isinstance(layer.renderer(), QgsSingleBandGrayRenderer)
-    assert layer.renderer().grayBand() == 1
+    assert renderer_band(layer.renderer()) == 1
     _layer, applied = _styled(tmp_path, "LAI", 1, gdal.GDT_Float32, 3.0)
     assert applied == "default"
     assert looks_like_vegetation_index("NDVI") and looks_like_vegetation_index("my_ndvi_2020")

@@ -222,6 +222,7 @@ def single_date_mosaic(mosaic: str, path: Path) -> tuple:
 def write_project_and_picture(outcome: Mapping[str, Any], output: Path) -> None:
     """demo.qgz with the tile status layer over the mosaics, and demo.png of that map (offscreen rendering)."""
     from qgis.core import (
+        Qgis,
         QgsApplication,
         QgsCoordinateReferenceSystem,
         QgsCoordinateTransform,
@@ -286,7 +287,7 @@ def write_project_and_picture(outcome: Mapping[str, Any], output: Path) -> None:
         settings.setExtent(extent)
         settings.setOutputSize(QSize(1400, 900))
         settings.setBackgroundColor(QColor("white"))
-        settings.setFlag(QgsMapSettings.Flag.Antialiasing, True)
+        settings.setFlag(Qgis.MapSettingsFlag.Antialiasing, True)
         job = QgsMapRendererParallelJob(settings)
         job.start()
         job.waitForFinished()

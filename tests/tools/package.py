@@ -1,9 +1,14 @@
 """Build the plugin zip for the QGIS plugin repository: ``dist/sentinelhub_batch-<version>.zip``.
 
 Layout: one top folder ``sentinelhub_batch/`` with metadata.txt, LICENSE, README.md, __init__.py, plugin/, ui/,
-i18n/ (translation sources and the compiled ``.qm`` files the plugin loads) and resources/. Left out: tests, dot-files, caches, compiled and binary files. ``requests_oauthlib`` and ``oauthlib``
-(pure Python, missing from some QGIS installations) are copied from the build interpreter's environment into
-``sentinelhub_batch/plugin/vendor/`` together with their licence files.
+i18n/ (translation sources and the compiled ``.qm`` files the plugin loads) and resources/. Left out: tests,
+dot-files, caches, compiled and binary files. The zip's metadata.txt gets its ``changelog`` from CHANGELOG.md through
+qgis-plugin-ci's changelog parser.
+
+Why not ``qgis-plugin-ci package`` itself: it archives the plugin folder from git (``git archive <plugin_path>``)
+and expects that folder below the repository root. Here the repository root *is* the plugin folder; with
+``plugin_path = "."`` it writes ``..<version>.zip`` with no top folder and with the tests, the CI script and the
+Makefile inside.
 
 Usage: python tests/tools/package.py [--out dist]
 """
@@ -12,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import configparser
-import importlib.util
 import sys
 import zipfile
 from pathlib import Path
@@ -22,13 +26,14 @@ REPOSITORY = Path(__file__).resolve().parents[2]
 PLUGIN_NAME = "sentinelhub_batch"
 TOP_LEVEL_FILES = ("metadata.txt", "LICENSE", "README.md", "__init__.py")
 TOP_LEVEL_DIRS = ("plugin", "ui", "i18n", "resources")
-VENDORED = ("requests_oauthlib", "oauthlib")
 EXCLUDED_DIR_NAMES = {"__pycache__", "tests", "test"}
 EXCLUDED_SUFFIXES = {
     ".pyc", ".pyo", ".so", ".pyd", ".dll", ".dylib", ".exe", ".o", ".a", ".zip", ".gz", ".tar",
     ".whl", ".egg", ".db", ".sqlite", ".orig", ".rej", ".swp", ".bak",
 }
 ZIP_DATE = (2024, 1, 1, 0, 0, 0)
+CHANGELOG_ENTRIES = 3
+"""How many versions of CHANGELOG.md the zip's metadata.txt lists."""
 
 
 def read_version(metadata: Path = REPOSITORY / "metadata.txt") -> str:
@@ -38,6 +43,27 @@ def read_version(metadata: Path = REPOSITORY / "metadata.txt") -> str:
     if not version:
         raise SystemExit(f"{metadata}: no 'version' in [general]; add e.g. version=0.1.0")
     return version
+
+
+def metadata_with_changelog(metadata: Path = REPOSITORY / "metadata.txt") -> bytes:
+    """metadata.txt with ``changelog=`` filled from CHANGELOG.md, whose newest version must be the plugin's."""
+    from qgispluginci.changelog import ChangelogParser
+
+    parser = ChangelogParser(parent_folder=REPOSITORY)
+    if not parser.has_changelog(parent_folder=REPOSITORY):
+        raise SystemExit(f"{REPOSITORY / 'CHANGELOG.md'} is missing; the release notes come from it")
+    version = read_version(metadata)
+    if parser.latest_version() != version:
+        raise SystemExit(f"CHANGELOG.md's newest version is {parser.latest_version()}, metadata.txt says {version}: "
+                         "add a section for this version to CHANGELOG.md")
+    entries = parser.last_items(CHANGELOG_ENTRIES).strip("\n")
+    lines = metadata.read_text(encoding="utf-8").splitlines()
+    start = next(index for index, line in enumerate(lines) if line.startswith("changelog="))
+    end = start + 1
+    while end < len(lines) and lines[end][:1] in (" ", "\t"):
+        end += 1  # the continuation lines of the old value
+    lines[start:end] = ["changelog=", *(f"    {line.strip()}" for line in entries.splitlines() if line.strip())]
+    return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def is_packaged(relative: Path) -> bool:
@@ -55,10 +81,6 @@ def _files_under(folder: Path) -> Iterator[Path]:
             yield path
 
 
-def _is_text(path: Path) -> bool:
-    return b"\0" not in path.read_bytes()[:8192]
-
-
 def plugin_files() -> List[Tuple[Path, str]]:
     """(source file, name in the zip) for the plugin's own files."""
     entries = []
@@ -72,47 +94,7 @@ def plugin_files() -> List[Tuple[Path, str]]:
         if not folder.is_dir():
             continue
         for path in _files_under(folder):
-            if folder_name == "plugin" and path.relative_to(folder).parts[:1] == ("vendor",) \
-                    and path.name != "__init__.py":
-                continue  # vendor/ is refilled from the environment below
             entries.append((path, f"{PLUGIN_NAME}/{path.relative_to(REPOSITORY).as_posix()}"))
-    return entries
-
-
-def _license_files(package: str, package_dir: Path) -> List[Path]:
-    """Licence files of an installed distribution (pip's dist-info, or Debian's egg-info + copyright)."""
-    site = package_dir.parent
-    found = []
-    for info in sorted(site.glob("*.dist-info")) + sorted(site.glob("*.egg-info")):
-        top_level = info / "top_level.txt"
-        if not (top_level.is_file() and package in top_level.read_text().split()):
-            continue
-        for candidate in sorted(info.rglob("*")):
-            if candidate.is_file() and candidate.name.upper().startswith(("LICENSE", "LICENCE", "COPYING")):
-                found.append(candidate)
-    debian_copyright = Path("/usr/share/doc") / f"python3-{package.replace('_', '-')}" / "copyright"
-    if not found and debian_copyright.is_file():
-        found.append(debian_copyright)
-    return found
-
-
-def vendored_files() -> List[Tuple[Path, str]]:
-    entries = []
-    for package in VENDORED:
-        spec = importlib.util.find_spec(package)
-        if spec is None or not spec.submodule_search_locations:
-            raise SystemExit(f"{package} is not installed in {sys.executable}; run 'make setup' first")
-        package_dir = Path(next(iter(spec.submodule_search_locations)))
-        for path in _files_under(package_dir):
-            if path.suffix != ".py" and not _is_text(path):
-                raise SystemExit(f"{path}: {package} is not pure Python; it cannot be bundled")
-            relative = path.relative_to(package_dir.parent).as_posix()
-            entries.append((path, f"{PLUGIN_NAME}/plugin/vendor/{relative}"))
-        licences = _license_files(package, package_dir)
-        if not licences:
-            raise SystemExit(f"no licence file found for {package}; it must ship with the bundled copy")
-        for licence in licences:
-            entries.append((licence, f"{PLUGIN_NAME}/plugin/vendor/{package}-{licence.name.upper()}.txt"))
     return entries
 
 
@@ -120,7 +102,7 @@ def build(out_dir: Path) -> Path:
     version = read_version()
     out_dir.mkdir(parents=True, exist_ok=True)
     archive = out_dir / f"{PLUGIN_NAME}-{version}.zip"
-    entries = plugin_files() + vendored_files()
+    entries = plugin_files()
     names = [name for _, name in entries]
     duplicates = {name for name in names if names.count(name) > 1}
     if duplicates:
@@ -131,7 +113,8 @@ def build(out_dir: Path) -> Path:
             info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            zip_file.writestr(info, source.read_bytes())
+            zip_file.writestr(info, metadata_with_changelog(source) if name == f"{PLUGIN_NAME}/metadata.txt"
+                              else source.read_bytes())
     temporary.replace(archive)
     return archive
 

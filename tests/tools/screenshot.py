@@ -5,9 +5,10 @@ Hub + S3, ``python -m emulator.stack``) in a child process with timings that mak
 a minute and one tile fail, points the plugin at it through the SH_*/AWS_* environment, loads the tutorial area as
 the active layer, fills in the New job dock (tutorial evalscript, grid 1, 20 m, buffer 50), clicks Create and
 Start, and lets the Jobs dock's monitor follow the job. When the job is PROCESSING and its tiles on the map show
-done, failed and waiting tiles, it saves ``screenshots/qgis.png``, unloads the plugin, stops the stack and quits
-QGIS. Exit code 0 on success; 1 (with the reason on stderr) on any failure, and a watchdog ends everything after
-``SHB_SCREENSHOT_TIMEOUT`` seconds (180 by default) so the run never hangs.
+done, failed and waiting tiles, it saves ``screenshots/qgis.png`` (or the file ``SHB_SCREENSHOT`` names); when the job
+has ended it clicks Load results and saves the mosaics as ``qgis-results.png`` beside it; then it unloads the plugin,
+stops the stack and quits QGIS. Exit code 0 on success; 1 (with the reason on stderr) on any failure, and a
+watchdog ends everything after ``SHB_SCREENSHOT_TIMEOUT`` seconds (240 by default) so the run never hangs.
 """
 
 import ctypes
@@ -24,12 +25,13 @@ import urllib.request
 from pathlib import Path
 
 REPOSITORY = Path(os.environ.get("SHB_REPOSITORY", Path.cwd())).resolve()
-OUTPUT = REPOSITORY / "screenshots" / "qgis.png"
+OUTPUT = Path(os.environ.get("SHB_SCREENSHOT", REPOSITORY / "screenshots" / "qgis.png"))
+RESULTS_OUTPUT = OUTPUT.with_name(f"{OUTPUT.stem}-results{OUTPUT.suffix}")
 STACK_LOG = REPOSITORY / ".build" / "screenshot-stack.log"
 SHARED_DATA = REPOSITORY.parent / "shared" / "data"
 AREA_FILE = SHARED_DATA / "california_crop_fields.geojson"
 EVALSCRIPT_FILE = SHARED_DATA / "interpolation_evalscript.js"
-TIMEOUT_SECONDS = float(os.environ.get("SHB_SCREENSHOT_TIMEOUT", "180"))
+TIMEOUT_SECONDS = float(os.environ.get("SHB_SCREENSHOT_TIMEOUT", "240"))
 sys.path[:0] = [str(REPOSITORY / ".build" / "pkgroot")]
 
 GRID_ID, RESOLUTION, BUFFER = 1, 20.0, 50
@@ -79,7 +81,7 @@ class StackProcess:
         self._lines = queue.Queue()
 
     def start(self, timeout=60.0):
-        python = REPOSITORY / ".venv" / "bin" / "python"
+        python = Path(os.environ.get("SHB_PYTHON", REPOSITORY / ".venv" / "bin" / "python"))  # the project venv
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join([str(REPOSITORY / ".build" / "pkgroot"), str(REPOSITORY / "tests")])
         env["PYTHONUNBUFFERED"] = "1"
@@ -340,24 +342,58 @@ class ScreenshotRun:
             scroll.widget().adjustSize()
             scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
 
-    def grab_after_paint(self):
+    def grab_after_paint(self, target=OUTPUT, then=None):
         from qgis.PyQt.QtCore import QTimer
 
-        QTimer.singleShot(1500, lambda: self.step(self.grab))
+        QTimer.singleShot(1500, lambda: self.step(lambda: self.grab(target, then or self.load_results)))
 
-    def grab(self):
+    def grab(self, target, then):
         if not self.iface.mapCanvas().isDrawing():
             self.check_no_secrets_shown()
             picture = self.window.grab()
-            partial = OUTPUT.with_suffix(".partial.png")
+            partial = target.with_suffix(".partial.png")
             if picture.isNull() or not picture.save(str(partial), "PNG"):
                 raise ScreenshotFailed(f"The picture could not be saved to {partial}.")
-            partial.replace(OUTPUT)
-            say(f"saved {OUTPUT} ({picture.width()}×{picture.height()})")
-            self.end(0)
+            partial.replace(target)
+            say(f"saved {target} ({picture.width()}×{picture.height()})")
+            then()
         else:
             self.wait_for("the map to be drawn", lambda: not self.iface.mapCanvas().isDrawing(),
-                          self.grab_after_paint, 30)
+                          lambda: self.grab_after_paint(target, then), 30)
+
+    def load_results(self):
+        """Once the job has ended, Load results in the Jobs dock, as a user would, and picture the mosaics."""
+        from sentinelhub_batch.plugin.core.models import TaskStatus
+
+        jobs = self.plugin.jobs_dock
+        loaded = []
+        jobs.results_loaded.connect(lambda task_id, layer_ids: loaded.extend(layer_ids))
+
+        def ended():
+            task = jobs.tasks.get(self.task_id)
+            return task is not None and task.status in (TaskStatus.DONE, TaskStatus.FAILED) and not jobs.busy
+
+        def click_load_results():
+            say(f"Job {jobs.tasks[self.task_id].status.value}; clicking Load results")
+            jobs.select_task(self.task_id)
+            if not jobs.results_button.isEnabled():
+                raise ScreenshotFailed("Load results is not possible for the finished job.")
+            jobs.results_button.click()
+            self.wait_for("the result layers", lambda: bool(loaded), show_results, 60)
+
+        def show_results():
+            from qgis.core import QgsProject
+
+            layers = [QgsProject.instance().mapLayer(layer_id) for layer_id in loaded]
+            if not layers or not all(layer is not None and layer.isValid() for layer in layers):
+                raise ScreenshotFailed(f"Result layers missing or invalid: {loaded}")
+            say(f"{len(layers)} result layer(s): " + ", ".join(layer.name() for layer in layers))
+            self.iface.layerTreeView().expandAll()
+            self.iface.mapCanvas().refreshAllLayers()
+            self.wait_for("the mosaics to be drawn", lambda: not self.iface.mapCanvas().isDrawing(),
+                          lambda: self.grab_after_paint(RESULTS_OUTPUT, lambda: self.end(0)), 60)
+
+        self.wait_for("the job to end", ended, click_load_results, 120)
 
     def check_no_secrets_shown(self):
         from qgis.PyQt.QtWidgets import QAbstractButton, QLabel, QLineEdit, QPlainTextEdit, QTableWidget
@@ -450,6 +486,7 @@ def main():
     watchdog(stack)
     try:
         OUTPUT.unlink(missing_ok=True)
+        RESULTS_OUTPUT.unlink(missing_ok=True)
         OUTPUT.parent.mkdir(parents=True, exist_ok=True)
         say("starting the local stack")
         stack.start()

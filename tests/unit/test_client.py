@@ -19,6 +19,7 @@ from sentinelhub_batch.plugin.core.errors import (
 )
 from sentinelhub_batch.plugin.core.models import StoppedReason, TaskStatus
 from sentinelhub_batch.plugin.core.retry import RetryPolicy
+from sentinelhub_batch.plugin.core.transport import NetworkOptions
 
 FAST = RetryPolicy(backoff_initial=0.01, backoff_max=0.05, not_found_after_create=5.0, timeout=5.0)
 TASK_ID = "0b7d8f44-2f7a-4a3b-9d3c-1c5b0e7e9a10"
@@ -351,7 +352,7 @@ def test_the_proxy_given_by_the_shell_is_used(server, issued):
     server.route("GET", f"/api/v2/batch/process/{TASK_ID}", lambda r: task())
     # Nothing listens on 127.0.0.2:9; only the proxy (our server) can answer.
     deployment = custom_deployment("http://127.0.0.2:9", "http://127.0.0.2:9/auth/realms/main/protocol/openid-connect/token")
-    client = BatchClient(deployment, "client", "secret", retry=FAST, proxies={"http": server.url})
+    client = BatchClient(deployment, "client", "secret", retry=FAST, network=NetworkOptions({"http": server.url}))
     assert client.get(TASK_ID).id == TASK_ID
     assert issued == ["token-1"]
 

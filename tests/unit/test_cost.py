@@ -148,6 +148,27 @@ def test_data_fusion_factor():
         estimate_processing_units(tile, script_info(), None, None, local_collections=0)
 
 
+def test_the_batch_discount_needs_tiles_of_at_least_10000_pixels():
+    info = script_info(bands=("B02", "B03", "B04"))
+    small, threshold, big = FakeTile("small", 99, 100), FakeTile("threshold", 100, 100), FakeTile("big", 500, 500)
+    estimate = estimate_processing_units([small, threshold, big], info, None, None)
+    by_name = {cost.name: cost for cost in estimate.per_tile}
+    assert by_name["small"].charged_pu == pytest.approx(by_name["small"].estimate_pu)
+    assert not by_name["small"].discounted
+    assert by_name["threshold"].charged_pu == pytest.approx(by_name["threshold"].estimate_pu / 3)
+    assert by_name["big"].charged_pu == pytest.approx(by_name["big"].estimate_pu / 3)
+    assert estimate.charged_pu == pytest.approx(sum(cost.charged_pu for cost in estimate.per_tile))
+    assert estimate.charged_pu > estimate.estimate_pu / 3
+    assert any("full rate for 1 tiles under 10,000 px" in line for line in estimate.factors)
+
+
+def test_grid_tiles_are_always_big_enough_for_the_discount():
+    for grid_id, resolution in ((0, 60), (1, 20), (2, 360), (3, 0.008), (6, 100), (7, 20)):
+        tiles = tiles_for_area(box(10.0, 50.0, 10.1, 50.1), 4326, grid_id, resolution)
+        estimate = estimate_processing_units(tiles, script_info(), None, None)
+        assert all(cost.discounted for cost in estimate.per_tile), grid_id
+
+
 def test_tiny_tiles_cost_at_least_the_per_request_minimum():
     estimate = estimate_processing_units([FakeTile("tiny", 10, 10)], script_info(bands=("B1", "B2", "B3")), None, None)
     assert estimate.per_tile[0].area_factor == 0.01

@@ -1,18 +1,26 @@
-"""Tiling grids: the predefined table, the live /tilinggrids description, resolution checks."""
+"""Tiling grids: the offline table (as the live service lists them), the live /tilinggrids description, resolution
+checks, and the per-connection catalog where the live listing wins."""
+
+import json
+import threading
+from pathlib import Path
 
 import pytest
-from sentinelhub_batch.plugin.core.errors import InvalidRequestError
-from sentinelhub_batch.plugin.core.grids import BUILTIN_GRIDS, TilingGrid, get_grid, latitude_limits
+from sentinelhub_batch.plugin.core.errors import ConnectionFailedError, InvalidRequestError
+from sentinelhub_batch.plugin.core.grids import (
+    BUILTIN_GRIDS,
+    GridCatalog,
+    TilingGrid,
+    catalog_for,
+    get_grid,
+    latitude_limits,
+)
 
-# The spec's table (spec/tiling-grids.md §1), written out independently of the module's.
-SPEC_TABLE = {
-    0: ("UTM", "METRE", 20040, (10, 20, 30, 60)),
-    1: ("UTM", "METRE", 10000, (10, 20)),
-    2: ("UTM", "METRE", 100080, (30, 60, 120, 240, 360)),
-    3: ("WGS84", "DEGREE", 1, (0.0001, 0.0002)),
-    6: ("LAEA", "METRE", 100000, (40, 50, 100)),
-    7: ("LAEA", "METRE", 20000, (10, 20)),
-}
+# GET /tilinggrids as the live service answered it (tests/data/README.md).
+LIVE_LISTING = json.loads((Path(__file__).parents[1] / "data" / "live_tilinggrids_2024.json").read_text())["data"]
+CRS_KINDS = {0: "UTM", 1: "UTM", 2: "UTM", 3: "WGS84", 6: "LAEA", 7: "LAEA"}
+#: Listed, but not a whole number of pixels per tile (10 000 m / 1.4999 m): left out of the offline table.
+NOT_DIVIDING = {1: {1.4999}}
 
 LIVE_GRID_1 = {
     "id": 1,
@@ -23,16 +31,22 @@ LIVE_GRID_1 = {
 }
 
 
-@pytest.mark.parametrize("grid_id", sorted(SPEC_TABLE))
-def test_builtin_grids_match_the_spec_table(grid_id):
-    kind, unit, size, resolutions = SPEC_TABLE[grid_id]
-    grid = BUILTIN_GRIDS[grid_id]
-    assert (grid.crs_kind, grid.unit, grid.tile_width, grid.tile_height) == (kind, unit, size, size)
-    assert grid.resolutions == pytest.approx(resolutions)
-    for resolution in resolutions:
+@pytest.mark.parametrize("listed", LIVE_LISTING, ids=lambda grid: str(grid["id"]))
+def test_builtin_grids_follow_the_live_listing(listed):
+    grid = BUILTIN_GRIDS[listed["id"]]
+    properties = listed["properties"]
+    assert grid.name == listed["name"]
+    assert (grid.crs_kind, grid.unit) == (CRS_KINDS[grid.id], properties["unit"])
+    assert (grid.tile_width, grid.tile_height) == (properties["tileWidth"], properties["tileHeight"])
+    assert set(grid.resolutions) == set(properties["resolutions"]) - NOT_DIVIDING.get(grid.id, set())
+    for resolution in grid.resolutions:
         width, height = grid.tile_pixels(resolution)
-        assert width == height
-        assert width * resolution == pytest.approx(size)
+        assert width * resolution == pytest.approx(grid.tile_width)
+        assert height * resolution == pytest.approx(grid.tile_height)
+
+
+def test_no_30_m_on_the_sentinel2_grids():
+    assert not BUILTIN_GRIDS[0].allows_resolution(30) and not BUILTIN_GRIDS[2].allows_resolution(30)
 
 
 def test_only_the_six_predefined_grids_are_built_in():
@@ -52,7 +66,7 @@ def test_a_resolution_the_grid_does_not_allow_is_refused_naming_the_allowed_ones
     message = str(raised.value)
     assert "30" in message and "10, 20" in message
     with pytest.raises(InvalidRequestError, match=r"0\.0001, 0\.0002"):
-        BUILTIN_GRIDS[3].check_resolution(0.001)
+        BUILTIN_GRIDS[3].check_resolution(0.003)
     with pytest.raises(InvalidRequestError):
         BUILTIN_GRIDS[1].check_resolution("ten")
     assert BUILTIN_GRIDS[1].check_resolution("20") == 20.0
@@ -106,3 +120,72 @@ def test_latitude_limits_follow_the_spec():
     assert latitude_limits(BUILTIN_GRIDS[1]) == (-80.6, 80.6)
     assert latitude_limits(BUILTIN_GRIDS[2]) == (-81.0, 81.0)
     assert latitude_limits(BUILTIN_GRIDS[3]) == (-90.0, 90.0)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# the grids of a connection: the live listing wins
+
+
+class FakeClient:
+    def __init__(self, listing=None, error=None):
+        self.listing = listing
+        self.error = error
+        self.calls = 0
+
+    def tiling_grids(self):
+        self.calls += 1
+        if self.error:
+            raise self.error
+        return [TilingGrid.from_api(item) for item in self.listing]
+
+
+def test_the_catalog_uses_the_live_listing_once_read():
+    client = FakeClient([LIVE_GRID_1])
+    catalog = GridCatalog(client.tiling_grids)
+    assert catalog.grid(1).resolutions == (10.0, 20.0, 60.0)
+    assert catalog.is_live and catalog.error is None
+    grid, resolution = catalog.resolve(1, "60")
+    assert (grid.id, resolution) == (1, 60.0)
+    catalog.grids()
+    assert client.calls == 1
+
+
+def test_a_resolution_the_service_does_not_list_is_refused_with_the_listed_ones():
+    catalog = GridCatalog(FakeClient([LIVE_GRID_1]).tiling_grids)
+    with pytest.raises(InvalidRequestError, match=r"resolution 1m?.*10, 20, 60 m"):
+        catalog.resolve(1, 1)  # the built-in table allows 1 m; this service does not
+    with pytest.raises(InvalidRequestError, match="the grids that the service lists: 1"):
+        catalog.grid(0)
+
+
+def test_the_catalog_falls_back_to_the_builtin_table_and_tries_again_later():
+    client = FakeClient(error=ConnectionFailedError("Cannot reach the service."))
+    catalog = GridCatalog(client.tiling_grids)
+    assert catalog.grids() == BUILTIN_GRIDS and not catalog.is_live
+    assert "Cannot reach" in catalog.error
+    client.error, client.listing = None, LIVE_LISTING
+    assert catalog.grid(1).resolutions == (1.0, 10.0, 20.0, 1.4999)
+    assert catalog.is_live and client.calls == 2
+    catalog.refresh()
+    catalog.grids()
+    assert client.calls == 3
+
+
+def test_without_a_connection_the_catalog_is_the_builtin_table():
+    catalog = GridCatalog()
+    assert catalog.resolve(2, 360) == (BUILTIN_GRIDS[2], 360.0)
+    with pytest.raises(InvalidRequestError, match="60, 120, 240, 360"):
+        catalog.resolve(2, 30)
+
+
+def test_one_catalog_per_client_shared_between_threads():
+    client = FakeClient(LIVE_LISTING)
+    catalogs = []
+    threads = [threading.Thread(target=lambda: catalogs.append(catalog_for(client).grids())) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert client.calls == 1 and all(grids == catalogs[0] for grids in catalogs)
+    assert catalog_for(client) is catalog_for(client) and catalog_for(FakeClient(LIVE_LISTING)) is not \
+        catalog_for(client)

@@ -64,9 +64,7 @@ def core_violations(source: str, module_package: str) -> List[str]:
         root = module.split(".")[0]
         if root == "qgis":
             problems.append(f"line {line}: imports {module}")
-        elif root == "sentinelhub_batch" and not module.startswith(
-            ("sentinelhub_batch.plugin.core", "sentinelhub_batch.plugin.vendor")
-        ):
+        elif root == "sentinelhub_batch" and not module.startswith("sentinelhub_batch.plugin.core"):
             problems.append(f"line {line}: imports {module}, which is outside the QGIS-free core")
     return problems
 
@@ -101,11 +99,7 @@ def widget_imports(source: str) -> List[str]:
 
 
 def plugin_python_files() -> List[Path]:
-    files = [REPOSITORY / "__init__.py"]
-    for path in sorted((REPOSITORY / "plugin").rglob("*.py")):
-        if "vendor" not in path.relative_to(REPOSITORY).parts[1:2]:
-            files.append(path)
-    return files
+    return [REPOSITORY / "__init__.py", *sorted((REPOSITORY / "plugin").rglob("*.py"))]
 
 
 def test_core_never_imports_qgis_or_the_gui():
@@ -208,7 +202,6 @@ def test_checker_flags_qgis_and_gui_imports_in_the_core(source):
         "text = 'from qgis.core import QgsProject'",
         '"""Never imports qgis: import qgis is forbidden here."""',
         "from .errors import ApiError\nfrom . import models",
-        "from ..vendor import ensure_vendored_path",
         "import requests\nfrom shapely.geometry import Polygon",
     ],
 )

@@ -1,9 +1,10 @@
-"""The release zip: layout the QGIS plugin repository accepts, nothing that must not ship, working vendoring."""
+"""The release zip: layout the QGIS plugin repository accepts, nothing that must not ship."""
 
 from __future__ import annotations
 
 import configparser
 import importlib.util
+import re
 import subprocess
 import sys
 import zipfile
@@ -51,7 +52,7 @@ def test_zip_has_one_top_folder_with_the_required_files(built_zip):
         assert archive.testzip() is None
     assert {PurePosixPath(name).parts[0] for name in names} == {"sentinelhub_batch"}
     for required in ("metadata.txt", "LICENSE", "README.md", "__init__.py", "plugin/core/__init__.py",
-                     "plugin/plugin.py", "plugin/processing/provider.py", "plugin/vendor/__init__.py",
+                     "plugin/plugin.py", "plugin/processing/provider.py",
                      "ui/new_job_dock.ui", "ui/jobs_dock.ui", "i18n/sentinelhub_batch_de.qm", _metadata()["icon"]):
         assert f"sentinelhub_batch/{required}" in names, required
 
@@ -80,54 +81,36 @@ def test_zip_metadata_is_complete(built_zip):
     assert general["qgisMaximumVersion"].startswith("4.")
 
 
-def test_bundled_dependencies_are_used_only_when_missing(built_zip, tmp_path):
+def _newest_changelog_section():
+    """(version, item texts) of the newest released section of CHANGELOG.md, read without the packager's parser."""
+    sections = re.split(r"^## ", (REPOSITORY / "CHANGELOG.md").read_text(encoding="utf-8"), flags=re.MULTILINE)
+    for section in sections[1:]:
+        heading, _, body = section.partition("\n")
+        match = re.match(r"\[(\d+\.\d+\.\d+)\] - \d{4}-\d{2}-\d{2}$", heading.strip())
+        if match:
+            items = [" ".join(item.split()) for item in re.split(r"^- ", body, flags=re.MULTILINE)[1:]]
+            return match.group(1), items
+    raise AssertionError("CHANGELOG.md has no released section")
+
+
+def test_zip_changelog_is_the_newest_changelog_section(built_zip):
+    version, items = _newest_changelog_section()
+    assert version == _metadata()["version"]
     with zipfile.ZipFile(built_zip) as archive:
-        names = archive.namelist()
-        archive.extractall(tmp_path)
-    for package in ("requests_oauthlib", "oauthlib"):
-        assert f"sentinelhub_batch/plugin/vendor/{package}/__init__.py" in names
-        assert any(name.startswith(f"sentinelhub_batch/plugin/vendor/{package}-") for name in names), \
-            f"no licence shipped for {package}"
-    vendor = tmp_path / "sentinelhub_batch" / "plugin" / "vendor"
-    # Simulate a QGIS whose Python lacks both packages: they are findable only in the vendor folder.
-    script = f"""
-import importlib.machinery, sys
-VENDOR = {str(vendor)!r}
-class HideInstalled:
-    def find_spec(self, name, path=None, target=None):
-        if name.split('.')[0] in ('requests_oauthlib', 'oauthlib') and path is None:
-            if VENDOR in sys.path:
-                return importlib.machinery.PathFinder.find_spec(name, [VENDOR])
-            raise ModuleNotFoundError(name)
-        return None
-sys.meta_path.insert(0, HideInstalled())
-sys.path.insert(0, {str(tmp_path)!r})
-try:
-    import requests_oauthlib
-    raise SystemExit('requests_oauthlib should be missing before ensure_vendored_path()')
-except ImportError:
-    pass
-from sentinelhub_batch.plugin.vendor import ensure_vendored_path
-assert ensure_vendored_path() is True
-assert sys.path[-1] == VENDOR, 'vendor folder must come after installed packages'
-from requests_oauthlib import OAuth2Session
-from oauthlib.oauth2 import BackendApplicationClient
-import requests_oauthlib
-import oauthlib
-assert requests_oauthlib.__file__.startswith(VENDOR), requests_oauthlib.__file__
-assert oauthlib.__file__.startswith(VENDOR), oauthlib.__file__
-print('ok')
-"""
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False)
-    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr
+        parser = configparser.ConfigParser(interpolation=None)
+        parser.read_string(archive.read("sentinelhub_batch/metadata.txt").decode("utf-8"))
+    changelog = " ".join(parser["general"]["changelog"].split())
+    assert changelog.startswith(f"Version {version}:")
+    for item in items:
+        assert f"- {item}" in changelog
 
 
-def test_development_checkout_has_nothing_vendored():
-    from sentinelhub_batch.plugin.vendor import ensure_vendored_path
-
-    before = list(sys.path)
-    assert ensure_vendored_path() is False
-    assert sys.path == before
+def test_a_version_missing_from_the_changelog_stops_the_build(tmp_path):
+    metadata = tmp_path / "metadata.txt"
+    metadata.write_text((REPOSITORY / "metadata.txt").read_text(encoding="utf-8").replace(
+        f"version={_metadata()['version']}", "version=9.9.9"), encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"CHANGELOG\.md's newest version is .* metadata\.txt says 9\.9\.9"):
+        _load_package_tool().metadata_with_changelog(metadata)
 
 
 @pytest.mark.parametrize(

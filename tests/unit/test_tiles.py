@@ -34,14 +34,6 @@ def utm_epsg_of(lon, lat):
     return (32700 if lat < 0 else 32600) + zone
 
 
-def zone_region(epsg, south_limit=-80.6, north_limit=80.6):
-    zone = epsg % 100
-    west = -180.0 + 6.0 * (zone - 1)
-    if epsg >= 32700:
-        return box(west, south_limit, west + 6.0, 0.0)
-    return box(west, 0.0, west + 6.0, north_limit)
-
-
 def wrap_lonlat(area):
     """The area with longitudes beyond ±180 moved into the world (what a GIS shows after splitting)."""
     inside = area.intersection(box(-180, -90, 180, 90))
@@ -77,34 +69,46 @@ def tiles_by_epsg(tiles):
 
 
 def assert_points_are_covered(tiles, lonlat_points, grid_id=1):
-    """Every point of the area lies in a tile of the zone (and hemisphere) it falls in."""
-    groups = tiles_by_epsg(tiles)
+    """Every point of the area (within the grid's latitudes) lies in some tile, of whichever zone."""
     lons = (lonlat_points[:, 0] + 180.0) % 360.0 - 180.0
     lats = lonlat_points[:, 1]
-    epsgs = np.array([utm_epsg_of(lon, lat) for lon, lat in zip(lons, lats)])
     limit = {0: 80.7, 1: 80.6, 2: 81.0}[grid_id]
-    south, north = -limit, limit
-    for epsg in np.unique(epsgs):
-        chosen = (epsgs == epsg) & (lats > south) & (lats < north)
-        if not chosen.any():
-            continue
-        assert epsg in groups, f"no tile in EPSG:{epsg} although the area reaches into it"
+    chosen = (lats > -limit) & (lats < limit)
+    covered = np.zeros(len(lons), dtype=bool)
+    for epsg, group in tiles_by_epsg(tiles).items():
         transformer = pyproj.Transformer.from_crs(4326, int(epsg), always_xy=True)
-        xs, ys = transformer.transform(lons[chosen], lats[chosen])
-        bounds = np.array([tile.bounds for tile in groups[epsg]])
-        for x, y in zip(xs, ys):
-            inside = (bounds[:, 0] <= x) & (x <= bounds[:, 2]) & (bounds[:, 1] <= y) & (y <= bounds[:, 3])
-            assert inside.any(), f"point ({x:.1f}, {y:.1f}) of EPSG:{epsg} is in no tile"
+        xs, ys = transformer.transform(lons, lats)
+        bounds = np.array([tile.bounds for tile in group])
+        inside = ((bounds[:, None, 0] <= xs) & (xs <= bounds[:, None, 2])
+                  & (bounds[:, None, 1] <= ys) & (ys <= bounds[:, None, 3]))
+        covered |= inside.any(axis=0)
+    missed = np.flatnonzero(chosen & ~covered)
+    assert not len(missed), f"points {lonlat_points[missed[:3]]} of the area are in no tile"
 
 
 def assert_no_tile_misses_the_area(tiles, area_lonlat, tolerance_m=0.5):
-    """Each tile overlaps the part of the area in its own zone (allowing for densification differences)."""
+    """Each tile overlaps the area (allowing for densification differences)."""
     area = wrap_lonlat(area_lonlat)
     for epsg, group in tiles_by_epsg(tiles).items():
-        part = area.intersection(zone_region(epsg))
-        part_utm = to_crs(part, 4326, epsg, step=0.002)
+        part = area.intersection(box(-180, -90, 180, 0) if epsg >= 32700 else box(-180, 0, 180, 90))
+        meridian = (epsg % 100) * 6 - 183
+        copies = [shapely.transform(part, lambda xy, s=shift: xy + np.array([s, 0.0])) for shift in (-360, 0, 360)]
+        near = shapely.union_all(copies).intersection(box(meridian - 9, -90, meridian + 9, 90))
+        near_utm = to_crs(near, 4326, epsg, step=0.002)
         for tile in group:
-            assert tile.geometry.distance(part_utm) < tolerance_m, f"{tile.name} does not touch the area"
+            assert tile.geometry.distance(near_utm) < tolerance_m, f"{tile.name} does not touch the area"
+
+
+def assert_tiles_start_at_s2_corners(tiles, size, per_square):
+    """Grids 0 and 2: each tile is ``size`` wide and its square's tiles start at the S2 corner (the square corner
+    moved out onto the 60 m lattice): x in {…00 000, …99 960, …99 980}, y in {…00 000, …00 020, …00 040}."""
+    for tile in tiles:
+        column, row = (int(v) for v in UTM_NAME.match(tile.name).group(5, 6))
+        assert 0 <= column < per_square and 0 <= row < per_square
+        xmin, ymin, xmax, ymax = tile.bounds
+        assert (xmax - xmin, ymax - ymin) == (size, size)
+        assert (xmin - column * size) % 100000 in (0.0, 99960.0, 99980.0)
+        assert (ymax + row * size) % 100000 in (0.0, 20.0, 40.0)
 
 
 def assert_tiles_are_whole_grid_cells(tiles, size):
@@ -262,6 +266,28 @@ def test_random_areas_are_covered_exactly(place, seed):
             assert tile.bounds[1] >= 0 and tile.name[2] >= "N"
 
 
+@pytest.mark.parametrize("grid_id, resolution, size, per_square", [(0, 60, 20040, 5), (2, 120, 100080, 1)])
+@pytest.mark.parametrize("place", ["zone border 10/11", "zone border south", "equator", "high latitude"])
+def test_random_areas_on_the_sentinel2_grids_are_covered(place, grid_id, resolution, size, per_square):
+    rng = np.random.default_rng(zlib.crc32(f"{place}{grid_id}".encode()))
+    lon, lat, radius = PLACES[place]
+    area = random_star(rng, lon, lat, radius * 3)
+    tiles = tiles_for_area(area, 4326, grid_id, resolution)
+    assert_no_duplicates(tiles)
+    assert_tiles_start_at_s2_corners(tiles, size, per_square)
+    assert_points_are_covered(tiles, points_inside(area, rng, 300), grid_id)
+    assert_no_tile_misses_the_area(tiles, area)
+
+
+def test_tiles_of_a_zone_reach_past_its_meridian_where_the_next_zone_leaves_room():
+    # 30TYS (46° N): column 2 lies wholly east of 0° and stays; the next zone's grid covers columns 3 and 4
+    tiles = tiles_for_area(box(0.15, 46.6, 0.35, 46.7), 4326, 0, 60)
+    assert [(tile.name, tile.epsg) for tile in tiles] == [("30TYS_2_1", 32630)]
+    assert tiles[0].geometry_wgs84.bounds[0] > 0.0
+    east = {tile.name for tile in tiles_for_area(box(0.5, 46.6, 0.6, 46.7), 4326, 0, 60)}
+    assert east and all(name.startswith("31TC") for name in east)
+
+
 @pytest.mark.parametrize("seed", [4, 5])
 def test_random_area_across_the_antimeridian(seed):
     rng = np.random.default_rng(seed)
@@ -285,7 +311,7 @@ def test_projected_area_across_the_antimeridian():
     epsgs = {tile.epsg for tile in tiles}
     assert epsgs == {32760, 32701}
     in_zone_60 = [tile for tile in tiles if tile.epsg == 32760]
-    # in its own CRS the area is exactly 20 × 20 cells; the part east of 180° goes to zone 1
+    # in its own CRS the area is exactly 20 × 20 cells; zone 1's grid takes over some way east of 180°
     assert len(in_zone_60) < 400 and min(t.bounds[0] for t in in_zone_60) == 700000
     rng = np.random.default_rng(7)
     inside = points_inside(area, rng, 300)
@@ -404,18 +430,24 @@ def test_cell_search_honours_the_origin_and_rectangular_cells():
 
 def test_grid_0_tiles_are_20040_m_with_2004_pixels_at_10_m():
     tiles = tiles_for_area(box(-119.3, 36.0, -119.0, 36.2), 4326, 0, 10)
-    assert_tiles_are_whole_grid_cells(tiles, 20040)
+    assert tiles
+    assert_tiles_start_at_s2_corners(tiles, 20040, 5)
     assert all((tile.width, tile.height) == (2004, 2004) for tile in tiles)
     assert all(UTM_NAME.match(tile.name) for tile in tiles)
     assert_no_duplicates(tiles)
-    assert all(int(UTM_NAME.match(t.name).group(5)) <= 4 and int(UTM_NAME.match(t.name).group(6)) <= 4
-               for t in tiles)
+
+
+def test_grid_0_neighbouring_squares_overlap():
+    # 31TCJ and 31TDJ: the last column of one overlaps the first of the next by 240 m (100 200 m vs 99 960 m)
+    tiles = {tile.name: tile.bounds for tile in tiles_for_area(box(400000, 4805000, 400100, 4806000), 32631, 0, 60)}
+    assert sorted(tiles) == ["31TCJ_4_4", "31TDJ_0_4"]
+    assert tiles["31TCJ_4_4"][2] - tiles["31TDJ_0_4"][0] == 240.0
 
 
 def test_grid_2_names_look_like_real_ones():
     # zone 44, band H (40°S..32°S): real names look like 44HME_0_0
     tiles = tiles_for_area(box(80.5, -35.5, 81.5, -34.5), 4326, 2, 60)
-    assert_tiles_are_whole_grid_cells(tiles, 100080)
+    assert_tiles_start_at_s2_corners(tiles, 100080, 1)
     assert all(tile.epsg == 32744 for tile in tiles)
     assert all(re.fullmatch(r"44H[A-Z]{2}_0_0", tile.name) for tile in tiles)
     assert all((tile.width, tile.height) == (1668, 1668) for tile in tiles)

@@ -18,7 +18,6 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
@@ -34,6 +33,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ...core.errors import SentinelHubBatchError
 from ...services.area import area_from_layer
+from ...services.compat import NUMBER_DOUBLE, NUMBER_INTEGER, PARAMETER_ADVANCED, SOURCE_POLYGONS
 from ...services.connection import resolve_connection
 from ...services.evalscript_presets import read_evalscript_file
 from ...services.i18n import tr
@@ -136,7 +136,7 @@ class BatchAlgorithm(QgsProcessingAlgorithm):
 
     def add_area_parameter(self) -> None:
         self.addParameter(QgsProcessingParameterVectorLayer(
-            AREA, tr("Area (polygon layer)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+            AREA, tr("Area (polygon layer)"), [SOURCE_POLYGONS]))
 
     def add_evalscript_and_time_parameters(self) -> None:
         """EVALSCRIPT, DATA_COLLECTION, TIME_FROM, TIME_TO; read them with :meth:`evalscript_and_time`."""
@@ -149,31 +149,31 @@ class BatchAlgorithm(QgsProcessingAlgorithm):
 
     def add_max_cloud_coverage_parameter(self) -> None:
         self.add_advanced(QgsProcessingParameterNumber(
-            MAX_CLOUD_COVERAGE, tr("Maximum cloud coverage (%)"), QgsProcessingParameterNumber.Type.Double,
+            MAX_CLOUD_COVERAGE, tr("Maximum cloud coverage (%)"), NUMBER_DOUBLE,
             optional=True, minValue=0.0, maxValue=100.0))
 
     def add_poll_seconds_parameter(self) -> None:
         self.add_advanced(QgsProcessingParameterNumber(
             POLL_SECONDS, tr("Seconds between status checks while processing"),
-            QgsProcessingParameterNumber.Type.Double, DEFAULT_POLL_SECONDS, minValue=0.5))
+            NUMBER_DOUBLE, DEFAULT_POLL_SECONDS, minValue=0.5))
 
     def add_request_parameters(self) -> None:
         """AREA, GRID, RESOLUTION, BUFFER_X/Y, EVALSCRIPT, DATA_COLLECTION, TIME_FROM, TIME_TO."""
         self.add_area_parameter()
         grid = QgsProcessingParameterNumber(GRID, tr("Tiling grid id ({grids})").format(grids=GRID_HELP),
-                                            QgsProcessingParameterNumber.Type.Integer, 1, minValue=0)
+                                            NUMBER_INTEGER, 1, minValue=0)
         self.addParameter(grid)
         self.addParameter(QgsProcessingParameterNumber(
             RESOLUTION, tr("Resolution (grid units: metres, or degrees for grid 3)"),
-            QgsProcessingParameterNumber.Type.Double, 10.0, minValue=0.0))
+            NUMBER_DOUBLE, 10.0, minValue=0.0))
         for name, label in ((BUFFER_X, tr("Buffer X (pixels on each side)")),
                             (BUFFER_Y, tr("Buffer Y (pixels on each side)"))):
             self.addParameter(QgsProcessingParameterNumber(
-                name, label, QgsProcessingParameterNumber.Type.Integer, 0, minValue=0))
+                name, label, NUMBER_INTEGER, 0, minValue=0))
         self.add_evalscript_and_time_parameters()
 
     def add_advanced(self, parameter: QgsProcessingParameterDefinition) -> None:
-        parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        parameter.setFlags(parameter.flags() | PARAMETER_ADVANCED)
         self.addParameter(parameter)
 
     # -- reading parameters

@@ -6,7 +6,6 @@ from typing import Any, Dict
 
 from qgis.core import (
     QgsFeature,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProcessingOutputNumber,
@@ -14,10 +13,9 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 
-from ...services.compat import FIELD_TYPE_DOUBLE, FIELD_TYPE_STRING
+from ...services.compat import FIELD_TYPE_DOUBLE, FIELD_TYPE_STRING, NUMBER_INTEGER, SOURCE_TABLE, WKB_NO_GEOMETRY
 from ...services.jobs import JOB_SORT_ORDERS
 from .base import BatchAlgorithm, fast_insert, make_fields, tr
 
@@ -62,11 +60,11 @@ class ListJobsAlgorithm(BatchAlgorithm):
             SORT, tr("Order"),
             options=[tr("Newest first"), tr("Oldest first"), tr("Status"), tr("Status (descending)")], defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            MAX_JOBS, tr("At most this many jobs (0: all)"), QgsProcessingParameterNumber.Type.Integer, 100,
+            MAX_JOBS, tr("At most this many jobs (0: all)"), NUMBER_INTEGER, 100,
             minValue=0))
         self.add_connection_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT, tr("Batch jobs"), QgsProcessing.SourceType.TypeVector))
+            OUTPUT, tr("Batch jobs"), SOURCE_TABLE))
         self.addOutput(QgsProcessingOutputNumber(JOB_COUNT, tr("Number of jobs")))
 
     def perform(self, parameters: Dict[str, Any], context: QgsProcessingContext,
@@ -76,7 +74,7 @@ class ListJobsAlgorithm(BatchAlgorithm):
         sort = JOB_SORT_ORDERS[self.parameterAsEnum(parameters, SORT, context)]
         limit = self.parameterAsInt(parameters, MAX_JOBS, context)
         fields = make_fields(JOB_FIELDS)
-        sink, destination = self.feature_sink(parameters, OUTPUT, context, fields, QgsWkbTypes.Type.NoGeometry)
+        sink, destination = self.feature_sink(parameters, OUTPUT, context, fields, WKB_NO_GEOMETRY)
         count = 0
         page_size = min(PAGE_SIZE, limit) if limit else PAGE_SIZE
         for task in client.iter_tasks(search=search, sort=sort, count=page_size):

@@ -10,10 +10,9 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
-    QgsWkbTypes,
 )
 
-from ...services.compat import FIELD_TYPE_DOUBLE, FIELD_TYPE_INT, FIELD_TYPE_STRING
+from ...services.compat import FIELD_TYPE_DOUBLE, FIELD_TYPE_INT, FIELD_TYPE_STRING, WKB_POLYGON
 from ...services.layers import qgs_geometry
 from ...services.preview import PreviewInputs, checked_preview, format_pu
 from .base import (
@@ -94,7 +93,7 @@ class PreviewTilesAlgorithm(BatchAlgorithm):
         feedback.setProgress(60)
 
         fields = make_fields(TILE_FIELDS)
-        sink, destination = self.feature_sink(parameters, OUTPUT, context, fields, QgsWkbTypes.Type.Polygon,
+        sink, destination = self.feature_sink(parameters, OUTPUT, context, fields, WKB_POLYGON,
                                               "EPSG:4326")
         for index, (tile, tile_cost) in enumerate(zip(tiles, cost.tiles)):
             if feedback.isCanceled():

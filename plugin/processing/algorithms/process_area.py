@@ -23,6 +23,7 @@ from qgis.core import (
 
 from ...core.process_api import MAX_OUTPUT_PIXELS, ProcessInputs, build_process_request, in_metric_crs
 from ...services.area import area_from_layer
+from ...services.compat import NUMBER_DOUBLE, NUMBER_INTEGER
 from ...services.jobs import process_area
 from .base import AREA, MAX_CLOUD_COVERAGE, BatchAlgorithm, split_names, tr
 
@@ -57,12 +58,12 @@ class ProcessAreaAlgorithm(BatchAlgorithm):
         self.add_evalscript_and_time_parameters()
         self.addParameter(QgsProcessingParameterNumber(
             RESOLUTION, tr("Resolution in metres (used unless width and height are given)"),
-            QgsProcessingParameterNumber.Type.Double, 10.0, optional=True, minValue=0.0))
+            NUMBER_DOUBLE, 10.0, optional=True, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
-            WIDTH, tr("Width in pixels (0: from the resolution)"), QgsProcessingParameterNumber.Type.Integer, 0,
+            WIDTH, tr("Width in pixels (0: from the resolution)"), NUMBER_INTEGER, 0,
             optional=True, minValue=0, maxValue=MAX_OUTPUT_PIXELS))
         self.addParameter(QgsProcessingParameterNumber(
-            HEIGHT, tr("Height in pixels (0: from the resolution)"), QgsProcessingParameterNumber.Type.Integer, 0,
+            HEIGHT, tr("Height in pixels (0: from the resolution)"), NUMBER_INTEGER, 0,
             optional=True, minValue=0, maxValue=MAX_OUTPUT_PIXELS))
         self.add_max_cloud_coverage_parameter()
         self.add_advanced(QgsProcessingParameterString(

@@ -11,12 +11,11 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
-    QgsWkbTypes,
 )
 
 from ...core.errors import SentinelHubBatchError
 from ...core.storage import TileStatus
-from ...services.compat import FIELD_TYPE_INT, FIELD_TYPE_STRING
+from ...services.compat import FIELD_TYPE_INT, FIELD_TYPE_STRING, WKB_POLYGON
 from ...services.layers import (
     TILE_LAYER_CRS,
     records_from_manifest,
@@ -115,7 +114,7 @@ def write_tile_status(algorithm: BatchAlgorithm, parameters: Dict[str, Any], con
     errors = {feature.name: feature.error or "" for feature in (snapshot.execution or [])}
 
     fields = make_fields(TILE_STATUS_FIELDS)
-    sink, destination = algorithm.feature_sink(parameters, output, context, fields, QgsWkbTypes.Type.Polygon,
+    sink, destination = algorithm.feature_sink(parameters, output, context, fields, WKB_POLYGON,
                                                TILE_LAYER_CRS)
     counts = {status: 0 for status in TileStatus}
     for record in records:
