@@ -28,7 +28,7 @@ import math
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import pyproj
@@ -39,7 +39,7 @@ from shapely.geometry.base import BaseGeometry
 
 from . import grid_assumptions as assumptions
 from . import mgrs, utm_tiling
-from .errors import InvalidRequestError
+from .errors import InvalidRequestError, TaskCancelledError
 from .grids import CRS_LAEA, CRS_UTM, CRS_WGS84, TilingGrid, get_grid, latitude_limits
 from .proj_threads import on_python_thread, require_python_thread
 
@@ -158,6 +158,7 @@ def find_tiles(
     buffer_y: int = 0,
     *,
     name_limit: Optional[int] = None,
+    is_cancelled: Callable[[], bool] = lambda: False,
 ) -> AreaTiles:
     """The tiles a batch request over ``area`` processes, found but not built (:class:`AreaTiles`).
 
@@ -165,7 +166,8 @@ def find_tiles(
     ``"EPSG:32633"``, an OGC URI such as ``http://www.opengis.net/def/crs/OGC/1.3/CRS84``, or a pyproj CRS); x is
     longitude for geographic CRSs. ``buffer_x``/``buffer_y`` are pixels added on each side of every raster.
     Names and extents are kept for up to ``name_limit`` tiles (None: any number); beyond, the tiles are only
-    counted. Raises :class:`AreaError` (or InvalidRequestError for a resolution the grid does not allow).
+    counted. Raises :class:`AreaError` (or InvalidRequestError for a resolution the grid does not allow), and
+    TaskCancelledError as soon as ``is_cancelled()`` turns true (it is asked once per 100 km square).
     """
     tiling_grid = get_grid(grid)
     allowed_resolution = tiling_grid.check_resolution(resolution)
@@ -174,7 +176,7 @@ def find_tiles(
     source_crs = parse_crs(area_crs)
     polygonal_area = polygonal_area_of(area)
 
-    naming = _Naming(name_limit)
+    naming = _Naming(name_limit, is_cancelled)
     if tiling_grid.crs_kind == CRS_UTM:
         batches = _utm_batches(polygonal_area, source_crs, tiling_grid, naming)
     else:
@@ -510,11 +512,17 @@ def _polygonal_part(geometry: BaseGeometry) -> BaseGeometry:
 
 
 class _Naming:
-    """Whether the tiles found are still named (and their extents kept): up to ``limit`` tiles, then only counted."""
+    """Whether the tiles found are still named (and their extents kept): up to ``limit`` tiles, then only counted;
+    and whether to go on at all (``check``)."""
 
-    def __init__(self, limit: Optional[int]):
+    def __init__(self, limit: Optional[int], is_cancelled: Callable[[], bool] = lambda: False):
         self.limit = limit
         self.count = 0
+        self.is_cancelled = is_cancelled
+
+    def check(self) -> None:
+        if self.is_cancelled():
+            raise TaskCancelledError("Finding the tiles was cancelled.")
 
     @property
     def on(self) -> bool:
@@ -641,6 +649,7 @@ def _utm_zone_tiles(frame: utm_tiling.ZoneFrame, part: BaseGeometry, layout: utm
         meets = shapely.intersects(part, outlines)
         within = shapely.contains_properly(part, outlines)
         for index in np.flatnonzero(meets).tolist():
+            naming.check()
             e, k, found = candidates[index]
             keep = utm_tiling.kept_tiles(layout, frame, e, k)
             if within[index]:

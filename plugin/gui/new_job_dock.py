@@ -42,7 +42,15 @@ from ..services.evalscript_presets import (
 )
 from ..services.i18n import tr
 from ..services.messages import describe_failure
-from ..services.preview import PreviewController, PreviewInputs, PreviewResult, TilePreviewLayer, cost_text, format_pu
+from ..services.preview import (
+    PREVIEW_DRAW_LIMIT,
+    PreviewController,
+    PreviewInputs,
+    PreviewResult,
+    TilePreviewLayer,
+    cost_text,
+    format_pu,
+)
 from ..services.tasks import Activity, BackgroundTasks, TaskCancelledError
 from .forms import load_form
 from .start_dialog import StartSummary, confirm_start
@@ -366,19 +374,20 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
             self._set_label(self.evalscript_label, tr("Inputs {bands}; {mosaicking} mosaicking; outputs {outputs}")
                             .format(bands=", ".join(info.input_bands), mosaicking=info.mosaicking,
                                     outputs=outputs))
-        if result.tiles is not None:
-            tiles = result.tiles
-            text = tr("{count} tile(s)").format(count=len(tiles))
-            if tiles:
-                first = tiles[0]
+        if result.tile_count is not None:
+            text = tr("{count} tile(s)").format(count=f"{result.tile_count:,}")
+            size = result.tile_size
+            if size is not None:
                 text += tr(" of {w} × {h} px ({bw} × {bh} px with the buffer)").format(
-                    w=first.width, h=first.height, bw=first.buffered_width, bh=first.buffered_height)
+                    w=size.width, h=size.height, bw=size.buffered_width, bh=size.buffered_height)
+            if result.tile_count and not result.drawn:
+                text += tr(" — not drawn (more than {limit})").format(limit=f"{PREVIEW_DRAW_LIMIT:,}")
             self._set_label(self.tiles_label, text)
         elif result.tiles_error:
             self._set_label(self.tiles_label, result.tiles_error, error=True)
         else:
             self._set_label(self.tiles_label, self.area_error or "–", error=bool(self.area_error))
-        self._show_tiles(result.tiles or [])
+        self._show_tiles(result.tiles_path)
         if result.cost is not None:
             self._set_label(self.cost_label, cost_text(result.cost))
             self.cost_label.setToolTip("\n".join(result.cost.factors))
@@ -392,18 +401,14 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
         label.setStyleSheet(ERROR_STYLE if error else "")
         label.setText(text)
 
-    def _show_tiles(self, tiles: List[Any]) -> None:
-        if self.show_tiles_check.isChecked():
-            self.tile_layer.show(tiles)
+    def _show_tiles(self, path: str) -> None:
+        if self.show_tiles_check.isChecked() and path:
+            self.tile_layer.show(path)
         else:
             self.tile_layer.remove()
 
     def _show_tiles_toggled(self, on: bool) -> None:
-        tiles = self.last_preview.tiles if self.last_preview is not None else None
-        if on and tiles is not None:
-            self.tile_layer.show(tiles)
-        elif not on:
-            self.tile_layer.remove()
+        self._show_tiles(self.last_preview.tiles_path if on and self.last_preview is not None else "")
 
     def quick_look_inputs(self):
         """What the quick look panel needs: the same area, script, data and time as the job."""
@@ -567,8 +572,8 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
     def start_summary(self, task: BatchTask) -> StartSummary:
         """What the start confirmation shows: the tiles and cost of the current preview."""
         preview = self.last_preview
-        has_estimate = preview is not None and preview.cost is not None and preview.tiles is not None
-        return StartSummary(task.id, len(preview.tiles) if has_estimate else None,
+        has_estimate = preview is not None and preview.cost is not None and preview.tile_count is not None
+        return StartSummary(task.id, preview.tile_count if has_estimate else None,
                             preview.cost if has_estimate else None, task.cost_pu)
 
     def start_job(self) -> None:
@@ -639,6 +644,7 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
             self.project.layersAdded.disconnect(self._except_plugin_layers)
         self._watch_layer(None)
         self.tile_layer.remove()
+        self.preview.cancel(forget_files=True)
         if self.quick_look is not None:
             self.quick_look.cancel()
 

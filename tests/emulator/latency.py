@@ -5,7 +5,8 @@ On loopback a request costs well under a millisecond; from a desktop to Sentinel
 ms. ``make bench`` puts this proxy between the plugin and the local stack (``LocalStack(latency_seconds=...)``,
 ``python -m emulator.stack --latency-ms 30``) so that what the plugin asks for shows in seconds as it would for a
 user, and so that the number of requests can be read back: ``GET <proxy>/_latency`` answers
-``{"requests": n, "methods": {"GET": n, ...}, "bytes": n, "latency_ms": x}``, ``DELETE`` resets the counts and
+``{"requests": n, "methods": {"GET": n, ...}, "statuses": {"200": n, "304": n, ...}, "bytes": n, "latency_ms": x}``
+(bytes of the answers' bodies), ``DELETE`` resets the counts and
 ``POST`` with ``{"latency_ms": x}`` changes the latency. Those control calls are neither delayed nor counted.
 """
 
@@ -36,6 +37,7 @@ class LatencyProxy:
         self.latency_seconds = latency_seconds
         self._lock = threading.Lock()
         self._methods: Counter = Counter()
+        self._statuses: Counter = Counter()
         self._bytes = 0
         self._server: Optional[_ProxyServer] = None
         self._thread: Optional[threading.Thread] = None
@@ -58,19 +60,21 @@ class LatencyProxy:
             self._thread.join(timeout=5)
             self._thread = None
 
-    def counted(self, method: str, size: int) -> None:
+    def counted(self, method: str, status: int, size: int) -> None:
         with self._lock:
             self._methods[method] += 1
+            self._statuses[str(status)] += 1
             self._bytes += size
 
     def counts(self) -> Dict[str, Any]:
         with self._lock:
-            return {"requests": sum(self._methods.values()), "methods": dict(self._methods), "bytes": self._bytes,
-                    "latency_ms": self.latency_seconds * 1000}
+            return {"requests": sum(self._methods.values()), "methods": dict(self._methods),
+                    "statuses": dict(self._statuses), "bytes": self._bytes, "latency_ms": self.latency_seconds * 1000}
 
     def reset(self) -> None:
         with self._lock:
             self._methods.clear()
+            self._statuses.clear()
             self._bytes = 0
 
 
@@ -132,7 +136,7 @@ class _ProxyHandler(BaseHTTPRequestHandler):
                           if key.lower() not in HOP_BY_HOP and key.lower() != "content-length"}
         if self.command == "HEAD":
             answer_headers["Content-Length"] = response.getheader("Content-Length", "0")
-        proxy.counted(self.command, len(data))
+        proxy.counted(self.command, response.status, len(data))
         self._answer(response.status, answer_headers, data, reason=response.reason)
 
     def _forward(self, headers: Dict[str, str], body: Optional[bytes]) -> Any:
