@@ -4,97 +4,97 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="182"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="187"/>
         <source>Folder for downloaded results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="231"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="236"/>
         <source>{what}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="242"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="247"/>
         <source>Sentinel Hub Batch: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="257"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="262"/>
         <source>Listing jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="266"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="271"/>
         <source>Listing more jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="282"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="287"/>
         <source>This account has no batch jobs yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="287"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="292"/>
         <source>Finding the latest job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="302"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="307"/>
         <source>Opening job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="371"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="376"/>
         <source>{pu:.1f} PU spent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="372"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="377"/>
         <source>created {created}, updated {updated}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="384"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="391"/>
         <source>not shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="384"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="391"/>
         <source>waiting for the tiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="388"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="395"/>
         <source>{total} tiles: {parts}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="416"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="423"/>
         <source>Choose a job first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="424"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="431"/>
         <source>Saving the description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="430"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="437"/>
         <source>Asking the service to analyse the job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="440"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="447"/>
         <source>Starting the job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="445"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="452"/>
         <source>Stopping the job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="461"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="468"/>
         <source>Re-run the {count} failed tile(s) of job {id}? A new request over just those tiles is created and started; it overwrites their outputs and is charged.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -104,92 +104,92 @@
         <translation>Fehlgeschlagene Kacheln wiederholen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="475"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="482"/>
         <source>Select the tiles to reprocess on the map (in the job&apos;s tile layer) first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="478"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="485"/>
         <source>Reprocess {count} selected tile(s) of job {id}? A new request over just those tiles is created and started; it overwrites their outputs and is charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="481"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="488"/>
         <source>Reprocess tiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="499"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="506"/>
         <source>Job {new} re-runs tiles of {old}; their colours follow it on the map.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="502"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="509"/>
         <source>Creating the re-run request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="516"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="523"/>
         <source>The API calls of job {id} were copied (secrets masked).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="557"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="566"/>
         <source>The tiles of job {id} cannot be drawn yet: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="562"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="571"/>
         <source>Sentinel Hub Batch: tiles of job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="663"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="672"/>
         <source>Job {id}: connected again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="665"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="674"/>
         <source>The files of job {id} cannot be read from the bucket: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="673"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="682"/>
         <source>Job {id}: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="686"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="698"/>
         <source>Re-run {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="686"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="698"/>
         <source>Job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="689"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="701"/>
         <source>{name} finished. Load its results from the jobs panel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="692"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="704"/>
         <source>{name} failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="556"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="561"/>
         <source>no reason given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="696"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="708"/>
         <source>{name} stopped: {reason}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="699"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="711"/>
         <source>{name} is analysed and waits to be started.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -199,107 +199,107 @@
         <translation>Sentinel Hub Batch</translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="436"/>
+        <location filename="../plugin/services/results.py" line="767"/>
         <source>Job {id} has no S3 delivery, so there are no results to load.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="745"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="753"/>
         <source>Downloading the results of job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="745"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="753"/>
         <source>Loading the results of job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="754"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="770"/>
         <source>Download the results to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="766"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="782"/>
         <source>{count} result layer(s) of job {id} loaded in group &apos;{group}&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="774"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="790"/>
         <source>The result layers of job {id} need the S3 keys: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="803"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="819"/>
         <source>Job {id} of this project cannot be followed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/monitor.py" line="215"/>
+        <location filename="../plugin/gui/monitor.py" line="213"/>
         <source>Reconnecting ({detail}); next try in {wait} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/monitor.py" line="225"/>
+        <location filename="../plugin/gui/monitor.py" line="223"/>
         <source>There is no connection for this job. Open the connection settings and check the credentials, then refresh the job.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/monitor.py" line="273"/>
+        <location filename="../plugin/gui/monitor.py" line="270"/>
         <source>Reconnecting: {message} Next try in {delay} s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/monitor.py" line="278"/>
+        <location filename="../plugin/gui/monitor.py" line="275"/>
         <source>Job {id} was not found: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/monitor.py" line="289"/>
+        <location filename="../plugin/gui/monitor.py" line="286"/>
         <source>Polling failed unexpectedly: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="85"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="93"/>
         <source>No area yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="190"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="198"/>
         <source>Load evalscript</source>
         <translation>Evalscript laden</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="190"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="198"/>
         <source>Evalscripts (*.js);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="197"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="205"/>
         <source>Loading the evalscript failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="200"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="208"/>
         <source>Save evalscript</source>
         <translation>Evalscript speichern</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="200"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="208"/>
         <source>Evalscripts (*.js)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="207"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="215"/>
         <source>Saving the evalscript failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="304"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="312"/>
         <source>The area could not be read from the layer ({kind}); details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="366"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="374"/>
         <source>Inputs {bands}; {mosaicking} mosaicking; outputs {outputs}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -309,232 +309,232 @@
         <translation>{count} Kachel(n)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="374"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="381"/>
         <source> of {w} × {h} px ({bw} × {bh} px with the buffer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="456"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="461"/>
         <source>Choose a polygon layer as the area.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="489"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="494"/>
         <source>Wait for &apos;{action}&apos; to finish.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="458"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="463"/>
         <source>The preview is being computed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="461"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="466"/>
         <source>The evalscript has not been read yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="463"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="468"/>
         <source>Enter the S3 output URL (s3://bucket/folder).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="472"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="477"/>
         <source>Create the batch request (nothing is processed yet).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="482"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="487"/>
         <source>Compute the tiles of the created request at the service.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="482"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="487"/>
         <source>Analyse</source>
         <translation>Analysieren</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="484"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="489"/>
         <source>Start processing (asks for confirmation with the cost).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="484"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="489"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="491"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="496"/>
         <source>Create a job first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="492"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="497"/>
         <source>{action} needs a job in state {allowed}; this one is {status}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="514"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="519"/>
         <source>Sentinel Hub Batch: {action}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="520"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="525"/>
         <source>{action} failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="524"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="529"/>
         <source>Creating the batch request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="531"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="536"/>
         <source>The request is not valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="537"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="542"/>
         <source>Batch request created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="537"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="542"/>
         <source>Request {id} is created. Analyse it to check the tiles, or Start it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="547"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="552"/>
         <source>Analysing the batch request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="556"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="561"/>
         <source>Analysis failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="556"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="561"/>
         <source>Request {id} failed in analysis: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="559"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="564"/>
         <source>Analysis done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="559"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="564"/>
         <source>Request {id} is analysed ({status}); Start it when ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="578"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="583"/>
         <source>Starting the batch request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="586"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="591"/>
         <source>Batch request started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="586"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="591"/>
         <source>Request {id} is starting; follow it in the Jobs panel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="601"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="606"/>
         <source>Request {id}: {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="603"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="608"/>
         <source>, {cost} PU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="152"/>
+        <location filename="../plugin/gui/quicklook.py" line="153"/>
         <source>Sentinel Hub quick look</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="162"/>
+        <location filename="../plugin/gui/quicklook.py" line="163"/>
         <source>Sentinel Hub evalscript test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="167"/>
+        <location filename="../plugin/gui/quicklook.py" line="168"/>
         <source>Cancelling… (the answer on its way is discarded)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="190"/>
+        <location filename="../plugin/gui/quicklook.py" line="191"/>
         <source>A call is already running; wait or cancel it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="201"/>
+        <location filename="../plugin/gui/quicklook.py" line="202"/>
         <source>Asking Sentinel Hub…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/tasks.py" line="161"/>
+        <location filename="../plugin/services/tasks.py" line="163"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="218"/>
+        <location filename="../plugin/gui/quicklook.py" line="219"/>
         <source>The call ended without an answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="228"/>
+        <location filename="../plugin/gui/quicklook.py" line="229"/>
         <source>cost unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="228"/>
+        <location filename="../plugin/gui/quicklook.py" line="229"/>
         <source>{pu:.3g} PU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="230"/>
+        <location filename="../plugin/gui/quicklook.py" line="231"/>
         <source>Quick look</source>
         <translation>Schnellansicht</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="230"/>
+        <location filename="../plugin/gui/quicklook.py" line="231"/>
         <source>Test evalscript</source>
         <translation>Evalscript testen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="231"/>
+        <location filename="../plugin/gui/quicklook.py" line="232"/>
         <source>Added {names} ({cost}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="240"/>
+        <location filename="../plugin/gui/quicklook.py" line="241"/>
         <source>Quick look (true colour)</source>
         <translation>Schnellansicht (Echtfarben)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="243"/>
+        <location filename="../plugin/gui/quicklook.py" line="244"/>
         <source>The answer file {name} could not be opened as a raster.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="253"/>
+        <location filename="../plugin/gui/quicklook.py" line="254"/>
         <source>Evalscript test</source>
         <translation>Evalscript-Test</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="267"/>
+        <location filename="../plugin/gui/quicklook.py" line="268"/>
         <source>Quick look failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="267"/>
+        <location filename="../plugin/gui/quicklook.py" line="268"/>
         <source>Evalscript test failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -639,7 +639,7 @@
         <translation>Sentinel-Hub-Batch-Bedienfeld für einen neuen Auftrag ein- oder ausblenden</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/list_jobs.py" line="68"/>
+        <location filename="../plugin/processing/algorithms/list_jobs.py" line="66"/>
         <source>Batch jobs</source>
         <translation>Batch-Aufträge</translation>
     </message>
@@ -844,17 +844,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="83"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="82"/>
         <source>Processing units before the batch discount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="84"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="83"/>
         <source>Processing units charged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="80"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="81"/>
         <source>Invalid polygons of the area were repaired.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -884,52 +884,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/list_jobs.py" line="53"/>
+        <location filename="../plugin/processing/algorithms/list_jobs.py" line="51"/>
         <source>List batch jobs</source>
         <translation>Batch-Aufträge auflisten</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/list_jobs.py" line="56"/>
+        <location filename="../plugin/processing/algorithms/list_jobs.py" line="54"/>
         <source>The batch jobs of the account as a table: id, status, completion, cost, dates, description and where the outputs go. Search matches the service&apos;s free-text search (e.g. part of a description).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/list_jobs.py" line="60"/>
+        <location filename="../plugin/processing/algorithms/list_jobs.py" line="58"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/list_jobs.py" line="61"/>
+        <location filename="../plugin/processing/algorithms/list_jobs.py" line="59"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/list_jobs.py" line="61"/>
+        <location filename="../plugin/processing/algorithms/list_jobs.py" line="59"/>
         <source>Newest first</source>
         <translation>Neueste zuerst</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/list_jobs.py" line="61"/>
+        <location filename="../plugin/processing/algorithms/list_jobs.py" line="59"/>
         <source>Oldest first</source>
         <translation>Älteste zuerst</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/list_jobs.py" line="61"/>
+        <location filename="../plugin/processing/algorithms/list_jobs.py" line="59"/>
         <source>Status (descending)</source>
         <translation>Status (absteigend)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/list_jobs.py" line="64"/>
+        <location filename="../plugin/processing/algorithms/list_jobs.py" line="62"/>
         <source>At most this many jobs (0: all)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/list_jobs.py" line="70"/>
+        <location filename="../plugin/processing/algorithms/list_jobs.py" line="68"/>
         <source>Number of jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/list_jobs.py" line="92"/>
+        <location filename="../plugin/processing/algorithms/list_jobs.py" line="90"/>
         <source>{count} job(s).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -974,122 +974,122 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="57"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="56"/>
         <source>Tiles: {count} ({crs})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="58"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="57"/>
         <source>Estimate before the batch discount: {pu} PU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="59"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="58"/>
         <source>Charged (one third): {pu} PU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="61"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="60"/>
         <source>Billed: {pu} PU (the minimum per request)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="71"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="70"/>
         <source>Preview tiles and cost</source>
         <translation>Kacheln und Kosten vorab berechnen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="74"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="73"/>
         <source>Computes, without contacting Sentinel Hub, the tiles a batch job over the area would process (the tiling grid at the chosen resolution) and estimates its cost in processing units: before the batch discount (the legacy valueEstimate) and what is charged (one third, at least 100 PU per request). The evalscript&apos;s setup() decides the bands, sample type and mosaicking.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="81"/>
+        <location filename="../plugin/services/preview.py" line="384"/>
         <source>Tiles</source>
         <translation>Kacheln</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="54"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="53"/>
         <source>Number of tiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="85"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="84"/>
         <source>Processing units billed (with the minimum)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="44"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="45"/>
         <source>Process an area now (Process API)</source>
         <translation>Gebiet sofort prozessieren (Process API)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="47"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="48"/>
         <source>Runs the evalscript synchronously over a small area with the Process API — e.g. on a test sub-area before paying for a batch job — and writes one file per output (NDVI.tif, data_mask.tif, …) into the output folder. The Process API renders at most 2500 × 2500 px: give a resolution in metres (an area in degrees is reprojected to its UTM zone) or a width and height in pixels. Credentials: the authentication configuration, else SH_CLIENT_ID/SH_CLIENT_SECRET (with SH_BASE_URL/SH_TOKEN_URL or SH_DEPLOYMENT), else the plugin's saved connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="56"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="57"/>
         <source>Selected features only</source>
         <translation>Nur gewählte Objekte</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="58"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="59"/>
         <source>Resolution in metres (used unless width and height are given)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="61"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="62"/>
         <source>Width in pixels (0: from the resolution)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="64"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="65"/>
         <source>Height in pixels (0: from the resolution)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="68"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="69"/>
         <source>Outputs (comma-separated ids of setup(); empty: all, as GeoTIFF)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="71"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="72"/>
         <source>Output folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="72"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="73"/>
         <source>Output files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="73"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="74"/>
         <source>Processing units spent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="97"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="98"/>
         <source>Give a resolution in metres, or a width and a height in pixels.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="103"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="104"/>
         <source>Asking Sentinel Hub ({url})…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="106"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="107"/>
         <source>Wrote {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="108"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="109"/>
         <source>The service did not report the processing units spent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="110"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="111"/>
         <source>Processing units spent: {pu:.4g}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1159,7 +1159,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="80"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="79"/>
         <source>Tile status</source>
         <translation>Kachelstatus</translation>
     </message>
@@ -1194,42 +1194,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="56"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="55"/>
         <source>Tiles: {label}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="72"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="71"/>
         <source>A job&apos;s tiles as a polygon layer with the status of each tile (waiting, processing, done, no data, failed) and its error, coloured by status. The tiles and statuses come from the feature manifest and execution database the service writes to your bucket (S3 keys needed); before the job is analysed, the tiles are computed locally from the request.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="82"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="81"/>
         <source>Job status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="101"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="100"/>
         <source>The job&apos;s files could not be read from the bucket: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="107"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="106"/>
         <source>No feature manifest yet (the job is {status}): tiles computed from the request.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="112"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="111"/>
         <source>No tiles to show yet: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="130"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="129"/>
         <source>Job {id} ({status}): {count} tiles — {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="130"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="129"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1374,7 +1374,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="238"/>
+        <location filename="../plugin/services/connection.py" line="280"/>
         <source>No connection is set up. Open the connection settings and choose the client credentials.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1449,7 +1449,7 @@
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="302"/>
+        <location filename="../plugin/services/results.py" line="615"/>
         <source>No data</source>
         <translation>Keine Daten</translation>
     </message>
@@ -1459,12 +1459,12 @@
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="374"/>
+        <location filename="../plugin/services/layers.py" line="423"/>
         <source>Tiles {id} – {description}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="375"/>
+        <location filename="../plugin/services/layers.py" line="424"/>
         <source>Tiles {id}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1514,62 +1514,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="84"/>
+        <location filename="../plugin/services/preview.py" line="119"/>
         <source>The evalscript could not be read ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="96"/>
+        <location filename="../plugin/services/preview.py" line="131"/>
         <source>The tiles could not be computed ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="108"/>
+        <location filename="../plugin/services/preview.py" line="147"/>
         <source>The cost could not be estimated ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="120"/>
+        <location filename="../plugin/services/preview.py" line="203"/>
         <source>The job has no area.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="137"/>
+        <location filename="../plugin/services/preview.py" line="220"/>
         <source>{charged} PU charged (estimate {estimate} PU before the batch discount)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="140"/>
+        <location filename="../plugin/services/preview.py" line="223"/>
         <source>; billed {billed} PU (the minimum per request)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="192"/>
+        <location filename="../plugin/services/preview.py" line="287"/>
         <source>Sentinel Hub Batch: tile preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="231"/>
+        <location filename="../plugin/services/preview.py" line="346"/>
         <source>Batch job tiles (preview)</source>
         <translation>Kacheln des Batch-Auftrags (Vorschau)</translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="303"/>
+        <location filename="../plugin/services/results.py" line="616"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="351"/>
+        <location filename="../plugin/services/results.py" line="669"/>
         <source>Results {id} – {description}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="352"/>
+        <location filename="../plugin/services/results.py" line="670"/>
         <source>Results {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="446"/>
+        <location filename="../plugin/services/results.py" line="779"/>
         <source>Downloading {count} GeoTIFF(s) to {folder}…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1579,88 +1579,133 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="204"/>
+        <location filename="../plugin/services/connection.py" line="246"/>
         <source>client credentials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="207"/>
+        <location filename="../plugin/services/connection.py" line="249"/>
         <source>S3 keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="88"/>
+        <location filename="../plugin/services/connection.py" line="91"/>
         <source>No S3 access keys are set. Add them in the connection settings (stored in the QGIS authentication database) or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="151"/>
+        <location filename="../plugin/services/connection.py" line="156"/>
         <source>No {what} are configured. Open the connection settings and choose or create an authentication configuration.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="156"/>
+        <location filename="../plugin/services/connection.py" line="161"/>
         <source>The authentication configuration &apos;{id}&apos; for the {what} could not be read. Check it exists and that the QGIS master password is set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="161"/>
+        <location filename="../plugin/services/connection.py" line="166"/>
         <source>The authentication configuration &apos;{name}&apos; needs both a username (the id or access key) and a password (the secret).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="179"/>
+        <location filename="../plugin/services/connection.py" line="184"/>
         <source>The credentials could not be saved in the QGIS authentication database. Set a master password (Settings → Options → Authentication) and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="221"/>
+        <location filename="../plugin/services/connection.py" line="263"/>
         <source>SH_CLIENT_ID is set but SH_CLIENT_SECRET is not.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="153"/>
+        <location filename="../plugin/services/layers.py" line="184"/>
         <source>its tiles come from a GeoPackage; they are drawn after the analysis.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="155"/>
+        <location filename="../plugin/services/layers.py" line="186"/>
         <source>the request names no tiling grid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="163"/>
+        <location filename="../plugin/services/layers.py" line="194"/>
         <source>the request has no area.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="118"/>
+        <location filename="../plugin/services/results.py" line="141"/>
         <source>Job {id} has no feature manifest at {url} yet: results can be loaded once the job has been analysed and tiles are done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="175"/>
+        <location filename="../plugin/services/results.py" line="358"/>
         <source>Job {id} has no finished GeoTIFF outputs to load yet (no tile is done, or the outputs are in another format).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="194"/>
-        <source>GDAL could not build a mosaic of output &apos;{output}&apos; (EPSG:{epsg}): {error}. Check the S3 settings of the connection.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/services/results.py" line="194"/>
-        <source>no tile could be opened</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/services/results.py" line="386"/>
+        <location filename="../plugin/services/results.py" line="705"/>
         <source>QGIS could not open the mosaic {path} of output &apos;{output}&apos;: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="432"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="437"/>
         <source>The service should write with your S3 keys, but none are set. Add them in the connection settings, or choose &apos;IAM role&apos; as write access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="762"/>
+        <source>Building the overviews of {count} mosaic(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="384"/>
+        <source> — not drawn (more than {limit})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/preview.py" line="160"/>
+        <source>The area needs {count} tiles, more than the limit of {limit}. Choose a smaller area or a grid with bigger tiles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/preview.py" line="387"/>
+        <source>Tiles (zoomed out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/results.py" line="127"/>
+        <source>Job {id} has no execution database at {url} yet: results can be loaded once tiles are done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/results.py" line="203"/>
+        <source>GDAL could not open {path} to read output &apos;{output}&apos;: {error}. Check the S3 settings of the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/results.py" line="448"/>
+        <source>unknown error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/results.py" line="253"/>
+        <source>The feature manifest gives tile {tile} of output '{output}' a size of {width} × {height} px that does not fit its extent; the mosaic cannot be built from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/results.py" line="326"/>
+        <source>GDAL could not read {path}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/results.py" line="448"/>
+        <source>GDAL could not open {path}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/results.py" line="492"/>
+        <source>The outputs &apos;{output}&apos; have no internal overviews (they are not COGs), so the mosaic has none either: zoomed out it reads every tile in view. Ask for COG output for large jobs.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -160,6 +160,7 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         self.views: Dict[str, TrackedJobView] = {}
         self.current_id = ""
         self._next_token: Optional[str] = None
+        self._shown_request: Optional[Dict[str, Any]] = None
         self._work: Deque[Iterator[Any]] = deque()
         self._work_timer = QTimer(self)
         self._work_timer.setInterval(0)
@@ -378,7 +379,9 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         if not self.description_edit.hasFocus():
             self.description_edit.setText(task.description)
         self.error_label.setText(task.error)
-        self.request_view.setPlainText(json.dumps(redact_secrets(task.request), indent=2, ensure_ascii=False))
+        if task.request is not self._shown_request:  # laying out a country's coordinates takes the GUI thread long
+            self._shown_request = task.request
+            self.request_view.setPlainText(json.dumps(redact_secrets(task.request), indent=2, ensure_ascii=False))
         self._show_tile_counts()
         self._update_actions()
 

@@ -277,6 +277,7 @@ def test_a_watcher_that_keeps_nothing_hands_over_the_tiles_once_and_then_only_ch
     assert first.status_changes == dict.fromkeys(TILES, TileStatus.PENDING)  # every tile on the first read
     second = watcher.poll()
     assert second.manifest_tiles is None and second.status_changes is None and not second.tiles_changed
+    assert second.task.request is first.task.request  # an unchanged request is not kept twice
     assert watcher.manifest is None and watcher.execution is None
     put_execution(bucket, ["DONE", "PENDING", "FATAL"])
     third = watcher.poll()
