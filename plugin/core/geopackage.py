@@ -354,24 +354,13 @@ def write_features_geopackage(features: Iterable[GeoPackageFeature], path: Optio
     return data
 
 
-_EXTENSIONS_SCHEMA = """
-CREATE TABLE gpkg_extensions (
-  table_name TEXT,
-  column_name TEXT,
-  extension_name TEXT NOT NULL,
-  definition TEXT NOT NULL,
-  scope TEXT NOT NULL,
-  CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name)
-);
-"""
-
-
 class OutlinesGeoPackage:
-    """A GeoPackage of polygons in EPSG:4326, written a batch at a time, with its spatial index: what the tile
-    preview draws for 100 000 tiles without holding them (OGC GeoPackage 1.3, R-tree extension).
+    """A GeoPackage of polygons in EPSG:4326, written a batch at a time: what the tile preview draws for 100 000
+    tiles without holding them.
 
-    One table ``table`` with an ``fid`` and ``columns`` (name, SQL type) plus ``geometry``. The R-tree is filled
-    here, without the triggers that would keep it in step with edits: the file is meant to be read only.
+    One table ``table`` with an ``fid``, ``columns`` (name, SQL type) and ``geometry``. No spatial index: filling
+    an R-tree costs seconds for 100 000 tiles, while QGIS reading the file without one skips the tiles out of view
+    by the envelope each geometry carries.
     """
 
     GEOMETRY_COLUMN = "geometry"
@@ -382,13 +371,13 @@ class OutlinesGeoPackage:
         self.columns = [name for name, _ in columns]
         self.count = 0
         self._bounds = [math.inf, math.inf, -math.inf, -math.inf]
-        self._rtree = f"rtree_{table}_{self.GEOMETRY_COLUMN}"
         self._connection = sqlite3.connect(path)
         connection = self._connection
         connection.execute(f"PRAGMA application_id = {GEOPACKAGE_APPLICATION_ID}")
         connection.execute(f"PRAGMA user_version = {GEOPACKAGE_USER_VERSION}")
         connection.execute("PRAGMA journal_mode = OFF")
-        connection.executescript(_CORE_SCHEMA + _EXTENSIONS_SCHEMA)
+        connection.execute("PRAGMA synchronous = OFF")
+        connection.executescript(_CORE_SCHEMA)
         name, wkt = _crs_definition(4326)
         connection.executemany(
             "INSERT INTO gpkg_spatial_ref_sys (srs_name, srs_id, organization, organization_coordsys_id, definition, "
@@ -399,41 +388,29 @@ class OutlinesGeoPackage:
         definitions = ", ".join(f'"{name}" {kind}' for name, kind in columns)
         connection.execute(f'CREATE TABLE "{table}" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, {definitions}, '
                            f'"{self.GEOMETRY_COLUMN}" POLYGON)')
-        connection.execute(f'CREATE VIRTUAL TABLE "{self._rtree}" USING rtree(id, minx, maxx, miny, maxy)')
         connection.execute(
             "INSERT INTO gpkg_geometry_columns (table_name, column_name, geometry_type_name, srs_id, z, m) "
             "VALUES (?, ?, 'POLYGON', 4326, 0, 0)", (table, self.GEOMETRY_COLUMN))
-        connection.execute(
-            "INSERT INTO gpkg_extensions (table_name, column_name, extension_name, definition, scope) "
-            "VALUES (?, ?, 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')",
-            (table, self.GEOMETRY_COLUMN))
 
-    def add(self, polygons: Sequence[Any], rows: Sequence[Sequence[Any]]) -> None:
-        """Append shapely polygons (longitude/latitude) with their column values, one row per polygon."""
+    def add(self, polygons: Any, rows: Sequence[Sequence[Any]]) -> None:
+        """Append shapely polygons (a sequence or an array; longitude/latitude) with their column values."""
         import numpy as np
         import shapely
 
-        shapes = np.empty(len(polygons), dtype=object)
-        shapes[:] = list(polygons)
+        shapes = np.asarray(polygons, dtype=object)
         if not len(shapes):
             return
         boxes = shapely.bounds(shapes)
         wkbs = shapely.to_wkb(shapes, output_dimension=2, byte_order=1)
         header = struct.Struct("<2sBBi4d")
-        first_fid = self.count + 1
-        records = [(first_fid + index, *values,
-                    header.pack(b"GP", 0, 0b0000_0011, 4326, x0, x1, y0, y1) + wkb)
-                   for index, (values, (x0, y0, x1, y1), wkb) in enumerate(zip(rows, boxes.tolist(), wkbs.tolist()))]
-        placeholders = ", ".join("?" * (len(self.columns) + 2))
-        names = ", ".join(["fid", *(f'"{name}"' for name in self.columns), f'"{self.GEOMETRY_COLUMN}"'])
+        records = [(*values, header.pack(b"GP", 0, 0b0000_0011, 4326, x0, x1, y0, y1) + wkb)
+                   for values, (x0, y0, x1, y1), wkb in zip(rows, boxes.tolist(), wkbs.tolist())]
+        placeholders = ", ".join("?" * (len(self.columns) + 1))
+        names = ", ".join([*(f'"{name}"' for name in self.columns), f'"{self.GEOMETRY_COLUMN}"'])
         self._connection.executemany(f'INSERT INTO "{self.table}" ({names}) VALUES ({placeholders})',  # noqa: S608
                                      records)
-        self._connection.executemany(
-            f'INSERT INTO "{self._rtree}" (id, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)',  # noqa: S608
-            [(first_fid + index, x0, x1, y0, y1) for index, (x0, y0, x1, y1) in enumerate(boxes.tolist())])
         self.count += len(records)
-        low = boxes.min(axis=0)
-        high = boxes.max(axis=0)
+        low, high = boxes.min(axis=0), boxes.max(axis=0)
         self._bounds = [min(self._bounds[0], low[0]), min(self._bounds[1], low[1]),
                         max(self._bounds[2], high[2]), max(self._bounds[3], high[3])]
 

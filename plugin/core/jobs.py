@@ -18,6 +18,7 @@ from .errors import (
     ServiceUnavailableError,
     TaskCancelledError,
 )
+from .gc_pause import garbage_collection_paused
 from .models import BatchTask, TaskStatus, UserAction
 from .storage import (
     ExecutionFeature,
@@ -97,13 +98,13 @@ class JobWatcher:
         self._final_read_done = False
 
     def poll(self) -> JobSnapshot:
-        task = self.client.get(self.task_id)
         previous = self._last_raw
-        if previous is not None and task.raw.get("request") == previous.get("request"):
-            # The request (with the area: hundreds of kilobytes of coordinates for a country) rarely changes: the
-            # copy just read is dropped at once instead of living on with the task (objects that pile up make
-            # Python's full garbage collections, which pause every thread, come often).
-            task.raw["request"] = previous.get("request")
+        with garbage_collection_paused():
+            task = self.client.get(self.task_id)
+            if previous is not None and task.raw.get("request") == previous.get("request"):
+                # The request (with the area: hundreds of kilobytes of coordinates for a country) rarely changes:
+                # the copy just read is freed at once, never counted as surviving objects (core.gc_pause).
+                task.raw["request"] = previous.get("request")
         snapshot = JobSnapshot(task, task_changed=task.raw != previous)
         self._last_raw = task.raw
         if self.s3 is not None and task.delivery_url:

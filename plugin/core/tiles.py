@@ -22,11 +22,9 @@ edge or at a corner is not (so an area drawn exactly on a tile's extent gives th
 
 from __future__ import annotations
 
-import gc
 import logging
 import math
 import threading
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
@@ -40,6 +38,7 @@ from shapely.geometry.base import BaseGeometry
 from . import grid_assumptions as assumptions
 from . import mgrs, utm_tiling
 from .errors import InvalidRequestError, TaskCancelledError
+from .gc_pause import garbage_collection_paused
 from .grids import CRS_LAEA, CRS_UTM, CRS_WGS84, TilingGrid, get_grid, latitude_limits
 from .proj_threads import on_python_thread, require_python_thread
 
@@ -139,6 +138,16 @@ class AreaTiles:
         return [TileCount(epsg, count, layout.width, layout.height, layout.buffered_width, layout.buffered_height)
                 for epsg, count in totals.items()]
 
+    def outlines(self, batch_size: int = 10_000) -> Iterator[Tuple[List[str], int, np.ndarray]]:
+        """``(names, EPSG, outlines)`` of the tiles, a batch at a time: what drawing them needs, without a
+        :class:`Tile` per tile (the outlines in longitude/latitude, an array of shapely polygons)."""
+        if not self.named:
+            raise InvalidRequestError("These tiles were only counted; find them with names to draw them.")
+        for batch in self._batches:
+            for first in range(0, batch.count, batch_size):
+                part = batch.part(first, first + batch_size)
+                yield part.names, part.epsg, _outlines(part)
+
     def in_batches(self, batch_size: int = 10_000) -> Iterator[List[Tile]]:
         """The tiles, in :func:`tiles_for_area`'s order, at most ``batch_size`` at a time."""
         if not self.named:
@@ -237,18 +246,6 @@ def tiles_for_area(
     for batch in found.in_batches(batch_size=max(found.count, 1)):
         tiles.extend(batch)
     return tiles
-
-
-@contextmanager
-def _garbage_collection_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many acyclic objects are created (a third faster on big areas)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -883,13 +880,18 @@ class _RasterLayout:
 
 @on_python_thread
 def _built_tiles(batch: _TileBatch, layout: _RasterLayout) -> List[Tile]:
-    with _garbage_collection_paused():
+    with garbage_collection_paused():
         return _make_tiles(batch, layout)
 
 
-def _make_tiles(batch: _TileBatch, layout: _RasterLayout) -> List[Tile]:
+@on_python_thread
+def _outlines(batch: _TileBatch) -> np.ndarray:
     longitude, latitude = _corner_lonlat(batch)
-    outlines = shapely.polygons(np.stack([longitude, latitude], axis=-1))
+    return shapely.polygons(np.stack([longitude, latitude], axis=-1))
+
+
+def _make_tiles(batch: _TileBatch, layout: _RasterLayout) -> List[Tile]:
+    outlines = _outlines(batch)
     epsg = batch.epsg
     bx, by = layout.buffer_x, layout.buffer_y
     width, height = layout.width, layout.height

@@ -180,11 +180,13 @@ def write_tiles_geopackage(found: Any, folder: Path, activity: Activity) -> str:
     writer = OutlinesGeoPackage(str(folder / f"tiles-{uuid.uuid4().hex[:12]}.gpkg"), PREVIEW_TABLE,
                                 [("tile", "TEXT"), ("crs", "TEXT"), ("width_px", "INTEGER"),
                                  ("height_px", "INTEGER")])
+    counts = found.counts()
+    width, height = (counts[0].width, counts[0].height) if counts else (0, 0)
     try:
-        for batch in found.in_batches(PREVIEW_BATCH):
+        for names, epsg, outlines in found.outlines(PREVIEW_BATCH):
             activity.check_cancelled()
-            writer.add([tile.geometry_wgs84 for tile in batch],
-                       [(tile.name, f"EPSG:{tile.epsg}", tile.width, tile.height) for tile in batch])
+            crs = f"EPSG:{epsg}"
+            writer.add(outlines, [(name, crs, width, height) for name in names])
     except BaseException:
         writer.discard()
         raise

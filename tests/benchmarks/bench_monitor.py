@@ -22,16 +22,15 @@ from __future__ import annotations
 import gc
 import json
 import os
-import re
 import resource
-import subprocess
 import sys
 import time
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Dict, List, Tuple
+from typing import List, Tuple
 
 import requests
+from harness import proxy_counts, start_stack_process, stop_stack_process
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 HERE = Path(__file__).resolve().parent
@@ -42,47 +41,9 @@ LATENCY_MS = float(os.environ.get("BENCH_LATENCY_MS", "30"))
 REGION = os.environ.get("BENCH_MONITOR_REGION", "Contiguous United States")
 STACK_SETTINGS = {"write_rasters": False, "max_concurrent_tiles": 16, "execution_upload_interval": 2.0,
                   "analysis_seconds": 0.2, "done_delay_seconds": 0.5}
-STACK_LINE = re.compile(r"^\s+(base URL|token URL|client id|client secret|S3 endpoint|S3 bucket|S3 access key|"
-                        r"S3 secret key|S3 region)\s+(\S+)\s*$")
-
-
 def region_geometry(name: str) -> dict:
     regions = json.loads((DATA / "bench_regions.geojson").read_text())["features"]
     return next(feature["geometry"] for feature in regions if feature["properties"]["name"] == name)
-
-
-def start_stack_process(latency_ms: float = 0.0) -> Tuple[subprocess.Popen, Dict[str, str]]:
-    """``python -m emulator.stack --fast --latency-ms`` in a child process; returns it and what it printed."""
-    environment = dict(os.environ)
-    environment["PYTHONUNBUFFERED"] = "1"
-    process = subprocess.Popen([sys.executable, "-m", "emulator.stack", "--fast", "--latency-ms", str(latency_ms)],
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=environment)
-    values: Dict[str, str] = {}
-    deadline = time.monotonic() + 120
-    assert process.stdout is not None
-    while time.monotonic() < deadline and "S3 region" not in values:
-        line = process.stdout.readline()
-        if not line:
-            break
-        match = STACK_LINE.match(line)
-        if match:
-            values.setdefault(match.group(1), match.group(2))
-    if "S3 region" not in values:
-        process.terminate()
-        raise RuntimeError("The local stack did not start (python -m emulator.stack printed no S3 settings).")
-    return process, values
-
-
-def stop_stack_process(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-
-
-def proxy_counts(url: str, reset: bool = False) -> dict:
-    return (requests.delete if reset else requests.get)(url + "/_latency", timeout=10).json()
 
 
 class GcPauses:
@@ -207,8 +168,9 @@ def main() -> int:
         elapsed = time.perf_counter() - started
         gc.callbacks.remove(gc_pauses)
         api, s3 = proxy_counts(base_url), proxy_counts(s3_url)
-        execution_db = requests.get(f"{s3_url}/{stack['S3 bucket']}/bench/{task.id}/"
-                                    f"execution-{task.id}.sqlite", timeout=60)
+        with connection.s3_client() as s3_client:
+            database_size = len(s3_client.get_object(stack["S3 bucket"], f"bench/{task.id}/execution-{task.id}.sqlite")
+                                .data)
         rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
         view = dock.views[task.id]
@@ -228,7 +190,6 @@ def main() -> int:
     finally:
         stop_stack_process(process)
 
-    database_size = len(execution_db.content)
     s3_gets = s3["methods"].get("GET", 0)
     not_modified = s3["statuses"].get("304", 0)
     unconditional_bytes = s3["bytes"] + not_modified * database_size

@@ -32,7 +32,7 @@ import numpy as np
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench_monitor import proxy_counts, start_stack_process, stop_stack_process
+from harness import proxy_counts, render_seconds, start_stack_process, stop_stack_process
 
 LATENCY_MS = float(os.environ.get("BENCH_LATENCY_MS", "30"))
 TILES = int(os.environ.get("BENCH_RESULT_TILES", "1000"))
@@ -90,22 +90,6 @@ def measured(s3_url: str, api_url: str, action: Callable[[], object]) -> Tuple[f
     value = action()
     seconds = time.perf_counter() - started
     return seconds, proxy_counts(s3_url)["requests"] + proxy_counts(api_url)["requests"], value
-
-
-def render_seconds(layer, size: int = 1000) -> float:
-    from qgis.core import QgsMapRendererSequentialJob, QgsMapSettings
-    from qgis.PyQt.QtCore import QSize
-
-    settings = QgsMapSettings()
-    settings.setLayers([layer])
-    settings.setDestinationCrs(layer.crs())
-    settings.setOutputSize(QSize(size, size))
-    settings.setExtent(layer.extent())
-    started = time.perf_counter()
-    job = QgsMapRendererSequentialJob(settings)
-    job.start()
-    job.waitForFinished()
-    return time.perf_counter() - started
 
 
 def main() -> int:

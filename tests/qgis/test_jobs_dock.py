@@ -310,3 +310,18 @@ def test_plugin_unload_stops_and_joins_the_monitor(qgis_iface, qgis_new_project)
     assert monitor is not None and monitor.running and plugin.jobs_dock is not None
     plugin.unload()
     assert not monitor.running and plugin.jobs_dock is None
+
+
+def test_the_request_view_summarises_a_countrys_coordinates_but_keeps_a_field(qgis_app):
+    from sentinelhub_batch.plugin.gui.jobs_dock import SHOWN_POSITIONS, request_for_display
+
+    ring = [[index * 0.001, (index % 7) * 0.001] for index in range(SHOWN_POSITIONS + 1)] + [[0.0, 0.0]]
+    small = [[[0, 0], [1, 0], [1, 1], [0, 0]]]
+    request = {"processRequest": {"input": {"bounds": {"geometry": {"type": "Polygon", "coordinates": [ring]}}}},
+               "input": {"type": "geopackage", "features": {"geometry": {"type": "Polygon", "coordinates": small}}},
+               "output": {"delivery": {"s3": {"url": "s3://b/f", "accessKey": "AK", "secretAccessKey": "SECRET"}}}}
+    shown = request_for_display(request)
+    assert shown["processRequest"]["input"]["bounds"]["geometry"]["coordinates"] == \
+        f"{SHOWN_POSITIONS + 2:,} positions (Copy as curl gives them all)"
+    assert shown["input"]["features"]["geometry"]["coordinates"] == small
+    assert "SECRET" not in str(shown) and request["output"]["delivery"]["s3"]["secretAccessKey"] == "SECRET"

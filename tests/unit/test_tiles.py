@@ -612,6 +612,10 @@ def test_tiles_found_in_bulk_are_counted_and_built_in_batches_as_one_list(grid_i
     batches = list(found.in_batches(batch_size=7))
     assert max(len(batch) for batch in batches) <= 7
     assert [tile for batch in batches for tile in batch] == tiles
+    drawn = [(name, epsg, outline) for names, epsg, outlines in found.outlines(batch_size=5)
+             for name, outline in zip(names, outlines)]
+    assert [(name, epsg) for name, epsg, _ in drawn] == [(tile.name, tile.epsg) for tile in tiles]
+    assert all(outline.equals(tile.geometry_wgs84) for (_, _, outline), tile in zip(drawn, tiles))
     counts = count_tiles(area, 4326, grid_id, resolution, 3, 5)
     assert sum(count.count for count in counts) == found.count == len(tiles)
     by_crs = {}
