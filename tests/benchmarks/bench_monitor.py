@@ -85,7 +85,7 @@ def main() -> int:
         connection = Connection(custom_deployment(base_url, stack["token URL"]), stack["client id"],
                                 stack["client secret"],
                                 S3Access(stack["S3 access key"], stack["S3 secret key"], s3_url, stack["S3 region"]))
-        delivery = {"url": f"{stack['S3 bucket']}/bench", "accessKey": stack["S3 access key"],
+        delivery = {"url": f"s3://{stack['S3 bucket']}/bench", "accessKey": stack["S3 access key"],
                     "secretAccessKey": stack["S3 secret key"], "region": stack["S3 region"]}
         from emulator.testing import batch_body
 

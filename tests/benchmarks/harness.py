@@ -17,7 +17,8 @@ STACK_LINE = re.compile(r"^\s+(base URL|token URL|client id|client secret|S3 end
 
 
 def start_stack_process(latency_ms: float = 0.0) -> Tuple[subprocess.Popen, Dict[str, str]]:
-    """``python -m emulator.stack --fast --latency-ms`` in a child process; returns it and what it printed."""
+    """``python -m emulator.stack --fast --latency-ms`` in a child process; returns it and what it printed (the
+    bucket by its name)."""
     environment = dict(os.environ)
     environment["PYTHONUNBUFFERED"] = "1"
     process = subprocess.Popen([sys.executable, "-m", "emulator.stack", "--fast", "--latency-ms", str(latency_ms)],
@@ -31,7 +32,7 @@ def start_stack_process(latency_ms: float = 0.0) -> Tuple[subprocess.Popen, Dict
             break
         match = STACK_LINE.match(line)
         if match:
-            values.setdefault(match.group(1), match.group(2))
+            values.setdefault(match.group(1), match.group(2).removeprefix("s3://"))
     if "S3 region" not in values:
         process.terminate()
         raise RuntimeError("The local stack did not start (python -m emulator.stack printed no S3 settings).")
