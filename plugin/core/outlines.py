@@ -15,15 +15,25 @@ import shapely
 from .proj_threads import on_python_thread, require_python_thread
 
 WGS84_EPSG = 4326
+CHUNK = 2_000
+"""Geometries per shapely call: shapely holds the GIL while it makes geometry objects, so a call on 100 000 of them
+would stall the GUI thread; between chunks the other threads get their turn."""
 
 
-@on_python_thread
 def outlines_wgs84(geometries: Sequence[Any], epsg: Sequence[int]) -> List[bytes]:
     """2D WKB of each geometry (WKB bytes or shapely) reprojected from its EPSG code to longitude/latitude.
 
     Vertices are transformed as they are: tile outlines are drawn with straight edges between their corners.
     A code of 0 (unknown) or 4326 leaves the geometry as it is.
     """
+    outlines: List[bytes] = []
+    for first in range(0, len(geometries), CHUNK):
+        outlines.extend(_outlines_wgs84(geometries[first:first + CHUNK], epsg[first:first + CHUNK]))
+    return outlines
+
+
+@on_python_thread
+def _outlines_wgs84(geometries: Sequence[Any], epsg: Sequence[int]) -> List[bytes]:
     if not len(geometries):
         return []
     shapes = np.empty(len(geometries), dtype=object)

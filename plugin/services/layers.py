@@ -25,6 +25,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor
 
 from ..core.errors import SentinelHubBatchError
+from ..core.gc_pause import garbage_collection_paused
 from ..core.outlines import WGS84_EPSG, outlines_wgs84
 from ..core.storage import ManifestFeature, ManifestTiles, TileStatus, manifest_tiles
 from .compat import REQUEST_NO_GEOMETRY
@@ -354,10 +355,12 @@ class TileStatusLayer:
         for first in range(0, len(records), chunk):
             batch = names[first:first + chunk]
             values = [old_statuses.get(name, status.value) for name in batch]
-            ok, added = provider.addFeatures(records.features(first, first + len(batch), values))
-            if not ok:
-                raise RuntimeError(f"QGIS could not add the tiles to layer '{self.layer.name()}'.")
-            self._fid_by_name.update(zip(batch, (feature.id() for feature in added)))
+            with garbage_collection_paused():  # the step's features die with it (core.gc_pause)
+                ok, added = provider.addFeatures(records.features(first, first + len(batch), values))
+                if not ok:
+                    raise RuntimeError(f"QGIS could not add the tiles to layer '{self.layer.name()}'.")
+                self._fid_by_name.update(zip(batch, (feature.id() for feature in added)))
+                del added
             self._status_by_name.update(zip(batch, values))
             self._counts.update(values)
             yield len(self._fid_by_name)
@@ -385,22 +388,24 @@ class TileStatusLayer:
             batch = list(islice(remaining, chunk))
             if not batch:
                 break
-            changes: Dict[int, Dict[int, str]] = {}
-            changed_names = []
-            for name, status in batch:
-                value = status.value if isinstance(status, TileStatus) else str(status)
-                old = self._status_by_name.get(name, value)
-                if old == value:
-                    continue
-                changes[self._fid_by_name[name]] = {self._status_index: value}
-                changed_names.append((name, value))
-                self._counts[old] -= 1
-                self._counts[value] += 1
-            if changes:
-                if not self.layer.dataProvider().changeAttributeValues(changes):
-                    raise RuntimeError(f"QGIS could not update the statuses of layer '{self.layer.name()}'.")
-                self._status_by_name.update(changed_names)
-                changed += len(changes)
+            with garbage_collection_paused():  # the step's change maps die with it (core.gc_pause)
+                changes: Dict[int, Dict[int, str]] = {}
+                changed_names = []
+                for name, status in batch:
+                    value = status.value if isinstance(status, TileStatus) else str(status)
+                    old = self._status_by_name.get(name, value)
+                    if old == value:
+                        continue
+                    changes[self._fid_by_name[name]] = {self._status_index: value}
+                    changed_names.append((name, value))
+                    self._counts[old] -= 1
+                    self._counts[value] += 1
+                if changes:
+                    if not self.layer.dataProvider().changeAttributeValues(changes):
+                        raise RuntimeError(f"QGIS could not update the statuses of layer '{self.layer.name()}'.")
+                    self._status_by_name.update(changed_names)
+                    changed += len(changes)
+                del changes, changed_names, batch
             yield changed
         if changed:
             self.layer.triggerRepaint()
