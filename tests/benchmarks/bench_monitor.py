@@ -24,6 +24,7 @@ import json
 import os
 import resource
 import sys
+import threading
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -47,10 +48,11 @@ def region_geometry(name: str) -> dict:
 
 
 class GcPauses:
-    """The wall time of every full (generation 2) collection while installed."""
+    """The wall time of every full (generation 2) collection while installed, and the thread that triggered it."""
 
     def __init__(self) -> None:
         self.pauses: List[float] = []
+        self.threads: List[str] = []
         self._started = 0.0
 
     def __call__(self, phase: str, info: dict) -> None:
@@ -60,6 +62,7 @@ class GcPauses:
             self._started = time.perf_counter()
         else:
             self.pauses.append((time.perf_counter() - self._started) * 1000)
+            self.threads.append(threading.current_thread().name)
 
 
 def main() -> int:
@@ -202,7 +205,8 @@ def main() -> int:
           f"{'OK' if gaps['max'] < TARGET_STALL_MS else 'OVER TARGET'}")
     print(f"dock turns applying reports: {len(turns):,}; longest {max(wall):.1f} ms wall, {max(cpu):.1f} ms GUI-thread "
           f"CPU; {polls['updates']} status reports carrying {polls['changed']:,} changes")
-    print(f"full garbage collections: {len(gc_pauses.pauses)}, longest {max(gc_pauses.pauses or [0]):.0f} ms; "
+    print(f"full garbage collections: {len(gc_pauses.pauses)} (on {', '.join(gc_pauses.threads) or 'none'}), longest "
+          f"{max(gc_pauses.pauses or [0]):.0f} ms; "
           f"peak memory grew by {(rss_after - rss_before) / 1024:.0f} MB")
     print(f"API: {api['requests']} requests, {api['bytes'] / 1e6:.1f} MB; S3: {s3['requests']} requests "
           f"({s3_gets} GET, {not_modified} answered 304 not modified), {s3['bytes'] / 1e6:.1f} MB")
