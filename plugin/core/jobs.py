@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import logging
+import os
+import tempfile
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -124,14 +127,14 @@ class JobWatcher:
             return
         if not self._manifest_read:
             location = feature_manifest_location(task.delivery_url, task.id)
-            found = self._get(location.bucket, location.key, None)
-            if found is not None:
-                if self.keep_files:
+            if self.keep_files:
+                found = self._get(location.bucket, location.key, None)
+                if found is not None:
                     self.manifest = snapshot.manifest = read_manifest(found.data)
-                else:
-                    snapshot.manifest_tiles = read_manifest_tiles(found.data)
-                self._manifest_read = True
-            elif status is TaskStatus.DONE:
+            else:
+                snapshot.manifest_tiles = self._manifest_tiles(location)
+            self._manifest_read = self.manifest is not None or snapshot.manifest_tiles is not None
+            if not self._manifest_read and status is TaskStatus.DONE:
                 raise ResultsUnreadableError(
                     f"Job {task.id} is DONE, but its feature manifest is not at {location.url}. Check that the "
                     "bucket and output path in the request are the ones the S3 settings read, and that the S3 keys "
@@ -157,6 +160,24 @@ class JobWatcher:
                 "statuses are unknown. Check the bucket, the output path and the S3 keys.")
         if status in (TaskStatus.DONE, TaskStatus.FAILED) and self._execution_etag is not None:
             self._final_read_done = True
+
+    def _manifest_tiles(self, location: Any) -> Optional[ManifestTiles]:
+        """The manifest's tiles, streamed through a temporary file (None while it is not written yet): a country's
+        manifest is tens of megabytes, which neither stay in memory nor hold the GIL while copied as one block."""
+        from .s3 import S3Error
+
+        handle, path = tempfile.mkstemp(suffix=".gpkg")
+        os.close(handle)
+        try:
+            self.s3.download_file(location.bucket, location.key, path)
+            return read_manifest_tiles(path)
+        except S3Error as error:
+            if error.not_found:
+                return None
+            raise
+        finally:
+            with contextlib.suppress(OSError):
+                os.remove(path)
 
     def _get(self, bucket: str, key: str, etag: Optional[str]) -> Any:
         from .s3 import S3Error

@@ -12,6 +12,7 @@ import numpy as np
 import pyproj
 import shapely
 
+from .gc_pause import garbage_collection_paused
 from .proj_threads import on_python_thread, require_python_thread
 
 WGS84_EPSG = 4326
@@ -28,7 +29,8 @@ def outlines_wgs84(geometries: Sequence[Any], epsg: Sequence[int]) -> List[bytes
     """
     outlines: List[bytes] = []
     for first in range(0, len(geometries), CHUNK):
-        outlines.extend(_outlines_wgs84(geometries[first:first + CHUNK], epsg[first:first + CHUNK]))
+        with garbage_collection_paused():  # the chunk's geometries die with it (core.gc_pause)
+            outlines.extend(_outlines_wgs84(geometries[first:first + CHUNK], epsg[first:first + CHUNK]))
     return outlines
 
 

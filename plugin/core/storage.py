@@ -17,7 +17,7 @@ import tempfile
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .batch_assumptions import TIFF_EXTENSION
 from .errors import InvalidRequestError, SentinelHubBatchError
@@ -308,25 +308,33 @@ def requested_outputs(request: Mapping[str, Any]) -> List[Tuple[str, str]]:
 
 
 @contextmanager
-def open_sqlite_bytes(data: bytes, what: str) -> Iterator[sqlite3.Connection]:
-    """A read-only connection to an SQLite database given as bytes (in memory when sqlite3 can deserialize)."""
-    if not data or not bytes(data[:16]) == _SQLITE_MAGIC:
+def open_sqlite(source: Union[bytes, str], what: str) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to an SQLite database given as bytes (in memory when sqlite3 can deserialize) or as
+    the path of a file."""
+    if isinstance(source, str):
+        with open(source, "rb") as file:
+            header = file.read(len(_SQLITE_MAGIC))
+    else:
+        header = bytes(source[:16])
+    if header != _SQLITE_MAGIC:
         raise DeliveryFileError(
             f"The {what} is not an SQLite database (empty or cut short, perhaps still being uploaded). "
             "It will be read again at the next update."
         )
     temporary_path = None
-    if _CAN_DESERIALIZE:
+    if isinstance(source, str):
+        connection = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    elif _CAN_DESERIALIZE:
         connection = sqlite3.connect(":memory:")
         try:
-            connection.deserialize(bytes(data))
+            connection.deserialize(bytes(source))
         except sqlite3.DatabaseError as exc:
             connection.close()
             raise DeliveryFileError(f"The {what} cannot be opened: {exc}.") from None
     else:
         handle, temporary_path = tempfile.mkstemp(suffix=".sqlite")
         with os.fdopen(handle, "wb") as file:
-            file.write(data)
+            file.write(source)
         connection = sqlite3.connect(f"file:{temporary_path}?mode=ro", uri=True)
     try:
         connection.execute("PRAGMA query_only = ON")
@@ -454,7 +462,7 @@ def _feature_tables(connection: sqlite3.Connection) -> List[Tuple[str, Optional[
 def read_manifest(data: bytes) -> List[ManifestFeature]:
     """Every row of every ``feature_<epsg>`` table of a feature manifest GeoPackage, ordered by table and fid."""
     features: List[ManifestFeature] = []
-    with open_sqlite_bytes(data, "feature manifest") as connection:
+    with open_sqlite(data, "feature manifest") as connection:
         for table, geometry_column, epsg in _feature_tables(connection):
             columns = _table_columns(connection, table)
             geometry_column = geometry_column or columns.get("geometry") or columns.get("geom")
@@ -515,11 +523,11 @@ class ManifestTiles:
         return len(self.names)
 
 
-def read_manifest_tiles(data: bytes) -> ManifestTiles:
-    """Every tile of a feature manifest (one row per tile and output) as :class:`ManifestTiles`, ordered like
-    :func:`read_manifest` (by table EPSG, then by the tile's first row)."""
+def read_manifest_tiles(source: Union[bytes, str]) -> ManifestTiles:
+    """Every tile of a feature manifest (its bytes, or the path of the file; one row per tile and output) as
+    :class:`ManifestTiles`, ordered like :func:`read_manifest` (by table EPSG, then by the tile's first row)."""
     tiles = ManifestTiles([], [], [], [], [], [])
-    with open_sqlite_bytes(data, "feature manifest") as connection:
+    with open_sqlite(source, "feature manifest") as connection:
         for table, geometry_column, epsg in sorted(_feature_tables(connection), key=lambda item: item[2] or 0):
             columns = _table_columns(connection, table)
             geometry_column = geometry_column or columns.get("geometry") or columns.get("geom")
@@ -646,7 +654,7 @@ def _execution_table(connection: sqlite3.Connection) -> Tuple[str, Dict[str, str
 
 def read_execution(data: bytes) -> List[ExecutionFeature]:
     """Every row of the ``features`` table of ``execution-<id>.sqlite``, ordered by id."""
-    with open_sqlite_bytes(data, "execution database") as connection:
+    with open_sqlite(data, "execution database") as connection:
         table, columns = _execution_table(connection)
         select = ", ".join(
             _select_expression(columns, name) for name in ("id", "name", "status", "error", "delivered")
@@ -674,7 +682,7 @@ def read_execution_statuses(data: bytes) -> Dict[str, TileStatus]:
     """
     statuses: Dict[str, TileStatus] = {}
     known: Dict[Tuple[Any, Any], TileStatus] = {}
-    with open_sqlite_bytes(data, "execution database") as connection:
+    with open_sqlite(data, "execution database") as connection:
         table, columns = _execution_table(connection)
         select = ", ".join(_select_expression(columns, name) for name in ("name", "status", "error"))
         order = _select_expression(columns, "id")

@@ -66,6 +66,11 @@ class FakeBucket:
             raise S3Error("not found", status=404, code="NoSuchKey", bucket=bucket, key=key)
         return None if if_none_match == found.etag else found
 
+    def download_file(self, bucket, key, path, progress=None, cancel=None):
+        with open(path, "wb") as file:
+            file.write(self.get_object(bucket, key).data)
+        return True
+
     def abort(self, message: str = "") -> None:
         pass
 

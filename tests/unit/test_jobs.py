@@ -55,6 +55,12 @@ class FakeS3:
         self.downloads[key] = self.downloads.get(key, 0) + 1
         return S3Object(data=data, etag=etag)
 
+    def download_file(self, bucket, key, path, progress=None, cancel=None):
+        found = self.get_object(bucket, key)
+        with open(path, "wb") as file:
+            file.write(found.data)
+        return True
+
 
 class FakeClient:
     def __init__(self, *statuses, **extra):
