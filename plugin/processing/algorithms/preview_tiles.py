@@ -48,7 +48,8 @@ def compute_tiles_and_cost(inputs: RequestInputs) -> Any:
     preview = checked_preview(PreviewInputs(
         area=inputs.area, area_crs=inputs.area_crs, grid=inputs.grid_id, resolution=inputs.resolution,
         buffer_x=inputs.buffer_x, buffer_y=inputs.buffer_y, evalscript=inputs.evalscript,
-        time_from=inputs.time_from, time_to=inputs.time_to, data_collection=inputs.data_collection))
+        time_from=inputs.time_from, time_to=inputs.time_to, data_collection=inputs.data_collection,
+        features=inputs.features))
     return preview.tiles, preview.evalscript_info, preview.cost
 
 

@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
 )
 
+from ...core.jobs import status_only_reason
 from ...core.models import TaskStatus
 from ...services.jobs import start_job
 from .base import POLL_SECONDS, STATUS_OUTPUT, tr
@@ -65,7 +66,10 @@ class RunJobAlgorithm(CreateJobAlgorithm):
                                     snapshot=progress.snapshot, output=TILES)
         results.update({"PU_ESTIMATE": cost.estimate_pu, "PU_CHARGED": cost.charged_pu, COST_PU: task.cost_pu,
                         STATUS_OUTPUT: task.status_text, OUTPUT_LAYERS: [], MOSAIC_COUNT: 0})
-        if task.status is TaskStatus.DONE and s3 is not None:
+        status_only = status_only_reason(task)
+        if status_only:
+            feedback.pushWarning(status_only)
+        if task.status is TaskStatus.DONE and s3 is not None and not status_only:
             folder = Path(self.parameterAsFileOutput(parameters, OUTPUT_FOLDER, context))
             mosaics = load_job_results(task, s3, folder, self.parameterAsBool(parameters, DOWNLOAD, context),
                                        context, feedback, self.activity)
