@@ -513,9 +513,10 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
     # Area: the polygon layer of the combo, which follows the active layer
 
     def _except_plugin_layers(self, *_args: Any) -> None:
-        """Layers the plugin adds (tile preview, job tiles, quick look) are never offered as the area."""
-        self.area_layer_combo.setExceptedLayerList(
-            [layer for layer in self.project.mapLayers().values() if is_plugin_layer(layer)])
+        """Layers the plugin adds (tile preview, job tiles, quick look) are never offered as the area or tiles."""
+        plugin_layers = [layer for layer in self.project.mapLayers().values() if is_plugin_layer(layer)]
+        self.area_layer_combo.setExceptedLayerList(plugin_layers)
+        self.features_layer_combo.setExceptedLayerList(plugin_layers)
 
     def _active_layer_changed(self, *_args: Any) -> None:
         """A polygon layer the user makes active becomes the area; other layers leave the area as it is."""

@@ -67,7 +67,8 @@ class CreateJobAlgorithm(BatchAlgorithm):
         return tr("Sends a batch processing request to Sentinel Hub: the area, evalscript, data collection and time "
                   "range, tiled by the chosen grid, with the outputs delivered to your S3 bucket. The job is created, "
                   "not started (use 'Start batch job', or 'Run batch job' to do everything at once). The tile count "
-                  "and cost estimate are printed first. Outputs empty: every output of the evalscript's setup().")
+                  "and cost estimate are printed first. Outputs empty: every output of the evalscript's setup().") \
+            + " " + job_options.options_help()
 
     def initAlgorithm(self, config: Any = None) -> None:
         self.add_job_request_parameters()

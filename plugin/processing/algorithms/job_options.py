@@ -58,6 +58,17 @@ ACCESS_METHODS = tuple(method.value for method in BucketAccessMethod)
 PREDICTOR_CHOICES = ("true", "false")
 
 
+def options_help() -> str:
+    """What the create/run algorithms say about their Batch v2 options."""
+    return tr("Write access: the connection's S3 keys, an IAM role (sentinel-hub.com) or a Google Cloud Storage "
+              "service-account key kept in the QGIS authentication database (sentinel-hub.com; the plugin then "
+              "follows only the job's status). Output type raster (GeoTIFF, optionally COG with advanced options, "
+              "TIFF or JSON per output) or zarr (grids 3, 6, 7 or own polygons in EPSG:4326/3035; dtypes, fill "
+              "values, chunk and origin in the advanced options). Own polygons: a polygon layer whose features are "
+              "the tiles, uploaded to the bucket as a GeoPackage; an area then only limits them. BYOC ingestion needs "
+              "a bucket policy for Sentinel Hub as well. The instance type exists on CDSE only.")
+
+
 def _enum(name: str, description: str, options: tuple, default: str, optional: bool = False
           ) -> QgsProcessingParameterEnum:
     """An enum parameter whose values are the API's own words (``--ACCESS=iam-role`` in qgis_process)."""

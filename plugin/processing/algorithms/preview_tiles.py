@@ -75,7 +75,9 @@ class PreviewTilesAlgorithm(BatchAlgorithm):
         return tr("Computes, without contacting Sentinel Hub, the tiles a batch job over the area would process "
                   "(the tiling grid at the chosen resolution) and estimates its cost in processing units: before the "
                   "batch discount (the legacy valueEstimate) and what is charged (one third, at least 100 PU per "
-                  "request). The evalscript's setup() decides the bands, sample type and mosaicking.")
+                  "request). The evalscript's setup() decides the bands, sample type and mosaicking.") + " " + tr(
+            "With own polygons as tiles, each polygon is one tile sized at the resolution (in its layer's CRS "
+            "units), and an area keeps only the polygons it touches.")
 
     def initAlgorithm(self, config: Any = None) -> None:
         self.add_request_parameters()

@@ -20,6 +20,7 @@ from ...core.models import TaskStatus
 from ...services.jobs import start_job
 from .base import POLL_SECONDS, STATUS_OUTPUT, tr
 from .create_job import CreateJobAlgorithm
+from .job_options import options_help
 from .load_results import DOWNLOAD, MOSAIC_COUNT, OUTPUT_FOLDER, OUTPUT_LAYERS, load_job_results
 from .tile_status import add_tile_count_outputs, write_tile_status
 from .wait_for_job import COST_PU, wait_with_feedback
@@ -37,7 +38,7 @@ class RunJobAlgorithm(CreateJobAlgorithm):
         return tr("The whole batch job in one step: creates it (printing tiles and cost), starts it, follows it until "
                   "it is done, then writes the tile status layer and loads the results as mosaics per output. "
                   "Cancelling while it runs stops the waiting only; the job goes on at the service (follow it with "
-                  "'Wait for batch job', stop it with 'Stop batch job').")
+                  "'Wait for batch job', stop it with 'Stop batch job').") + " " + options_help()
 
     def initAlgorithm(self, config: Any = None) -> None:
         self.add_job_request_parameters()
