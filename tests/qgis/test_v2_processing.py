@@ -328,3 +328,19 @@ def test_own_polygons_without_an_epsg_crs_or_a_name_or_with_buffers_are_refused(
         stack, "own", AREA=None, FEATURES=polygon_layer(FIELDS, 32611), FEATURE_ID_FIELD="name", OUTPUT_TYPE="zarr"))
     assert "area layer could not be opened" in refused(processing, "create_job", job(stack, "none", AREA=None))
     assert job_count(stack) == before
+
+
+def test_zarr_byoc_own_polygons_and_tile_id_templates_are_accepted_on_cdse_as_well(processing, stack, monkeypatch):
+    # Both OpenAPIs list them (batch_assumptions 5 and 8); only IAM roles, GCS and GeoPackage defaults differ.
+    use_stack(monkeypatch, stack, "CDSE")
+    created = [
+        run(processing, "create_job", job(stack, "cdse-zarr", AREA=europe_layer(), GRID=6, RESOLUTION=100,
+                                          OUTPUT_TYPE="zarr")),
+        run(processing, "create_job", job(stack, "cdse-byoc", BYOC="new")),
+        run(processing, "create_job", job(stack, "cdse-own", AREA=None, FEATURES=polygon_layer(FIELDS, 32611),
+                                          FEATURE_ID_FIELD="name")),
+        run(processing, "create_job", job(stack, "cdse-tile-id", DELIVERY_URL=f"s3://{stack.bucket}/"
+                                          f"{unique('cdse')}/<tileId>/<outputId>.<format>")),
+    ]
+    assert [result["STATUS"] for result in created] == ["CREATED"] * 4
+    assert received(stack, created[2]["JOB_ID"])["input"]["type"] == "geopackage"
