@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from emulator.testing import NDVI_EVALSCRIPT
+from emulator.testing import NDVI_EVALSCRIPT, tutorial_area
 from osgeo import gdal
 from processing_support import RecordingFeedback, initialise_processing
 from qgis.core import QgsProcessingException, QgsSettings, QgsVectorLayer
@@ -20,6 +20,7 @@ from sentinelhub_batch.plugin.core.cost import estimate_processing_units
 from sentinelhub_batch.plugin.core.evalscript import read_evalscript
 from sentinelhub_batch.plugin.core.geopackage import features_from_polygons
 from sentinelhub_batch.plugin.core.models import redact_secrets
+from shapely.geometry import shape
 from v2_helpers import (
     EUROPE_WKT,
     FIELDS,
@@ -34,7 +35,6 @@ from v2_helpers import (
 )
 
 pytestmark = pytest.mark.e2e
-TUTORIAL_AREA = Path(__file__).resolve().parents[3] / "shared" / "data" / "california_crop_fields.geojson"
 QUICK_STACK = {"render_step": 16, "execution_upload_interval": 0.1}
 
 
@@ -63,9 +63,8 @@ def refused(processing, name, parameters) -> str:
 
 
 def area_layer():
-    layer = QgsVectorLayer(str(TUTORIAL_AREA), "area", "ogr")
-    layer.setSubsetString("\"name\" = 'Test sub-area'")
-    return layer
+    """The tutorial's 'Test sub-area' (a few tiles of grid 1) as a memory layer."""
+    return polygon_layer([("area", shape(tutorial_area("Test sub-area")).wkt)], 4326, "area", add_to_project=False)
 
 
 def job(stack, folder, **overrides):
