@@ -179,7 +179,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="861"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="855"/>
         <source>no reason given</source>
         <translation type="unfinished"></translation>
     </message>
@@ -264,42 +264,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="429"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="423"/>
         <source>Load evalscript</source>
         <translation>Evalscript laden</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="429"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="423"/>
         <source>Evalscripts (*.js);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="436"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="430"/>
         <source>Loading the evalscript failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="439"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="433"/>
         <source>Save evalscript</source>
         <translation>Evalscript speichern</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="439"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="433"/>
         <source>Evalscripts (*.js)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="446"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="440"/>
         <source>Saving the evalscript failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="580"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="574"/>
         <source>The area could not be read from the layer ({kind}); details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="649"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="643"/>
         <source>Inputs {bands}; {mosaicking} mosaicking; outputs {outputs}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -309,142 +309,142 @@
         <translation>{count} Kachel(n)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="660"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="654"/>
         <source> of {w} × {h} px ({bw} × {bh} px with the buffer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="750"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="744"/>
         <source>Choose a polygon layer as the area.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="786"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="780"/>
         <source>Wait for &apos;{action}&apos; to finish.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="752"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="746"/>
         <source>The preview is being computed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="755"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="749"/>
         <source>The evalscript has not been read yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="769"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="763"/>
         <source>Create the batch request (nothing is processed yet).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="779"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="773"/>
         <source>Compute the tiles of the created request at the service.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="779"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="773"/>
         <source>Analyse</source>
         <translation>Analysieren</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="781"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="775"/>
         <source>Start processing (asks for confirmation with the cost).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="781"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="775"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="788"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="782"/>
         <source>Create a job first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="789"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="783"/>
         <source>{action} needs a job in state {allowed}; this one is {status}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="811"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="805"/>
         <source>Sentinel Hub Batch: {action}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="817"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="811"/>
         <source>{action} failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="821"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="815"/>
         <source>Creating the batch request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="828"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="822"/>
         <source>The request is not valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="839"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="833"/>
         <source>Batch request created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="839"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="833"/>
         <source>Request {id} is created. Analyse it to check the tiles, or Start it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="852"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="846"/>
         <source>Analysing the batch request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="861"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="855"/>
         <source>Analysis failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="861"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="855"/>
         <source>Request {id} failed in analysis: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="864"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="858"/>
         <source>Analysis done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="864"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="858"/>
         <source>Request {id} is analysed ({status}); Start it when ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="883"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="877"/>
         <source>Starting the batch request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="891"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="885"/>
         <source>Batch request started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="891"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="885"/>
         <source>Request {id} is starting; follow it in the Jobs panel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="906"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="900"/>
         <source>Request {id}: {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="908"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="902"/>
         <source>, {cost} PU</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1649,7 +1649,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="748"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="742"/>
         <source>Choose the polygon layer of your tiles.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1739,42 +1739,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="376"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="370"/>
         <source>Key files (*.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="384"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="378"/>
         <source>The key file could not be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="387"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="381"/>
         <source>Not a service-account key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="463"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="457"/>
         <source>{dtype} (lossless)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="470"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="464"/>
         <source>Stored where there is no data; empty: NaN for float arrays, 0 for integer ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="656"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="650"/>
         <source> (your polygons), up to {w} × {h} px</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="757"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="751"/>
         <source>Enter the output URL (s3://bucket/folder, or gs://bucket/folder for Google Cloud Storage).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="835"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="829"/>
         <source>BYOC ingestion</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2505,7 +2505,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="905"/>
+        <location filename="../ui/new_job_dock.ui" line="941"/>
         <source>Service default</source>
         <translation>Vorgabe des Dienstes</translation>
     </message>
@@ -2565,147 +2565,147 @@
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="390"/>
+        <location filename="../ui/new_job_dock.ui" line="405"/>
         <source>Grid</source>
         <translation>Raster</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="400"/>
+        <location filename="../ui/new_job_dock.ui" line="415"/>
         <source>The grid splits the area into tiles; each tile is one output file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="510"/>
+        <location filename="../ui/new_job_dock.ui" line="543"/>
         <source>Resolution</source>
         <translation>Auflösung</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="417"/>
+        <location filename="../ui/new_job_dock.ui" line="432"/>
         <source>Pixel size; the grid allows only these.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="424"/>
+        <location filename="../ui/new_job_dock.ui" line="439"/>
         <source>Buffer X</source>
         <translation>Puffer X</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="460"/>
+        <location filename="../ui/new_job_dock.ui" line="475"/>
         <source>Pixels added on each side of every tile (overlap between neighbouring tiles).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="463"/>
+        <location filename="../ui/new_job_dock.ui" line="478"/>
         <source> px</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="450"/>
+        <location filename="../ui/new_job_dock.ui" line="465"/>
         <source>Buffer Y</source>
         <translation>Puffer Y</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="579"/>
+        <location filename="../ui/new_job_dock.ui" line="615"/>
         <source>Delivery</source>
         <translation>Auslieferung</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="585"/>
+        <location filename="../ui/new_job_dock.ui" line="621"/>
         <source>Output URL</source>
         <translation>Ausgabe-URL</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="595"/>
+        <location filename="../ui/new_job_dock.ui" line="631"/>
         <source>Where the service writes the results: s3://bucket/folder (files go to &lt;requestId&gt;/&lt;tileName&gt;/&lt;outputId&gt;.&lt;format&gt;) or a template with those placeholders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="605"/>
+        <location filename="../ui/new_job_dock.ui" line="641"/>
         <source>Write access</source>
         <translation>Schreibzugriff</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="622"/>
+        <location filename="../ui/new_job_dock.ui" line="658"/>
         <source>IAM role ARN</source>
         <translation>IAM-Rollen-ARN</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="677"/>
+        <location filename="../ui/new_job_dock.ui" line="713"/>
         <source>Cloud-optimised GeoTIFF (COG)</source>
         <translation>Cloud-optimiertes GeoTIFF (COG)</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="687"/>
+        <location filename="../ui/new_job_dock.ui" line="723"/>
         <source>Overwrite existing files</source>
         <translation>Vorhandene Dateien überschreiben</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="694"/>
+        <location filename="../ui/new_job_dock.ui" line="730"/>
         <source>Skip tiles whose files exist</source>
         <translation>Kacheln mit vorhandenen Dateien überspringen</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="718"/>
+        <location filename="../ui/new_job_dock.ui" line="754"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="728"/>
+        <location filename="../ui/new_job_dock.ui" line="764"/>
         <source>e.g. California NDVI July 2020</source>
         <translation>z. B. Kalifornien NDVI Juli 2020</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="990"/>
+        <location filename="../ui/new_job_dock.ui" line="1026"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="996"/>
+        <location filename="../ui/new_job_dock.ui" line="1032"/>
         <source>Tiles</source>
         <translation>Kacheln</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="1013"/>
+        <location filename="../ui/new_job_dock.ui" line="1049"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="1030"/>
+        <location filename="../ui/new_job_dock.ui" line="1066"/>
         <source>Show the tiles on the map</source>
         <translation>Kacheln auf der Karte zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="1043"/>
+        <location filename="../ui/new_job_dock.ui" line="1079"/>
         <source>Quick look (Process API)</source>
         <translation>Schnellansicht (Process API)</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="1079"/>
+        <location filename="../ui/new_job_dock.ui" line="1115"/>
         <source>Deployment, credentials and S3 access.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="1082"/>
+        <location filename="../ui/new_job_dock.ui" line="1118"/>
         <source>Connection…</source>
         <translation>Verbindung…</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="1102"/>
+        <location filename="../ui/new_job_dock.ui" line="1138"/>
         <source>Create</source>
         <translation>Erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="1109"/>
+        <location filename="../ui/new_job_dock.ui" line="1145"/>
         <source>Analyse</source>
         <translation>Analysieren</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="1116"/>
+        <location filename="../ui/new_job_dock.ui" line="1152"/>
         <source>Start…</source>
         <translation>Starten…</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="1125"/>
+        <location filename="../ui/new_job_dock.ui" line="1161"/>
         <source>No job created yet.</source>
         <translation>Noch kein Auftrag erstellt.</translation>
     </message>
@@ -2735,182 +2735,182 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="476"/>
+        <location filename="../ui/new_job_dock.ui" line="509"/>
         <source>Polygons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="486"/>
+        <location filename="../ui/new_job_dock.ui" line="519"/>
         <source>Each polygon of this layer is one tile (one output file per output), in the layer&apos;s CRS, which must be an EPSG one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="493"/>
+        <location filename="../ui/new_job_dock.ui" line="526"/>
         <source>Named by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="503"/>
+        <location filename="../ui/new_job_dock.ui" line="536"/>
         <source>The field whose unique values name the tiles (and their output folders); empty: the feature id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="520"/>
+        <location filename="../ui/new_job_dock.ui" line="553"/>
         <source>Pixel size in the units of the polygons' CRS; each polygon's box becomes width × height pixels (at most 3500).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="539"/>
+        <location filename="../ui/new_job_dock.ui" line="572"/>
         <source>Upload to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="549"/>
+        <location filename="../ui/new_job_dock.ui" line="582"/>
         <source>Where the plugin puts the polygons as a GeoPackage for the service to read (s3://bucket/…/name.gpkg). Empty: a new file under sentinelhub-batch-features/ in the output bucket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="552"/>
+        <location filename="../ui/new_job_dock.ui" line="585"/>
         <source>empty: s3://&lt;output bucket&gt;/sentinelhub-batch-features/…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="559"/>
+        <location filename="../ui/new_job_dock.ui" line="592"/>
         <source>Only the polygons the area touches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="562"/>
+        <location filename="../ui/new_job_dock.ui" line="595"/>
         <source>Send the area too: the service processes (and charges) only the polygons it touches, each whole.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="615"/>
+        <location filename="../ui/new_job_dock.ui" line="651"/>
         <source>How the service may write to the bucket; the choices are the ones the deployment accepts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="639"/>
+        <location filename="../ui/new_job_dock.ui" line="675"/>
         <source>Service-account key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="651"/>
+        <location filename="../ui/new_job_dock.ui" line="687"/>
         <source>The authentication configuration holding the service-account key (JSON) that may write to the Google Cloud Storage bucket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="658"/>
+        <location filename="../ui/new_job_dock.ui" line="694"/>
         <source>Import key file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="661"/>
+        <location filename="../ui/new_job_dock.ui" line="697"/>
         <source>Store a service-account key file in the QGIS authentication database and choose it (only its id is kept in settings).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="701"/>
+        <location filename="../ui/new_job_dock.ui" line="737"/>
         <source>Instance type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="711"/>
+        <location filename="../ui/new_job_dock.ui" line="747"/>
         <source>The machines the job runs on (CDSE): normal, or large for heavy evalscripts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="738"/>
+        <location filename="../ui/new_job_dock.ui" line="774"/>
         <source>Output type and format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="744"/>
+        <location filename="../ui/new_job_dock.ui" line="780"/>
         <source>Output type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="754"/>
+        <location filename="../ui/new_job_dock.ui" line="790"/>
         <source>GeoTIFF files, one per tile and output; or one Zarr with an array per output (WGS84 and LAEA grids, or your polygons in EPSG:4326 or EPSG:3035).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="761"/>
+        <location filename="../ui/new_job_dock.ui" line="797"/>
         <source>Zarr chunk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="771"/>
+        <location filename="../ui/new_job_dock.ui" line="807"/>
         <source>Pixels per chunk in y and x; it must evenly divide the tile raster. Auto: the largest such size up to 512 px.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="774"/>
+        <location filename="../ui/new_job_dock.ui" line="810"/>
         <source>Auto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="787"/>
+        <location filename="../ui/new_job_dock.ui" line="823"/>
         <source>Zarr origin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="807"/>
+        <location filename="../ui/new_job_dock.ui" line="843"/>
         <source>COG options (advanced)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="816"/>
+        <location filename="../ui/new_job_dock.ui" line="852"/>
         <source>Overview levels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="826"/>
+        <location filename="../ui/new_job_dock.ui" line="862"/>
         <source>Reduction factors of the overviews, comma separated; empty: the service&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="836"/>
+        <location filename="../ui/new_job_dock.ui" line="872"/>
         <source>Smallest overview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="859"/>
+        <location filename="../ui/new_job_dock.ui" line="895"/>
         <source>Overview resampling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="872"/>
+        <location filename="../ui/new_job_dock.ui" line="908"/>
         <source>Block width</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="895"/>
+        <location filename="../ui/new_job_dock.ui" line="931"/>
         <source>Block height</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="918"/>
+        <location filename="../ui/new_job_dock.ui" line="954"/>
         <source>Predictor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="937"/>
+        <location filename="../ui/new_job_dock.ui" line="973"/>
         <source>BYOC collection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="946"/>
+        <location filename="../ui/new_job_dock.ui" line="982"/>
         <source>Ingest into</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="956"/>
+        <location filename="../ui/new_job_dock.ui" line="992"/>
         <source>Also ingest the GeoTIFF results into a BYOC collection, to use them like any Sentinel Hub collection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="963"/>
+        <location filename="../ui/new_job_dock.ui" line="999"/>
         <source>Collection id</source>
         <translation type="unfinished"></translation>
     </message>

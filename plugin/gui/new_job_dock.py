@@ -330,7 +330,7 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
             widget.setEnabled(not zarr)
             widget.setToolTip(raster_only if zarr else "")
         self.collection_id_edit.setEnabled(not zarr and self.byoc_combo.currentData() == BYOC_EXISTING)
-        self.byoc_note_label.setVisible(self.byoc_combo.currentData() != BYOC_NONE)
+        self.byoc_note_label.setVisible(not zarr and self.byoc_combo.currentData() != BYOC_NONE)
         self.outputs_table.setColumnHidden(FORMAT_COLUMN, zarr)
         self.outputs_table.setColumnHidden(ZARR_DTYPE_COLUMN, not zarr)
         self.outputs_table.setColumnHidden(FILL_VALUE_COLUMN, not zarr)
@@ -339,14 +339,8 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
 
     def _tiles_from_changed(self) -> None:
         polygons = self.uses_own_polygons()
-        for widget in (self.grid_label, self.grid_combo, self.resolution_label, self.resolution_combo,
-                       self.buffer_x_label, self.buffer_x_spin, self.buffer_y_label, self.buffer_y_spin):
-            widget.setVisible(not polygons)
-        for widget in (self.features_layer_label, self.features_layer_combo, self.feature_id_label,
-                       self.feature_id_combo, self.feature_resolution_label, self.feature_resolution_spin,
-                       self.features_url_label, self.features_url_edit, self.limit_to_area_check,
-                       self.features_label):
-            widget.setVisible(polygons)
+        self.grid_panel.setVisible(not polygons)
+        self.features_panel.setVisible(polygons)
         self.update_option_widgets()
         self.schedule_preview()
 
@@ -361,9 +355,9 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
             self.own_features = own_features_from_layer(layer, self.feature_id_combo.currentField())
             self.features_error = None
             self._set_label(self.features_label, self.own_features.describe())
-            units = layer.crs().mapUnits() if layer is not None else None
-            self.feature_resolution_spin.setSuffix(" °" if units == QgsUnitTypes.DistanceUnit.DistanceDegrees
-                                                   else " m")
+            degrees = layer.crs().mapUnits() == QgsUnitTypes.DistanceUnit.DistanceDegrees
+            self.feature_resolution_spin.setDecimals(6 if degrees else 2)
+            self.feature_resolution_spin.setSuffix(" °" if degrees else " m")
         except InvalidRequestError as error:
             self.own_features = None
             self.features_error = str(error)

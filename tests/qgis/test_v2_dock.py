@@ -357,7 +357,7 @@ def test_own_polygons_are_previewed_priced_uploaded_and_sent_as_a_geopackage(sta
     dock, _ = make_dock(qgis_iface, qtbot, NEAR)
     fields = polygon_layer(FIELDS, 32611)
     choose(dock.tiles_from_combo, "polygons")
-    assert hidden(dock.grid_combo) and not hidden(dock.features_layer_combo)
+    assert hidden(dock.grid_panel) and not hidden(dock.features_panel)
     dock.features_layer_combo.setLayer(fields)
     dock.feature_id_combo.setField("name")
     dock.feature_resolution_spin.setValue(20)
