@@ -694,77 +694,77 @@
         <translation>Auftrags-ID</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="145"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="147"/>
         <source>Evalscript (the script text, or the path of a .js file)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="147"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="149"/>
         <source>Data collection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="149"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="151"/>
         <source>From (YYYY-MM-DD or ISO 8601 time)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="150"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="152"/>
         <source>To (YYYY-MM-DD, the whole day, or ISO 8601)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="153"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="155"/>
         <source>Maximum cloud coverage (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="158"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="160"/>
         <source>Seconds between status checks while processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="167"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="169"/>
         <source>Tiling grid id ({grids})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="173"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="175"/>
         <source>Buffer X (pixels on each side)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="173"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="175"/>
         <source>Buffer Y (pixels on each side)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="249"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="251"/>
         <source>No S3 keys are set (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or the connection settings): tile statuses and results cannot be read from the bucket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="261"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="263"/>
         <source>No job id was given and the account has no batch jobs yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="262"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="264"/>
         <source>No job id given: using the most recent job {id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="290"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="292"/>
         <source>No evalscript was given. Pass the script text or the path of a .js file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="295"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="297"/>
         <source>The evalscript file &apos;{path}&apos; does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="307"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="309"/>
         <source>Cancelled. Anything already sent to Sentinel Hub (a created or started job) goes on at the service.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1779,22 +1779,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="139"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="140"/>
         <source>Area (polygon layer; with own polygons as tiles it is optional and limits them)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="170"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="172"/>
         <source>Resolution (grid units: metres, or degrees for grid 3; own polygons: their CRS units)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="189"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="191"/>
         <source>The area layer could not be opened. Give a polygon layer or file (or your own polygons as tiles).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="194"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="196"/>
         <source>Buffers apply to tiling grid tiles only; set them to 0 with your own polygons as tiles.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2131,6 +2131,11 @@
     <message>
         <location filename="../plugin/services/results.py" line="511"/>
         <source>Job {id} wrote one Zarr, which QGIS reads from the bucket: load it without downloading.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="141"/>
+        <source>Area (polygon layer)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

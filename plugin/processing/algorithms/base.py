@@ -135,10 +135,12 @@ class BatchAlgorithm(QgsProcessingAlgorithm):
         description = tr("Job id (empty: the most recent job)") if optional else tr("Job id")
         self.addParameter(QgsProcessingParameterString(JOB_ID, description, optional=optional))
 
-    def add_area_parameter(self) -> None:
+    def add_area_parameter(self, limits_own_polygons: bool = False) -> None:
+        """AREA; with ``limits_own_polygons`` it is optional, as one's own polygons may be the tiles instead."""
+        description = tr("Area (polygon layer; with own polygons as tiles it is optional and limits them)") \
+            if limits_own_polygons else tr("Area (polygon layer)")
         self.addParameter(QgsProcessingParameterVectorLayer(
-            AREA, tr("Area (polygon layer; with own polygons as tiles it is optional and limits them)"),
-            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+            AREA, description, [QgsProcessing.SourceType.TypeVectorPolygon], optional=limits_own_polygons))
 
     def add_evalscript_and_time_parameters(self) -> None:
         """EVALSCRIPT, DATA_COLLECTION, TIME_FROM, TIME_TO; read them with :meth:`evalscript_and_time`."""
@@ -162,7 +164,7 @@ class BatchAlgorithm(QgsProcessingAlgorithm):
     def add_request_parameters(self) -> None:
         """AREA, FEATURES, FEATURE_ID_FIELD, GRID, RESOLUTION, BUFFER_X/Y, EVALSCRIPT, DATA_COLLECTION, TIME_FROM,
         TIME_TO."""
-        self.add_area_parameter()
+        self.add_area_parameter(limits_own_polygons=True)
         add_features_parameters(self)
         grid = QgsProcessingParameterNumber(GRID, tr("Tiling grid id ({grids})").format(grids=GRID_HELP),
                                             QgsProcessingParameterNumber.Type.Integer, 1, minValue=0)
