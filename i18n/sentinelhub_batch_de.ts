@@ -4,97 +4,97 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="182"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="185"/>
         <source>Folder for downloaded results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="231"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="234"/>
         <source>{what}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="242"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="245"/>
         <source>Sentinel Hub Batch: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="257"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="260"/>
         <source>Listing jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="266"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="270"/>
         <source>Listing more jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="282"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="286"/>
         <source>This account has no batch jobs yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="287"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="291"/>
         <source>Finding the latest job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="302"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="306"/>
         <source>Opening job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="371"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="375"/>
         <source>{pu:.1f} PU spent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="372"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="376"/>
         <source>created {created}, updated {updated}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="384"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="396"/>
         <source>not shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="384"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="396"/>
         <source>waiting for the tiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="388"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="400"/>
         <source>{total} tiles: {parts}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="416"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="442"/>
         <source>Choose a job first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="424"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="450"/>
         <source>Saving the description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="430"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="456"/>
         <source>Asking the service to analyse the job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="440"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="466"/>
         <source>Starting the job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="445"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="471"/>
         <source>Stopping the job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="461"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="487"/>
         <source>Re-run the {count} failed tile(s) of job {id}? A new request over just those tiles is created and started; it overwrites their outputs and is charged.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -104,92 +104,92 @@
         <translation>Fehlgeschlagene Kacheln wiederholen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="475"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="501"/>
         <source>Select the tiles to reprocess on the map (in the job&apos;s tile layer) first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="478"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="504"/>
         <source>Reprocess {count} selected tile(s) of job {id}? A new request over just those tiles is created and started; it overwrites their outputs and is charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="481"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="507"/>
         <source>Reprocess tiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="499"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="525"/>
         <source>Job {new} re-runs tiles of {old}; their colours follow it on the map.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="502"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="528"/>
         <source>Creating the re-run request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="516"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="542"/>
         <source>The API calls of job {id} were copied (secrets masked).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="557"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="583"/>
         <source>The tiles of job {id} cannot be drawn yet: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="562"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="588"/>
         <source>Sentinel Hub Batch: tiles of job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="663"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="689"/>
         <source>Job {id}: connected again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="665"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="691"/>
         <source>The files of job {id} cannot be read from the bucket: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="673"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="699"/>
         <source>Job {id}: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="686"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="712"/>
         <source>Re-run {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="686"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="712"/>
         <source>Job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="689"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="715"/>
         <source>{name} finished. Load its results from the jobs panel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="692"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="718"/>
         <source>{name} failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="556"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="855"/>
         <source>no reason given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="696"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="722"/>
         <source>{name} stopped: {reason}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="699"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="725"/>
         <source>{name} is analysed and waits to be started.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -199,37 +199,37 @@
         <translation>Sentinel Hub Batch</translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="436"/>
+        <location filename="../plugin/services/results.py" line="442"/>
         <source>Job {id} has no S3 delivery, so there are no results to load.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="745"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="775"/>
         <source>Downloading the results of job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="745"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="775"/>
         <source>Loading the results of job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="754"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="784"/>
         <source>Download the results to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="766"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="796"/>
         <source>{count} result layer(s) of job {id} loaded in group &apos;{group}&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="774"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="804"/>
         <source>The result layers of job {id} need the S3 keys: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="803"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="833"/>
         <source>Job {id} of this project cannot be followed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -259,47 +259,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="85"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="126"/>
         <source>No area yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="190"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="423"/>
         <source>Load evalscript</source>
         <translation>Evalscript laden</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="190"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="423"/>
         <source>Evalscripts (*.js);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="197"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="430"/>
         <source>Loading the evalscript failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="200"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="433"/>
         <source>Save evalscript</source>
         <translation>Evalscript speichern</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="200"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="433"/>
         <source>Evalscripts (*.js)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="207"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="440"/>
         <source>Saving the evalscript failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="304"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="574"/>
         <source>The area could not be read from the layer ({kind}); details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="366"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="643"/>
         <source>Inputs {bands}; {mosaicking} mosaicking; outputs {outputs}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -309,147 +309,142 @@
         <translation>{count} Kachel(n)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="374"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="654"/>
         <source> of {w} × {h} px ({bw} × {bh} px with the buffer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="456"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="744"/>
         <source>Choose a polygon layer as the area.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="489"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="780"/>
         <source>Wait for &apos;{action}&apos; to finish.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="458"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="746"/>
         <source>The preview is being computed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="461"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="749"/>
         <source>The evalscript has not been read yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="463"/>
-        <source>Enter the S3 output URL (s3://bucket/folder).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="472"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="763"/>
         <source>Create the batch request (nothing is processed yet).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="482"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="773"/>
         <source>Compute the tiles of the created request at the service.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="482"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="773"/>
         <source>Analyse</source>
         <translation>Analysieren</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="484"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="775"/>
         <source>Start processing (asks for confirmation with the cost).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="484"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="775"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="491"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="782"/>
         <source>Create a job first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="492"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="783"/>
         <source>{action} needs a job in state {allowed}; this one is {status}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="514"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="805"/>
         <source>Sentinel Hub Batch: {action}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="520"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="811"/>
         <source>{action} failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="524"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="815"/>
         <source>Creating the batch request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="531"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="822"/>
         <source>The request is not valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="537"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="833"/>
         <source>Batch request created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="537"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="833"/>
         <source>Request {id} is created. Analyse it to check the tiles, or Start it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="547"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="846"/>
         <source>Analysing the batch request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="556"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="855"/>
         <source>Analysis failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="556"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="855"/>
         <source>Request {id} failed in analysis: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="559"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="858"/>
         <source>Analysis done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="559"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="858"/>
         <source>Request {id} is analysed ({status}); Start it when ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="578"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="877"/>
         <source>Starting the batch request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="586"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="885"/>
         <source>Batch request started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="586"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="885"/>
         <source>Request {id} is starting; follow it in the Jobs panel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="601"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="900"/>
         <source>Request {id}: {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="603"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="902"/>
         <source>, {cost} PU</source>
         <translation type="unfinished"></translation>
     </message>
@@ -479,7 +474,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/tasks.py" line="161"/>
+        <location filename="../plugin/services/tasks.py" line="163"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
@@ -639,7 +634,7 @@
         <translation>Sentinel-Hub-Batch-Bedienfeld für einen neuen Auftrag ein- oder ausblenden</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/list_jobs.py" line="68"/>
+        <location filename="../plugin/processing/algorithms/list_jobs.py" line="66"/>
         <source>Batch jobs</source>
         <translation>Batch-Aufträge</translation>
     </message>
@@ -664,132 +659,117 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="86"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="87"/>
         <source>Planning</source>
         <translation>Planung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="86"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="87"/>
         <source>Results</source>
         <translation>Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="110"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="111"/>
         <source>The Python package &apos;{name}&apos; that Sentinel Hub Batch needs is not installed in this QGIS. Install it (e.g. pip install {name} in the Python of QGIS, or the python3-{name} package) and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="125"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="126"/>
         <source>Sentinel Hub credentials (authentication config; empty: environment or settings)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="128"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="129"/>
         <source>A Basic authentication configuration with the client id as username and the client secret as password. Empty: SH_CLIENT_ID/SH_CLIENT_SECRET from the environment, else the plugin&apos;s saved connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="134"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="135"/>
         <source>Job id (empty: the most recent job)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="129"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="131"/>
         <source>Job id</source>
         <translation>Auftrags-ID</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="138"/>
-        <source>Area (polygon layer)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="143"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="147"/>
         <source>Evalscript (the script text, or the path of a .js file)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="145"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="149"/>
         <source>Data collection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="147"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="151"/>
         <source>From (YYYY-MM-DD or ISO 8601 time)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="148"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="152"/>
         <source>To (YYYY-MM-DD, the whole day, or ISO 8601)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="151"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="155"/>
         <source>Maximum cloud coverage (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="156"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="160"/>
         <source>Seconds between status checks while processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="163"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="169"/>
         <source>Tiling grid id ({grids})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="166"/>
-        <source>Resolution (grid units: metres, or degrees for grid 3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="169"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="175"/>
         <source>Buffer X (pixels on each side)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="169"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="175"/>
         <source>Buffer Y (pixels on each side)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="184"/>
-        <source>The area layer could not be opened. Give a polygon layer or file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="238"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="251"/>
         <source>No S3 keys are set (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or the connection settings): tile statuses and results cannot be read from the bucket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="250"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="263"/>
         <source>No job id was given and the account has no batch jobs yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="251"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="264"/>
         <source>No job id given: using the most recent job {id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="276"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="292"/>
         <source>No evalscript was given. Pass the script text or the path of a .js file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="281"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="297"/>
         <source>The evalscript file &apos;{path}&apos; does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="293"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="309"/>
         <source>Cancelled. Anything already sent to Sentinel Hub (a created or started job) goes on at the service.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="130"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="132"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -799,77 +779,77 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="40"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="64"/>
         <source>Create batch job</source>
         <translation>Batch-Auftrag erstellen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="43"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="67"/>
         <source>Sends a batch processing request to Sentinel Hub: the area, evalscript, data collection and time range, tiled by the chosen grid, with the outputs delivered to your S3 bucket. The job is created, not started (use &apos;Start batch job&apos;, or &apos;Run batch job&apos; to do everything at once). The tile count and cost estimate are printed first. Outputs empty: every output of the evalscript&apos;s setup().</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="55"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="80"/>
         <source>Output location in S3 (s3://bucket/folder, or a path template)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="57"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="82"/>
         <source>Output identifiers, comma separated (empty: all outputs of the evalscript)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="59"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="84"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="61"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="86"/>
         <source>Mosaicking order (mostRecent, leastRecent, leastCC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="63"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="88"/>
         <source>Cloud-optimised GeoTIFFs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="64"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="89"/>
         <source>Overwrite existing outputs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="65"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="90"/>
         <source>Skip tiles whose outputs exist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="83"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="85"/>
         <source>Processing units before the batch discount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="84"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="86"/>
         <source>Processing units charged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="80"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="81"/>
         <source>Invalid polygons of the area were repaired.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="118"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="120"/>
         <source>Cancelled before the request was sent; no job was created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="120"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="125"/>
         <source>Creating the batch job ({outputs}) at {url}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="123"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="129"/>
         <source>Job id: {id}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -879,97 +859,92 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="125"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="131"/>
         <source>Expected cost: {pu} PU charged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/list_jobs.py" line="53"/>
+        <location filename="../plugin/processing/algorithms/list_jobs.py" line="51"/>
         <source>List batch jobs</source>
         <translation>Batch-Aufträge auflisten</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/list_jobs.py" line="56"/>
+        <location filename="../plugin/processing/algorithms/list_jobs.py" line="54"/>
         <source>The batch jobs of the account as a table: id, status, completion, cost, dates, description and where the outputs go. Search matches the service&apos;s free-text search (e.g. part of a description).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/list_jobs.py" line="60"/>
+        <location filename="../plugin/processing/algorithms/list_jobs.py" line="58"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/list_jobs.py" line="61"/>
+        <location filename="../plugin/processing/algorithms/list_jobs.py" line="59"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/list_jobs.py" line="61"/>
+        <location filename="../plugin/processing/algorithms/list_jobs.py" line="59"/>
         <source>Newest first</source>
         <translation>Neueste zuerst</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/list_jobs.py" line="61"/>
+        <location filename="../plugin/processing/algorithms/list_jobs.py" line="59"/>
         <source>Oldest first</source>
         <translation>Älteste zuerst</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/list_jobs.py" line="61"/>
+        <location filename="../plugin/processing/algorithms/list_jobs.py" line="59"/>
         <source>Status (descending)</source>
         <translation>Status (absteigend)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/list_jobs.py" line="64"/>
+        <location filename="../plugin/processing/algorithms/list_jobs.py" line="62"/>
         <source>At most this many jobs (0: all)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/list_jobs.py" line="70"/>
+        <location filename="../plugin/processing/algorithms/list_jobs.py" line="68"/>
         <source>Number of jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/list_jobs.py" line="92"/>
+        <location filename="../plugin/processing/algorithms/list_jobs.py" line="90"/>
         <source>{count} job(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/load_results.py" line="36"/>
+        <location filename="../plugin/processing/algorithms/load_results.py" line="37"/>
         <source>{name}: {tiles} tile(s) → {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/load_results.py" line="42"/>
+        <location filename="../plugin/processing/algorithms/load_results.py" line="43"/>
         <source>The mosaics read the tiles from S3 (/vsis3/); QGIS needs the S3 keys of the connection to display them in a later session. Use &apos;Download&apos; for local copies.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/load_results.py" line="57"/>
+        <location filename="../plugin/processing/algorithms/load_results.py" line="58"/>
         <source>Load results</source>
         <translation>Ergebnisse laden</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/load_results.py" line="60"/>
-        <source>Loads the finished outputs of a job as raster layers: one VRT mosaic per output (and per CRS when the area spans several UTM zones), built from the feature manifest. The tiles are read from the bucket (/vsis3/) or, with &apos;Download&apos;, copied to the output folder first. Index outputs such as NDVI get a red-yellow-green ramp.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/load_results.py" line="68"/>
+        <location filename="../plugin/processing/algorithms/load_results.py" line="70"/>
         <source>Download the tiles (local copies)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/run_job.py" line="47"/>
+        <location filename="../plugin/processing/algorithms/run_job.py" line="49"/>
         <source>Folder for the mosaics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/run_job.py" line="51"/>
+        <location filename="../plugin/processing/algorithms/run_job.py" line="53"/>
         <source>Result layers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/run_job.py" line="52"/>
+        <location filename="../plugin/processing/algorithms/run_job.py" line="54"/>
         <source>Number of mosaics</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1004,92 +979,92 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="81"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="83"/>
         <source>Tiles</source>
         <translation>Kacheln</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="54"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="53"/>
         <source>Number of tiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="85"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="87"/>
         <source>Processing units billed (with the minimum)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="44"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="45"/>
         <source>Process an area now (Process API)</source>
         <translation>Gebiet sofort prozessieren (Process API)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="47"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="48"/>
         <source>Runs the evalscript synchronously over a small area with the Process API — e.g. on a test sub-area before paying for a batch job — and writes one file per output (NDVI.tif, data_mask.tif, …) into the output folder. The Process API renders at most 2500 × 2500 px: give a resolution in metres (an area in degrees is reprojected to its UTM zone) or a width and height in pixels. Credentials: the authentication configuration, else SH_CLIENT_ID/SH_CLIENT_SECRET (with SH_BASE_URL/SH_TOKEN_URL or SH_DEPLOYMENT), else the plugin's saved connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="56"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="57"/>
         <source>Selected features only</source>
         <translation>Nur gewählte Objekte</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="58"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="59"/>
         <source>Resolution in metres (used unless width and height are given)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="61"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="62"/>
         <source>Width in pixels (0: from the resolution)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="64"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="65"/>
         <source>Height in pixels (0: from the resolution)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="68"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="69"/>
         <source>Outputs (comma-separated ids of setup(); empty: all, as GeoTIFF)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="71"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="72"/>
         <source>Output folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="72"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="73"/>
         <source>Output files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="73"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="74"/>
         <source>Processing units spent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="97"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="98"/>
         <source>Give a resolution in metres, or a width and a height in pixels.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="103"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="104"/>
         <source>Asking Sentinel Hub ({url})…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="106"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="107"/>
         <source>Wrote {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="108"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="109"/>
         <source>The service did not report the processing units spent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="110"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="111"/>
         <source>Processing units spent: {pu:.4g}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1144,32 +1119,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/run_job.py" line="33"/>
+        <location filename="../plugin/processing/algorithms/run_job.py" line="35"/>
         <source>Run batch job</source>
         <translation>Batch-Auftrag ausführen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/run_job.py" line="36"/>
+        <location filename="../plugin/processing/algorithms/run_job.py" line="38"/>
         <source>The whole batch job in one step: creates it (printing tiles and cost), starts it, follows it until it is done, then writes the tile status layer and loads the results as mosaics per output. Cancelling while it runs stops the waiting only; the job goes on at the service (follow it with &apos;Wait for batch job&apos;, stop it with &apos;Stop batch job&apos;).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/run_job.py" line="45"/>
+        <location filename="../plugin/processing/algorithms/run_job.py" line="47"/>
         <source>Download the result tiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="80"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="79"/>
         <source>Tile status</source>
         <translation>Kachelstatus</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="132"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="134"/>
         <source>Cost (PU)</source>
         <translation>Kosten (PU)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/run_job.py" line="61"/>
+        <location filename="../plugin/processing/algorithms/run_job.py" line="63"/>
         <source>Started job {id}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1194,107 +1169,107 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="56"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="55"/>
         <source>Tiles: {label}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="72"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="71"/>
         <source>A job&apos;s tiles as a polygon layer with the status of each tile (waiting, processing, done, no data, failed) and its error, coloured by status. The tiles and statuses come from the feature manifest and execution database the service writes to your bucket (S3 keys needed); before the job is analysed, the tiles are computed locally from the request.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="82"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="81"/>
         <source>Job status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="101"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="100"/>
         <source>The job&apos;s files could not be read from the bucket: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="107"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="108"/>
         <source>No feature manifest yet (the job is {status}): tiles computed from the request.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="112"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="113"/>
         <source>No tiles to show yet: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="130"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="131"/>
         <source>Job {id} ({status}): {count} tiles — {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="130"/>
+        <location filename="../plugin/services/features.py" line="79"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="58"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="60"/>
         <source>Processing: {percent:.0f}%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="62"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="64"/>
         <source>Tiles: {counts}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="97"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="99"/>
         <source>Waiting for job {id} (cancel to stop waiting; the job goes on)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="101"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="103"/>
         <source>Job {id} failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="101"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="103"/>
         <source>the service gave no reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="104"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="106"/>
         <source>Job {id} is done; cost {pu} PU.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="106"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="108"/>
         <source>Job {id} stopped: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="108"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="110"/>
         <source>Job {id} is {status} and waits for you: start it to go on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="117"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="119"/>
         <source>Wait for batch job</source>
         <translation>Auf Batch-Auftrag warten</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="120"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="122"/>
         <source>Follows a job until it is done or failed, showing its status, progress and (with S3 keys) how many tiles are done. It also returns when the job waits for you (created, analysed or stopped), instead of waiting forever. Cancelling stops the waiting only: the job goes on at the service. A failed job makes the algorithm fail with the service&apos;s error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="131"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="133"/>
         <source>Completion (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="133"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="135"/>
         <source>Tiles done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="134"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="136"/>
         <source>Tiles failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1354,7 +1329,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/area.py" line="114"/>
+        <location filename="../plugin/services/features.py" line="108"/>
         <source>The layer &apos;{name}&apos; has no features. Draw or load at least one polygon.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1374,7 +1349,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="238"/>
+        <location filename="../plugin/services/connection.py" line="284"/>
         <source>No connection is set up. Open the connection settings and choose the client credentials.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1434,37 +1409,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="53"/>
+        <location filename="../plugin/services/layers.py" line="54"/>
         <source>Waiting</source>
         <translation>Wartend</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="54"/>
+        <location filename="../plugin/services/layers.py" line="55"/>
         <source>Processing</source>
         <translation>In Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="55"/>
+        <location filename="../plugin/services/layers.py" line="56"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="302"/>
+        <location filename="../plugin/services/results.py" line="308"/>
         <source>No data</source>
         <translation>Keine Daten</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="57"/>
+        <location filename="../plugin/services/layers.py" line="58"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="374"/>
+        <location filename="../plugin/services/layers.py" line="375"/>
         <source>Tiles {id} – {description}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="375"/>
+        <location filename="../plugin/services/layers.py" line="376"/>
         <source>Tiles {id}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1514,62 +1489,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="84"/>
+        <location filename="../plugin/services/preview.py" line="87"/>
         <source>The evalscript could not be read ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="96"/>
+        <location filename="../plugin/services/preview.py" line="110"/>
         <source>The tiles could not be computed ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="108"/>
+        <location filename="../plugin/services/preview.py" line="122"/>
         <source>The cost could not be estimated ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="120"/>
+        <location filename="../plugin/services/preview.py" line="134"/>
         <source>The job has no area.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="137"/>
+        <location filename="../plugin/services/preview.py" line="151"/>
         <source>{charged} PU charged (estimate {estimate} PU before the batch discount)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="140"/>
+        <location filename="../plugin/services/preview.py" line="154"/>
         <source>; billed {billed} PU (the minimum per request)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="192"/>
+        <location filename="../plugin/services/preview.py" line="206"/>
         <source>Sentinel Hub Batch: tile preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="231"/>
+        <location filename="../plugin/services/preview.py" line="245"/>
         <source>Batch job tiles (preview)</source>
         <translation>Kacheln des Batch-Auftrags (Vorschau)</translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="303"/>
+        <location filename="../plugin/services/results.py" line="309"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="351"/>
+        <location filename="../plugin/services/results.py" line="357"/>
         <source>Results {id} – {description}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="352"/>
+        <location filename="../plugin/services/results.py" line="358"/>
         <source>Results {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="446"/>
+        <location filename="../plugin/services/results.py" line="452"/>
         <source>Downloading {count} GeoTIFF(s) to {folder}…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1579,88 +1554,588 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="204"/>
+        <location filename="../plugin/services/connection.py" line="246"/>
         <source>client credentials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="207"/>
+        <location filename="../plugin/services/connection.py" line="249"/>
         <source>S3 keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="88"/>
+        <location filename="../plugin/services/connection.py" line="91"/>
         <source>No S3 access keys are set. Add them in the connection settings (stored in the QGIS authentication database) or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="151"/>
+        <location filename="../plugin/services/connection.py" line="156"/>
         <source>No {what} are configured. Open the connection settings and choose or create an authentication configuration.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="156"/>
+        <location filename="../plugin/services/connection.py" line="161"/>
         <source>The authentication configuration &apos;{id}&apos; for the {what} could not be read. Check it exists and that the QGIS master password is set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="161"/>
+        <location filename="../plugin/services/connection.py" line="166"/>
         <source>The authentication configuration &apos;{name}&apos; needs both a username (the id or access key) and a password (the secret).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="179"/>
+        <location filename="../plugin/services/connection.py" line="184"/>
         <source>The credentials could not be saved in the QGIS authentication database. Set a master password (Settings → Options → Authentication) and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="221"/>
+        <location filename="../plugin/services/connection.py" line="268"/>
         <source>SH_CLIENT_ID is set but SH_CLIENT_SECRET is not.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="153"/>
+        <location filename="../plugin/services/layers.py" line="154"/>
         <source>its tiles come from a GeoPackage; they are drawn after the analysis.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="155"/>
+        <location filename="../plugin/services/layers.py" line="156"/>
         <source>the request names no tiling grid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="163"/>
+        <location filename="../plugin/services/layers.py" line="164"/>
         <source>the request has no area.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="118"/>
+        <location filename="../plugin/services/results.py" line="124"/>
         <source>Job {id} has no feature manifest at {url} yet: results can be loaded once the job has been analysed and tiles are done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="175"/>
+        <location filename="../plugin/services/results.py" line="181"/>
         <source>Job {id} has no finished GeoTIFF outputs to load yet (no tile is done, or the outputs are in another format).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="194"/>
+        <location filename="../plugin/services/results.py" line="200"/>
         <source>GDAL could not build a mosaic of output &apos;{output}&apos; (EPSG:{epsg}): {error}. Check the S3 settings of the connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="194"/>
+        <location filename="../plugin/services/results.py" line="200"/>
         <source>no tile could be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="386"/>
+        <location filename="../plugin/services/results.py" line="392"/>
         <source>QGIS could not open the mosaic {path} of output &apos;{output}&apos;: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="432"/>
-        <source>The service should write with your S3 keys, but none are set. Add them in the connection settings, or choose &apos;IAM role&apos; as write access.</source>
+        <location filename="../plugin/gui/jobs_dock.py" line="389"/>
+        <source>Status only: the job delivers to Google Cloud Storage, which the plugin cannot read, so its tiles and results are not shown here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="422"/>
+        <source>The job delivers to Google Cloud Storage, which the plugin cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="423"/>
+        <source>A Zarr output is one array per output: it is read from the bucket, and its tiles cannot be re-run into it (the service refuses a folder that holds files).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="742"/>
+        <source>Choose the polygon layer of your tiles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="188"/>
+        <source>Tiling grid</source>
+        <translation type="unfinished">Kachelraster</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="188"/>
+        <source>My polygons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="193"/>
+        <source>GeoTIFF files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="193"/>
+        <source>Zarr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="200"/>
+        <source>Service default</source>
+        <translation type="unfinished">Vorgabe des Dienstes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="200"/>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="200"/>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="202"/>
+        <source>No ingestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="202"/>
+        <source>A new collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="202"/>
+        <source>An existing collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="293"/>
+        <source>Zarr output needs your polygons in EPSG:4326 or EPSG:3035 (those of the WGS84 and LAEA grids); &apos;{layer}&apos; is in EPSG:{epsg}. Save it in one of them, or write GeoTIFF files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="299"/>
+        <source>Zarr output works only with the WGS84 and LAEA grids (3, 6, 7) or your own polygons, not with the {grid}. Choose one of those, or GeoTIFF files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="312"/>
+        <source>Enter the ARN of the IAM role the service may assume to write to the bucket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="314"/>
+        <source>The plugin cannot read Google Cloud Storage: the job&apos;s status is followed, but not its tiles or results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="317"/>
+        <source>Choose or import the service-account key of the bucket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="327"/>
+        <source>GeoTIFF output only; a Zarr output must go to an empty folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/connection.py" line="318"/>
+        <source>Google Cloud Storage service-account key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="370"/>
+        <source>Key files (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="378"/>
+        <source>The key file could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="381"/>
+        <source>Not a service-account key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="457"/>
+        <source>{dtype} (lossless)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="464"/>
+        <source>Stored where there is no data; empty: NaN for float arrays, 0 for integer ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="650"/>
+        <source> (your polygons), up to {w} × {h} px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="751"/>
+        <source>Enter the output URL (s3://bucket/folder, or gs://bucket/folder for Google Cloud Storage).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="829"/>
+        <source>BYOC ingestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="140"/>
+        <source>Area (polygon layer; with own polygons as tiles it is optional and limits them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="172"/>
+        <source>Resolution (grid units: metres, or degrees for grid 3; own polygons: their CRS units)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="191"/>
+        <source>The area layer could not be opened. Give a polygon layer or file (or your own polygons as tiles).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="196"/>
+        <source>Buffers apply to tiling grid tiles only; set them to 0 with your own polygons as tiles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="123"/>
+        <source>Uploading {count} polygon(s) to {url}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="140"/>
+        <source>Output formats are given for outputs the job does not have: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="63"/>
+        <source>Write access: the connection&apos;s S3 keys, an IAM role (sentinel-hub.com) or a Google Cloud Storage service-account key kept in the QGIS authentication database (sentinel-hub.com; the plugin then follows only the job&apos;s status). Output type raster (GeoTIFF, optionally COG with advanced options, TIFF or JSON per output) or zarr (grids 3, 6, 7 or own polygons in EPSG:4326/3035; dtypes, fill values, chunk and origin in the advanced options). Own polygons: a polygon layer whose features are the tiles, uploaded to the bucket as a GeoPackage; an area then only limits them. BYOC ingestion needs a bucket policy for Sentinel Hub as well. The instance type exists on CDSE only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="80"/>
+        <source>Write access (access-keys: the S3 keys of the connection; iam-role; gcs-service-account: Google Cloud Storage)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="83"/>
+        <source>IAM role ARN (access iam-role; sentinel-hub.com only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="85"/>
+        <source>Google Cloud Storage service-account key (authentication config; access gcs-service-account)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="88"/>
+        <source>Output type (raster: GeoTIFF files; zarr: one Zarr, grids 3, 6, 7 or own polygons)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="90"/>
+        <source>Output formats (output=image/tiff or application/json, comma separated; others image/tiff)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="93"/>
+        <source>COG overview levels (e.g. 2, 4, 8; empty: service default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="95"/>
+        <source>COG overview minimum size (px; 0: service default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="95"/>
+        <source>COG block width (px; 0: service default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="95"/>
+        <source>COG block height (px; 0: service default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="100"/>
+        <source>COG overview resampling (empty: service default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="102"/>
+        <source>COG predictor (empty: service default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="104"/>
+        <source>Zarr chunk size (px in y and x; 0: the largest divisor of the tile up to 512)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="107"/>
+        <source>Zarr dtypes (output=dtype, comma separated; others: the lossless one for their sample type)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="110"/>
+        <source>Zarr fill values (output=value or NaN, comma separated; others: NaN or 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="113"/>
+        <source>Zarr coordinate origin (empty: service default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="115"/>
+        <source>Ingest into a BYOC collection (none, new, existing; the bucket also needs a policy for Sentinel Hub)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="117"/>
+        <source>BYOC collection id (BYOC existing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="119"/>
+        <source>Instance type (CDSE only; empty: service default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="125"/>
+        <source>Own polygons as tiles, instead of the tiling grid (their CRS must be EPSG; the resolution is in its units)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="128"/>
+        <source>Field naming the tiles (empty: the feature id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="134"/>
+        <source>Where to upload the polygons (s3://bucket/…/name.gpkg; empty: s3://&lt;output bucket&gt;/sentinelhub-batch-features/…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="146"/>
+        <source>The polygon layer of your tiles could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="159"/>
+        <source>Zarr dtypes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="159"/>
+        <source>Zarr fill values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="183"/>
+        <source>Output formats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/load_results.py" line="61"/>
+        <source>Loads the finished outputs of a job as raster layers: one VRT mosaic per output (and per CRS when the area spans several UTM zones), built from the feature manifest. The tiles are read from the bucket (/vsis3/) or, with &apos;Download&apos;, copied to the output folder first. A Zarr output is opened in the bucket with GDAL&apos;s Zarr driver, one layer per array. Index outputs such as NDVI get a red-yellow-green ramp. Jobs delivered to Google Cloud Storage cannot be read by the plugin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="77"/>
+        <source>With own polygons as tiles, each polygon is one tile sized at the resolution (in its layer&apos;s CRS units), and an area keeps only the polygons it touches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="65"/>
+        <source>My S3 keys (from the connection settings)</source>
+        <translation type="unfinished">Meine S3-Schlüssel (aus den Verbindungseinstellungen)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="66"/>
+        <source>IAM role</source>
+        <translation type="unfinished">IAM-Rolle</translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="73"/>
+        <source>BYOC ingestion reads the results with Sentinel Hub&apos;s own account: whatever access you give above, the bucket also needs a bucket policy that lets Sentinel Hub read it (see &apos;AWS bucket settings&apos; in the BYOC documentation), or the analysis fails.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="134"/>
+        <source>Enter the ARN of the IAM role the service may assume to write to the bucket (arn:aws:iam::&lt;account&gt;:role/&lt;name&gt;), or choose another access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="140"/>
+        <source>The service should write with your S3 keys, but none are set. Add them in the connection settings, or choose another write access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="153"/>
+        <source>COG overview levels are whole numbers separated by commas, like 2, 4, 8; not &apos;{text}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="161"/>
+        <source>COG resampling must be one of {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="175"/>
+        <source>Enter the id of the BYOC collection to ingest into (a UUID from the collection&apos;s page), or choose a new collection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="179"/>
+        <source>BYOC ingestion is one of: {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="211"/>
+        <source>The evalscript declares no outputs to store as Zarr arrays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="214"/>
+        <source>Zarr dtypes are given for outputs the job does not have: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="228"/>
+        <source>The Zarr origin is {origins}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="239"/>
+        <source>The Zarr fill value of &apos;{output}&apos; is a number or NaN, not &apos;{text}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="252"/>
+        <source>{what} are written output=value, separated by commas (like ndvi=&lt;f4, mask=|u1); &apos;{part}&apos; is not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="263"/>
+        <source>The format &apos;{format}&apos; of output &apos;{output}&apos; is not one a batch job writes; use {formats}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="276"/>
+        <source>Enter the output location (s3://bucket/folder, or gs://bucket/folder for Google Cloud Storage).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="318"/>
+        <source>output location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="282"/>
+        <source>The output type is raster (GeoTIFF files) or zarr, not &apos;{type}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="287"/>
+        <source>The instance type is {types}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="320"/>
+        <source>Your polygons are uploaded to S3 for the service to read, and the output is not in S3: enter an s3://bucket/…/name.gpkg location for them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="344"/>
+        <source>Your polygons must be uploaded to the bucket, which needs the S3 keys of the connection. Add them in the connection settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/connection.py" line="309"/>
+        <source>Google Cloud Storage key {account}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/connection.py" line="316"/>
+        <source>Google Cloud Storage delivery needs the service-account key of the bucket: choose the authentication configuration that holds it (or import the key file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/features.py" line="41"/>
+        <source>named by &apos;{field}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/features.py" line="42"/>
+        <source>named by feature id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/features.py" line="43"/>
+        <source>{layer}: {count} polygon(s), {names}, EPSG:{epsg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/features.py" line="71"/>
+        <source>Choose the polygon layer whose features are the tiles of the job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/features.py" line="74"/>
+        <source>&apos;{name}&apos; is a {kind} layer; the tiles of a job must be polygons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/features.py" line="79"/>
+        <source>The polygons of '{name}' are not in an EPSG coordinate system ({crs}), which a batch GeoPackage needs. Save them in one (Export → Save Features As…, e.g. a UTM zone) and use that layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/features.py" line="84"/>
+        <source>The layer &apos;{name}&apos; has no field &apos;{field}&apos; to name the tiles by.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/features.py" line="96"/>
+        <source>Feature {fid} of &apos;{name}&apos; has no value in &apos;{field}&apos;, which names the tiles. Fill it in or choose another field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/features.py" line="104"/>
+        <source>Feature &apos;{feature}&apos; of &apos;{name}&apos; has no geometry; delete it or draw its polygon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/features.py" line="121"/>
+        <source>None of the polygons of &apos;{name}&apos; touches the area, so the job would process nothing. Choose another area or do not limit the polygons to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/results.py" line="485"/>
+        <source>The feature manifest of job {id} lists no outputs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/results.py" line="493"/>
+        <source>GDAL could not open the Zarr array &apos;{output}&apos; at {url}: {error}. Check that the job has written it and the S3 settings of the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/results.py" line="493"/>
+        <source>no such array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/results.py" line="512"/>
+        <source>Job {id} wrote one Zarr, which QGIS reads from the bucket: load it without downloading.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="141"/>
+        <source>Area (polygon layer)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2035,7 +2510,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="231"/>
+        <location filename="../ui/new_job_dock.ui" line="941"/>
         <source>Service default</source>
         <translation>Vorgabe des Dienstes</translation>
     </message>
@@ -2075,11 +2550,6 @@
         <translation>Speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="318"/>
-        <source>Outputs declared in the evalscript&apos;s setup(); choose each file format.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/new_job_dock.ui" line="331"/>
         <source>Output</source>
         <translation>Ausgabe</translation>
@@ -2100,169 +2570,354 @@
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="357"/>
-        <source>Tiling grid</source>
-        <translation>Kachelraster</translation>
-    </message>
-    <message>
-        <location filename="../ui/new_job_dock.ui" line="363"/>
+        <location filename="../ui/new_job_dock.ui" line="405"/>
         <source>Grid</source>
         <translation>Raster</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="373"/>
+        <location filename="../ui/new_job_dock.ui" line="415"/>
         <source>The grid splits the area into tiles; each tile is one output file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="380"/>
+        <location filename="../ui/new_job_dock.ui" line="543"/>
         <source>Resolution</source>
         <translation>Auflösung</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="390"/>
+        <location filename="../ui/new_job_dock.ui" line="432"/>
         <source>Pixel size; the grid allows only these.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="397"/>
+        <location filename="../ui/new_job_dock.ui" line="439"/>
         <source>Buffer X</source>
         <translation>Puffer X</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="433"/>
+        <location filename="../ui/new_job_dock.ui" line="475"/>
         <source>Pixels added on each side of every tile (overlap between neighbouring tiles).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="436"/>
+        <location filename="../ui/new_job_dock.ui" line="478"/>
         <source> px</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="423"/>
+        <location filename="../ui/new_job_dock.ui" line="465"/>
         <source>Buffer Y</source>
         <translation>Puffer Y</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="452"/>
+        <location filename="../ui/new_job_dock.ui" line="615"/>
         <source>Delivery</source>
         <translation>Auslieferung</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="458"/>
+        <location filename="../ui/new_job_dock.ui" line="621"/>
         <source>Output URL</source>
         <translation>Ausgabe-URL</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="468"/>
+        <location filename="../ui/new_job_dock.ui" line="631"/>
         <source>Where the service writes the results: s3://bucket/folder (files go to &lt;requestId&gt;/&lt;tileName&gt;/&lt;outputId&gt;.&lt;format&gt;) or a template with those placeholders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="478"/>
+        <location filename="../ui/new_job_dock.ui" line="641"/>
         <source>Write access</source>
         <translation>Schreibzugriff</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="488"/>
-        <source>How the service may write to the bucket.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/new_job_dock.ui" line="492"/>
-        <source>My S3 keys (from the connection settings)</source>
-        <translation>Meine S3-Schlüssel (aus den Verbindungseinstellungen)</translation>
-    </message>
-    <message>
-        <location filename="../ui/new_job_dock.ui" line="497"/>
-        <source>IAM role</source>
-        <translation>IAM-Rolle</translation>
-    </message>
-    <message>
-        <location filename="../ui/new_job_dock.ui" line="505"/>
+        <location filename="../ui/new_job_dock.ui" line="658"/>
         <source>IAM role ARN</source>
         <translation>IAM-Rollen-ARN</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="525"/>
+        <location filename="../ui/new_job_dock.ui" line="713"/>
         <source>Cloud-optimised GeoTIFF (COG)</source>
         <translation>Cloud-optimiertes GeoTIFF (COG)</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="535"/>
+        <location filename="../ui/new_job_dock.ui" line="723"/>
         <source>Overwrite existing files</source>
         <translation>Vorhandene Dateien überschreiben</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="542"/>
+        <location filename="../ui/new_job_dock.ui" line="730"/>
         <source>Skip tiles whose files exist</source>
         <translation>Kacheln mit vorhandenen Dateien überspringen</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="549"/>
+        <location filename="../ui/new_job_dock.ui" line="754"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="559"/>
+        <location filename="../ui/new_job_dock.ui" line="764"/>
         <source>e.g. California NDVI July 2020</source>
         <translation>z. B. Kalifornien NDVI Juli 2020</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="569"/>
+        <location filename="../ui/new_job_dock.ui" line="1026"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="575"/>
+        <location filename="../ui/new_job_dock.ui" line="1032"/>
         <source>Tiles</source>
         <translation>Kacheln</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="592"/>
+        <location filename="../ui/new_job_dock.ui" line="1049"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="609"/>
+        <location filename="../ui/new_job_dock.ui" line="1066"/>
         <source>Show the tiles on the map</source>
         <translation>Kacheln auf der Karte zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="622"/>
+        <location filename="../ui/new_job_dock.ui" line="1079"/>
         <source>Quick look (Process API)</source>
         <translation>Schnellansicht (Process API)</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="658"/>
+        <location filename="../ui/new_job_dock.ui" line="1115"/>
         <source>Deployment, credentials and S3 access.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="661"/>
+        <location filename="../ui/new_job_dock.ui" line="1118"/>
         <source>Connection…</source>
         <translation>Verbindung…</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="681"/>
+        <location filename="../ui/new_job_dock.ui" line="1138"/>
         <source>Create</source>
         <translation>Erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="688"/>
+        <location filename="../ui/new_job_dock.ui" line="1145"/>
         <source>Analyse</source>
         <translation>Analysieren</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="695"/>
+        <location filename="../ui/new_job_dock.ui" line="1152"/>
         <source>Start…</source>
         <translation>Starten…</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="704"/>
+        <location filename="../ui/new_job_dock.ui" line="1161"/>
         <source>No job created yet.</source>
         <translation>Noch kein Auftrag erstellt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="318"/>
+        <source>Outputs declared in the evalscript&apos;s setup(); choose each file format (or, for Zarr, each array&apos;s dtype and fill value).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="351"/>
+        <source>Zarr dtype</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="356"/>
+        <source>Fill value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="373"/>
+        <source>Tiles from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="383"/>
+        <source>A tiling grid of the service, or the polygons of a layer as the tiles (a GeoPackage input).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="509"/>
+        <source>Polygons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="519"/>
+        <source>Each polygon of this layer is one tile (one output file per output), in the layer&apos;s CRS, which must be an EPSG one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="526"/>
+        <source>Named by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="536"/>
+        <source>The field whose unique values name the tiles (and their output folders); empty: the feature id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="553"/>
+        <source>Pixel size in the units of the polygons' CRS; each polygon's box becomes width × height pixels (at most 3500).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="572"/>
+        <source>Upload to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="582"/>
+        <source>Where the plugin puts the polygons as a GeoPackage for the service to read (s3://bucket/…/name.gpkg). Empty: a new file under sentinelhub-batch-features/ in the output bucket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="585"/>
+        <source>empty: s3://&lt;output bucket&gt;/sentinelhub-batch-features/…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="592"/>
+        <source>Only the polygons the area touches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="595"/>
+        <source>Send the area too: the service processes (and charges) only the polygons it touches, each whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="651"/>
+        <source>How the service may write to the bucket; the choices are the ones the deployment accepts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="675"/>
+        <source>Service-account key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="687"/>
+        <source>The authentication configuration holding the service-account key (JSON) that may write to the Google Cloud Storage bucket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="694"/>
+        <source>Import key file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="697"/>
+        <source>Store a service-account key file in the QGIS authentication database and choose it (only its id is kept in settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="737"/>
+        <source>Instance type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="747"/>
+        <source>The machines the job runs on (CDSE): normal, or large for heavy evalscripts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="774"/>
+        <source>Output type and format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="780"/>
+        <source>Output type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="790"/>
+        <source>GeoTIFF files, one per tile and output; or one Zarr with an array per output (WGS84 and LAEA grids, or your polygons in EPSG:4326 or EPSG:3035).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="797"/>
+        <source>Zarr chunk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="807"/>
+        <source>Pixels per chunk in y and x; it must evenly divide the tile raster. Auto: the largest such size up to 512 px.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="810"/>
+        <source>Auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="823"/>
+        <source>Zarr origin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="843"/>
+        <source>COG options (advanced)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="852"/>
+        <source>Overview levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="862"/>
+        <source>Reduction factors of the overviews, comma separated; empty: the service&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="872"/>
+        <source>Smallest overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="895"/>
+        <source>Overview resampling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="908"/>
+        <source>Block width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="931"/>
+        <source>Block height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="954"/>
+        <source>Predictor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="973"/>
+        <source>BYOC collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="982"/>
+        <source>Ingest into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="992"/>
+        <source>Also ingest the GeoTIFF results into a BYOC collection, to use them like any Sentinel Hub collection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="999"/>
+        <source>Collection id</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -86,6 +86,26 @@ def features_from_polygons(
     return features
 
 
+def features_in_area(features: Sequence[GeoPackageFeature], area: Any, area_crs: Any) -> List[GeoPackageFeature]:
+    """The features a request with this area processes (and charges): those that intersect it, each "processed in
+    its entirety" even when partly covered (BatchV2.qmd "Area of Interest and PUs"). ``area_crs``: an EPSG code,
+    ``EPSG:n`` or an OGC CRS URI; x is longitude in geographic CRSs."""
+    from pyproj import CRS, Transformer
+    from shapely.ops import transform
+    from shapely.prepared import prep
+
+    source = CRS.from_user_input(area_crs)
+    prepared: Dict[int, Any] = {}
+    kept = []
+    for feature in features:
+        if feature.epsg not in prepared:
+            transformer = Transformer.from_crs(source, CRS.from_epsg(feature.epsg), always_xy=True)
+            prepared[feature.epsg] = prep(transform(transformer.transform, area))
+        if prepared[feature.epsg].intersects(feature.geometry):
+            kept.append(feature)
+    return kept
+
+
 def upload_features_geopackage(s3: Any, url: str, features: Sequence[GeoPackageFeature]) -> str:
     """Write the features as a GeoPackage to ``url`` (an ``s3://…/name.gpkg`` object) with the plugin's S3 client
     (``s3.put_object``); returns the URL to give as ``input.features``."""

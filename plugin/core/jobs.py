@@ -20,15 +20,18 @@ from .errors import (
 )
 from .models import BatchTask, TaskStatus, UserAction
 from .storage import (
+    OUTPUT_TYPE_ZARR,
     ExecutionFeature,
     ManifestFeature,
     TileStatus,
     delivery_root,
+    delivery_settings,
     execution_db_location,
     feature_manifest_location,
     output_template,
     read_execution,
     read_manifest,
+    request_output_type,
     tile_status,
 )
 
@@ -56,6 +59,8 @@ class JobSnapshot:
     task_changed: bool = True
     storage_problem: str = ""
     """Why the bucket could not be read (the job itself is fine), for the user to fix the S3 settings."""
+    status_only: str = ""
+    """Why the job's files are not read at all (its delivery is in Google Cloud Storage): only its status is known."""
 
     @property
     def tile_statuses(self) -> Optional[Dict[str, TileStatus]]:
@@ -89,6 +94,7 @@ class JobWatcher:
         task = self.client.get(self.task_id)
         snapshot = JobSnapshot(task, task_changed=task.raw != self._last_raw)
         self._last_raw = task.raw
+        snapshot.status_only = status_only_reason(task)
         if self.s3 is not None and task.delivery_url:
             try:
                 self._read_bucket(task, snapshot)
@@ -106,8 +112,9 @@ class JobWatcher:
         status = task.status
         if status in (TaskStatus.CREATED, TaskStatus.ANALYSING, TaskStatus.UNKNOWN):
             return
+        output_type = request_output_type(task.request)
         if not self._manifest_read:
-            location = feature_manifest_location(task.delivery_url, task.id)
+            location = feature_manifest_location(task.delivery_url, task.id, output_type)
             found = self._get(location.bucket, location.key, None)
             if found is not None:
                 self.manifest = snapshot.manifest = read_manifest(found.data)
@@ -119,7 +126,7 @@ class JobWatcher:
                     "may read them.")
         if status is TaskStatus.ANALYSIS_DONE or self._final_read_done:
             return
-        location = execution_db_location(task.delivery_url, task.id)
+        location = execution_db_location(task.delivery_url, task.id, output_type)
         found = self._get(location.bucket, location.key, self._execution_etag)
         if found is not None:
             self._execution_etag = found.etag
@@ -141,6 +148,15 @@ class JobWatcher:
             if error.not_found:
                 return None
             raise
+
+
+def status_only_reason(task: BatchTask) -> str:
+    """Why the plugin cannot follow the tiles or load the results of this job ("" when it can)."""
+    settings = delivery_settings(task.request)
+    if settings is not None and settings.google_cloud_storage:
+        return (f"Job {task.id} delivers to Google Cloud Storage ({settings.url}), which the plugin cannot read: "
+                "only its status is followed here; see its tiles and results in the Google Cloud console.")
+    return ""
 
 
 @dataclass(frozen=True)
@@ -270,8 +286,15 @@ def retry_tiles(
     from .geopackage import features_from_manifest, write_features_geopackage
     from .s3 import S3Error
 
+    status_only = status_only_reason(task)
+    if status_only:
+        raise InvalidRequestError(f"{status_only} Its tiles cannot be re-run from here.")
     if not task.delivery_url:
         raise InvalidRequestError(f"Job {task.id} has no S3 delivery; its tiles cannot be re-run from here.")
+    if request_output_type(task.request) == OUTPUT_TYPE_ZARR:
+        raise InvalidRequestError(
+            f"Job {task.id} writes one Zarr, and a Zarr output fails when its folder already holds files, so its "
+            "tiles cannot be re-run into it. Create a new job for those tiles into an empty folder.")
     manifest_location = feature_manifest_location(task.delivery_url, task.id)
     try:
         manifest = read_manifest(s3.get_object(manifest_location.bucket, manifest_location.key).data)

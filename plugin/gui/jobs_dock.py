@@ -23,8 +23,9 @@ from qgis.PyQt.QtCore import QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import QApplication, QFileDialog, QHeaderView, QMessageBox, QTableWidgetItem, QWidget
 
 from ..core.errors import SentinelHubBatchError
+from ..core.jobs import status_only_reason
 from ..core.models import BatchTask, TaskStatus, redact_secrets
-from ..core.storage import TileStatus, parse_s3_url
+from ..core.storage import OUTPUT_TYPE_ZARR, TileStatus, parse_s3_url, request_output_type
 from ..services import jobs
 from ..services.i18n import tr
 from ..services.layers import (
@@ -40,7 +41,7 @@ from ..services.results import (
     ResultsRequest,
     add_results_to_project,
     configure_gdal_for_s3,
-    prepare_results,
+    prepare_job_results,
     repair_result_layers,
     results_folder,
     results_group_name,
@@ -156,6 +157,8 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         self.views: Dict[str, TrackedJobView] = {}
         self.current_id = ""
         self._next_token: Optional[str] = None
+        self._button_tips: Dict[str, str] = {}
+        """The tooltips of the .ui file, shown again when a button's reason to be off is gone."""
         self._work: Deque[Iterator[Any]] = deque()
         self._work_timer = QTimer(self)
         self._work_timer.setInterval(0)
@@ -254,8 +257,9 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
     def refresh(self) -> None:
         search = self.search_edit.text().strip() or None
         sort = self._sort_order()
-        self._client_call(lambda client: client.list_page(search=search, sort=sort, count=PAGE_SIZE),
-                          lambda page: self._show_page(page, replace=True), tr("Listing jobs"))
+        self._call(tr("Listing jobs"), lambda activity, connection: jobs.list_jobs_page(
+            activity.batch_client(connection), search=search, sort=sort, count=PAGE_SIZE, activity=activity),
+            lambda page: self._show_page(page, replace=True))
 
     def load_more(self) -> None:
         if not self._next_token:
@@ -263,9 +267,9 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         search = self.search_edit.text().strip() or None
         sort = self._sort_order()
         token = self._next_token
-        self._client_call(lambda client: client.list_page(search=search, sort=sort, count=PAGE_SIZE,
-                                                          viewtoken=token),
-                          lambda page: self._show_page(page, replace=False), tr("Listing more jobs"))
+        self._call(tr("Listing more jobs"), lambda activity, connection: jobs.list_jobs_page(
+            activity.batch_client(connection), search=search, sort=sort, count=PAGE_SIZE, viewtoken=token,
+            activity=activity), lambda page: self._show_page(page, replace=False))
 
     def _show_page(self, page: Any, replace: bool) -> None:
         tasks, self._next_token = page
@@ -379,6 +383,14 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         self._update_actions()
 
     def _show_tile_counts(self) -> None:
+        task = self.current_task()
+        status_only = status_only_reason(task) if task is not None else ""
+        if status_only:
+            self.tiles_label.setText(tr("Status only: the job delivers to Google Cloud Storage, which the plugin "
+                                        "cannot read, so its tiles and results are not shown here."))
+            self.tiles_label.setToolTip(status_only)
+            return
+        self.tiles_label.setToolTip("")
         view = self.views.get(self.current_id)
         if view is None or view.tile_layer is None:
             self.tiles_label.setText(tr("not shown") if view is None else tr("waiting for the tiles"))
@@ -398,13 +410,27 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         view = self.views.get(self.current_id)
         has_failed = bool(view and view.tile_layer and view.tile_layer.status_counts()[TileStatus.FAILED])
         finished = status in (TaskStatus.DONE, TaskStatus.FAILED, TaskStatus.STOPPED)
-        self.retry_button.setEnabled(finished and has_failed)
+        readable = task is not None and not status_only_reason(task)
+        zarr = task is not None and request_output_type(task.request) == OUTPUT_TYPE_ZARR
+        self.retry_button.setEnabled(finished and has_failed and not zarr)
         self.reprocess_button.setEnabled(status in (TaskStatus.DONE, TaskStatus.FAILED, TaskStatus.STOPPED,
-                                                    TaskStatus.PROCESSING) and view is not None)
-        self.tiles_button.setEnabled(has_task)
+                                                    TaskStatus.PROCESSING) and view is not None and not zarr)
+        self.tiles_button.setEnabled(has_task and readable)
         has_outputs = status in (TaskStatus.PROCESSING, TaskStatus.DONE, TaskStatus.FAILED, TaskStatus.STOPPED)
-        self.results_button.setEnabled(has_outputs)
-        self.download_button.setEnabled(has_outputs)
+        self.results_button.setEnabled(has_outputs and readable)
+        self.download_button.setEnabled(has_outputs and readable and not zarr)
+        unreadable = tr("The job delivers to Google Cloud Storage, which the plugin cannot read.")
+        one_zarr = tr("A Zarr output is one array per output: it is read from the bucket, and its tiles cannot be "
+                      "re-run into it (the service refuses a folder that holds files).")
+        for button in (self.tiles_button, self.results_button, self.download_button, self.retry_button,
+                       self.reprocess_button):
+            self._button_tips.setdefault(button.objectName(), button.toolTip())
+        for button, why in ((self.tiles_button, unreadable if not readable else ""),
+                            (self.results_button, unreadable if not readable else ""),
+                            (self.download_button, unreadable if not readable else one_zarr if zarr else ""),
+                            (self.retry_button, one_zarr if zarr else ""),
+                            (self.reprocess_button, one_zarr if zarr else "")):
+            button.setToolTip(why or self._button_tips[button.objectName()])
         self.copy_button.setEnabled(has_task)
         self.save_description_button.setEnabled(has_task)
 
@@ -712,6 +738,10 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
     # -- results
 
     def _results_request(self, task: BatchTask, download_folder: str = "") -> Optional[ResultsRequest]:
+        status_only = status_only_reason(task)
+        if status_only:
+            self.notify(status_only, Qgis.MessageLevel.Warning)
+            return None
         if not task.delivery_url:
             self.notify(tr("Job {id} has no S3 delivery, so there are no results to load.").format(id=task.id),
                         Qgis.MessageLevel.Warning)
@@ -744,8 +774,8 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
 
         what = (tr("Downloading the results of job {id}") if request.download
                 else tr("Loading the results of job {id}")).format(id=task.id[:8])
-        return self._call(what, lambda activity, connection: prepare_results(activity.s3_client(connection),
-                                                                             request, activity), loaded)
+        return self._call(what, lambda activity, connection: prepare_job_results(activity.s3_client(connection),
+                                                                                 task, request, activity), loaded)
 
     def download_results(self, task_id: Optional[str] = None) -> Optional[BackgroundTask]:
         """Download into the results folder (asked for when it is empty), then load."""

@@ -12,27 +12,52 @@ import contextlib
 import logging
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from qgis.core import Qgis, QgsMapLayer, QgsProject, QgsSettings, QgsVectorLayer
+from qgis.core import Qgis, QgsMapLayer, QgsProject, QgsSettings, QgsUnitTypes, QgsVectorLayer
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import QDate, Qt, pyqtSignal
-from qgis.PyQt.QtWidgets import QComboBox, QFileDialog, QHeaderView, QLabel, QTableWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QComboBox, QFileDialog, QHeaderView, QLabel, QLineEdit, QTableWidgetItem, QWidget
 
+from ..core.batch_assumptions import ZARR_GEOPACKAGE_EPSG_CODES
 from ..core.batch_request import (
+    COG_RESAMPLING,
+    INSTANCE_TYPES,
     MOSAICKING_ORDERS,
     OUTPUT_FORMATS,
-    BatchJobSpec,
-    BucketAccess,
-    BucketLocation,
+    OUTPUT_TYPE_RASTER,
+    OUTPUT_TYPE_ZARR,
+    ZARR_ORIGINS,
+    BucketAccessMethod,
     OutputSpec,
-    build_batch_request,
+    bucket_access_methods,
+    zarr_allowed_for_grid,
 )
 from ..core.errors import InvalidRequestError
 from ..core.grids import BUILTIN_GRIDS, format_number, get_grid
 from ..core.models import BatchTask, TaskStatus, UserAction
 from ..services import jobs
 from ..services.area import AreaLayerError, JobArea, area_from_layer, is_plugin_layer
+from ..services.batch_options import (
+    BYOC_EXISTING,
+    BYOC_NEW,
+    BYOC_NONE,
+    CogChoices,
+    DeliveryChoices,
+    PreparedJob,
+    ZarrChoices,
+    access_label,
+    byoc_bucket_policy_note,
+    default_fill_value,
+    prepare_job,
+    send_job,
+    zarr_dtype_choices,
+)
 from ..services.compat import POLYGON_GEOMETRY, POLYGON_LAYER_FILTER
-from ..services.connection import connection_configured, resolve_connection
+from ..services.connection import (
+    configured_deployment,
+    connection_configured,
+    resolve_connection,
+    store_service_account_key,
+)
 from ..services.evalscript_presets import (
     DEFAULT_PRESET,
     preset_text,
@@ -40,6 +65,7 @@ from ..services.evalscript_presets import (
     read_evalscript_file,
     write_evalscript_file,
 )
+from ..services.features import OwnFeatures, own_features_from_layer
 from ..services.i18n import tr
 from ..services.messages import describe_failure
 from ..services.preview import PreviewController, PreviewInputs, PreviewResult, TilePreviewLayer, cost_text, format_pu
@@ -58,9 +84,24 @@ DATA_COLLECTIONS = ("sentinel-2-l1c", "sentinel-2-l2a", "sentinel-1-grd", "senti
                     "sentinel-5p-l2", "landsat-ot-l1", "landsat-ot-l2", "hls", "modis", "dem")
 TUTORIAL_TIME_FROM = QDate(2020, 7, 1)
 TUTORIAL_TIME_TO = QDate(2020, 7, 30)
-ACCESS_S3_KEYS, ACCESS_IAM_ROLE = "keys", "iam"
-ACCESS_CHOICES = (ACCESS_S3_KEYS, ACCESS_IAM_ROLE)
-"""The write access choices, in the order of the access combo's items in the .ui file."""
+TILES_FROM_GRID, TILES_FROM_POLYGONS = "grid", "polygons"
+OUTPUT_COLUMN, FORMAT_COLUMN, ZARR_DTYPE_COLUMN, FILL_VALUE_COLUMN = 0, 3, 4, 5
+"""Columns of the outputs table, as the .ui file orders them."""
+OPTION_WIDGETS = {
+    "access": "access_combo", "iam_role_arn": "iam_role_edit", "service_account_key": "gcs_key_select",
+    "output_type": "output_type_combo", "output_formats": "outputs_table", "cog_output": "cog_check",
+    "overwrite": "overwrite_check", "skip_existing": "skip_existing_check",
+    "cog_overview_levels": "cog_levels_edit", "cog_overview_min_size": "cog_min_size_spin",
+    "cog_resampling": "cog_resampling_combo", "cog_block_x": "cog_block_x_spin", "cog_block_y": "cog_block_y_spin",
+    "cog_predictor": "cog_predictor_combo",
+    "zarr_chunk_size": "zarr_chunk_spin", "zarr_dtypes": "outputs_table", "zarr_fill_values": "outputs_table",
+    "zarr_origin": "zarr_origin_combo",
+    "byoc": "byoc_combo", "collection_id": "collection_id_edit", "instance_type": "instance_type_combo",
+    "features": "features_layer_combo", "feature_identifier": "feature_id_combo",
+    "feature_resolution": "feature_resolution_spin", "features_url": "features_url_edit",
+    "area_limits_features": "limit_to_area_check",
+}
+"""The widget of each of ``services.batch_options.JOB_OPTIONS`` (the create/run algorithms offer the same)."""
 ERROR_STYLE = "color: #c62828;"
 WATCHED_LAYER_SIGNALS = ("selectionChanged", "featureAdded", "featuresDeleted", "geometryChanged", "crsChanged",
                          "afterCommitChanges", "afterRollBack")
@@ -89,6 +130,11 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
         self.tasks = BackgroundTasks(self)
         self._watched_layer: Optional[QgsVectorLayer] = None
         self._output_formats: Dict[str, str] = {}
+        self._zarr_dtypes: Dict[str, str] = {}
+        self._zarr_fill_values: Dict[str, str] = {}
+        self.own_features: Optional[OwnFeatures] = None
+        self.features_error: Optional[str] = tr("Choose the polygon layer of your tiles.")
+        self.deployment: Any = None
         self.preview = PreviewController(self, preview_delay_ms)
         self.tile_layer = TilePreviewLayer(self.project)
         self.quick_look: Any = None
@@ -105,8 +151,10 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
             log.debug("This QGIS interface has no currentLayerChanged signal")
         self._except_plugin_layers()
         self._active_layer_changed()
+        self.apply_deployment()
+        self.refresh_features()
         self.refresh_area()
-        self.update_actions()
+        self._tiles_from_changed()
 
     # ------------------------------------------------------------------------------------------------------
     # Set-up: what the .ui file cannot hold (item data, QGIS widget options that differ between versions)
@@ -133,9 +181,29 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
             self.grid_combo.addItem(grid.describe(), grid.id)
         self.grid_combo.setCurrentIndex(self.grid_combo.findData(1))
         self._fill_resolutions(10.0)
-        for index, access in enumerate(ACCESS_CHOICES):
-            self.access_combo.setItemData(index, access)
         self.output_url_edit.setText(str(QgsSettings().value(f"{SETTINGS_PREFIX}/output_url", "") or ""))
+        self._fill_v2_choices()
+
+    def _fill_v2_choices(self) -> None:
+        for text, value in ((tr("Tiling grid"), TILES_FROM_GRID), (tr("My polygons"), TILES_FROM_POLYGONS)):
+            self.tiles_from_combo.addItem(text, value)
+        self.features_layer_combo.setFilters(POLYGON_LAYER_FILTER)
+        self.feature_id_combo.setAllowEmptyFieldName(True)
+        self.feature_id_combo.setLayer(self.features_layer_combo.currentLayer())
+        for text, value in ((tr("GeoTIFF files"), OUTPUT_TYPE_RASTER), (tr("Zarr"), OUTPUT_TYPE_ZARR)):
+            self.output_type_combo.addItem(text, value)
+        for combo, values in ((self.zarr_origin_combo, ZARR_ORIGINS), (self.cog_resampling_combo, COG_RESAMPLING),
+                              (self.instance_type_combo, INSTANCE_TYPES)):
+            combo.addItem(tr("Service default"), "")
+            for value in values:
+                combo.addItem(value, value)
+        for text, value in ((tr("Service default"), None), (tr("Yes"), True), (tr("No"), False)):
+            self.cog_predictor_combo.addItem(text, value)
+        for text, value in ((tr("No ingestion"), BYOC_NONE), (tr("A new collection"), BYOC_NEW),
+                            (tr("An existing collection"), BYOC_EXISTING)):
+            self.byoc_combo.addItem(text, value)
+        self.byoc_note_label.setText(byoc_bucket_policy_note())
+        self.gcs_key_select.setConfigId(str(QgsSettings().value(f"{SETTINGS_PREFIX}/gcs_key_auth_id", "") or ""))
 
     def _add_quick_look(self) -> None:
         try:
@@ -161,16 +229,181 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
         self.load_button.clicked.connect(self._load_evalscript)
         self.save_button.clicked.connect(self._save_evalscript)
         self.grid_combo.currentIndexChanged.connect(lambda _index: self._fill_resolutions())
-        self.access_combo.currentIndexChanged.connect(
-            lambda _index: self.iam_role_edit.setEnabled(self.access_combo.currentData() == ACCESS_IAM_ROLE))
-        self.overwrite_check.toggled.connect(lambda on: on and self.skip_existing_check.setChecked(False))
-        self.skip_existing_check.toggled.connect(lambda on: on and self.overwrite_check.setChecked(False))
         self.output_url_edit.textChanged.connect(lambda _text: self.update_actions())
+        self._connect_v2_widgets()
         self.show_tiles_check.toggled.connect(self._show_tiles_toggled)
         self.settings_button.clicked.connect(self.open_settings)
         self.create_button.clicked.connect(self.create_job)
         self.analyse_button.clicked.connect(self.analyse_job)
         self.start_button.clicked.connect(self.start_job)
+
+    def _connect_v2_widgets(self) -> None:
+        refresh = self.update_option_widgets
+        for combo in (self.access_combo, self.output_type_combo, self.byoc_combo):
+            combo.currentIndexChanged.connect(lambda _index: refresh())
+        self.grid_combo.currentIndexChanged.connect(lambda _index: refresh())
+        for edit in (self.iam_role_edit, self.collection_id_edit):
+            edit.textChanged.connect(lambda _text: refresh())
+        self.gcs_key_select.selectedConfigIdChanged.connect(lambda _id: refresh())
+        self.gcs_key_import_button.clicked.connect(self.import_service_account_key)
+        self.tiles_from_combo.currentIndexChanged.connect(lambda _index: self._tiles_from_changed())
+        self.features_layer_combo.layerChanged.connect(self._features_layer_changed)
+        self.feature_id_combo.fieldChanged.connect(lambda _field: self.refresh_features())
+        self.feature_resolution_spin.valueChanged.connect(self.schedule_preview)
+        self.limit_to_area_check.toggled.connect(lambda _on: self._tiles_from_changed())
+        self.zarr_chunk_spin.valueChanged.connect(lambda _value: refresh())
+
+    # ------------------------------------------------------------------------------------------------------
+    # Batch v2 options: what the deployment accepts, output type, own polygons
+
+    def apply_deployment(self) -> None:
+        """Offer the access methods (and the instance type) the configured deployment accepts."""
+        self.deployment = configured_deployment()
+        methods = bucket_access_methods(self.deployment) if self.deployment is not None \
+            else [BucketAccessMethod.ACCESS_KEYS]
+        current = self.access_combo.currentData() or QgsSettings().value(f"{SETTINGS_PREFIX}/access", "")
+        self.access_combo.blockSignals(True)
+        self.access_combo.clear()
+        for method in methods:
+            self.access_combo.addItem(access_label(method), method.value)
+        self.access_combo.setCurrentIndex(max(0, self.access_combo.findData(current)))
+        self.access_combo.blockSignals(False)
+        takes_instance_type = self.deployment is not None and self.deployment.capabilities.instance_type
+        if not takes_instance_type:
+            self.instance_type_combo.setCurrentIndex(0)
+        for widget in (self.instance_type_label, self.instance_type_combo):
+            widget.setVisible(takes_instance_type)
+        self.update_option_widgets()
+
+    def access_method(self) -> BucketAccessMethod:
+        return BucketAccessMethod(self.access_combo.currentData() or BucketAccessMethod.ACCESS_KEYS.value)
+
+    def output_type(self) -> str:
+        return self.output_type_combo.currentData() or OUTPUT_TYPE_RASTER
+
+    def uses_own_polygons(self) -> bool:
+        return self.tiles_from_combo.currentData() == TILES_FROM_POLYGONS
+
+    def zarr_problem(self) -> str:
+        """Why Zarr output cannot be used with the current tiles ("" when it can)."""
+        if self.output_type() != OUTPUT_TYPE_ZARR:
+            return ""
+        if self.uses_own_polygons():
+            if self.own_features is not None and self.own_features.epsg not in ZARR_GEOPACKAGE_EPSG_CODES:
+                return tr("Zarr output needs your polygons in EPSG:4326 or EPSG:3035 (those of the WGS84 and LAEA "
+                          "grids); '{layer}' is in EPSG:{epsg}. Save it in one of them, or write GeoTIFF files.")\
+                    .format(layer=self.own_features.layer_name, epsg=self.own_features.epsg)
+            return ""
+        grid = self.grid()
+        if not zarr_allowed_for_grid(grid):
+            return tr("Zarr output works only with the WGS84 and LAEA grids (3, 6, 7) or your own polygons, not with "
+                      "the {grid}. Choose one of those, or GeoTIFF files.").format(grid=grid.name)
+        return ""
+
+    def update_option_widgets(self) -> None:
+        """Show the options that apply to the current choices, and say what is missing."""
+        method = self.access_method()
+        for widget in (self.iam_role_label, self.iam_role_edit):
+            widget.setVisible(method is BucketAccessMethod.IAM_ROLE)
+        for widget in (self.gcs_key_label, self.gcs_key_select, self.gcs_key_import_button):
+            widget.setVisible(method is BucketAccessMethod.GCS_SERVICE_ACCOUNT)
+        note = ""
+        if method is BucketAccessMethod.IAM_ROLE and not self.iam_role_edit.text().strip():
+            note = tr("Enter the ARN of the IAM role the service may assume to write to the bucket.")
+        elif method is BucketAccessMethod.GCS_SERVICE_ACCOUNT:
+            note = tr("The plugin cannot read Google Cloud Storage: the job's status is followed, but not its tiles "
+                      "or results.")
+            if not self.gcs_key_select.configId():
+                note = tr("Choose or import the service-account key of the bucket.") + " " + note
+        self._set_label(self.access_note_label, note)
+        self.access_note_label.setVisible(bool(note))
+
+        zarr = self.output_type() == OUTPUT_TYPE_ZARR
+        for widget in (self.zarr_chunk_label, self.zarr_chunk_spin, self.zarr_origin_label, self.zarr_origin_combo):
+            widget.setVisible(zarr)
+        problem = self.zarr_problem()
+        self._set_label(self.zarr_label, problem, error=True)
+        self.zarr_label.setVisible(bool(problem))
+        raster_only = tr("GeoTIFF output only; a Zarr output must go to an empty folder.")
+        for widget in (self.cog_check, self.cog_group, self.overwrite_check, self.skip_existing_check,
+                       self.byoc_combo, self.collection_id_edit):
+            widget.setEnabled(not zarr)
+            widget.setToolTip(raster_only if zarr else "")
+        self.collection_id_edit.setEnabled(not zarr and self.byoc_combo.currentData() == BYOC_EXISTING)
+        self.byoc_note_label.setVisible(not zarr and self.byoc_combo.currentData() != BYOC_NONE)
+        self.outputs_table.setColumnHidden(FORMAT_COLUMN, zarr)
+        self.outputs_table.setColumnHidden(ZARR_DTYPE_COLUMN, not zarr)
+        self.outputs_table.setColumnHidden(FILL_VALUE_COLUMN, not zarr)
+        if hasattr(self, "preview"):
+            self.update_actions()
+
+    def _tiles_from_changed(self) -> None:
+        polygons = self.uses_own_polygons()
+        self.grid_panel.setVisible(not polygons)
+        self.features_panel.setVisible(polygons)
+        self.update_option_widgets()
+        self.schedule_preview()
+
+    def _features_layer_changed(self, layer: Any) -> None:
+        self.feature_id_combo.setLayer(layer)
+        self.refresh_features()
+
+    def refresh_features(self) -> None:
+        """Read the polygons of the features layer (named by the chosen field) and schedule a preview."""
+        layer = self.features_layer_combo.currentLayer()
+        try:
+            self.own_features = own_features_from_layer(layer, self.feature_id_combo.currentField())
+            self.features_error = None
+            self._set_label(self.features_label, self.own_features.describe())
+            degrees = layer.crs().mapUnits() == QgsUnitTypes.DistanceUnit.DistanceDegrees
+            self.feature_resolution_spin.setDecimals(6 if degrees else 2)
+            self.feature_resolution_spin.setSuffix(" °" if degrees else " m")
+        except InvalidRequestError as error:
+            self.own_features = None
+            self.features_error = str(error)
+            self._set_label(self.features_label, self.features_error, error=True)
+        self.update_option_widgets()
+        self.schedule_preview()
+
+    def import_service_account_key(self) -> None:
+        """Store a service-account key file in the QGIS authentication database and choose it."""
+        path, _filter = QFileDialog.getOpenFileName(self, tr("Google Cloud Storage service-account key"), "",
+                                                    tr("Key files (*.json);;All files (*)"))
+        if not path:
+            return
+        try:
+            with open(path, encoding="utf-8") as file:
+                auth_id = store_service_account_key(file.read())
+        except (OSError, UnicodeDecodeError) as error:
+            self.push_message(tr("The key file could not be read"), str(error), Qgis.MessageLevel.Warning)
+            return
+        except InvalidRequestError as error:
+            self.push_message(tr("Not a service-account key"), str(error), Qgis.MessageLevel.Warning)
+            return
+        self.gcs_key_select.setConfigId(auth_id)
+        self.update_option_widgets()
+
+    def delivery_choices(self) -> DeliveryChoices:
+        """The delivery options as chosen in the dock (the GCS key by its authentication config id)."""
+        zarr = self.output_type() == OUTPUT_TYPE_ZARR
+        return DeliveryChoices(
+            url=self.output_url_edit.text().strip(),
+            access=self.access_method(),
+            iam_role_arn=self.iam_role_edit.text().strip(),
+            service_account_auth_id=self.gcs_key_select.configId(),
+            output_type=self.output_type(),
+            cog_output=self.cog_check.isChecked(),
+            cog=CogChoices(self.cog_levels_edit.text(), self.cog_min_size_spin.value(),
+                           self.cog_resampling_combo.currentData() or "", self.cog_block_x_spin.value(),
+                           self.cog_block_y_spin.value(), self.cog_predictor_combo.currentData()),
+            overwrite=self.overwrite_check.isChecked() and not zarr,
+            skip_existing=self.skip_existing_check.isChecked() and not zarr,
+            zarr=ZarrChoices(self.zarr_chunk_spin.value(), self.zarr_dtypes(), self.zarr_fill_values(),
+                             self.zarr_origin_combo.currentData() or ""),
+            byoc=BYOC_NONE if zarr else self.byoc_combo.currentData(),
+            collection_id=self.collection_id_edit.text().strip(),
+            instance_type=self.instance_type_combo.currentData() or "",
+        )
 
     # ------------------------------------------------------------------------------------------------------
     # Evalscript and outputs
@@ -211,36 +444,73 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
         outputs = list(info.outputs) if info is not None else []
         self.outputs_table.setRowCount(len(outputs))
         for row, output in enumerate(outputs):
-            self.outputs_table.setItem(row, 0, QTableWidgetItem(output.id))
+            self.outputs_table.setItem(row, OUTPUT_COLUMN, QTableWidgetItem(output.id))
             self.outputs_table.setItem(row, 1, QTableWidgetItem(str(output.bands)))
             self.outputs_table.setItem(row, 2, QTableWidgetItem(output.sample_type))
             combo = QComboBox(self.outputs_table)
             combo.addItems(OUTPUT_FORMATS)
             combo.setCurrentText(self._output_formats.get(output.id, "image/tiff"))
             combo.currentTextChanged.connect(lambda _text: self._remember_formats())
-            self.outputs_table.setCellWidget(row, 3, combo)
+            self.outputs_table.setCellWidget(row, FORMAT_COLUMN, combo)
+            dtypes = QComboBox(self.outputs_table)
+            for index, dtype in enumerate(zarr_dtype_choices(output.sample_type)):
+                dtypes.addItem(tr("{dtype} (lossless)").format(dtype=dtype) if index == 0 else dtype, dtype)
+            dtypes.setCurrentIndex(max(0, dtypes.findData(self._zarr_dtypes.get(output.id))))
+            dtypes.currentIndexChanged.connect(lambda _index: self._remember_formats())
+            self.outputs_table.setCellWidget(row, ZARR_DTYPE_COLUMN, dtypes)
+            fill = QLineEdit(self.outputs_table)
+            fill.setPlaceholderText(default_fill_value(dtypes.currentData()))
+            fill.setText(self._zarr_fill_values.get(output.id, ""))
+            fill.setToolTip(tr("Stored where there is no data; empty: NaN for float arrays, 0 for integer ones."))
+            fill.textChanged.connect(lambda _text: self._remember_formats())
+            dtypes.currentIndexChanged.connect(lambda _index, fill=fill, dtypes=dtypes: fill.setPlaceholderText(
+                default_fill_value(dtypes.currentData())))
+            self.outputs_table.setCellWidget(row, FILL_VALUE_COLUMN, fill)
 
     def _remember_formats(self) -> None:
+        """Keep the formats, dtypes and fill values chosen per output across evalscript edits."""
         for row in range(self.outputs_table.rowCount()):
-            item, combo = self.outputs_table.item(row, 0), self.outputs_table.cellWidget(row, 3)
-            if item is not None and combo is not None:
+            item = self.outputs_table.item(row, OUTPUT_COLUMN)
+            if item is None:
+                continue
+            combo = self.outputs_table.cellWidget(row, FORMAT_COLUMN)
+            dtypes = self.outputs_table.cellWidget(row, ZARR_DTYPE_COLUMN)
+            fill = self.outputs_table.cellWidget(row, FILL_VALUE_COLUMN)
+            if combo is not None:
                 self._output_formats[item.text()] = combo.currentText()
+            if dtypes is not None:
+                self._zarr_dtypes[item.text()] = dtypes.currentData()
+            if fill is not None:
+                self._zarr_fill_values[item.text()] = fill.text().strip()
+
+    def output_identifiers(self) -> List[str]:
+        return [self.outputs_table.item(row, OUTPUT_COLUMN).text() for row in range(self.outputs_table.rowCount())]
 
     def outputs(self) -> List[OutputSpec]:
+        """The outputs with their formats (a Zarr output's arrays take the one Zarr format)."""
         self._remember_formats()
-        result = []
-        for row in range(self.outputs_table.rowCount()):
-            identifier = self.outputs_table.item(row, 0).text()
-            result.append(OutputSpec(identifier, self._output_formats.get(identifier, "image/tiff")))
-        return result
+        zarr = self.output_type() == OUTPUT_TYPE_ZARR
+        return [OutputSpec(identifier, None if zarr else self._output_formats.get(identifier, "image/tiff"))
+                for identifier in self.output_identifiers()]
+
+    def zarr_dtypes(self) -> Dict[str, str]:
+        self._remember_formats()
+        return {identifier: self._zarr_dtypes[identifier] for identifier in self.output_identifiers()
+                if self._zarr_dtypes.get(identifier)}
+
+    def zarr_fill_values(self) -> Dict[str, str]:
+        self._remember_formats()
+        return {identifier: self._zarr_fill_values[identifier] for identifier in self.output_identifiers()
+                if self._zarr_fill_values.get(identifier)}
 
     # ------------------------------------------------------------------------------------------------------
     # Area: the polygon layer of the combo, which follows the active layer
 
     def _except_plugin_layers(self, *_args: Any) -> None:
-        """Layers the plugin adds (tile preview, job tiles, quick look) are never offered as the area."""
-        self.area_layer_combo.setExceptedLayerList(
-            [layer for layer in self.project.mapLayers().values() if is_plugin_layer(layer)])
+        """Layers the plugin adds (tile preview, job tiles, quick look) are never offered as the area or tiles."""
+        plugin_layers = [layer for layer in self.project.mapLayers().values() if is_plugin_layer(layer)]
+        self.area_layer_combo.setExceptedLayerList(plugin_layers)
+        self.features_layer_combo.setExceptedLayerList(plugin_layers)
 
     def _active_layer_changed(self, *_args: Any) -> None:
         """A polygon layer the user makes active becomes the area; other layers leave the area as it is."""
@@ -335,18 +605,25 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
         value = self.cloud_spin.value()
         return None if value >= 100 else float(value)
 
+    def limit_area(self) -> Optional[JobArea]:
+        """The area a job over one's own polygons is limited to (None: all polygons)."""
+        return self.job_area if self.limit_to_area_check.isChecked() else None
+
     def preview_inputs(self) -> PreviewInputs:
+        polygons = self.uses_own_polygons()
+        area = self.limit_area() if polygons else self.job_area
         return PreviewInputs(
-            area=self.job_area.geometry if self.job_area else None,
-            area_crs=self.job_area.crs if self.job_area else "EPSG:4326",
+            area=area.geometry if area else None,
+            area_crs=area.crs if area else "EPSG:4326",
             grid=self.grid(),
-            resolution=float(self.resolution_combo.currentData()),
-            buffer_x=self.buffer_x_spin.value(),
-            buffer_y=self.buffer_y_spin.value(),
+            resolution=self.feature_resolution_spin.value() if polygons else float(self.resolution_combo.currentData()),
+            buffer_x=0 if polygons else self.buffer_x_spin.value(),
+            buffer_y=0 if polygons else self.buffer_y_spin.value(),
             evalscript=self.evalscript(),
             time_from=self.time_from_edit.date().toPyDate(),
             time_to=self.time_to_edit.date().toPyDate(),
             data_collection=self.collection_combo.currentText().strip(),
+            features=self.own_features if polygons else None,
         )
 
     def schedule_preview(self, *_args: Any) -> None:
@@ -369,7 +646,10 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
         if result.tiles is not None:
             tiles = result.tiles
             text = tr("{count} tile(s)").format(count=len(tiles))
-            if tiles:
+            if tiles and result.inputs.features is not None:
+                text += tr(" (your polygons), up to {w} × {h} px").format(
+                    w=max(tile.width for tile in tiles), h=max(tile.height for tile in tiles))
+            elif tiles:
                 first = tiles[0]
                 text += tr(" of {w} × {h} px ({bw} × {bh} px with the buffer)").format(
                     w=first.width, h=first.height, bw=first.buffered_width, bh=first.buffered_height)
@@ -377,7 +657,9 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
         elif result.tiles_error:
             self._set_label(self.tiles_label, result.tiles_error, error=True)
         else:
-            self._set_label(self.tiles_label, self.area_error or "–", error=bool(self.area_error))
+            problem = self.features_error if result.inputs.features is None and self.uses_own_polygons() \
+                else self.area_error
+            self._set_label(self.tiles_label, problem or "–", error=bool(problem))
         self._show_tiles(result.tiles or [])
         if result.cost is not None:
             self._set_label(self.cost_label, cost_text(result.cost))
@@ -421,38 +703,44 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
     # ------------------------------------------------------------------------------------------------------
     # The job
 
-    def job_spec(self, connection: Any = None) -> BatchJobSpec:
-        """The job as a BatchJobSpec; S3 keys come from ``connection`` when the service writes with them."""
-        if self.job_area is None:
+    def prepare_job(self, connection: Any) -> PreparedJob:
+        """The checked request of the dock's choices for ``connection`` (its deployment, S3 keys and region),
+        and the polygons to upload first when they are the tiles; the same as the create/run algorithms make."""
+        polygons = self.uses_own_polygons()
+        area = self.limit_area() if polygons else self.job_area
+        if area is None and not polygons:
             raise InvalidRequestError(self.area_error or tr("Choose a polygon layer as the area."))
-        if self.access_combo.currentData() == ACCESS_IAM_ROLE:
-            access = BucketAccess.with_iam_role(self.iam_role_edit.text())
-        else:
-            if connection is None or not connection.s3.access_key:
-                raise InvalidRequestError(tr(
-                    "The service should write with your S3 keys, but none are set. Add them in the connection "
-                    "settings, or choose 'IAM role' as write access."))
-            access = BucketAccess.with_keys(connection.s3.access_key, connection.s3.secret_key)
-        delivery = BucketLocation(self.output_url_edit.text().strip(), access)
-        return BatchJobSpec(
-            area=self.job_area.geometry, area_crs=self.job_area.epsg, evalscript=self.evalscript(),
-            delivery=delivery, time_from=self.time_from_edit.date().toPyDate(),
+        if polygons and self.own_features is None:
+            raise InvalidRequestError(self.features_error or tr("Choose the polygon layer of your tiles."))
+        preview = self.last_preview
+        base = dict(
+            area=area.geometry if area else None, area_crs=area.epsg if area else 4326,
+            evalscript=self.evalscript(), time_from=self.time_from_edit.date().toPyDate(),
             time_to=self.time_to_edit.date().toPyDate(), outputs=self.outputs(),
             data_collection=self.collection_combo.currentText().strip(),
             max_cloud_coverage=self._max_cloud_coverage(),
             mosaicking_order=self.mosaicking_combo.currentData() or None,
-            grid_id=int(self.grid_combo.currentData()), resolution=float(self.resolution_combo.currentData()),
-            buffer_x=self.buffer_x_spin.value(), buffer_y=self.buffer_y_spin.value(),
-            cog_output=self.cog_check.isChecked(), overwrite=self.overwrite_check.isChecked(),
-            skip_existing=self.skip_existing_check.isChecked(), description=self.description_edit.text().strip(),
+            grid_id=int(self.grid_combo.currentData()),
+            resolution=self.feature_resolution_spin.value() if polygons
+            else float(self.resolution_combo.currentData()),
+            buffer_x=0 if polygons else self.buffer_x_spin.value(),
+            buffer_y=0 if polygons else self.buffer_y_spin.value(),
+            description=self.description_edit.text().strip(),
         )
+        return prepare_job(base, self.delivery_choices(), connection,
+                           preview.evalscript_info if preview is not None else None,
+                           (preview.tiles or []) if preview is not None else [],
+                           self.own_features if polygons else None, self.features_url_edit.text())
 
     def create_reasons(self) -> List[str]:
         """Why Create is not possible now (empty when it is)."""
         reasons = []
         if self.busy_action:
             reasons.append(tr("Wait for '{action}' to finish.").format(action=self.busy_action))
-        if self.job_area is None:
+        polygons = self.uses_own_polygons()
+        if polygons and self.own_features is None:
+            reasons.append(self.features_error or tr("Choose the polygon layer of your tiles."))
+        if self.job_area is None and (not polygons or self.limit_to_area_check.isChecked()):
             reasons.append(self.area_error or tr("Choose a polygon layer as the area."))
         if self.preview.busy:
             reasons.append(tr("The preview is being computed."))
@@ -460,7 +748,10 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
             error = self.last_preview.evalscript_error if self.last_preview else None
             reasons.append(error or tr("The evalscript has not been read yet."))
         if not self.output_url_edit.text().strip():
-            reasons.append(tr("Enter the S3 output URL (s3://bucket/folder)."))
+            reasons.append(tr("Enter the output URL (s3://bucket/folder, or gs://bucket/folder for Google Cloud "
+                              "Storage)."))
+        if self.zarr_problem():
+            reasons.append(self.zarr_problem())
         configured, why = connection_configured()
         if not configured:
             reasons.append(why)
@@ -526,11 +817,16 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
         if connection is None:
             return
         try:
-            body = build_batch_request(self.job_spec(connection))
+            prepared = self.prepare_job(connection)
         except InvalidRequestError as error:
             self.push_message(tr("The request is not valid"), str(error), Qgis.MessageLevel.Warning)
             return
-        QgsSettings().setValue(f"{SETTINGS_PREFIX}/output_url", self.output_url_edit.text().strip())
+        settings = QgsSettings()
+        settings.setValue(f"{SETTINGS_PREFIX}/output_url", self.output_url_edit.text().strip())
+        settings.setValue(f"{SETTINGS_PREFIX}/access", self.access_method().value)
+        settings.setValue(f"{SETTINGS_PREFIX}/gcs_key_auth_id", self.gcs_key_select.configId())
+        if prepared.body["output"].get("createCollection") or prepared.body["output"].get("collectionId"):
+            self.push_message(tr("BYOC ingestion"), byoc_bucket_policy_note(), Qgis.MessageLevel.Info)
 
         def created(task: BatchTask) -> None:
             self._set_current_task(task)
@@ -539,8 +835,11 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
                 Qgis.MessageLevel.Success)
             self.job_created.emit(task)
 
-        self._run(action, lambda activity: jobs.create_job(activity.batch_client(connection), body), created,
-                  connection.deployment.base_url)
+        def send(activity: Activity) -> BatchTask:
+            s3 = activity.s3_client(connection) if prepared.upload is not None else None
+            return send_job(activity.batch_client(connection), s3, prepared.body, prepared.upload)
+
+        self._run(action, send, created, connection.deployment.base_url)
 
     def analyse_job(self) -> None:
         task = self.current_task
@@ -616,6 +915,7 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
         dialog = SettingsDialog(self)
         if dialog.exec():
             self.settings_saved.emit()
+            self.apply_deployment()
         self.update_actions()
 
     def push_message(self, title: str, text: str, level: Any = Qgis.MessageLevel.Info) -> None:

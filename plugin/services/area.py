@@ -100,7 +100,7 @@ def area_from_layer(layer: Optional[QgsMapLayer], selected_only: bool = False) -
             continue
         if transform is not None:
             geometry.transform(transform)
-        shape = _to_shapely(geometry)
+        shape = shapely_geometry(geometry)
         try:
             polygon = polygonal_area_of(shape)
         except AreaError as error:
@@ -131,7 +131,8 @@ def _job_crs(source_crs: QgsCoordinateReferenceSystem, layer_name: str):
     return QgsCoordinateReferenceSystem(WGS84_AUTHID), authid or source_crs.description() or tr("a custom CRS")
 
 
-def _to_shapely(geometry: QgsGeometry) -> Any:
+def shapely_geometry(geometry: QgsGeometry) -> Any:
+    """A 2D shapely geometry of a QGIS one (curves segmentized)."""
     if QgsWkbTypes.isCurvedType(geometry.wkbType()):
         geometry = QgsGeometry(geometry.constGet().segmentize())
     shape = wkb.loads(bytes(geometry.asWkb()))

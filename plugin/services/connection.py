@@ -254,6 +254,11 @@ ENVIRONMENT_HELP = ("Set SH_CLIENT_ID and SH_CLIENT_SECRET (and SH_BASE_URL/SH_T
                     "cdse), plus AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (and AWS_S3_ENDPOINT, AWS_REGION) for S3.")
 
 
+def _environment_deployment(env: Mapping[str, str]) -> Deployment:
+    return deployment_for(env.get("SH_DEPLOYMENT", "custom" if env.get("SH_BASE_URL") else "eu"),
+                          env.get("SH_BASE_URL", ""), env.get("SH_TOKEN_URL", ""))
+
+
 def connection_from_environment(environ: Optional[Mapping[str, str]] = None) -> Optional[Connection]:
     """A connection from SH_* and AWS_* variables, for headless runs; None when SH_CLIENT_ID is not set."""
     env = os.environ if environ is None else environ
@@ -261,8 +266,7 @@ def connection_from_environment(environ: Optional[Mapping[str, str]] = None) -> 
         return None
     if not env.get("SH_CLIENT_SECRET"):
         raise CredentialsError(tr("SH_CLIENT_ID is set but SH_CLIENT_SECRET is not.") + " " + ENVIRONMENT_HELP)
-    deployment = deployment_for(env.get("SH_DEPLOYMENT", "custom" if env.get("SH_BASE_URL") else "eu"),
-                                env.get("SH_BASE_URL", ""), env.get("SH_TOKEN_URL", ""))
+    deployment = _environment_deployment(env)
     endpoint = env.get("AWS_S3_ENDPOINT", "")
     if endpoint and "://" not in endpoint and env.get("AWS_HTTPS", "YES").upper() in ("NO", "FALSE", "0"):
         endpoint = f"http://{endpoint}"
@@ -278,6 +282,41 @@ def connection_configured() -> Tuple[bool, str]:
     if ConnectionSettings.load().auth_config_id:
         return True, ""
     return False, tr("No connection is set up. Open the connection settings and choose the client credentials.")
+
+
+def configured_deployment(environ: Optional[Mapping[str, str]] = None) -> Optional[Deployment]:
+    """The deployment an action would use (environment, else saved settings), read without any secret, so a dock
+    can offer what it accepts; None when the settings name none that is valid."""
+    env = os.environ if environ is None else environ
+    try:
+        if env.get("SH_CLIENT_ID"):
+            return _environment_deployment(env)
+        settings = ConnectionSettings.load()
+        return deployment_for(settings.deployment, settings.base_url, settings.token_url)
+    except InvalidRequestError:
+        return None
+
+
+def store_service_account_key(key_text: str, auth_config_id: str = "") -> str:
+    """Keep a Google service-account key file (its JSON text) in the QGIS authentication database as a Basic
+    configuration (username = the account's e-mail, password = the key) and return the configuration's id, the only
+    thing settings and Processing parameters hold."""
+    import json
+
+    from ..core.batch_request import service_account_key_json
+
+    key = service_account_key_json(key_text)
+    return store_basic_credentials(tr("Google Cloud Storage key {account}").format(account=key["client_email"]),
+                                   key["client_email"], json.dumps(key, separators=(",", ":")), auth_config_id)
+
+
+def read_service_account_key(auth_config_id: str) -> str:
+    """The JSON text of the service-account key kept by :func:`store_service_account_key` (never logged)."""
+    if not auth_config_id:
+        raise CredentialsError(tr("Google Cloud Storage delivery needs the service-account key of the bucket: choose "
+                                  "the authentication configuration that holds it (or import the key file)."))
+    _account, key = read_basic_credentials(auth_config_id, tr("Google Cloud Storage service-account key"))
+    return key
 
 
 def resolve_connection(auth_config_id: str = "", environ: Optional[Mapping[str, str]] = None) -> Connection:

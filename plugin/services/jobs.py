@@ -81,3 +81,24 @@ def process_area(client: Any, request: Mapping[str, Any], folder: Path,
     result = process(client, request)
     activity.check_cancelled()
     return result, result.write_to(folder)
+
+
+def list_jobs_page(client: Any, *, search: Optional[str] = None, sort: Optional[str] = None, count: int = 50,
+                   viewtoken: Optional[str] = None,
+                   activity: Optional[Activity] = None) -> Tuple[List[BatchTask], Optional[str]]:
+    """A full page of jobs (``count`` or more) and the token of the next one (None at the end).
+
+    Where the service cannot search (sentinel-hub.com) the client filters each page itself, so a page may come
+    back short or empty with more to come: pages are fetched until ``count`` jobs are found or the list ends.
+    """
+    tasks: List[BatchTask] = []
+    seen = set()
+    token = viewtoken
+    while True:
+        page, token = client.list_page(search=search, sort=sort, count=count, viewtoken=token)
+        tasks.extend(page)
+        if len(tasks) >= count or not token or token in seen:
+            return tasks, (token if token not in seen else None)
+        seen.add(token)
+        if activity is not None:
+            activity.check_cancelled()

@@ -51,6 +51,9 @@ class PreviewInputs:
     time_from: date
     time_to: date
     data_collection: str = "sentinel-2-l1c"
+    features: Any = None
+    """``features.OwnFeatures``: the user's polygons are the tiles (sized at ``resolution``, in their CRS units)
+    instead of the grid; ``area``, when given, limits them to those it touches."""
 
 
 @dataclass
@@ -83,7 +86,18 @@ def compute_preview(inputs: PreviewInputs, generation: int = 0,
         log.exception("Reading the evalscript failed")
         result.evalscript_error = tr("The evalscript could not be read ({error}).").format(error=error)
 
-    if inputs.area is not None:
+    if inputs.features is not None:
+        try:
+            from .features import features_as_tiles, sized_features
+
+            result.tiles = features_as_tiles(sized_features(inputs.features, inputs.resolution, inputs.area,
+                                                            inputs.area_crs))
+        except InvalidRequestError as error:
+            result.tiles_error = str(error)
+        except Exception as error:
+            log.exception("Sizing the polygons as tiles failed")
+            result.tiles_error = tr("The tiles could not be computed ({error}).").format(error=error)
+    elif inputs.area is not None:
         try:
             from ..core.tiles import tiles_for_area
 

@@ -306,8 +306,9 @@ def test_create_analyse_start_with_buttons_enabled_only_when_allowed(qgis_iface,
     data = body["processRequest"]["input"]["data"][0]
     assert data["type"] == "sentinel-2-l1c"
     assert data["dataFilter"]["timeRange"] == {"from": "2020-07-01T00:00:00Z", "to": "2020-07-30T23:59:59Z"}
+    # The connection's S3 region goes with the keys, as create_job sends it.
     assert body["output"]["delivery"]["s3"] == {"url": "s3://my-bucket/california", "accessKey": "AKIADOCKTEST",
-                                                "secretAccessKey": "s3-dock-secret"}
+                                                "secretAccessKey": "s3-dock-secret", "region": "eu-central-1"}
     assert body["description"] == "California NDVI July 2020"
     assert dock.analyse_button.isEnabled() and dock.start_button.isEnabled()
 

@@ -39,6 +39,7 @@ from ...services.evalscript_presets import read_evalscript_file
 from ...services.i18n import tr
 from ...services.messages import describe_failure
 from ...services.tasks import Activity
+from .job_options import add_features_parameters, read_own_features
 
 PLUGIN_ROOT = Path(__file__).resolve().parents[3]
 ICON_PATH = PLUGIN_ROOT / "resources" / "icons" / "icon.svg"
@@ -134,9 +135,12 @@ class BatchAlgorithm(QgsProcessingAlgorithm):
         description = tr("Job id (empty: the most recent job)") if optional else tr("Job id")
         self.addParameter(QgsProcessingParameterString(JOB_ID, description, optional=optional))
 
-    def add_area_parameter(self) -> None:
+    def add_area_parameter(self, limits_own_polygons: bool = False) -> None:
+        """AREA; with ``limits_own_polygons`` it is optional, as one's own polygons may be the tiles instead."""
+        description = tr("Area (polygon layer; with own polygons as tiles it is optional and limits them)") \
+            if limits_own_polygons else tr("Area (polygon layer)")
         self.addParameter(QgsProcessingParameterVectorLayer(
-            AREA, tr("Area (polygon layer)"), [SOURCE_POLYGONS]))
+            AREA, description, [SOURCE_POLYGONS], optional=limits_own_polygons))
 
     def add_evalscript_and_time_parameters(self) -> None:
         """EVALSCRIPT, DATA_COLLECTION, TIME_FROM, TIME_TO; read them with :meth:`evalscript_and_time`."""
@@ -158,13 +162,15 @@ class BatchAlgorithm(QgsProcessingAlgorithm):
             NUMBER_DOUBLE, DEFAULT_POLL_SECONDS, minValue=0.5))
 
     def add_request_parameters(self) -> None:
-        """AREA, GRID, RESOLUTION, BUFFER_X/Y, EVALSCRIPT, DATA_COLLECTION, TIME_FROM, TIME_TO."""
-        self.add_area_parameter()
+        """AREA, FEATURES, FEATURE_ID_FIELD, GRID, RESOLUTION, BUFFER_X/Y, EVALSCRIPT, DATA_COLLECTION, TIME_FROM,
+        TIME_TO."""
+        self.add_area_parameter(limits_own_polygons=True)
+        add_features_parameters(self)
         grid = QgsProcessingParameterNumber(GRID, tr("Tiling grid id ({grids})").format(grids=GRID_HELP),
                                             NUMBER_INTEGER, 1, minValue=0)
         self.addParameter(grid)
         self.addParameter(QgsProcessingParameterNumber(
-            RESOLUTION, tr("Resolution (grid units: metres, or degrees for grid 3)"),
+            RESOLUTION, tr("Resolution (grid units: metres, or degrees for grid 3; own polygons: their CRS units)"),
             NUMBER_DOUBLE, 10.0, minValue=0.0))
         for name, label in ((BUFFER_X, tr("Buffer X (pixels on each side)")),
                             (BUFFER_Y, tr("Buffer Y (pixels on each side)"))):
@@ -179,14 +185,21 @@ class BatchAlgorithm(QgsProcessingAlgorithm):
     # -- reading parameters
 
     def request_inputs(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> RequestInputs:
+        features = read_own_features(self, parameters, context)
         layer = self.parameterAsVectorLayer(parameters, AREA, context)
-        if layer is None:
-            raise QgsProcessingException(tr("The area layer could not be opened. Give a polygon layer or file."))
-        area = area_from_layer(layer)
+        if layer is None and (parameters.get(AREA) or features is None):
+            raise QgsProcessingException(tr("The area layer could not be opened. Give a polygon layer or file (or "
+                                            "your own polygons as tiles)."))
+        area = area_from_layer(layer) if layer is not None else None
+        if features is not None and (self.parameterAsInt(parameters, BUFFER_X, context)
+                                     or self.parameterAsInt(parameters, BUFFER_Y, context)):
+            raise QgsProcessingException(tr("Buffers apply to tiling grid tiles only; set them to 0 with your own "
+                                            "polygons as tiles."))
         return RequestInputs(
-            area=area.geometry,
-            area_crs=area.crs,
-            area_repaired=area.repaired,
+            area=area.geometry if area else None,
+            area_crs=area.crs if area else "EPSG:4326",
+            area_repaired=bool(area and area.repaired),
+            features=features,
             grid_id=self.parameterAsInt(parameters, GRID, context),
             resolution=self.parameterAsDouble(parameters, RESOLUTION, context),
             buffer_x=self.parameterAsInt(parameters, BUFFER_X, context),
@@ -257,8 +270,11 @@ class RequestInputs:
     """The request parameters of an algorithm, read and checked."""
 
     area: Any
+    """None with own polygons and no area to limit them."""
     area_crs: str
     area_repaired: bool
+    features: Any
+    """``services.features.OwnFeatures`` when one's own polygons are the tiles, else None."""
     grid_id: int
     resolution: float
     buffer_x: int

@@ -47,7 +47,8 @@ def compute_tiles_and_cost(inputs: RequestInputs) -> Any:
     preview = checked_preview(PreviewInputs(
         area=inputs.area, area_crs=inputs.area_crs, grid=inputs.grid_id, resolution=inputs.resolution,
         buffer_x=inputs.buffer_x, buffer_y=inputs.buffer_y, evalscript=inputs.evalscript,
-        time_from=inputs.time_from, time_to=inputs.time_to, data_collection=inputs.data_collection))
+        time_from=inputs.time_from, time_to=inputs.time_to, data_collection=inputs.data_collection,
+        features=inputs.features))
     return preview.tiles, preview.evalscript_info, preview.cost
 
 
@@ -73,7 +74,9 @@ class PreviewTilesAlgorithm(BatchAlgorithm):
         return tr("Computes, without contacting Sentinel Hub, the tiles a batch job over the area would process "
                   "(the tiling grid at the chosen resolution) and estimates its cost in processing units: before the "
                   "batch discount (the legacy valueEstimate) and what is charged (one third, at least 100 PU per "
-                  "request). The evalscript's setup() decides the bands, sample type and mosaicking.")
+                  "request). The evalscript's setup() decides the bands, sample type and mosaicking.") + " " + tr(
+            "With own polygons as tiles, each polygon is one tile sized at the resolution (in its layer's CRS "
+            "units), and an area keeps only the polygons it touches.")
 
     def initAlgorithm(self, config: Any = None) -> None:
         self.add_request_parameters()

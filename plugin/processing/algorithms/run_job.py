@@ -15,10 +15,12 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
 )
 
+from ...core.jobs import status_only_reason
 from ...core.models import TaskStatus
 from ...services.jobs import start_job
 from .base import POLL_SECONDS, STATUS_OUTPUT, tr
 from .create_job import CreateJobAlgorithm
+from .job_options import options_help
 from .load_results import DOWNLOAD, MOSAIC_COUNT, OUTPUT_FOLDER, OUTPUT_LAYERS, load_job_results
 from .tile_status import add_tile_count_outputs, write_tile_status
 from .wait_for_job import COST_PU, wait_with_feedback
@@ -36,7 +38,7 @@ class RunJobAlgorithm(CreateJobAlgorithm):
         return tr("The whole batch job in one step: creates it (printing tiles and cost), starts it, follows it until "
                   "it is done, then writes the tile status layer and loads the results as mosaics per output. "
                   "Cancelling while it runs stops the waiting only; the job goes on at the service (follow it with "
-                  "'Wait for batch job', stop it with 'Stop batch job').")
+                  "'Wait for batch job', stop it with 'Stop batch job').") + " " + options_help()
 
     def initAlgorithm(self, config: Any = None) -> None:
         self.add_job_request_parameters()
@@ -65,7 +67,10 @@ class RunJobAlgorithm(CreateJobAlgorithm):
                                     snapshot=progress.snapshot, output=TILES)
         results.update({"PU_ESTIMATE": cost.estimate_pu, "PU_CHARGED": cost.charged_pu, COST_PU: task.cost_pu,
                         STATUS_OUTPUT: task.status_text, OUTPUT_LAYERS: [], MOSAIC_COUNT: 0})
-        if task.status is TaskStatus.DONE and s3 is not None:
+        status_only = status_only_reason(task)
+        if status_only:
+            feedback.pushWarning(status_only)
+        if task.status is TaskStatus.DONE and s3 is not None and not status_only:
             folder = Path(self.parameterAsFileOutput(parameters, OUTPUT_FOLDER, context))
             mosaics = load_job_results(task, s3, folder, self.parameterAsBool(parameters, DOWNLOAD, context),
                                        context, feedback, self.activity)

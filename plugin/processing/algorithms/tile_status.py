@@ -100,6 +100,8 @@ def write_tile_status(algorithm: BatchAlgorithm, parameters: Dict[str, Any], con
             feedback.pushWarning(tr("The job's files could not be read from the bucket: {problem}").format(
                 problem=snapshot.storage_problem))
     task = snapshot.task
+    if snapshot.status_only:
+        feedback.pushWarning(snapshot.status_only)
     if snapshot.manifest:
         records = records_from_manifest(snapshot.manifest, context.transformContext())
     else:
