@@ -14,7 +14,7 @@ from typing import Any, List, Optional, Sequence, Tuple
 from qgis.core import QgsFeatureRequest, QgsMapLayer, QgsVectorLayer, QgsWkbTypes
 
 from ..core.errors import InvalidRequestError
-from ..core.geopackage import GeoPackageFeature, features_from_polygons, features_in_area
+from ..core.geopackage import GeoPackageFeature, features_from_polygons, features_in_area, outlines_in_lonlat
 from .area import shapely_geometry
 from .compat import POLYGON_GEOMETRY
 from .i18n import tr
@@ -126,14 +126,5 @@ def sized_features(own: OwnFeatures, resolution: float, area: Any = None,
 
 def features_as_tiles(features: Sequence[GeoPackageFeature]) -> List[FeatureTile]:
     """The features as preview tiles, with their outline in longitude/latitude."""
-    from pyproj import Transformer
-    from shapely.ops import transform
-
-    transformers = {}
-    tiles = []
-    for feature in features:
-        if feature.epsg not in transformers:
-            transformers[feature.epsg] = Transformer.from_crs(feature.epsg, 4326, always_xy=True)
-        tiles.append(FeatureTile(feature.identifier, feature.epsg, feature.width, feature.height,
-                                 transform(transformers[feature.epsg].transform, feature.geometry)))
-    return tiles
+    return [FeatureTile(feature.identifier, feature.epsg, feature.width, feature.height, outline)
+            for feature, outline in zip(features, outlines_in_lonlat(features))]
