@@ -12,7 +12,7 @@ import contextlib
 import logging
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from qgis.core import Qgis, QgsMapLayer, QgsProject, QgsSettings, QgsUnitTypes, QgsVectorLayer
+from qgis.core import Qgis, QgsMapLayer, QgsProject, QgsSettings, QgsVectorLayer
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import QDate, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import QComboBox, QFileDialog, QHeaderView, QLabel, QLineEdit, QTableWidgetItem, QWidget
@@ -51,7 +51,7 @@ from ..services.batch_options import (
     send_job,
     zarr_dtype_choices,
 )
-from ..services.compat import POLYGON_GEOMETRY, POLYGON_LAYER_FILTER
+from ..services.compat import DISTANCE_DEGREES, POLYGON_GEOMETRY, POLYGON_LAYER_FILTER
 from ..services.connection import (
     configured_deployment,
     connection_configured,
@@ -355,7 +355,7 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
             self.own_features = own_features_from_layer(layer, self.feature_id_combo.currentField())
             self.features_error = None
             self._set_label(self.features_label, self.own_features.describe())
-            degrees = layer.crs().mapUnits() == QgsUnitTypes.DistanceUnit.DistanceDegrees
+            degrees = layer.crs().mapUnits() == DISTANCE_DEGREES
             self.feature_resolution_spin.setDecimals(6 if degrees else 2)
             self.feature_resolution_spin.setSuffix(" °" if degrees else " m")
         except InvalidRequestError as error:

@@ -17,6 +17,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterNumber,
+    QgsUnitTypes,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QMetaType, QVariant
@@ -46,6 +47,9 @@ else:
     POLYGON_LAYER_FILTER = QgsMapLayerProxyModel.Filter.PolygonLayer
 
 # Enums that moved into Qgis: the old class-scoped names are aliases on QGIS 3.30-3.40 and are gone in QGIS 4.
+DISTANCE_DEGREES = (Qgis.DistanceUnit.Degrees if hasattr(Qgis, "DistanceUnit")  # QGIS >= 3.30
+                    else QgsUnitTypes.DistanceUnit.DistanceDegrees)
+
 if hasattr(Qgis, "WkbType"):  # QGIS >= 3.30
     WKB_POLYGON = Qgis.WkbType.Polygon
     WKB_NO_GEOMETRY = Qgis.WkbType.NoGeometry
@@ -100,6 +104,7 @@ def renderer_band(renderer) -> int:
 
 
 __all__ = [
+    "DISTANCE_DEGREES",
     "FIELD_TYPE_DATETIME",
     "FIELD_TYPE_DOUBLE",
     "FIELD_TYPE_INT",
