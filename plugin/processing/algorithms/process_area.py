@@ -110,12 +110,12 @@ class ProcessAreaAlgorithm(BatchAlgorithm):
                                             outputs=outputs, check_evalscript=False)
         folder = self.parameterAsString(parameters, OUTPUT_FOLDER, context)
         estimate = process_request_estimate(request)
-        feedback.pushInfo(tr("Expected cost: about {pu} PU").format(pu=format_pu(estimate)) if estimate is not None
-                          else tr("Expected cost: unknown (the evalscript's setup() could not be read)"))
-        allowed = self.optional_number(parameters, MAX_PU, context)
-
         client = self.activity.batch_client(self.connection(parameters, context))
-        feedback.pushInfo(tr("Asking Sentinel Hub ({url})…").format(url=client.deployment.process_url()))
+        feedback.pushInfo(tr("Expected cost: about {pu} PU ({url})").format(
+            pu=format_pu(estimate), url=client.deployment.process_url()) if estimate is not None else
+            tr("Expected cost: unknown, the evalscript's setup() could not be read ({url})").format(
+                url=client.deployment.process_url()))
+        allowed = self.optional_number(parameters, MAX_PU, context)
         result, paths = process_area(client, request, Path(folder), self.activity,
                                      PROCESS_API_ASK_PU if allowed is None else allowed,
                                      tr("run it again with the parameter MAX_PU at least as high as the estimate"))
