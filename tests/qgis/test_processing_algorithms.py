@@ -3,37 +3,16 @@ the local stack (emulated Sentinel Hub + S3) when it is available."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 from osgeo import gdal
+from processing_runner import PROVIDER_ID, initialise_processing
 from qgis.core import QgsApplication, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 
-QGIS_PYTHON_PLUGINS = "/usr/share/qgis/python/plugins"
 SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 TUTORIAL_AREA = SHARED_DATA / "california_crop_fields.geojson"
 TUTORIAL_EVALSCRIPT = SHARED_DATA / "interpolation_evalscript.js"
-PROVIDER_ID = "sentinelhub_batch"
-
-
-def initialise_processing():
-    """Processing with our provider registered (idempotent); returns the ``processing`` module."""
-    if QGIS_PYTHON_PLUGINS not in sys.path:
-        sys.path.append(QGIS_PYTHON_PLUGINS)
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById(PROVIDER_ID) is None:
-        from sentinelhub_batch.plugin.processing.provider import SentinelHubBatchProvider
-
-        provider = SentinelHubBatchProvider()
-        assert registry.addProvider(provider)
-        initialise_processing.provider = provider
-    import processing
-
-    return processing
 
 
 class RecordingFeedback(QgsProcessingFeedback):

@@ -259,7 +259,7 @@ def test_run_job_above_the_limit_creates_nothing_and_says_tiles_and_pu(processin
 def test_create_job_starts_only_when_asked_and_only_within_the_limit(processing, service):
     created = run(processing, "create_job", job_parameters())
     assert created["STATUS"] == "CREATED" and [kind for kind, _ in service.calls] == ["create"]
-    with pytest.raises(QgsProcessingException, match="above the spending limit of 50.00 PU"):
+    with pytest.raises(QgsProcessingException, match=r"above the spending limit of 50\.00 PU"):
         run(processing, "create_job", job_parameters(START=True, MAX_PU=50))
     assert [kind for kind, _ in service.calls] == ["create"]
     started = run(processing, "create_job", job_parameters(START=True))
@@ -280,7 +280,7 @@ def test_start_job_estimates_the_job_and_refuses_above_the_limit(processing, ser
 def test_the_connection_limit_applies_unless_the_run_raises_it(processing, service, monkeypatch):
     monkeypatch.setenv("SH_MAX_PU", "60")
     job_id = run(processing, "create_job", job_parameters())["JOB_ID"]
-    with pytest.raises(QgsProcessingException, match="above the spending limit of 60.00 PU"):
+    with pytest.raises(QgsProcessingException, match=r"above the spending limit of 60\.00 PU"):
         run(processing, "start_job", {"JOB_ID": job_id})
     assert run(processing, "start_job", {"JOB_ID": job_id, "MAX_PU": 150})["STATUS"] in ("ANALYSING", "PROCESSING")
     monkeypatch.setenv("SH_MAX_PU", "lots")
