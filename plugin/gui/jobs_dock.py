@@ -826,7 +826,8 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
 
     def _repair_results(self, task: BatchTask) -> None:
         try:
-            configure_gdal_for_s3(self.connection().s3_client(), parse_s3_url(task.delivery_url).bucket)
+            with self.connection().s3_client() as s3:
+                configure_gdal_for_s3(s3, parse_s3_url(task.delivery_url).bucket)
         except SentinelHubBatchError as error:
             self.notify(tr("The result layers of job {id} need the S3 keys: {error}").format(id=task.id[:8],
                                                                                             error=error),
