@@ -4,177 +4,172 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="182"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="186"/>
         <source>Folder for downloaded results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="231"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="235"/>
         <source>{what}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="242"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="246"/>
         <source>Sentinel Hub Batch: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="257"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="261"/>
         <source>Listing jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="266"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="270"/>
         <source>Listing more jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="282"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="286"/>
         <source>This account has no batch jobs yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="287"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="291"/>
         <source>Finding the latest job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="302"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="306"/>
         <source>Opening job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="371"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="379"/>
         <source>{pu:.1f} PU spent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="372"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="380"/>
         <source>created {created}, updated {updated}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="384"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="397"/>
         <source>not shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="384"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="397"/>
         <source>waiting for the tiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="388"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="401"/>
         <source>{total} tiles: {parts}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="416"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="429"/>
         <source>Choose a job first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="424"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="437"/>
         <source>Saving the description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="430"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="443"/>
         <source>Asking the service to analyse the job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="440"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="481"/>
         <source>Starting the job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="445"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="491"/>
         <source>Stopping the job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="461"/>
-        <source>Re-run the {count} failed tile(s) of job {id}? A new request over just those tiles is created and started; it overwrites their outputs and is charged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="31"/>
+        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="38"/>
         <source>Retry failed tiles</source>
         <translation>Fehlgeschlagene Kacheln wiederholen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="475"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="523"/>
         <source>Select the tiles to reprocess on the map (in the job&apos;s tile layer) first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="478"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="526"/>
         <source>Reprocess {count} selected tile(s) of job {id}? A new request over just those tiles is created and started; it overwrites their outputs and is charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="481"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="529"/>
         <source>Reprocess tiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="499"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="544"/>
         <source>Job {new} re-runs tiles of {old}; their colours follow it on the map.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="502"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="547"/>
         <source>Creating the re-run request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="516"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="561"/>
         <source>The API calls of job {id} were copied (secrets masked).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="557"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="602"/>
         <source>The tiles of job {id} cannot be drawn yet: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="562"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="607"/>
         <source>Sentinel Hub Batch: tiles of job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="663"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="708"/>
         <source>Job {id}: connected again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="665"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="726"/>
         <source>The files of job {id} cannot be read from the bucket: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="673"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="730"/>
         <source>Job {id}: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="686"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="743"/>
         <source>Re-run {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="686"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="743"/>
         <source>Job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="689"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="746"/>
         <source>{name} finished. Load its results from the jobs panel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="692"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="749"/>
         <source>{name} failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -184,17 +179,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="696"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="753"/>
         <source>{name} stopped: {reason}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="699"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="756"/>
         <source>{name} is analysed and waits to be started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/plugin.py" line="111"/>
+        <location filename="../plugin/plugin.py" line="117"/>
         <source>Sentinel Hub Batch</source>
         <translation>Sentinel Hub Batch</translation>
     </message>
@@ -204,57 +199,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="745"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="802"/>
         <source>Downloading the results of job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="745"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="802"/>
         <source>Loading the results of job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="754"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="811"/>
         <source>Download the results to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="766"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="823"/>
         <source>{count} result layer(s) of job {id} loaded in group &apos;{group}&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="774"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="832"/>
         <source>The result layers of job {id} need the S3 keys: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="803"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="861"/>
         <source>Job {id} of this project cannot be followed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/monitor.py" line="215"/>
-        <source>Reconnecting ({detail}); next try in {wait} s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/monitor.py" line="225"/>
+        <location filename="../plugin/gui/monitor.py" line="226"/>
         <source>There is no connection for this job. Open the connection settings and check the credentials, then refresh the job.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/monitor.py" line="273"/>
-        <source>Reconnecting: {message} Next try in {delay} s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/monitor.py" line="278"/>
+        <location filename="../plugin/gui/monitor.py" line="279"/>
         <source>Job {id} was not found: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/monitor.py" line="289"/>
+        <location filename="../plugin/gui/monitor.py" line="290"/>
         <source>Polling failed unexpectedly: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -304,7 +289,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/start_dialog.py" line="51"/>
+        <location filename="../plugin/gui/start_dialog.py" line="72"/>
         <source>{count} tile(s)</source>
         <translation>{count} Kachel(n)</translation>
     </message>
@@ -429,112 +414,107 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="578"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="600"/>
         <source>Starting the batch request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="586"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="595"/>
         <source>Batch request started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="586"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="595"/>
         <source>Request {id} is starting; follow it in the Jobs panel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="601"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="612"/>
         <source>Request {id}: {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="603"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="614"/>
         <source>, {cost} PU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="152"/>
+        <location filename="../plugin/gui/quicklook.py" line="166"/>
         <source>Sentinel Hub quick look</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="162"/>
+        <location filename="../plugin/gui/quicklook.py" line="176"/>
         <source>Sentinel Hub evalscript test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="167"/>
+        <location filename="../plugin/gui/quicklook.py" line="181"/>
         <source>Cancelling… (the answer on its way is discarded)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="190"/>
+        <location filename="../plugin/gui/quicklook.py" line="222"/>
         <source>A call is already running; wait or cancel it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="201"/>
-        <source>Asking Sentinel Hub…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/services/tasks.py" line="161"/>
+        <location filename="../plugin/services/tasks.py" line="164"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="218"/>
+        <location filename="../plugin/gui/quicklook.py" line="267"/>
         <source>The call ended without an answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="228"/>
+        <location filename="../plugin/gui/quicklook.py" line="277"/>
         <source>cost unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="228"/>
+        <location filename="../plugin/gui/quicklook.py" line="277"/>
         <source>{pu:.3g} PU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="230"/>
+        <location filename="../plugin/gui/quicklook.py" line="279"/>
         <source>Quick look</source>
         <translation>Schnellansicht</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="230"/>
+        <location filename="../plugin/gui/quicklook.py" line="279"/>
         <source>Test evalscript</source>
         <translation>Evalscript testen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="231"/>
+        <location filename="../plugin/gui/quicklook.py" line="280"/>
         <source>Added {names} ({cost}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="240"/>
+        <location filename="../plugin/gui/quicklook.py" line="289"/>
         <source>Quick look (true colour)</source>
         <translation>Schnellansicht (Echtfarben)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="243"/>
+        <location filename="../plugin/gui/quicklook.py" line="292"/>
         <source>The answer file {name} could not be opened as a raster.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="253"/>
+        <location filename="../plugin/gui/quicklook.py" line="302"/>
         <source>Evalscript test</source>
         <translation>Evalscript-Test</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="267"/>
+        <location filename="../plugin/gui/quicklook.py" line="316"/>
         <source>Quick look failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="267"/>
+        <location filename="../plugin/gui/quicklook.py" line="316"/>
         <source>Evalscript test failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -554,87 +534,67 @@
         <translation>Eigene URLs</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="138"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="158"/>
         <source>Enter the client id that belongs to the secret.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="142"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="162"/>
         <source>Enter the S3 access key that belongs to the secret key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="165"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="185"/>
         <source>Sentinel Hub {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="171"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="191"/>
         <source>S3 {key}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="182"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="202"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="198"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="218"/>
         <source>Testing {url}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="205"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="225"/>
         <source>The connection test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="209"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="229"/>
         <source>Sentinel Hub Batch: connection test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/start_dialog.py" line="41"/>
+        <location filename="../plugin/gui/start_dialog.py" line="52"/>
         <source>Start processing</source>
         <translation>Verarbeitung starten</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/start_dialog.py" line="50"/>
+        <location filename="../plugin/gui/start_dialog.py" line="68"/>
         <source>Start processing batch request {id}?</source>
         <translation>Verarbeitung der Batch-Anfrage {id} starten?</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/start_dialog.py" line="51"/>
-        <source>not known yet</source>
-        <translation>noch nicht bekannt</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/start_dialog.py" line="56"/>
-        <source>{charged} PU charged ({estimate} PU before the batch discount)</source>
-        <translation>{charged} PU berechnet ({estimate} PU vor dem Batch-Rabatt)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/start_dialog.py" line="59"/>
-        <source>No cost estimate is available for the current inputs.</source>
-        <translation>Für die aktuellen Eingaben gibt es keine Kostenschätzung.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/start_dialog.py" line="60"/>
-        <source>{billed} PU</source>
-        <translation>{billed} PU</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/start_dialog.py" line="62"/>
+        <location filename="../plugin/gui/start_dialog.py" line="84"/>
         <source>{cost} PU</source>
         <translation>{cost} PU</translation>
     </message>
     <message>
-        <location filename="../plugin/plugin.py" line="68"/>
+        <location filename="../plugin/plugin.py" line="74"/>
         <source>Sentinel Hub Batch cannot start: Python packages are missing</source>
         <translation>Sentinel Hub Batch kann nicht starten: Python-Pakete fehlen</translation>
     </message>
     <message>
-        <location filename="../plugin/plugin.py" line="80"/>
+        <location filename="../plugin/plugin.py" line="86"/>
         <source>Show or hide the Sentinel Hub Batch panel for a new job</source>
         <translation>Sentinel-Hub-Batch-Bedienfeld für einen neuen Auftrag ein- oder ausblenden</translation>
     </message>
@@ -644,12 +604,12 @@
         <translation>Batch-Aufträge</translation>
     </message>
     <message>
-        <location filename="../plugin/plugin.py" line="92"/>
+        <location filename="../plugin/plugin.py" line="98"/>
         <source>Show or hide the panel of batch jobs</source>
         <translation>Bedienfeld der Batch-Aufträge ein- oder ausblenden</translation>
     </message>
     <message>
-        <location filename="../plugin/plugin.py" line="97"/>
+        <location filename="../plugin/plugin.py" line="103"/>
         <source>Connection settings…</source>
         <translation>Verbindungseinstellungen…</translation>
     </message>
@@ -664,32 +624,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="86"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="87"/>
         <source>Planning</source>
         <translation>Planung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="86"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="87"/>
         <source>Results</source>
         <translation>Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="110"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="111"/>
         <source>The Python package &apos;{name}&apos; that Sentinel Hub Batch needs is not installed in this QGIS. Install it (e.g. pip install {name} in the Python of QGIS, or the python3-{name} package) and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="125"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="126"/>
         <source>Sentinel Hub credentials (authentication config; empty: environment or settings)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="128"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="129"/>
         <source>A Basic authentication configuration with the client id as username and the client secret as password. Empty: SH_CLIENT_ID/SH_CLIENT_SECRET from the environment, else the plugin&apos;s saved connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="134"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="135"/>
         <source>Job id (empty: the most recent job)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -699,92 +659,92 @@
         <translation>Auftrags-ID</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="138"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="139"/>
         <source>Area (polygon layer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="143"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="144"/>
         <source>Evalscript (the script text, or the path of a .js file)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="145"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="146"/>
         <source>Data collection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="147"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="148"/>
         <source>From (YYYY-MM-DD or ISO 8601 time)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="148"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="149"/>
         <source>To (YYYY-MM-DD, the whole day, or ISO 8601)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="151"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="152"/>
         <source>Maximum cloud coverage (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="156"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="157"/>
         <source>Seconds between status checks while processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="163"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="164"/>
         <source>Tiling grid id ({grids})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="166"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="167"/>
         <source>Resolution (grid units: metres, or degrees for grid 3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="169"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="170"/>
         <source>Buffer X (pixels on each side)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="169"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="170"/>
         <source>Buffer Y (pixels on each side)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="184"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="185"/>
         <source>The area layer could not be opened. Give a polygon layer or file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="238"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="239"/>
         <source>No S3 keys are set (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or the connection settings): tile statuses and results cannot be read from the bucket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="250"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="251"/>
         <source>No job id was given and the account has no batch jobs yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="251"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="252"/>
         <source>No job id given: using the most recent job {id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="276"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="277"/>
         <source>No evalscript was given. Pass the script text or the path of a .js file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="281"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="282"/>
         <source>The evalscript file &apos;{path}&apos; does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="293"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="294"/>
         <source>Cancelled. Anything already sent to Sentinel Hub (a created or started job) goes on at the service.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -794,82 +754,77 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="67"/>
+        <location filename="../plugin/processing/algorithms/start_job.py" line="44"/>
         <source>Job {id}: {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="40"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="50"/>
         <source>Create batch job</source>
         <translation>Batch-Auftrag erstellen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="43"/>
-        <source>Sends a batch processing request to Sentinel Hub: the area, evalscript, data collection and time range, tiled by the chosen grid, with the outputs delivered to your S3 bucket. The job is created, not started (use &apos;Start batch job&apos;, or &apos;Run batch job&apos; to do everything at once). The tile count and cost estimate are printed first. Outputs empty: every output of the evalscript&apos;s setup().</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="55"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="76"/>
         <source>Output location in S3 (s3://bucket/folder, or a path template)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="57"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="78"/>
         <source>Output identifiers, comma separated (empty: all outputs of the evalscript)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="59"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="80"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="61"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="82"/>
         <source>Mosaicking order (mostRecent, leastRecent, leastCC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="63"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="84"/>
         <source>Cloud-optimised GeoTIFFs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="64"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="85"/>
         <source>Overwrite existing outputs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="65"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="86"/>
         <source>Skip tiles whose outputs exist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="83"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="91"/>
         <source>Processing units before the batch discount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="84"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="92"/>
         <source>Processing units charged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="80"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="91"/>
         <source>Invalid polygons of the area were repaired.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="118"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="153"/>
         <source>Cancelled before the request was sent; no job was created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="120"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="155"/>
         <source>Creating the batch job ({outputs}) at {url}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="123"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="158"/>
         <source>Job id: {id}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -879,7 +834,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="125"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="160"/>
         <source>Expected cost: {pu} PU charged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -959,52 +914,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/run_job.py" line="47"/>
+        <location filename="../plugin/processing/algorithms/run_job.py" line="48"/>
         <source>Folder for the mosaics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/run_job.py" line="51"/>
+        <location filename="../plugin/processing/algorithms/run_job.py" line="52"/>
         <source>Result layers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/run_job.py" line="52"/>
+        <location filename="../plugin/processing/algorithms/run_job.py" line="53"/>
         <source>Number of mosaics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="57"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="63"/>
         <source>Tiles: {count} ({crs})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="58"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="64"/>
         <source>Estimate before the batch discount: {pu} PU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="59"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="65"/>
         <source>Charged (one third): {pu} PU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="61"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="67"/>
         <source>Billed: {pu} PU (the minimum per request)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="71"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="77"/>
         <source>Preview tiles and cost</source>
         <translation>Kacheln und Kosten vorab berechnen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="74"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="80"/>
         <source>Computes, without contacting Sentinel Hub, the tiles a batch job over the area would process (the tiling grid at the chosen resolution) and estimates its cost in processing units: before the batch discount (the legacy valueEstimate) and what is charged (one third, at least 100 PU per request). The evalscript&apos;s setup() decides the bands, sample type and mosaicking.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="81"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="89"/>
         <source>Tiles</source>
         <translation>Kacheln</translation>
     </message>
@@ -1014,147 +969,117 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="85"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="93"/>
         <source>Processing units billed (with the minimum)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="44"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="53"/>
         <source>Process an area now (Process API)</source>
         <translation>Gebiet sofort prozessieren (Process API)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="47"/>
-        <source>Runs the evalscript synchronously over a small area with the Process API — e.g. on a test sub-area before paying for a batch job — and writes one file per output (NDVI.tif, data_mask.tif, …) into the output folder. The Process API renders at most 2500 × 2500 px: give a resolution in metres (an area in degrees is reprojected to its UTM zone) or a width and height in pixels. Credentials: the authentication configuration, else SH_CLIENT_ID/SH_CLIENT_SECRET (with SH_BASE_URL/SH_TOKEN_URL or SH_DEPLOYMENT), else the plugin's saved connection.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="56"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="66"/>
         <source>Selected features only</source>
         <translation>Nur gewählte Objekte</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="58"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="68"/>
         <source>Resolution in metres (used unless width and height are given)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="61"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="71"/>
         <source>Width in pixels (0: from the resolution)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="64"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="74"/>
         <source>Height in pixels (0: from the resolution)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="68"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="78"/>
         <source>Outputs (comma-separated ids of setup(); empty: all, as GeoTIFF)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="71"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="82"/>
         <source>Output folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="72"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="83"/>
         <source>Output files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="73"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="84"/>
         <source>Processing units spent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="97"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="108"/>
         <source>Give a resolution in metres, or a width and a height in pixels.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="103"/>
-        <source>Asking Sentinel Hub ({url})…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="106"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="123"/>
         <source>Wrote {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="108"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="125"/>
         <source>The service did not report the processing units spent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="110"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="127"/>
         <source>Processing units spent: {pu:.4g}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="34"/>
-        <source>Re-runs the failed tiles of a job (or the tiles you name) the Batch v2 way: a GeoPackage with just those tiles is put next to the job&apos;s files and a new job processes it into the same output objects (overwrite). The new job is started unless you untick &apos;Start&apos;. Needs S3 keys.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="40"/>
+        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="48"/>
         <source>Tile names, comma separated (empty: the failed tiles)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="42"/>
+        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="50"/>
         <source>Start the new job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="44"/>
+        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="53"/>
         <source>Id of the new job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="45"/>
+        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="54"/>
         <source>Status of the new job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="46"/>
+        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="55"/>
         <source>Id of the original job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="47"/>
+        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="56"/>
         <source>Number of tiles re-run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="59"/>
-        <source>Job {id} has no failed tiles to retry ({status}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="61"/>
+        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="69"/>
         <source>Failed tiles: {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="65"/>
-        <source>Created job {new} to re-run {count} tile(s) of {old}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/run_job.py" line="33"/>
+        <location filename="../plugin/processing/algorithms/run_job.py" line="32"/>
         <source>Run batch job</source>
         <translation>Batch-Auftrag ausführen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/run_job.py" line="36"/>
-        <source>The whole batch job in one step: creates it (printing tiles and cost), starts it, follows it until it is done, then writes the tile status layer and loads the results as mosaics per output. Cancelling while it runs stops the waiting only; the job goes on at the service (follow it with &apos;Wait for batch job&apos;, stop it with &apos;Stop batch job&apos;).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/run_job.py" line="45"/>
+        <location filename="../plugin/processing/algorithms/run_job.py" line="46"/>
         <source>Download the result tiles</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1169,19 +1094,14 @@
         <translation>Kosten (PU)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/run_job.py" line="61"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="109"/>
         <source>Started job {id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/start_job.py" line="15"/>
+        <location filename="../plugin/processing/algorithms/start_job.py" line="24"/>
         <source>Start batch job</source>
         <translation>Batch-Auftrag starten</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/start_job.py" line="18"/>
-        <source>Starts a created, analysed or stopped job. A created job is analysed first, then processed. Processing is charged in processing units. Follow it with &apos;Wait for batch job&apos;.</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../plugin/processing/algorithms/stop_job.py" line="15"/>
@@ -1209,27 +1129,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="101"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="104"/>
         <source>The job&apos;s files could not be read from the bucket: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="107"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="110"/>
         <source>No feature manifest yet (the job is {status}): tiles computed from the request.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="112"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="115"/>
         <source>No tiles to show yet: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="130"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="133"/>
         <source>Job {id} ({status}): {count} tiles — {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="130"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="133"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1374,7 +1294,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="238"/>
+        <location filename="../plugin/services/connection.py" line="269"/>
         <source>No connection is set up. Open the connection settings and choose the client credentials.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1514,42 +1434,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="84"/>
+        <location filename="../plugin/services/preview.py" line="86"/>
         <source>The evalscript could not be read ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="96"/>
+        <location filename="../plugin/services/preview.py" line="98"/>
         <source>The tiles could not be computed ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="108"/>
+        <location filename="../plugin/services/preview.py" line="110"/>
         <source>The cost could not be estimated ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="120"/>
+        <location filename="../plugin/services/preview.py" line="122"/>
         <source>The job has no area.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="137"/>
+        <location filename="../plugin/services/preview.py" line="133"/>
         <source>{charged} PU charged (estimate {estimate} PU before the batch discount)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="140"/>
+        <location filename="../plugin/services/preview.py" line="136"/>
         <source>; billed {billed} PU (the minimum per request)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="192"/>
+        <location filename="../plugin/services/preview.py" line="188"/>
         <source>Sentinel Hub Batch: tile preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="231"/>
+        <location filename="../plugin/services/preview.py" line="227"/>
         <source>Batch job tiles (preview)</source>
         <translation>Kacheln des Batch-Auftrags (Vorschau)</translation>
     </message>
@@ -1574,47 +1494,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/tasks.py" line="83"/>
-        <source>Sentinel Hub is busy or unreachable ({reason}); trying again in {wait:.0f} s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/services/connection.py" line="204"/>
+        <location filename="../plugin/services/connection.py" line="218"/>
         <source>client credentials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="207"/>
+        <location filename="../plugin/services/connection.py" line="222"/>
         <source>S3 keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="88"/>
+        <location filename="../plugin/services/connection.py" line="101"/>
         <source>No S3 access keys are set. Add them in the connection settings (stored in the QGIS authentication database) or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="151"/>
+        <location filename="../plugin/services/connection.py" line="165"/>
         <source>No {what} are configured. Open the connection settings and choose or create an authentication configuration.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="156"/>
+        <location filename="../plugin/services/connection.py" line="170"/>
         <source>The authentication configuration &apos;{id}&apos; for the {what} could not be read. Check it exists and that the QGIS master password is set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="161"/>
+        <location filename="../plugin/services/connection.py" line="175"/>
         <source>The authentication configuration &apos;{name}&apos; needs both a username (the id or access key) and a password (the secret).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="179"/>
+        <location filename="../plugin/services/connection.py" line="193"/>
         <source>The credentials could not be saved in the QGIS authentication database. Set a master password (Settings → Options → Authentication) and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="221"/>
+        <location filename="../plugin/services/connection.py" line="245"/>
         <source>SH_CLIENT_ID is set but SH_CLIENT_SECRET is not.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1661,6 +1576,221 @@
     <message>
         <location filename="../plugin/gui/new_job_dock.py" line="432"/>
         <source>The service should write with your S3 keys, but none are set. Add them in the connection settings, or choose &apos;IAM role&apos; as write access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="338"/>
+        <source>{status} — results unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="394"/>
+        <source>The job&apos;s files cannot be read: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="470"/>
+        <source>Estimating the cost of job {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="477"/>
+        <source>Restart batch request {id}? The tiles not processed yet are processed and charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="488"/>
+        <source>Stop job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="488"/>
+        <source>Stop batch request {id}? Tiles already processed stay in the bucket and are charged; the service may refuse to restart it for 30 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="510"/>
+        <source>Re-run the failed tile(s) of job {id}? A new request over just those tiles is created and started; it overwrites their outputs and is charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="512"/>
+        <source>Re-run tiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/monitor.py" line="216"/>
+        <source>Reconnecting ({detail}); next try in {wait}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/monitor.py" line="274"/>
+        <source>Reconnecting: {message} Next try in {delay}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="571"/>
+        <source>Estimating the cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/quicklook.py" line="227"/>
+        <source>about {pu} PU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/quicklook.py" line="227"/>
+        <source>an unknown cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/quicklook.py" line="229"/>
+        <source>This call will cost {cost} (calls above {limit} PU ask first). Send it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/quicklook.py" line="232"/>
+        <source>Not sent ({cost}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/quicklook.py" line="244"/>
+        <source>Asking Sentinel Hub ({cost})…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/start_dialog.py" line="73"/>
+        <source>{pu} PU before the batch discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/start_dialog.py" line="75"/>
+        <source>{pu} PU charged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/start_dialog.py" line="76"/>
+        <source>{pu} PU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/start_dialog.py" line="78"/>
+        <source>not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/start_dialog.py" line="79"/>
+        <source>No cost estimate is available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/start_dialog.py" line="91"/>
+        <source>Without an estimate nothing is started: the spending limit cannot be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/start_dialog.py" line="94"/>
+        <source>Above the spending limit of {limit} PU. Check the area, grid and resolution; if the cost is intended, raise the limit for this run to at least {billed} PU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="346"/>
+        <source>Most processing units this call may spend (empty: 5 PU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="346"/>
+        <source>Most processing units this run may be billed (empty: the connection&apos;s spending limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="350"/>
+        <source>The job is estimated before anything is started (tiles, pixels, bands, samples, the batch discount and the 100 PU minimum); above this limit the run is refused with the tile count and the PU. Raise it here when the cost is intended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="364"/>
+        <source>run it again with the parameter MAX_PU at least as high as the PU billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="53"/>
+        <source>Sends a batch processing request to Sentinel Hub: the area, evalscript, data collection and time range, tiled by the chosen grid, with the outputs delivered to your S3 bucket. The job is created, not started unless you tick &apos;Start&apos;, and then only when its estimate is within the spending limit (the connection&apos;s, or MAX_PU); &apos;Start batch job&apos; starts it later, &apos;Run batch job&apos; does everything at once. The tile count and cost estimate are printed first. Outputs empty: every output of the evalscript&apos;s setup().</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="68"/>
+        <source>Start the job once it is created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="87"/>
+        <source>Write the tiles even when there are more than 200,000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="105"/>
+        <source>The area needs {count:,} tiles ({pu} PU charged): no layer of more than {limit:,} tile features is written unless you ask for it (the parameter ALL_TILES). Check the area, grid and resolution.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="56"/>
+        <source>Runs the evalscript synchronously over a small area with the Process API — e.g. on a test sub-area before paying for a batch job — and writes one file per output (NDVI.tif, data_mask.tif, …) into the output folder. The Process API renders at most 2500 × 2500 px: give a resolution in metres (an area in degrees is reprojected to its UTM zone) or a width and height in pixels. The call is estimated first and not sent above 5 PU unless MAX_PU allows more. Credentials: the authentication configuration, else SH_CLIENT_ID/SH_CLIENT_SECRET (with SH_BASE_URL/SH_TOKEN_URL or SH_DEPLOYMENT), else the plugin's saved connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="114"/>
+        <source>Expected cost: about {pu} PU ({url})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="114"/>
+        <source>Expected cost: unknown, the evalscript&apos;s setup() could not be read ({url})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="119"/>
+        <source>run it again with the parameter MAX_PU at least as high as the estimate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="41"/>
+        <source>Re-runs the failed tiles of a job (or the tiles you name) the Batch v2 way: a GeoPackage with just those tiles is put next to the job&apos;s files and a new job processes it into the same output objects (overwrite). The new job is started unless you untick &apos;Start&apos;, and only when the tiles&apos; estimate is within the spending limit (the connection&apos;s, or MAX_PU). Needs S3 keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="70"/>
+        <source>Created job {new} to re-run {estimate} of {old}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/run_job.py" line="35"/>
+        <source>The whole batch job in one step: creates it (printing tiles and cost), starts it, follows it until it is done, then writes the tile status layer and loads the results as mosaics per output. Nothing is created when the estimate is above the spending limit (the connection&apos;s, or MAX_PU). Cancelling while it runs stops the waiting only; the job goes on at the service (follow it with &apos;Wait for batch job&apos;, stop it with &apos;Stop batch job&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/start_job.py" line="27"/>
+        <source>Starts a created, analysed or stopped job. A created job is analysed first, then processed. Processing is charged in processing units: the job is estimated first (from its tiles once analysed, else from its request) and not started above the spending limit (the connection&apos;s, or MAX_PU). Follow it with &apos;Wait for batch job&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/start_job.py" line="41"/>
+        <source>Job {id}: {estimate}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/jobs.py" line="90"/>
+        <source>raise the spending limit for this run in the confirmation, or the connection&apos;s limit in the connection settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/jobs.py" line="182"/>
+        <source>confirm the cost when asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/tasks.py" line="84"/>
+        <source>Sentinel Hub is busy or unreachable ({reason}); trying again in {wait}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2283,29 +2413,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/quick_look_panel.ui" line="67"/>
+        <location filename="../ui/quick_look_panel.ui" line="77"/>
         <source>True colour image of the whole area (512 px), as a temporary layer. Costs a fraction of a processing unit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/quick_look_panel.ui" line="70"/>
+        <location filename="../ui/quick_look_panel.ui" line="80"/>
         <source>Quick look</source>
         <translation>Schnellansicht</translation>
     </message>
     <message>
-        <location filename="../ui/quick_look_panel.ui" line="77"/>
-        <source>Run the evalscript on the selected feature, or on the part of the area the map shows, at full resolution; every output becomes a layer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/quick_look_panel.ui" line="80"/>
+        <location filename="../ui/quick_look_panel.ui" line="90"/>
         <source>Test evalscript</source>
         <translation>Evalscript testen</translation>
     </message>
     <message>
-        <location filename="../ui/quick_look_panel.ui" line="90"/>
+        <location filename="../ui/quick_look_panel.ui" line="100"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/quick_look_panel.ui" line="63"/>
+        <source>Unticked, the test renders a 256 × 256 px window (in the selected feature, or at the map centre) at full resolution, which costs a fraction of a processing unit. Ticked, it renders the whole selection or the part of the area the map shows, which may cost much more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/quick_look_panel.ui" line="66"/>
+        <source>Test on the whole selection or map extent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/quick_look_panel.ui" line="87"/>
+        <source>Run the evalscript at full resolution on a 256 × 256 px window of the selected feature, or of the area at the map centre; every output becomes a layer. Calls estimated above 5 PU ask first.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2431,14 +2571,34 @@
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="239"/>
+        <location filename="../ui/settings_dialog.ui" line="287"/>
         <source>Get a token and list batch requests with these settings (nothing is saved).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="242"/>
+        <location filename="../ui/settings_dialog.ui" line="290"/>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="237"/>
+        <source>Spending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="243"/>
+        <source>Spending limit per run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="253"/>
+        <source>A job (or a re-run of tiles) estimated to be billed more than this is not started unless you raise the limit for that run (in the start confirmation, or MAX_PU in Processing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="256"/>
+        <source> PU</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2459,24 +2619,44 @@
         <translation>Kacheln</translation>
     </message>
     <message>
-        <location filename="../ui/start_dialog.ui" line="49"/>
+        <location filename="../ui/start_dialog.ui" line="63"/>
         <source>Charged (estimate)</source>
         <translation>Berechnet (Schätzung)</translation>
     </message>
     <message>
-        <location filename="../ui/start_dialog.ui" line="63"/>
+        <location filename="../ui/start_dialog.ui" line="77"/>
         <source>Billed at least</source>
         <translation>Mindestens abgerechnet</translation>
     </message>
     <message>
-        <location filename="../ui/start_dialog.ui" line="73"/>
+        <location filename="../ui/start_dialog.ui" line="116"/>
         <source>Spent so far</source>
         <translation>Bisher verbraucht</translation>
     </message>
     <message>
-        <location filename="../ui/start_dialog.ui" line="86"/>
+        <location filename="../ui/start_dialog.ui" line="136"/>
         <source>Processing units are charged to your account.</source>
         <translation>Processing Units werden Ihrem Konto belastet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_dialog.ui" line="49"/>
+        <source>Estimate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/start_dialog.ui" line="87"/>
+        <source>Spending limit for this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/start_dialog.ui" line="97"/>
+        <source>The most this run may be billed. Raise it here to start a job above the connection&apos;s limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/start_dialog.ui" line="100"/>
+        <source> PU</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
