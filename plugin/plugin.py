@@ -118,7 +118,14 @@ class SentinelHubBatchPlugin:
                                             Qgis.MessageLevel.Critical, 0)
 
     def unload(self) -> None:
-        """Remove everything ``initGui()`` / ``initProcessing()`` added; safe after either or both."""
+        """Remove everything ``initGui()`` / ``initProcessing()`` added; safe after either or both.
+
+        The docks' background calls are cut before the monitor is joined: a monitor poll may wait for the token
+        a dock's call is fetching, and would otherwise hold the unload until that request timed out.
+        """
+        for dock, cleanup in ((self.jobs_dock, "shutdown"), (self.new_job_dock, "cleanup")):
+            if dock is not None:
+                getattr(dock, cleanup)()
         if self.monitor is not None:
             self.monitor.shutdown()
             self.monitor = None
@@ -129,9 +136,8 @@ class SentinelHubBatchPlugin:
         self.menu_actions = []
         if self.toggle_dock_action is not None:
             self.iface.removeWebToolBarIcon(self.toggle_dock_action)
-        for dock, cleanup in ((self.jobs_dock, "shutdown"), (self.new_job_dock, "cleanup")):
+        for dock in (self.jobs_dock, self.new_job_dock):
             if dock is not None:
-                getattr(dock, cleanup)()
                 self.iface.removeDockWidget(dock)
                 dock.setParent(None)
                 dock.deleteLater()
