@@ -182,8 +182,8 @@ def sub_area_layer(tmp_path):
 
 
 def job_parameters(stack, tmp_path, folder, **overrides):
-    return tutorial_parameters(AREA=sub_area_layer(tmp_path), DELIVERY_URL=f"s3://{stack.bucket}/{folder}",
-                               DESCRIPTION=f"processing test {folder}", **overrides)
+    return tutorial_parameters(**{"AREA": sub_area_layer(tmp_path), "DELIVERY_URL": f"s3://{stack.bucket}/{folder}",
+                                  "DESCRIPTION": f"processing test {folder}", **overrides})
 
 
 def test_a_job_from_create_to_results(processing, stack_environment, tmp_path):
@@ -332,9 +332,22 @@ def test_a_done_job_whose_results_cannot_be_read_is_an_error_everywhere(processi
         assert job_id in str(raised.value) and "featureManifest" in str(raised.value), (name, str(raised.value))
 
 
+def sub_area_file(tmp_path):
+    """The 'Test sub-area' as a GeoJSON file: a run that fails must not be given a layer object (QGIS 3.22 then
+    crashes when the test process exits)."""
+    import json
+
+    collection = json.loads(TUTORIAL_AREA.read_text())
+    collection["features"] = [feature for feature in collection["features"]
+                              if feature["properties"].get("name") == "Test sub-area"]
+    path = tmp_path / "sub_area.geojson"
+    path.write_text(json.dumps(collection))
+    return str(path)
+
+
 def test_run_job_fails_when_the_finished_job_cannot_be_read(processing, wrong_s3_endpoint, tmp_path):
     with pytest.raises(QgsProcessingException) as raised:
         run(processing, "run_job", job_parameters(
-            wrong_s3_endpoint, tmp_path, "unreadable-run", POLL_SECONDS=0.5, TILES=str(tmp_path / "tiles.gpkg"),
-            OUTPUT_FOLDER=str(tmp_path / "results")))
+            wrong_s3_endpoint, tmp_path, "unreadable-run", AREA=sub_area_file(tmp_path), POLL_SECONDS=0.5,
+            TILES=str(tmp_path / "tiles.gpkg"), OUTPUT_FOLDER=str(tmp_path / "results")))
     assert "is DONE, but its feature manifest is not at" in str(raised.value)
