@@ -4,177 +4,172 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="185"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="189"/>
         <source>Folder for downloaded results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="234"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="238"/>
         <source>{what}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="245"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="249"/>
         <source>Sentinel Hub Batch: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="260"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="264"/>
         <source>Listing jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="270"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="274"/>
         <source>Listing more jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="286"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="290"/>
         <source>This account has no batch jobs yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="291"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="295"/>
         <source>Finding the latest job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="306"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="310"/>
         <source>Opening job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="375"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="383"/>
         <source>{pu:.1f} PU spent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="376"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="384"/>
         <source>created {created}, updated {updated}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="396"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="409"/>
         <source>not shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="396"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="409"/>
         <source>waiting for the tiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="400"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="413"/>
         <source>{total} tiles: {parts}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="442"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="455"/>
         <source>Choose a job first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="450"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="463"/>
         <source>Saving the description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="456"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="469"/>
         <source>Asking the service to analyse the job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="466"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="507"/>
         <source>Starting the job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="471"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="517"/>
         <source>Stopping the job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="487"/>
-        <source>Re-run the {count} failed tile(s) of job {id}? A new request over just those tiles is created and started; it overwrites their outputs and is charged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="31"/>
+        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="38"/>
         <source>Retry failed tiles</source>
         <translation>Fehlgeschlagene Kacheln wiederholen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="501"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="549"/>
         <source>Select the tiles to reprocess on the map (in the job&apos;s tile layer) first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="504"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="552"/>
         <source>Reprocess {count} selected tile(s) of job {id}? A new request over just those tiles is created and started; it overwrites their outputs and is charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="507"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="555"/>
         <source>Reprocess tiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="525"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="570"/>
         <source>Job {new} re-runs tiles of {old}; their colours follow it on the map.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="528"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="573"/>
         <source>Creating the re-run request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="542"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="587"/>
         <source>The API calls of job {id} were copied (secrets masked).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="583"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="628"/>
         <source>The tiles of job {id} cannot be drawn yet: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="588"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="633"/>
         <source>Sentinel Hub Batch: tiles of job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="689"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="734"/>
         <source>Job {id}: connected again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="691"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="752"/>
         <source>The files of job {id} cannot be read from the bucket: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="699"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="756"/>
         <source>Job {id}: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="712"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="769"/>
         <source>Re-run {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="712"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="769"/>
         <source>Job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="715"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="772"/>
         <source>{name} finished. Load its results from the jobs panel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="718"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="775"/>
         <source>{name} failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -184,17 +179,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="722"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="779"/>
         <source>{name} stopped: {reason}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="725"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="782"/>
         <source>{name} is analysed and waits to be started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/plugin.py" line="111"/>
+        <location filename="../plugin/plugin.py" line="117"/>
         <source>Sentinel Hub Batch</source>
         <translation>Sentinel Hub Batch</translation>
     </message>
@@ -204,57 +199,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="775"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="832"/>
         <source>Downloading the results of job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="775"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="832"/>
         <source>Loading the results of job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="784"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="841"/>
         <source>Download the results to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="796"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="853"/>
         <source>{count} result layer(s) of job {id} loaded in group &apos;{group}&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="804"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="862"/>
         <source>The result layers of job {id} need the S3 keys: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="833"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="891"/>
         <source>Job {id} of this project cannot be followed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/monitor.py" line="215"/>
-        <source>Reconnecting ({detail}); next try in {wait} s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/monitor.py" line="225"/>
+        <location filename="../plugin/gui/monitor.py" line="226"/>
         <source>There is no connection for this job. Open the connection settings and check the credentials, then refresh the job.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/monitor.py" line="273"/>
-        <source>Reconnecting: {message} Next try in {delay} s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/monitor.py" line="278"/>
+        <location filename="../plugin/gui/monitor.py" line="279"/>
         <source>Job {id} was not found: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/monitor.py" line="289"/>
+        <location filename="../plugin/gui/monitor.py" line="290"/>
         <source>Polling failed unexpectedly: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -304,7 +289,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/start_dialog.py" line="51"/>
+        <location filename="../plugin/gui/start_dialog.py" line="72"/>
         <source>{count} tile(s)</source>
         <translation>{count} Kachel(n)</translation>
     </message>
@@ -424,112 +409,107 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="877"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="899"/>
         <source>Starting the batch request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="885"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="894"/>
         <source>Batch request started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="885"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="894"/>
         <source>Request {id} is starting; follow it in the Jobs panel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="900"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="911"/>
         <source>Request {id}: {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="902"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="913"/>
         <source>, {cost} PU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="152"/>
+        <location filename="../plugin/gui/quicklook.py" line="166"/>
         <source>Sentinel Hub quick look</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="162"/>
+        <location filename="../plugin/gui/quicklook.py" line="176"/>
         <source>Sentinel Hub evalscript test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="167"/>
+        <location filename="../plugin/gui/quicklook.py" line="181"/>
         <source>Cancelling… (the answer on its way is discarded)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="190"/>
+        <location filename="../plugin/gui/quicklook.py" line="222"/>
         <source>A call is already running; wait or cancel it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="201"/>
-        <source>Asking Sentinel Hub…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/services/tasks.py" line="163"/>
+        <location filename="../plugin/services/tasks.py" line="164"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="218"/>
+        <location filename="../plugin/gui/quicklook.py" line="267"/>
         <source>The call ended without an answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="228"/>
+        <location filename="../plugin/gui/quicklook.py" line="277"/>
         <source>cost unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="228"/>
+        <location filename="../plugin/gui/quicklook.py" line="277"/>
         <source>{pu:.3g} PU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="230"/>
+        <location filename="../plugin/gui/quicklook.py" line="279"/>
         <source>Quick look</source>
         <translation>Schnellansicht</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="230"/>
+        <location filename="../plugin/gui/quicklook.py" line="279"/>
         <source>Test evalscript</source>
         <translation>Evalscript testen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="231"/>
+        <location filename="../plugin/gui/quicklook.py" line="280"/>
         <source>Added {names} ({cost}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="240"/>
+        <location filename="../plugin/gui/quicklook.py" line="289"/>
         <source>Quick look (true colour)</source>
         <translation>Schnellansicht (Echtfarben)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="243"/>
+        <location filename="../plugin/gui/quicklook.py" line="292"/>
         <source>The answer file {name} could not be opened as a raster.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="253"/>
+        <location filename="../plugin/gui/quicklook.py" line="302"/>
         <source>Evalscript test</source>
         <translation>Evalscript-Test</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="267"/>
+        <location filename="../plugin/gui/quicklook.py" line="316"/>
         <source>Quick look failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="267"/>
+        <location filename="../plugin/gui/quicklook.py" line="316"/>
         <source>Evalscript test failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -549,87 +529,67 @@
         <translation>Eigene URLs</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="138"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="158"/>
         <source>Enter the client id that belongs to the secret.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="142"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="162"/>
         <source>Enter the S3 access key that belongs to the secret key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="165"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="185"/>
         <source>Sentinel Hub {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="171"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="191"/>
         <source>S3 {key}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="182"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="202"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="198"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="218"/>
         <source>Testing {url}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="205"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="225"/>
         <source>The connection test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="209"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="229"/>
         <source>Sentinel Hub Batch: connection test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/start_dialog.py" line="41"/>
+        <location filename="../plugin/gui/start_dialog.py" line="52"/>
         <source>Start processing</source>
         <translation>Verarbeitung starten</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/start_dialog.py" line="50"/>
+        <location filename="../plugin/gui/start_dialog.py" line="68"/>
         <source>Start processing batch request {id}?</source>
         <translation>Verarbeitung der Batch-Anfrage {id} starten?</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/start_dialog.py" line="51"/>
-        <source>not known yet</source>
-        <translation>noch nicht bekannt</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/start_dialog.py" line="56"/>
-        <source>{charged} PU charged ({estimate} PU before the batch discount)</source>
-        <translation>{charged} PU berechnet ({estimate} PU vor dem Batch-Rabatt)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/start_dialog.py" line="59"/>
-        <source>No cost estimate is available for the current inputs.</source>
-        <translation>Für die aktuellen Eingaben gibt es keine Kostenschätzung.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/start_dialog.py" line="60"/>
-        <source>{billed} PU</source>
-        <translation>{billed} PU</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/start_dialog.py" line="62"/>
+        <location filename="../plugin/gui/start_dialog.py" line="84"/>
         <source>{cost} PU</source>
         <translation>{cost} PU</translation>
     </message>
     <message>
-        <location filename="../plugin/plugin.py" line="68"/>
+        <location filename="../plugin/plugin.py" line="74"/>
         <source>Sentinel Hub Batch cannot start: Python packages are missing</source>
         <translation>Sentinel Hub Batch kann nicht starten: Python-Pakete fehlen</translation>
     </message>
     <message>
-        <location filename="../plugin/plugin.py" line="80"/>
+        <location filename="../plugin/plugin.py" line="86"/>
         <source>Show or hide the Sentinel Hub Batch panel for a new job</source>
         <translation>Sentinel-Hub-Batch-Bedienfeld für einen neuen Auftrag ein- oder ausblenden</translation>
     </message>
@@ -639,12 +599,12 @@
         <translation>Batch-Aufträge</translation>
     </message>
     <message>
-        <location filename="../plugin/plugin.py" line="92"/>
+        <location filename="../plugin/plugin.py" line="98"/>
         <source>Show or hide the panel of batch jobs</source>
         <translation>Bedienfeld der Batch-Aufträge ein- oder ausblenden</translation>
     </message>
     <message>
-        <location filename="../plugin/plugin.py" line="97"/>
+        <location filename="../plugin/plugin.py" line="103"/>
         <source>Connection settings…</source>
         <translation>Verbindungseinstellungen…</translation>
     </message>
@@ -659,32 +619,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="87"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="88"/>
         <source>Planning</source>
         <translation>Planung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="87"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="88"/>
         <source>Results</source>
         <translation>Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="111"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="112"/>
         <source>The Python package &apos;{name}&apos; that Sentinel Hub Batch needs is not installed in this QGIS. Install it (e.g. pip install {name} in the Python of QGIS, or the python3-{name} package) and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="126"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="127"/>
         <source>Sentinel Hub credentials (authentication config; empty: environment or settings)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="129"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="130"/>
         <source>A Basic authentication configuration with the client id as username and the client secret as password. Empty: SH_CLIENT_ID/SH_CLIENT_SECRET from the environment, else the plugin&apos;s saved connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="135"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="136"/>
         <source>Job id (empty: the most recent job)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -694,77 +654,77 @@
         <translation>Auftrags-ID</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="147"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="148"/>
         <source>Evalscript (the script text, or the path of a .js file)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="149"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="150"/>
         <source>Data collection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="151"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="152"/>
         <source>From (YYYY-MM-DD or ISO 8601 time)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="152"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="153"/>
         <source>To (YYYY-MM-DD, the whole day, or ISO 8601)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="155"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="156"/>
         <source>Maximum cloud coverage (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="160"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="161"/>
         <source>Seconds between status checks while processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="169"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="170"/>
         <source>Tiling grid id ({grids})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="175"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="176"/>
         <source>Buffer X (pixels on each side)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="175"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="176"/>
         <source>Buffer Y (pixels on each side)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="251"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="252"/>
         <source>No S3 keys are set (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or the connection settings): tile statuses and results cannot be read from the bucket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="263"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="264"/>
         <source>No job id was given and the account has no batch jobs yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="264"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="265"/>
         <source>No job id given: using the most recent job {id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="292"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="293"/>
         <source>No evalscript was given. Pass the script text or the path of a .js file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="297"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="298"/>
         <source>The evalscript file &apos;{path}&apos; does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="309"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="310"/>
         <source>Cancelled. Anything already sent to Sentinel Hub (a created or started job) goes on at the service.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -774,82 +734,77 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="67"/>
+        <location filename="../plugin/processing/algorithms/start_job.py" line="44"/>
         <source>Job {id}: {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="64"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="77"/>
         <source>Create batch job</source>
         <translation>Batch-Auftrag erstellen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="67"/>
-        <source>Sends a batch processing request to Sentinel Hub: the area, evalscript, data collection and time range, tiled by the chosen grid, with the outputs delivered to your S3 bucket. The job is created, not started (use &apos;Start batch job&apos;, or &apos;Run batch job&apos; to do everything at once). The tile count and cost estimate are printed first. Outputs empty: every output of the evalscript&apos;s setup().</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="80"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="103"/>
         <source>Output location in S3 (s3://bucket/folder, or a path template)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="82"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="105"/>
         <source>Output identifiers, comma separated (empty: all outputs of the evalscript)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="84"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="107"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="86"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="109"/>
         <source>Mosaicking order (mostRecent, leastRecent, leastCC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="88"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="111"/>
         <source>Cloud-optimised GeoTIFFs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="89"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="112"/>
         <source>Overwrite existing outputs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="90"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="113"/>
         <source>Skip tiles whose outputs exist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="85"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="93"/>
         <source>Processing units before the batch discount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="86"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="94"/>
         <source>Processing units charged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="81"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="92"/>
         <source>Invalid polygons of the area were repaired.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="120"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="157"/>
         <source>Cancelled before the request was sent; no job was created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="125"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="162"/>
         <source>Creating the batch job ({outputs}) at {url}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="129"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="166"/>
         <source>Job id: {id}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -859,7 +814,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="131"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="168"/>
         <source>Expected cost: {pu} PU charged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -934,52 +889,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/run_job.py" line="49"/>
+        <location filename="../plugin/processing/algorithms/run_job.py" line="50"/>
         <source>Folder for the mosaics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/run_job.py" line="53"/>
+        <location filename="../plugin/processing/algorithms/run_job.py" line="54"/>
         <source>Result layers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/run_job.py" line="54"/>
+        <location filename="../plugin/processing/algorithms/run_job.py" line="55"/>
         <source>Number of mosaics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="57"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="63"/>
         <source>Tiles: {count} ({crs})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="58"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="64"/>
         <source>Estimate before the batch discount: {pu} PU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="59"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="65"/>
         <source>Charged (one third): {pu} PU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="61"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="67"/>
         <source>Billed: {pu} PU (the minimum per request)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="71"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="77"/>
         <source>Preview tiles and cost</source>
         <translation>Kacheln und Kosten vorab berechnen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="74"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="80"/>
         <source>Computes, without contacting Sentinel Hub, the tiles a batch job over the area would process (the tiling grid at the chosen resolution) and estimates its cost in processing units: before the batch discount (the legacy valueEstimate) and what is charged (one third, at least 100 PU per request). The evalscript&apos;s setup() decides the bands, sample type and mosaicking.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="83"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="91"/>
         <source>Tiles</source>
         <translation>Kacheln</translation>
     </message>
@@ -989,147 +944,117 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="87"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="95"/>
         <source>Processing units billed (with the minimum)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="45"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="54"/>
         <source>Process an area now (Process API)</source>
         <translation>Gebiet sofort prozessieren (Process API)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="48"/>
-        <source>Runs the evalscript synchronously over a small area with the Process API — e.g. on a test sub-area before paying for a batch job — and writes one file per output (NDVI.tif, data_mask.tif, …) into the output folder. The Process API renders at most 2500 × 2500 px: give a resolution in metres (an area in degrees is reprojected to its UTM zone) or a width and height in pixels. Credentials: the authentication configuration, else SH_CLIENT_ID/SH_CLIENT_SECRET (with SH_BASE_URL/SH_TOKEN_URL or SH_DEPLOYMENT), else the plugin's saved connection.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="57"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="67"/>
         <source>Selected features only</source>
         <translation>Nur gewählte Objekte</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="59"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="69"/>
         <source>Resolution in metres (used unless width and height are given)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="62"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="72"/>
         <source>Width in pixels (0: from the resolution)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="65"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="75"/>
         <source>Height in pixels (0: from the resolution)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="69"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="79"/>
         <source>Outputs (comma-separated ids of setup(); empty: all, as GeoTIFF)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="72"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="83"/>
         <source>Output folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="73"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="84"/>
         <source>Output files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="74"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="85"/>
         <source>Processing units spent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="98"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="109"/>
         <source>Give a resolution in metres, or a width and a height in pixels.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="104"/>
-        <source>Asking Sentinel Hub ({url})…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="107"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="124"/>
         <source>Wrote {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="109"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="126"/>
         <source>The service did not report the processing units spent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="111"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="128"/>
         <source>Processing units spent: {pu:.4g}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="34"/>
-        <source>Re-runs the failed tiles of a job (or the tiles you name) the Batch v2 way: a GeoPackage with just those tiles is put next to the job&apos;s files and a new job processes it into the same output objects (overwrite). The new job is started unless you untick &apos;Start&apos;. Needs S3 keys.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="40"/>
+        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="48"/>
         <source>Tile names, comma separated (empty: the failed tiles)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="42"/>
+        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="50"/>
         <source>Start the new job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="44"/>
+        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="53"/>
         <source>Id of the new job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="45"/>
+        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="54"/>
         <source>Status of the new job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="46"/>
+        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="55"/>
         <source>Id of the original job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="47"/>
+        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="56"/>
         <source>Number of tiles re-run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="59"/>
-        <source>Job {id} has no failed tiles to retry ({status}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="61"/>
+        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="69"/>
         <source>Failed tiles: {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="65"/>
-        <source>Created job {new} to re-run {count} tile(s) of {old}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/run_job.py" line="35"/>
+        <location filename="../plugin/processing/algorithms/run_job.py" line="34"/>
         <source>Run batch job</source>
         <translation>Batch-Auftrag ausführen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/run_job.py" line="38"/>
-        <source>The whole batch job in one step: creates it (printing tiles and cost), starts it, follows it until it is done, then writes the tile status layer and loads the results as mosaics per output. Cancelling while it runs stops the waiting only; the job goes on at the service (follow it with &apos;Wait for batch job&apos;, stop it with &apos;Stop batch job&apos;).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/run_job.py" line="47"/>
+        <location filename="../plugin/processing/algorithms/run_job.py" line="48"/>
         <source>Download the result tiles</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1144,19 +1069,14 @@
         <translation>Kosten (PU)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/run_job.py" line="63"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="138"/>
         <source>Started job {id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/start_job.py" line="15"/>
+        <location filename="../plugin/processing/algorithms/start_job.py" line="24"/>
         <source>Start batch job</source>
         <translation>Batch-Auftrag starten</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/start_job.py" line="18"/>
-        <source>Starts a created, analysed or stopped job. A created job is analysed first, then processed. Processing is charged in processing units. Follow it with &apos;Wait for batch job&apos;.</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../plugin/processing/algorithms/stop_job.py" line="15"/>
@@ -1184,22 +1104,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="100"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="103"/>
         <source>The job&apos;s files could not be read from the bucket: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="108"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="111"/>
         <source>No feature manifest yet (the job is {status}): tiles computed from the request.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="113"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="116"/>
         <source>No tiles to show yet: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="131"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="134"/>
         <source>Job {id} ({status}): {count} tiles — {summary}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1349,7 +1269,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="284"/>
+        <location filename="../plugin/services/connection.py" line="314"/>
         <source>No connection is set up. Open the connection settings and choose the client credentials.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1489,42 +1409,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="87"/>
+        <location filename="../plugin/services/preview.py" line="89"/>
         <source>The evalscript could not be read ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="110"/>
+        <location filename="../plugin/services/preview.py" line="112"/>
         <source>The tiles could not be computed ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="122"/>
+        <location filename="../plugin/services/preview.py" line="124"/>
         <source>The cost could not be estimated ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="134"/>
+        <location filename="../plugin/services/preview.py" line="136"/>
         <source>The job has no area.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="151"/>
+        <location filename="../plugin/services/preview.py" line="147"/>
         <source>{charged} PU charged (estimate {estimate} PU before the batch discount)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="154"/>
+        <location filename="../plugin/services/preview.py" line="150"/>
         <source>; billed {billed} PU (the minimum per request)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="206"/>
+        <location filename="../plugin/services/preview.py" line="202"/>
         <source>Sentinel Hub Batch: tile preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="245"/>
+        <location filename="../plugin/services/preview.py" line="241"/>
         <source>Batch job tiles (preview)</source>
         <translation>Kacheln des Batch-Auftrags (Vorschau)</translation>
     </message>
@@ -1549,47 +1469,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/tasks.py" line="83"/>
-        <source>Sentinel Hub is busy or unreachable ({reason}); trying again in {wait:.0f} s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/services/connection.py" line="246"/>
+        <location filename="../plugin/services/connection.py" line="259"/>
         <source>client credentials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="249"/>
+        <location filename="../plugin/services/connection.py" line="263"/>
         <source>S3 keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="91"/>
+        <location filename="../plugin/services/connection.py" line="103"/>
         <source>No S3 access keys are set. Add them in the connection settings (stored in the QGIS authentication database) or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="156"/>
+        <location filename="../plugin/services/connection.py" line="169"/>
         <source>No {what} are configured. Open the connection settings and choose or create an authentication configuration.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="161"/>
+        <location filename="../plugin/services/connection.py" line="174"/>
         <source>The authentication configuration &apos;{id}&apos; for the {what} could not be read. Check it exists and that the QGIS master password is set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="166"/>
+        <location filename="../plugin/services/connection.py" line="179"/>
         <source>The authentication configuration &apos;{name}&apos; needs both a username (the id or access key) and a password (the secret).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="184"/>
+        <location filename="../plugin/services/connection.py" line="197"/>
         <source>The credentials could not be saved in the QGIS authentication database. Set a master password (Settings → Options → Authentication) and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="268"/>
+        <location filename="../plugin/services/connection.py" line="291"/>
         <source>SH_CLIENT_ID is set but SH_CLIENT_SECRET is not.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1634,17 +1549,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="389"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="397"/>
         <source>Status only: the job delivers to Google Cloud Storage, which the plugin cannot read, so its tiles and results are not shown here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="422"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="435"/>
         <source>The job delivers to Google Cloud Storage, which the plugin cannot read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="423"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="436"/>
         <source>A Zarr output is one array per output: it is read from the bucket, and its tiles cannot be re-run into it (the service refuses a folder that holds files).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1734,7 +1649,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="318"/>
+        <location filename="../plugin/services/connection.py" line="348"/>
         <source>Google Cloud Storage service-account key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1779,32 +1694,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="140"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="141"/>
         <source>Area (polygon layer; with own polygons as tiles it is optional and limits them)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="172"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="173"/>
         <source>Resolution (grid units: metres, or degrees for grid 3; own polygons: their CRS units)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="191"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="192"/>
         <source>The area layer could not be opened. Give a polygon layer or file (or your own polygons as tiles).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="196"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="197"/>
         <source>Buffers apply to tiling grid tiles only; set them to 0 with your own polygons as tiles.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="123"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="160"/>
         <source>Uploading {count} polygon(s) to {url}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="140"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="177"/>
         <source>Output formats are given for outputs the job does not have: {names}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1944,7 +1859,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="77"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="83"/>
         <source>With own polygons as tiles, each polygon is one tile sized at the resolution (in its layer&apos;s CRS units), and an area keeps only the polygons it touches.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2054,12 +1969,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="309"/>
+        <location filename="../plugin/services/connection.py" line="339"/>
         <source>Google Cloud Storage key {account}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="316"/>
+        <location filename="../plugin/services/connection.py" line="346"/>
         <source>Google Cloud Storage delivery needs the service-account key of the bucket: choose the authentication configuration that holds it (or import the key file).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2134,8 +2049,223 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="141"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="142"/>
         <source>Area (polygon layer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="342"/>
+        <source>{status} — results unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="406"/>
+        <source>The job&apos;s files cannot be read: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="496"/>
+        <source>Estimating the cost of job {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="503"/>
+        <source>Restart batch request {id}? The tiles not processed yet are processed and charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="514"/>
+        <source>Stop job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="514"/>
+        <source>Stop batch request {id}? Tiles already processed stay in the bucket and are charged; the service may refuse to restart it for 30 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="536"/>
+        <source>Re-run the failed tile(s) of job {id}? A new request over just those tiles is created and started; it overwrites their outputs and is charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="538"/>
+        <source>Re-run tiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/monitor.py" line="216"/>
+        <source>Reconnecting ({detail}); next try in {wait}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/monitor.py" line="274"/>
+        <source>Reconnecting: {message} Next try in {delay}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="870"/>
+        <source>Estimating the cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/quicklook.py" line="227"/>
+        <source>about {pu} PU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/quicklook.py" line="227"/>
+        <source>an unknown cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/quicklook.py" line="229"/>
+        <source>This call will cost {cost} (calls above {limit} PU ask first). Send it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/quicklook.py" line="232"/>
+        <source>Not sent ({cost}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/quicklook.py" line="244"/>
+        <source>Asking Sentinel Hub ({cost})…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/start_dialog.py" line="73"/>
+        <source>{pu} PU before the batch discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/start_dialog.py" line="75"/>
+        <source>{pu} PU charged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/start_dialog.py" line="76"/>
+        <source>{pu} PU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/start_dialog.py" line="78"/>
+        <source>not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/start_dialog.py" line="79"/>
+        <source>No cost estimate is available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/start_dialog.py" line="91"/>
+        <source>Without an estimate nothing is started: the spending limit cannot be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/start_dialog.py" line="94"/>
+        <source>Above the spending limit of {limit} PU. Check the area, grid and resolution; if the cost is intended, raise the limit for this run to at least {billed} PU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="362"/>
+        <source>Most processing units this call may spend (empty: 5 PU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="362"/>
+        <source>Most processing units this run may be billed (empty: the connection&apos;s spending limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="366"/>
+        <source>The job is estimated before anything is started (tiles, pixels, bands, samples, the batch discount and the 100 PU minimum); above this limit the run is refused with the tile count and the PU. Raise it here when the cost is intended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="380"/>
+        <source>run it again with the parameter MAX_PU at least as high as the PU billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="80"/>
+        <source>Sends a batch processing request to Sentinel Hub: the area, evalscript, data collection and time range, tiled by the chosen grid, with the outputs delivered to your S3 bucket. The job is created, not started unless you tick &apos;Start&apos;, and then only when its estimate is within the spending limit (the connection&apos;s, or MAX_PU); &apos;Start batch job&apos; starts it later, &apos;Run batch job&apos; does everything at once. The tile count and cost estimate are printed first. Outputs empty: every output of the evalscript&apos;s setup().</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="95"/>
+        <source>Start the job once it is created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="89"/>
+        <source>Write the tiles even when there are more than 200,000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="107"/>
+        <source>The area needs {count:,} tiles ({pu} PU charged): no layer of more than {limit:,} tile features is written unless you ask for it (the parameter ALL_TILES). Check the area, grid and resolution.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="57"/>
+        <source>Runs the evalscript synchronously over a small area with the Process API — e.g. on a test sub-area before paying for a batch job — and writes one file per output (NDVI.tif, data_mask.tif, …) into the output folder. The Process API renders at most 2500 × 2500 px: give a resolution in metres (an area in degrees is reprojected to its UTM zone) or a width and height in pixels. The call is estimated first and not sent above 5 PU unless MAX_PU allows more. Credentials: the authentication configuration, else SH_CLIENT_ID/SH_CLIENT_SECRET (with SH_BASE_URL/SH_TOKEN_URL or SH_DEPLOYMENT), else the plugin's saved connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="115"/>
+        <source>Expected cost: about {pu} PU ({url})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="115"/>
+        <source>Expected cost: unknown, the evalscript&apos;s setup() could not be read ({url})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="120"/>
+        <source>run it again with the parameter MAX_PU at least as high as the estimate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="41"/>
+        <source>Re-runs the failed tiles of a job (or the tiles you name) the Batch v2 way: a GeoPackage with just those tiles is put next to the job&apos;s files and a new job processes it into the same output objects (overwrite). The new job is started unless you untick &apos;Start&apos;, and only when the tiles&apos; estimate is within the spending limit (the connection&apos;s, or MAX_PU). Needs S3 keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="70"/>
+        <source>Created job {new} to re-run {estimate} of {old}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/run_job.py" line="37"/>
+        <source>The whole batch job in one step: creates it (printing tiles and cost), starts it, follows it until it is done, then writes the tile status layer and loads the results as mosaics per output. Nothing is created when the estimate is above the spending limit (the connection&apos;s, or MAX_PU). Cancelling while it runs stops the waiting only; the job goes on at the service (follow it with &apos;Wait for batch job&apos;, stop it with &apos;Stop batch job&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/start_job.py" line="27"/>
+        <source>Starts a created, analysed or stopped job. A created job is analysed first, then processed. Processing is charged in processing units: the job is estimated first (from its tiles once analysed, else from its request) and not started above the spending limit (the connection&apos;s, or MAX_PU). Follow it with &apos;Wait for batch job&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/start_job.py" line="41"/>
+        <source>Job {id}: {estimate}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/jobs.py" line="90"/>
+        <source>raise the spending limit for this run in the confirmation, or the connection&apos;s limit in the connection settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/jobs.py" line="182"/>
+        <source>confirm the cost when asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/tasks.py" line="84"/>
+        <source>Sentinel Hub is busy or unreachable ({reason}); trying again in {wait}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2938,29 +3068,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/quick_look_panel.ui" line="67"/>
+        <location filename="../ui/quick_look_panel.ui" line="77"/>
         <source>True colour image of the whole area (512 px), as a temporary layer. Costs a fraction of a processing unit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/quick_look_panel.ui" line="70"/>
+        <location filename="../ui/quick_look_panel.ui" line="80"/>
         <source>Quick look</source>
         <translation>Schnellansicht</translation>
     </message>
     <message>
-        <location filename="../ui/quick_look_panel.ui" line="77"/>
-        <source>Run the evalscript on the selected feature, or on the part of the area the map shows, at full resolution; every output becomes a layer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/quick_look_panel.ui" line="80"/>
+        <location filename="../ui/quick_look_panel.ui" line="90"/>
         <source>Test evalscript</source>
         <translation>Evalscript testen</translation>
     </message>
     <message>
-        <location filename="../ui/quick_look_panel.ui" line="90"/>
+        <location filename="../ui/quick_look_panel.ui" line="100"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/quick_look_panel.ui" line="63"/>
+        <source>Unticked, the test renders a 256 × 256 px window (in the selected feature, or at the map centre) at full resolution, which costs a fraction of a processing unit. Ticked, it renders the whole selection or the part of the area the map shows, which may cost much more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/quick_look_panel.ui" line="66"/>
+        <source>Test on the whole selection or map extent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/quick_look_panel.ui" line="87"/>
+        <source>Run the evalscript at full resolution on a 256 × 256 px window of the selected feature, or of the area at the map centre; every output becomes a layer. Calls estimated above 5 PU ask first.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3086,14 +3226,34 @@
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="239"/>
+        <location filename="../ui/settings_dialog.ui" line="287"/>
         <source>Get a token and list batch requests with these settings (nothing is saved).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="242"/>
+        <location filename="../ui/settings_dialog.ui" line="290"/>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="237"/>
+        <source>Spending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="243"/>
+        <source>Spending limit per run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="253"/>
+        <source>A job (or a re-run of tiles) estimated to be billed more than this is not started unless you raise the limit for that run (in the start confirmation, or MAX_PU in Processing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="256"/>
+        <source> PU</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3114,24 +3274,44 @@
         <translation>Kacheln</translation>
     </message>
     <message>
-        <location filename="../ui/start_dialog.ui" line="49"/>
+        <location filename="../ui/start_dialog.ui" line="63"/>
         <source>Charged (estimate)</source>
         <translation>Berechnet (Schätzung)</translation>
     </message>
     <message>
-        <location filename="../ui/start_dialog.ui" line="63"/>
+        <location filename="../ui/start_dialog.ui" line="77"/>
         <source>Billed at least</source>
         <translation>Mindestens abgerechnet</translation>
     </message>
     <message>
-        <location filename="../ui/start_dialog.ui" line="73"/>
+        <location filename="../ui/start_dialog.ui" line="116"/>
         <source>Spent so far</source>
         <translation>Bisher verbraucht</translation>
     </message>
     <message>
-        <location filename="../ui/start_dialog.ui" line="86"/>
+        <location filename="../ui/start_dialog.ui" line="136"/>
         <source>Processing units are charged to your account.</source>
         <translation>Processing Units werden Ihrem Konto belastet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_dialog.ui" line="49"/>
+        <source>Estimate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/start_dialog.ui" line="87"/>
+        <source>Spending limit for this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/start_dialog.ui" line="97"/>
+        <source>The most this run may be billed. Raise it here to start a job above the connection&apos;s limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/start_dialog.ui" line="100"/>
+        <source> PU</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -16,7 +16,7 @@ from qgis.PyQt.QtGui import QIcon
 from .gui.dependencies import install_hint, missing_requirements
 from .services.compat import QAction
 from .services.i18n import install_translator, remove_translator, tr
-from .services.log import MESSAGE_LOG_TAG, install_log_handler, remove_log_handler
+from .services.log import MESSAGE_LOG_TAG, install_log_handler, print_each_error_once, remove_log_handler
 
 PLUGIN_ROOT = Path(__file__).resolve().parents[1]
 ICON_PATH = PLUGIN_ROOT / "resources" / "icons" / "icon.svg"
@@ -43,14 +43,20 @@ class SentinelHubBatchPlugin:
         install_translator()
 
     def initProcessing(self) -> None:
-        """Register the Processing provider (idempotent: QGIS may call this and ``initGui()``)."""
+        """Register the Processing provider (idempotent: QGIS may call this and ``initGui()``) and share the
+        requests created in the last minutes with the other QGIS processes of the profile (``qgis_process`` runs
+        only this)."""
         install_log_handler()
         if self.provider is not None:
             return
+        print_each_error_once()
         if self.missing:
             QgsMessageLog.logMessage(install_hint(self.missing), MESSAGE_LOG_TAG, Qgis.MessageLevel.Critical)
             return
         from .processing.provider import SentinelHubBatchProvider
+        from .services.jobs import share_recently_created_jobs
+
+        share_recently_created_jobs()
 
         provider = SentinelHubBatchProvider()
         if QgsApplication.processingRegistry().addProvider(provider):
@@ -112,7 +118,14 @@ class SentinelHubBatchPlugin:
                                             Qgis.MessageLevel.Critical, 0)
 
     def unload(self) -> None:
-        """Remove everything ``initGui()`` / ``initProcessing()`` added; safe after either or both."""
+        """Remove everything ``initGui()`` / ``initProcessing()`` added; safe after either or both.
+
+        The docks' background calls are cut before the monitor is joined: a monitor poll may wait for the token
+        a dock's call is fetching, and would otherwise hold the unload until that request timed out.
+        """
+        for dock, cleanup in ((self.jobs_dock, "shutdown"), (self.new_job_dock, "cleanup")):
+            if dock is not None:
+                getattr(dock, cleanup)()
         if self.monitor is not None:
             self.monitor.shutdown()
             self.monitor = None
@@ -123,9 +136,8 @@ class SentinelHubBatchPlugin:
         self.menu_actions = []
         if self.toggle_dock_action is not None:
             self.iface.removeWebToolBarIcon(self.toggle_dock_action)
-        for dock, cleanup in ((self.jobs_dock, "shutdown"), (self.new_job_dock, "cleanup")):
+        for dock in (self.jobs_dock, self.new_job_dock):
             if dock is not None:
-                getattr(dock, cleanup)()
                 self.iface.removeDockWidget(dock)
                 dock.setParent(None)
                 dock.deleteLater()
@@ -138,7 +150,9 @@ class SentinelHubBatchPlugin:
             self.provider = None
         if not self.missing:
             from .services.connection import TOKENS
+            from .services.jobs import stop_sharing_recently_created_jobs
 
             TOKENS.clear()
+            stop_sharing_recently_created_jobs()
         remove_translator()
         remove_log_handler()

@@ -25,6 +25,7 @@ from qgis.PyQt.QtWidgets import QApplication, QFileDialog, QHeaderView, QMessage
 from ..core.errors import SentinelHubBatchError
 from ..core.jobs import status_only_reason
 from ..core.models import BatchTask, TaskStatus, redact_secrets
+from ..core.spending import SpendingEstimate
 from ..core.storage import OUTPUT_TYPE_ZARR, TileStatus, parse_s3_url, request_output_type
 from ..services import jobs
 from ..services.i18n import tr
@@ -49,7 +50,7 @@ from ..services.results import (
 from ..services.tasks import Activity, BackgroundTask, BackgroundTasks, TaskCancelledError
 from .forms import load_form
 from .monitor import JobMonitor
-from .start_dialog import StartSummary, confirm_start
+from .start_dialog import WARNING_STYLE, StartSummary, confirm_start
 
 log = logging.getLogger("sentinelhub_batch")
 
@@ -109,6 +110,8 @@ class TrackedJobView:
     parent_task_id: str = ""
     last_status: Optional[TaskStatus] = None
     repair_results: bool = False
+    storage_problem: str = ""
+    """Why the job's files cannot be read from the bucket (empty when they can)."""
 
     def record(self) -> TrackedJobRecord:
         return TrackedJobRecord(self.task_id, self.connection_key,
@@ -122,7 +125,8 @@ class TrackedJobView:
 class JobsDock(QgsDockWidget, FORM_CLASS):
     """Jobs of the account, one job's details and actions; live tile layers through the monitor.
 
-    ``confirm(title, question)`` and ``confirm_start(StartSummary)`` ask the user (tests replace them).
+    ``confirm(title, question)`` and ``confirm_start(StartSummary)`` (the spending limit agreed to, None when
+    cancelled) ask the user; tests replace them.
     """
 
     task_selected = pyqtSignal(str)
@@ -164,7 +168,7 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         self._work_timer.setInterval(0)
         self._work_timer.timeout.connect(self._do_work)
         self.confirm: Callable[[str, str], bool] = self._ask
-        self.confirm_start: Callable[[StartSummary], bool] = lambda summary: confirm_start(summary, self)
+        self.confirm_start: Callable[[StartSummary], Optional[float]] = lambda summary: confirm_start(summary, self)
         self.choose_folder: Callable[[str], str] = self._choose_folder
         self.project_jobs = ProjectJobs(self.project, self)
         self.project_jobs.restored.connect(self.restore_jobs)
@@ -332,7 +336,11 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         if row < 0:
             row = self.table.rowCount()
             self.table.insertRow(row)
-        values = (_status_text(task), f"{task.completion_percentage:.0f}%", f"{task.cost_pu:.1f}",
+        status = _status_text(task)
+        view = self.views.get(task.id)
+        if view is not None and view.storage_problem:
+            status = tr("{status} — results unreadable").format(status=status)
+        values = (status, f"{task.completion_percentage:.0f}%", f"{task.cost_pu:.1f}",
                   _format_time(task.created), _format_time(task.last_updated), task.description, task.id)
         for column, value in enumerate(values):
             item = self.table.item(row, column)
@@ -392,6 +400,11 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
             return
         self.tiles_label.setToolTip("")
         view = self.views.get(self.current_id)
+        problem = view.storage_problem if view is not None else ""
+        self.tiles_label.setStyleSheet(WARNING_STYLE if problem else "")
+        if problem:
+            self.tiles_label.setText(tr("The job's files cannot be read: {problem}").format(problem=problem))
+            return
         if view is None or view.tile_layer is None:
             self.tiles_label.setText(tr("not shown") if view is None else tr("waiting for the tiles"))
             return
@@ -455,19 +468,52 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         if task is not None:
             self._act(task, jobs.analyse_job, tr("Asking the service to analyse the job"))
 
-    def start_summary(self, task: BatchTask) -> StartSummary:
-        view = self._layer_view(task.id)
-        tile_count = len(view.tile_layer) if view is not None and view.tile_layer is not None else None
-        return StartSummary(task.id, tile_count or None, spent_pu=task.cost_pu)
+    def _confirm_paid_work(self, task: BatchTask, on_confirmed: Callable[[float, SpendingEstimate, List[str]], None],
+                           *, rerun: bool = False, tile_names: Optional[List[str]] = None, question: str = "",
+                           start_text: str = "") -> None:
+        """Estimate the work in the background (``services.jobs``: starting the job, or with ``rerun`` a re-run of
+        ``tile_names``, None meaning the failed tiles), show it in the start dialog, and call
+        ``on_confirmed(limit, estimate, tile names)`` when the user agreed."""
+
+        def estimate(activity: Activity, connection: Any) -> Any:
+            s3 = activity.s3_client(connection) if connection.s3.access_key else None
+            try:
+                if rerun:
+                    return jobs.rerun_estimate(s3, task, tile_names), ""
+                return ([], jobs.job_estimate(s3, task)), ""
+            except SentinelHubBatchError as error:
+                return ([], None), describe_failure(error)
+
+        def ask(result: Any) -> None:
+            (names, spending), problem = result
+            summary = StartSummary(task.id, spending, problem, self.connection().spending_limit_pu,
+                                   spent_pu=0.0 if rerun else task.cost_pu, question=question,
+                                   start_text=start_text)
+            limit = self.confirm_start(summary)
+            if limit is not None and spending is not None:
+                on_confirmed(limit, spending, names)
+
+        self._call(tr("Estimating the cost of job {id}").format(id=task.id[:8]), estimate, ask)
 
     def start(self, task_id: Optional[str] = None) -> None:
+        """Start (or restart) the job once the user confirmed its cost in the start dialog."""
         task = self._target(task_id)
-        if task is not None and self.confirm_start(self.start_summary(task)):
-            self._act(task, jobs.start_job, tr("Starting the job"))
+        if task is None:
+            return
+        question = tr("Restart batch request {id}? The tiles not processed yet are processed and charged.").format(
+            id=task.id) if task.status is TaskStatus.STOPPED else ""
+
+        def confirmed(limit: float, spending: SpendingEstimate, _names: List[str]) -> None:
+            self._act(task, lambda client, task_id: jobs.start_job(client, task_id, limit, estimate=spending),
+                      tr("Starting the job"))
+
+        self._confirm_paid_work(task, confirmed, question=question)
 
     def stop(self, task_id: Optional[str] = None) -> None:
         task = self._target(task_id)
-        if task is not None:
+        if task is not None and self.confirm(tr("Stop job"), tr(
+                "Stop batch request {id}? Tiles already processed stay in the bucket and are charged; the service "
+                "may refuse to restart it for 30 minutes.").format(id=task.id)):
             self._act(task, jobs.stop_job, tr("Stopping the job"))
 
     def _act(self, task: BatchTask, action: Callable[[Any, str], BatchTask], what: str) -> None:
@@ -483,12 +529,14 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         if task is None:
             return
         view = self.views.get(task.id)
-        count = view.tile_layer.status_counts()[TileStatus.FAILED] if view and view.tile_layer else 0
-        question = tr("Re-run the {count} failed tile(s) of job {id}? A new request over just those tiles is "
-                      "created and started; it overwrites their outputs and is charged.").format(count=count,
-                                                                                                id=task.id)
-        if self.confirm(tr("Retry failed tiles"), question):
-            self._rerun(task, None)
+        names = None
+        if view is not None and view.tile_layer is not None:
+            names = [name for name, status in view.tile_layer.statuses().items()
+                     if status == TileStatus.FAILED.value] or None
+        question = tr("Re-run the failed tile(s) of job {id}? A new request over just those tiles is created and "
+                      "started; it overwrites their outputs and is charged.").format(id=task.id)
+        self._confirm_paid_work(task, lambda limit, _spending, confirmed: self._rerun(task, confirmed, limit),
+                                rerun=True, tile_names=names, question=question, start_text=tr("Re-run tiles"))
 
     def reprocess_selected_tiles(self, task_id: Optional[str] = None, tile_names: Optional[List[str]] = None) -> None:
         task = self._target(task_id)
@@ -504,23 +552,20 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         question = tr("Reprocess {count} selected tile(s) of job {id}? A new request over just those tiles is "
                       "created and started; it overwrites their outputs and is charged.").format(
             count=len(tile_names), id=task.id)
-        if self.confirm(tr("Reprocess tiles"), question):
-            self._rerun(task, list(tile_names))
+        self._confirm_paid_work(task, lambda limit, _spending, confirmed: self._rerun(task, confirmed, limit),
+                                rerun=True, tile_names=list(tile_names), question=question,
+                                start_text=tr("Reprocess tiles"))
 
-    def _rerun(self, task: BatchTask, tile_names: Optional[List[str]]) -> None:
+    def _rerun(self, task: BatchTask, tile_names: List[str], limit_pu: float) -> None:
         def rerun(activity: Activity, connection: Any) -> BatchTask:
             return jobs.rerun_tiles(activity.batch_client(connection), activity.s3_client(connection), task,
-                                    tile_names, jobs.delivery_keys(connection))
+                                    tile_names, jobs.delivery_keys(connection), limit_pu).task
 
         def done(new_task: BatchTask) -> None:
             self._put_task(new_task)
             view = self.views.get(task.id)
             if view is not None and view.tile_layer is not None:
-                names = tile_names
-                if names is None:
-                    names = [name for name, status in view.tile_layer.statuses().items()
-                             if status == TileStatus.FAILED.value]
-                view.tile_layer.apply_statuses(dict.fromkeys(names, TileStatus.PENDING))
+                view.tile_layer.apply_statuses(dict.fromkeys(tile_names, TileStatus.PENDING))
             self.track(new_task.id, parent_task_id=task.id)
             self.notify(tr("Job {new} re-runs tiles of {old}; their colours follow it on the map.").format(
                 new=new_task.id, old=task.id), Qgis.MessageLevel.Info)
@@ -688,12 +733,24 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         worker.reconnecting.connect(self._reconnecting)
         worker.reconnected.connect(lambda task_id: self.status_line.setText(
             tr("Job {id}: connected again.").format(id=task_id[:8])))
-        worker.storage_problem.connect(lambda task_id, message: self.notify(
-            tr("The files of job {id} cannot be read from the bucket: {message}").format(id=task_id[:8],
-                                                                                      message=message),
-            Qgis.MessageLevel.Warning))
+        worker.storage_problem.connect(self._storage_problem)
         worker.job_error.connect(lambda task_id, message: self.notify(
             tr("Job {id}: {message}").format(id=task_id[:8], message=message), Qgis.MessageLevel.Warning))
+
+    def _storage_problem(self, task_id: str, message: str) -> None:
+        """The job's files could not be read (``message``), or can be again (empty): a state the dock keeps
+        showing, not a message that flashes by."""
+        view = self.views.get(task_id)
+        if view is not None:
+            view.storage_problem = message
+        task = self.tasks.get(task_id)
+        if task is not None:
+            self._put_task(task)
+        if task_id == self.current_id:
+            self._show_tile_counts()
+        if message:
+            self.notify(tr("The files of job {id} cannot be read from the bucket: {message}").format(
+                id=task_id[:8], message=message), Qgis.MessageLevel.Warning)
 
     def _reconnecting(self, task_id: str, message: str) -> None:
         self.status_line.setText(tr("Job {id}: {message}").format(id=task_id[:8], message=message))
@@ -799,7 +856,8 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
 
     def _repair_results(self, task: BatchTask) -> None:
         try:
-            configure_gdal_for_s3(self.connection().s3_client(), parse_s3_url(task.delivery_url).bucket)
+            with self.connection().s3_client() as s3:
+                configure_gdal_for_s3(s3, parse_s3_url(task.delivery_url).bucket)
         except SentinelHubBatchError as error:
             self.notify(tr("The result layers of job {id} need the S3 keys: {error}").format(id=task.id[:8],
                                                                                             error=error),

@@ -23,7 +23,7 @@ from qgis.PyQt.QtCore import QObject, QThread, pyqtSignal, pyqtSlot
 
 from ..core.errors import ApiError, NotFoundError, SentinelHubBatchError
 from ..core.jobs import TRANSIENT_ERRORS, JobWatcher, PollPolicy
-from ..core.retry import RetryPolicy
+from ..core.retry import RetryPolicy, format_wait
 from ..services.i18n import tr
 from ..services.layers import records_from_manifest
 from ..services.tasks import TaskCancelledError
@@ -85,7 +85,8 @@ class MonitorWorker(QObject):
     """task id, message: polling failed for a transient reason; the job stays tracked and is polled again."""
     reconnected = pyqtSignal(str)
     storage_problem = pyqtSignal(str, str)
-    """task id, message: the bucket could not be read (the job is fine; the S3 settings need a look)."""
+    """task id, message: the bucket could not be read (the job is fine; the S3 settings need a look); an empty
+    message when it can be read again."""
     job_error = pyqtSignal(str, str)
     """task id, message: the job could not be polled for a reason that retrying will not fix soon."""
     polling_finished = pyqtSignal(str)
@@ -212,8 +213,8 @@ class MonitorWorker(QObject):
     def _on_retry(self, wait: float, reason: Any) -> None:
         if self._current_task:
             detail = getattr(reason, "detail", None) or str(reason)
-            self.reconnecting.emit(self._current_task, tr("Reconnecting ({detail}); next try in {wait} s").format(
-                detail=detail, wait=max(1, round(wait))))
+            self.reconnecting.emit(self._current_task, tr("Reconnecting ({detail}); next try in {wait}").format(
+                detail=detail, wait=format_wait(wait)))
 
     def _clients_for(self, key: str) -> _Clients:
         clients = self._clients.get(key)
@@ -270,8 +271,8 @@ class MonitorWorker(QObject):
             job.failures += 1
             delay = min(self.policy.processing_max, self.policy.processing_min * 2 ** (job.failures - 1))
             message = getattr(error, "message", None) or str(error)
-            self.reconnecting.emit(job.task_id, tr("Reconnecting: {message} Next try in {delay} s.").format(
-                message=message, delay=round(delay)))
+            self.reconnecting.emit(job.task_id, tr("Reconnecting: {message} Next try in {delay}.").format(
+                message=message, delay=format_wait(delay)))
             self._reschedule(job, delay)
             return
         except NotFoundError as error:
@@ -304,7 +305,7 @@ class MonitorWorker(QObject):
         if snapshot.task_changed:
             self.task_updated.emit(job.task_id, snapshot.task)
         problem = snapshot.storage_problem or (clients.s3_problem if clients.s3 is None else "")
-        if problem and problem != job.last_storage_problem:
+        if problem != job.last_storage_problem:
             self.storage_problem.emit(job.task_id, problem)
         job.last_storage_problem = problem
         delay = self.policy.next_delay(snapshot.task.status, job.delay,

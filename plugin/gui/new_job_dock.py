@@ -31,7 +31,7 @@ from ..core.batch_request import (
     bucket_access_methods,
     zarr_allowed_for_grid,
 )
-from ..core.errors import InvalidRequestError
+from ..core.errors import InvalidRequestError, SentinelHubBatchError
 from ..core.grids import BUILTIN_GRIDS, format_number, get_grid
 from ..core.models import BatchTask, TaskStatus, UserAction
 from ..services import jobs
@@ -863,23 +863,32 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
         self._run(action, lambda activity: jobs.analyse_job(activity.batch_client(connection), task_id, activity),
                   analysed, connection.deployment.base_url)
 
-    def start_summary(self, task: BatchTask) -> StartSummary:
-        """What the start confirmation shows: the tiles and cost of the current preview."""
-        preview = self.last_preview
-        has_estimate = preview is not None and preview.cost is not None and preview.tiles is not None
-        return StartSummary(task.id, len(preview.tiles) if has_estimate else None,
-                            preview.cost if has_estimate else None, task.cost_pu)
-
     def start_job(self) -> None:
+        """Estimate the created job (``services.jobs.job_estimate``, as the Jobs dock does), ask with its cost and
+        the spending limit, then start it within the limit the user agreed to."""
         task = self.current_task
-        if task is None or not confirm_start(self.start_summary(task), self):
-            return
-        action = tr("Starting the batch request")
+        action = tr("Estimating the cost")
         connection = self._connection(action)
-        if connection is None:
+        if task is None or connection is None:
             return
-        task_id = task.id
 
+        def estimate(activity: Activity) -> Tuple[Any, str]:
+            s3 = activity.s3_client(connection) if connection.s3.access_key else None
+            try:
+                return jobs.job_estimate(s3, task), ""
+            except SentinelHubBatchError as error:
+                return None, describe_failure(error)
+
+        def ask(result: Tuple[Any, str]) -> None:
+            spending, problem = result
+            limit = confirm_start(StartSummary(task.id, spending, problem, connection.spending_limit_pu,
+                                               spent_pu=task.cost_pu), self)
+            if limit is not None and spending is not None:
+                self._start_within(task.id, connection, limit, spending)
+
+        self._run(action, estimate, ask, connection.deployment.base_url)
+
+    def _start_within(self, task_id: str, connection: Any, limit_pu: float, spending: Any) -> None:
         def started(updated: BatchTask) -> None:
             self._set_current_task(updated)
             self.push_message(tr("Batch request started"), tr(
@@ -887,8 +896,10 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
                 Qgis.MessageLevel.Success)
             self.job_started.emit(task_id)
 
-        self._run(action, lambda activity: jobs.start_job(activity.batch_client(connection), task_id), started,
-                  connection.deployment.base_url)
+        self._run(tr("Starting the batch request"),
+                  lambda activity: jobs.start_job(activity.batch_client(connection), task_id, limit_pu,
+                                                  estimate=spending),
+                  started, connection.deployment.base_url)
 
     def follow_update(self, task_id: str, task: BatchTask) -> None:
         """A status the monitor read: keep the line of the job created here current."""

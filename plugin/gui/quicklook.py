@@ -2,9 +2,11 @@
 
 ``QuickLookPanel`` is a widget the new-job dock embeds. **Quick look** renders the whole area in true colour
 (512 px on the long side) and adds it as a temporary raster under the vector layers; **Test evalscript** runs
-the job's evalscript on the selected feature (or the part of the area the map shows) at full resolution and
-adds every output as a layer, with the processing units it cost. Both run in a ``QgsTask`` and can be
-cancelled; failures go to the message bar in plain words, details to the message log.
+the job's evalscript at full resolution on a 256 × 256 px window (``core.process_api.evalscript_test_window``) of
+the selected feature, or of the area at the map centre — or, when the user ticks it, on the whole selection or map
+extent — and adds every output as a layer, with the processing units it cost. Each call shows its estimated PU
+first and asks above ``core.spending.PROCESS_API_ASK_PU``. Both run in a ``QgsTask`` and can be cancelled; failures
+go to the message bar in plain words, details to the message log.
 """
 
 from __future__ import annotations
@@ -29,15 +31,23 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QObject, pyqtSignal
-from qgis.PyQt.QtWidgets import QWidget
+from qgis.PyQt.QtWidgets import QMessageBox, QWidget
 
 from ..core.errors import SentinelHubBatchError
-from ..core.process_api import ProcessInputs, build_process_request, clip_to_extent, in_metric_crs, quick_look_request
+from ..core.process_api import (
+    ProcessInputs,
+    build_process_request,
+    clip_to_extent,
+    evalscript_test_window,
+    in_metric_crs,
+    quick_look_request,
+)
+from ..core.spending import PROCESS_API_ASK_PU, format_pu
 from ..services.area import area_from_layer
 from ..services.compat import MessageLevel
 from ..services.connection import resolve_connection
 from ..services.i18n import tr
-from ..services.jobs import process_area
+from ..services.jobs import process_area, process_request_estimate
 from ..services.messages import describe_failure
 from ..services.tasks import BackgroundTask, TaskCancelledError
 from .forms import load_form
@@ -111,7 +121,8 @@ class QuickLookPanel(QWidget, FORM_CLASS):
     ``get_inputs()`` returns the job's ``ProcessInputs`` (whole area in its CRS, evalscript, data, time range)
     or raises ``InvalidRequestError`` saying what is missing. ``get_area_layer()`` (optional) returns the area
     layer, whose selected features are the test area. ``connection_factory()`` gives the connection; by default
-    the saved one (or the SH_* environment).
+    the saved one (or the SH_* environment). ``confirm(title, question)`` asks before a call above the threshold
+    (tests replace it).
     """
 
     finished = pyqtSignal(str, bool)
@@ -136,6 +147,9 @@ class QuickLookPanel(QWidget, FORM_CLASS):
         self.run: Optional[ProcessRun] = None
         self.last_layers: List[QgsMapLayer] = []
         self.last_pu: Optional[float] = None
+        self.last_estimate: Optional[float] = None
+        """The PU the last call was estimated at before it was sent (None: unknown)."""
+        self.confirm: Callable[[str, str], bool] = self._ask
         self.resolution_box.setClearValue(DEFAULT_TEST_RESOLUTION)
         self.quick_look_button.clicked.connect(self.run_quick_look)
         self.test_button.clicked.connect(self.run_test)
@@ -153,9 +167,9 @@ class QuickLookPanel(QWidget, FORM_CLASS):
 
     def run_test(self) -> Optional[ProcessRun]:
         try:
-            inputs = in_metric_crs(self.test_inputs())
             resolution = float(self.resolution_box.value())
-            request = build_process_request(inputs, resx=resolution, resy=resolution, check_evalscript=False)
+            request = build_process_request(self.test_area(resolution), resx=resolution, resy=resolution,
+                                            check_evalscript=False)
         except Exception as error:
             self._report_failure("test", error)
             return None
@@ -173,15 +187,33 @@ class QuickLookPanel(QWidget, FORM_CLASS):
     def test_inputs(self) -> ProcessInputs:
         """The job's inputs restricted to the selected features, else to the map extent."""
         inputs = self.get_inputs()
-        layer = self.get_area_layer() if self.get_area_layer else None
-        if layer is not None and layer.selectedFeatureCount() > 0:
-            selected = area_from_layer(layer, selected_only=True)
+        if self._has_selection():
+            selected = area_from_layer(self.get_area_layer(), selected_only=True)
             return replace(inputs, area=selected.geometry, area_crs=selected.crs)
         target = _qgis_crs(inputs.area_crs)
         canvas = self.iface.mapCanvas()
         transform = QgsCoordinateTransform(canvas.mapSettings().destinationCrs(), target, QgsProject.instance())
         extent = transform.transformBoundingBox(canvas.extent())
         return clip_to_extent(inputs, (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()))
+
+    def test_area(self, resolution: float) -> ProcessInputs:
+        """What the test renders, in metres: a 256 px window of :meth:`test_inputs` (in the selection, else at the
+        map centre) unless the user asked for all of it."""
+        inputs = in_metric_crs(self.test_inputs())
+        if self.whole_area_check.isChecked():
+            return inputs
+        centre = None
+        if not self._has_selection():
+            canvas = self.iface.mapCanvas()
+            transform = QgsCoordinateTransform(canvas.mapSettings().destinationCrs(), _qgis_crs(inputs.area_crs),
+                                               QgsProject.instance())
+            point = transform.transform(canvas.extent().center())
+            centre = (point.x(), point.y())
+        return evalscript_test_window(inputs, resolution, centre)
+
+    def _has_selection(self) -> bool:
+        layer = self.get_area_layer() if self.get_area_layer else None
+        return layer is not None and layer.selectedFeatureCount() > 0
 
     # --- plumbing --------------------------------------------------------------------------------------------
 
@@ -190,6 +222,17 @@ class QuickLookPanel(QWidget, FORM_CLASS):
             self.iface.messageBar().pushMessage(description, tr("A call is already running; wait or cancel it."),
                                                 MessageLevel.Info, 5)
             return None
+        estimate = process_request_estimate(request)
+        self.last_estimate = estimate
+        cost = tr("about {pu} PU").format(pu=format_pu(estimate)) if estimate is not None else tr("an unknown cost")
+        if estimate is None or estimate > PROCESS_API_ASK_PU:
+            question = tr("This call will cost {cost} (calls above {limit} PU ask first). Send it?").format(
+                cost=cost, limit=format_pu(PROCESS_API_ASK_PU))
+            if not self.confirm(description, question):
+                self.status_label.setText(tr("Not sent ({cost}).").format(cost=cost))
+                self.finished.emit(action, False)
+                return None
+        allowed = PROCESS_API_ASK_PU if estimate is None or estimate <= PROCESS_API_ASK_PU else estimate
         try:
             connection = self.connection_factory()
         except Exception as error:
@@ -198,12 +241,18 @@ class QuickLookPanel(QWidget, FORM_CLASS):
         run = ProcessRun(action, self.outputs.new_folder(action))
         self.run = run
         self._set_running(True)
-        self.status_label.setText(tr("Asking Sentinel Hub…"))
+        self.status_label.setText(tr("Asking Sentinel Hub ({cost})…").format(cost=cost))
         run.task = BackgroundTask(
             description, lambda activity: process_area(activity.batch_client(connection), request, run.folder,
-                                                       activity),
+                                                       activity, allowed if estimate is not None else None),
             lambda answer, error: self._done(run, answer, error), self).start()
         return run
+
+    def _ask(self, title: str, question: str) -> bool:
+        answer = QMessageBox.question(self, title, question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _done(self, run: ProcessRun, answer: Any, error: Optional[BaseException]) -> None:
         self.run = None

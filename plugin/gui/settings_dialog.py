@@ -12,7 +12,7 @@ from typing import Optional, Tuple
 
 from qgis.core import Qgis, QgsApplication, QgsAuthMethodConfig
 from qgis.PyQt.QtCore import pyqtSignal
-from qgis.PyQt.QtWidgets import QDialog, QLineEdit, QWidget
+from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QWidget
 
 from ..core.deployments import DEPLOYMENTS, deployment_for
 from ..core.errors import InvalidRequestError
@@ -84,6 +84,9 @@ class SettingsDialog(QDialog, FORM_CLASS):
         self.button_box.accepted.connect(self.accept)
         self.button_box.rejected.connect(self.reject)
         self._show_settings(self.settings)
+        for edit in (self.base_url_edit, self.token_url_edit, self.s3_endpoint_edit):
+            edit.textChanged.connect(lambda _text: self.check_transport())
+        self.check_transport()
 
     def _show_settings(self, settings: ConnectionSettings) -> None:
         key = settings.deployment if settings.deployment in (*DEPLOYMENTS, CUSTOM_DEPLOYMENT) else "eu"
@@ -98,6 +101,7 @@ class SettingsDialog(QDialog, FORM_CLASS):
         self._show_username(settings.s3_auth_config_id, self.s3_access_key_edit)
         self.s3_endpoint_edit.setText(settings.s3_endpoint)
         self.s3_region_edit.setText(settings.s3_region)
+        self.spending_limit_spin.setValue(settings.spending_limit_pu)
 
     def _deployment_changed(self) -> None:
         key = self.deployment_combo.currentData()
@@ -121,18 +125,34 @@ class SettingsDialog(QDialog, FORM_CLASS):
     # --- reading the form ------------------------------------------------------------------------------
 
     def settings_from_form(self) -> ConnectionSettings:
-        """The settings as shown (no secret in them). Raises InvalidRequestError for bad URLs."""
+        """The settings as shown (no secret in them). Raises InvalidRequestError for URLs the transport rules
+        refuse (``core.transport``: https only, plain http for this machine alone)."""
         key = self.deployment_combo.currentData()
         custom = key == CUSTOM_DEPLOYMENT
         base_url = self.base_url_edit.text().strip() if custom else ""
         token_url = self.token_url_edit.text().strip() if custom else ""
         deployment_for(key, base_url, token_url)
+        s3_endpoint = self.s3_endpoint_edit.text().strip()
+        S3Access(endpoint=s3_endpoint).endpoint_url  # noqa: B018 (raises for an endpoint that would leak the keys)
         return ConnectionSettings(
             deployment=key, base_url=base_url, token_url=token_url,
             auth_config_id=self.auth_select.configId(), s3_auth_config_id=self.s3_auth_select.configId(),
-            s3_endpoint=self.s3_endpoint_edit.text().strip(),
-            s3_region=self.s3_region_edit.text().strip() or "eu-central-1",
+            s3_endpoint=s3_endpoint, s3_region=self.s3_region_edit.text().strip() or "eu-central-1",
+            spending_limit_pu=float(self.spending_limit_spin.value()),
         )
+
+    def check_transport(self) -> bool:
+        """Check the URLs as typed: a refused one is named under the form and Save is disabled until it is fixed."""
+        try:
+            self.settings_from_form()
+            problem = ""
+        except InvalidRequestError as error:
+            problem = str(error)
+        self.transport_problem_label.setStyleSheet("color: #c62828;" if problem else "")
+        self.transport_problem_label.setText(problem)
+        self.transport_problem_label.setVisible(bool(problem))
+        self.button_box.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problem)
+        return not problem
 
     def _typed_client_credentials(self) -> Optional[Tuple[str, str]]:
         return _typed_pair(self.client_id_edit, self.client_secret_edit,

@@ -3,7 +3,8 @@
 - :func:`compute_preview` reads the evalscript, finds the tiles and estimates the cost: plain Python, no Qt.
 - :class:`PreviewController` debounces edits, computes in the background and drops results of stale inputs.
 - :class:`TilePreviewLayer` is the one temporary memory layer showing the tiles; it is refilled in place.
-- :func:`cost_text`, :func:`format_pu` say what a job costs, for the docks, the start dialog and Processing.
+- :func:`cost_text`, :func:`format_pu` say what a job costs, for the docks and Processing (``format_pu``
+  is the core's, ``core.spending``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
 from ..core.errors import InvalidRequestError
+from ..core.spending import format_pu
 from .compat import FIELD_TYPE_INT, FIELD_TYPE_STRING
 from .i18n import tr
 from .layers import qgs_geometry
@@ -133,12 +135,6 @@ def checked_preview(inputs: PreviewInputs, max_tiles: Optional[int] = None) -> P
     if result.tiles is None:
         raise InvalidRequestError(tr("The job has no area."))
     return result
-
-
-def format_pu(value: float) -> str:
-    if value >= 100:
-        return f"{value:,.0f}"
-    return f"{value:,.2f}"
 
 
 def cost_figures(cost: Any) -> Tuple[float, float, float]:

@@ -26,6 +26,7 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..core.errors import TaskCancelledError
+from ..core.retry import format_wait
 from .i18n import tr
 
 log = logging.getLogger("sentinelhub_batch")
@@ -80,8 +81,8 @@ class Activity:
     def retrying(self, wait: float, reason: Any) -> None:
         """The core's ``on_retry``: tell the user that the service is being asked again."""
         detail = getattr(reason, "detail", None) or str(reason)
-        self.info(tr("Sentinel Hub is busy or unreachable ({reason}); trying again in {wait:.0f} s.").format(
-            reason=detail, wait=wait))
+        self.info(tr("Sentinel Hub is busy or unreachable ({reason}); trying again in {wait}.").format(
+            reason=detail, wait=format_wait(wait)))
 
     def _opened(self, client: Any) -> Any:
         if client is None:

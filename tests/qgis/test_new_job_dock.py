@@ -262,6 +262,7 @@ def fake_service(monkeypatch):
     monkeypatch.setenv("SH_TOKEN_URL", server.url + "/auth/realms/main/protocol/openid-connect/token")
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIADOCKTEST")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "s3-dock-secret")
+    monkeypatch.setenv("AWS_S3_ENDPOINT", server.url)  # answers 404 for the manifest: the request is estimated
     yield service
     server.stop()
 
@@ -280,8 +281,9 @@ def answer_confirmation(monkeypatch, answer=QDialog.DialogCode.Accepted):
 
 def assert_shows_the_cost(dialog, tiles):
     assert dialog.tiles_value.text() == f"{tiles} tile(s)"
-    assert "PU charged" in dialog.charged_value.text() and "before the batch discount" in dialog.charged_value.text()
+    assert "PU charged" in dialog.charged_value.text() and "before the batch discount" in dialog.estimate_value.text()
     assert dialog.billed_value.text() == "100 PU"
+    assert dialog.limit_spin.value() == 10_000 and dialog.start_button.isEnabled()
 
 
 def test_create_analyse_start_with_buttons_enabled_only_when_allowed(qgis_iface, qtbot, project, fake_service,
@@ -338,7 +340,7 @@ def test_declining_the_confirmation_starts_nothing(qgis_iface, qtbot, project, f
         dock.create_button.click()
     asked = answer_confirmation(monkeypatch, QDialog.DialogCode.Rejected)
     dock.start_button.click()
-    assert len(asked) == 1
+    qtbot.waitUntil(lambda: len(asked) == 1 and dock.busy_action is None, timeout=WAIT_MS)
     assert not fake_service.server.calls("POST", f"/api/v2/batch/process/{FakeBatchService.TASK_ID}/start")
     assert dock.current_task.status.value == "CREATED"
     dock.cleanup()
@@ -509,12 +511,62 @@ def test_the_start_dialog_without_an_estimate_says_so_and_defaults_to_cancel(qtb
     from qgis.PyQt.QtWidgets import QDialogButtonBox
     from sentinelhub_batch.plugin.gui.start_dialog import StartSummary
 
-    dialog = StartDialog(StartSummary("job-1", None, None, spent_pu=12.5))
+    dialog = StartDialog(StartSummary("job-1", None, spent_pu=12.5))
     qtbot.addWidget(dialog)
     assert "job-1" in dialog.question_label.text()
-    assert dialog.tiles_value.text() == "not known yet"
-    assert "No cost estimate" in dialog.charged_value.text()
-    assert dialog.billed_value.text() == "100 PU"
+    assert dialog.tiles_value.text() == "not known"
+    assert "No cost estimate" in dialog.estimate_value.text()
+    assert not dialog.start_button.isEnabled() and "nothing is started" in dialog.limit_note_label.text()
     assert dialog.spent_value.text() == "12.50 PU" and not dialog.spent_value.isHidden()
     assert dialog.button_box.button(QDialogButtonBox.StandardButton.Cancel).isDefault()
     assert dialog.button_box.button(QDialogButtonBox.StandardButton.Ok).text() == "Start processing"
+
+
+@pytest.mark.e2e
+def test_a_job_created_here_can_be_started_at_once_in_the_jobs_dock_despite_the_404_window(
+        qgis_iface, qtbot, project, monkeypatch, local_stack):
+    """Right after a create the service answers 404 for the new request for a while; the Jobs dock acts on it at
+    once and rides that out, because every client knows the request was just created."""
+    from sentinelhub_batch.plugin.core.deployments import custom_deployment
+    from sentinelhub_batch.plugin.core.jobs import PollPolicy
+    from sentinelhub_batch.plugin.gui.jobs_dock import JobsDock
+    from sentinelhub_batch.plugin.gui.monitor import JobMonitor
+    from sentinelhub_batch.plugin.services.connection import Connection, S3Access
+
+    for name, value in {"SH_CLIENT_ID": local_stack.client_id, "SH_CLIENT_SECRET": local_stack.client_secret,
+                        "SH_BASE_URL": local_stack.base_url, "SH_TOKEN_URL": local_stack.token_url,
+                        "AWS_ACCESS_KEY_ID": local_stack.s3_access_key,
+                        "AWS_SECRET_ACCESS_KEY": local_stack.s3_secret_key,
+                        "AWS_S3_ENDPOINT": local_stack.s3_endpoint, "AWS_REGION": local_stack.s3_region}.items():
+        monkeypatch.setenv(name, str(value))
+    local_stack.faults.not_found_after_create_seconds = 2.0
+    connection = Connection(custom_deployment(local_stack.base_url, local_stack.token_url), local_stack.client_id,
+                            local_stack.client_secret, S3Access(local_stack.s3_access_key, local_stack.s3_secret_key,
+                                                               local_stack.s3_endpoint, local_stack.s3_region))
+    monitor = JobMonitor(PollPolicy(analysing=0.1, waiting_for_user=0.2, processing_min=0.1, processing_max=0.4))
+    monitor.start()
+    jobs = JobsDock(qgis_iface, monitor, QgsProject.instance(), connection_factory=lambda key: connection)
+    qtbot.addWidget(jobs)
+    jobs.confirm_start = lambda summary: summary.limit_pu
+    notes = []
+    jobs.notification.connect(lambda text, level: notes.append(text))
+    tutorial_layer(qgis_iface)
+    dock = make_dock(qgis_iface, qtbot)
+    dock.job_created.connect(jobs.add_task)
+    dock.output_url_edit.setText(f"s3://{local_stack.bucket}/window")
+    wait_for_preview(dock, qtbot)
+    try:
+        with qtbot.waitSignal(dock.job_created, timeout=60000) as created:
+            dock.create_button.click()
+        task_id = created.args[0].id
+        with qtbot.waitSignal(jobs.notification, timeout=120000, check_params_cb=lambda text, level: "finished" in
+                              text):
+            jobs.start(task_id)
+        assert local_stack.service.requests[task_id].status == "DONE"
+        hidden = [entry for entry in local_stack.request_log if task_id in entry[1] and entry[2] == 404]
+        assert hidden, "the service hid the new request for a while; the dock rode it out"
+        assert not any("not found" in note.lower() for note in notes)
+    finally:
+        assert monitor.shutdown(5000)
+        jobs.shutdown()
+        dock.cleanup()

@@ -397,7 +397,7 @@ def jobs_dock(stack, qtbot, qgis_iface):
     monitor.start()
     dock = JobsDock(qgis_iface, monitor, QgsProject.instance(), connection_factory=lambda key: connection)
     dock.confirm = lambda title, question: True
-    dock.confirm_start = lambda summary: True
+    dock.confirm_start = lambda summary: summary.limit_pu
     qtbot.addWidget(dock)
     notes = []
     dock.notification.connect(lambda text, level: notes.append(text))

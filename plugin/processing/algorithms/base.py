@@ -32,6 +32,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QIcon
 
 from ...core.errors import SentinelHubBatchError
+from ...core.spending import check_limit
 from ...services.area import area_from_layer
 from ...services.compat import NUMBER_DOUBLE, NUMBER_INTEGER, PARAMETER_ADVANCED, SOURCE_POLYGONS
 from ...services.connection import resolve_connection
@@ -350,11 +351,40 @@ def style_when_loaded(context: QgsProcessingContext, layer_id_or_path: str, styl
     context.layerToLoadOnCompletionDetails(layer_id_or_path).setPostProcessor(processor)
 
 
+# -- the spending guard: every algorithm that makes Sentinel Hub spend processing units takes MAX_PU
+
+MAX_PU = "MAX_PU"
+
+
+def add_spending_limit_parameter(algorithm: BatchAlgorithm, process_api: bool = False) -> None:
+    """MAX_PU: the most this run may spend; empty = the connection's limit (or, for the Process API, the amount a
+    call may spend without asking)."""
+    description = (tr("Most processing units this call may spend (empty: 5 PU)") if process_api else
+                   tr("Most processing units this run may be billed (empty: the connection's spending limit)"))
+    parameter = QgsProcessingParameterNumber(MAX_PU, description, NUMBER_DOUBLE,
+                                             optional=True, minValue=0.0)
+    parameter.setHelp(tr("The job is estimated before anything is started (tiles, pixels, bands, samples, the batch "
+                         "discount and the 100 PU minimum); above this limit the run is refused with the tile count "
+                         "and the PU. Raise it here when the cost is intended."))
+    algorithm.addParameter(parameter)
+
+
+def spending_limit(algorithm: BatchAlgorithm, parameters: Dict[str, Any], context: QgsProcessingContext,
+                   default: float) -> float:
+    """MAX_PU when given, else ``default`` (the connection's limit)."""
+    given = algorithm.optional_number(parameters, MAX_PU, context)
+    return default if given is None else check_limit(given)
+
+
+def raise_limit_help() -> str:
+    return tr("run it again with the parameter MAX_PU at least as high as the PU billed")
+
+
 STATUS_OUTPUT = "STATUS"
 
 
 class JobActionAlgorithm(BatchAlgorithm):
-    """An algorithm that sends one action (analyse, start, stop) to a job and reports its status after it."""
+    """An algorithm that sends one unpaid action (analyse, stop) to a job and reports its status after it."""
 
     def act(self, client: Any, task_id: str) -> Any:
         """The action (a ``services.jobs`` function); returns the job after it."""

@@ -15,10 +15,22 @@ from qgis.core import (
 
 from ...core.batch_request import OutputSpec
 from ...core.errors import InvalidRequestError
+from ...core.spending import SpendingEstimate, check_batch_spending
 from ...services.batch_options import PreparedJob, byoc_bucket_policy_note, prepare_job, send_job
+from ...services.jobs import start_job
 from ...services.preview import format_pu
 from . import job_options
-from .base import AREA, MAX_CLOUD_COVERAGE, RESOLUTION, BatchAlgorithm, split_names, tr
+from .base import (
+    AREA,
+    MAX_CLOUD_COVERAGE,
+    RESOLUTION,
+    BatchAlgorithm,
+    add_spending_limit_parameter,
+    raise_limit_help,
+    spending_limit,
+    split_names,
+    tr,
+)
 from .job_options import (
     FEATURES_URL,
     add_delivery_option_parameters,
@@ -55,6 +67,7 @@ JOB_ID_OUTPUT = "JOB_ID"
 STATUS = "STATUS"
 PU_ESTIMATE = "PU_ESTIMATE"
 PU_CHARGED = "PU_CHARGED"
+START = "START"
 
 
 class CreateJobAlgorithm(BatchAlgorithm):
@@ -66,14 +79,24 @@ class CreateJobAlgorithm(BatchAlgorithm):
     def shortHelpString(self) -> str:
         return tr("Sends a batch processing request to Sentinel Hub: the area, evalscript, data collection and time "
                   "range, tiled by the chosen grid, with the outputs delivered to your S3 bucket. The job is created, "
-                  "not started (use 'Start batch job', or 'Run batch job' to do everything at once). The tile count "
-                  "and cost estimate are printed first. Outputs empty: every output of the evalscript's setup().") \
-            + " " + job_options.options_help()
+                  "not started unless you tick 'Start', and then only when its estimate is within the spending "
+                  "limit (the connection's, or MAX_PU); 'Start batch job' starts it later, 'Run batch job' does "
+                  "everything at once. The tile count and cost estimate are printed first. Outputs empty: every "
+                  "output of the evalscript's setup().") + " " + job_options.options_help()
 
     def initAlgorithm(self, config: Any = None) -> None:
         self.add_job_request_parameters()
         self.add_connection_parameter()
+        self.add_start_parameters()
         self.add_job_outputs()
+
+    def add_start_parameters(self) -> None:
+        """The spending guard of a run that starts the job: START (create_job only) and MAX_PU."""
+        self.addParameter(QgsProcessingParameterBoolean(START, tr("Start the job once it is created"), False))
+        add_spending_limit_parameter(self)
+
+    def will_start(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> bool:
+        return self.parameterAsBool(parameters, START, context)
 
     def add_job_request_parameters(self) -> None:
         self.add_request_parameters()
@@ -101,8 +124,19 @@ class CreateJobAlgorithm(BatchAlgorithm):
                 feedback: QgsProcessingFeedback) -> Dict[str, Any]:
         connection = self.connection(parameters, context)
         task, cost = self.create(parameters, context, feedback, connection)
+        if self.will_start(parameters, context):
+            task = self.start(parameters, context, feedback, connection, task, cost)
         return {JOB_ID_OUTPUT: task.id, STATUS: task.status_text, PU_ESTIMATE: cost.estimate_pu,
                 PU_CHARGED: cost.charged_pu}
+
+    def start(self, parameters: Dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback,
+              connection: Any, task: Any, cost: Any) -> Any:
+        """Start the job just created, within the spending limit its estimate was checked against."""
+        client = self.activity.batch_client(connection)
+        started = start_job(client, task.id, spending_limit(self, parameters, context, connection.spending_limit_pu),
+                            how_to_raise=raise_limit_help(), estimate=SpendingEstimate.of(cost))
+        feedback.pushInfo(tr("Started job {id}.").format(id=task.id))
+        return started
 
     def create(self, parameters: Dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback,
                connection: Any) -> Any:
@@ -112,6 +146,9 @@ class CreateJobAlgorithm(BatchAlgorithm):
             feedback.pushWarning(tr("Invalid polygons of the area were repaired."))
         tiles, info, cost = compute_tiles_and_cost(inputs)
         report_cost(feedback, tiles, cost)
+        if self.will_start(parameters, context):
+            limit = spending_limit(self, parameters, context, connection.spending_limit_pu)
+            check_batch_spending(SpendingEstimate.of(cost), limit, how_to_raise=raise_limit_help())
         output_ids = self.output_ids(parameters, context, info)
         prepared = self.prepare_job(parameters, context, inputs, info, tiles, output_ids, connection)
         if prepared.body["output"].get("createCollection") or prepared.body["output"].get("collectionId"):

@@ -7,8 +7,10 @@ from typing import Any, Dict, List
 from qgis.core import (
     QgsFeature,
     QgsProcessingContext,
+    QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
 )
 
@@ -29,6 +31,10 @@ TILE_COUNT = "TILE_COUNT"
 PU_ESTIMATE = "PU_ESTIMATE"
 PU_CHARGED = "PU_CHARGED"
 PU_BILLED = "PU_BILLED"
+ALL_TILES = "ALL_TILES"
+MAX_TILE_FEATURES = 200_000
+"""More tile features than this are written only when ALL_TILES asks for them (a continent on grid 1 is millions of
+tiles and gigabytes of GeoPackage); the count and the cost are reported in any case."""
 
 TILE_FIELDS = [
     ("name", FIELD_TYPE_STRING),
@@ -80,6 +86,8 @@ class PreviewTilesAlgorithm(BatchAlgorithm):
 
     def initAlgorithm(self, config: Any = None) -> None:
         self.add_request_parameters()
+        self.add_advanced(QgsProcessingParameterBoolean(
+            ALL_TILES, tr("Write the tiles even when there are more than 200,000"), False))
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("Tiles")))
         self.addOutput(QgsProcessingOutputNumber(TILE_COUNT, tr("Number of tiles")))
         self.addOutput(QgsProcessingOutputNumber(PU_ESTIMATE, tr("Processing units before the batch discount")))
@@ -94,6 +102,12 @@ class PreviewTilesAlgorithm(BatchAlgorithm):
         feedback.setProgress(10)
         tiles, _, cost = compute_tiles_and_cost(inputs)
         feedback.setProgress(60)
+        report_cost(feedback, tiles, cost)
+        if len(tiles) > MAX_TILE_FEATURES and not self.parameterAsBool(parameters, ALL_TILES, context):
+            raise QgsProcessingException(tr(
+                "The area needs {count:,} tiles ({pu} PU charged): no layer of more than {limit:,} tile features is "
+                "written unless you ask for it (the parameter ALL_TILES). Check the area, grid and resolution."
+            ).format(count=len(tiles), pu=format_pu(cost.charged_pu), limit=MAX_TILE_FEATURES))
 
         fields = make_fields(TILE_FIELDS)
         sink, destination = self.feature_sink(parameters, OUTPUT, context, fields, WKB_POLYGON,
@@ -109,7 +123,6 @@ class PreviewTilesAlgorithm(BatchAlgorithm):
             sink.addFeature(feature, fast_insert())
             if index % 200 == 0:
                 feedback.setProgress(60 + 40 * index / max(1, len(tiles)))
-        report_cost(feedback, tiles, cost)
         style_when_loaded(context, destination, _style_tiles)
         return {OUTPUT: destination, TILE_COUNT: len(tiles), PU_ESTIMATE: cost.estimate_pu,
                 PU_CHARGED: cost.charged_pu, PU_BILLED: cost.billed_pu}
