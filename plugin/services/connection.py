@@ -280,6 +280,16 @@ def connection_configured() -> Tuple[bool, str]:
     return False, tr("No connection is set up. Open the connection settings and choose the client credentials.")
 
 
+def connection_ready_without_prompt() -> bool:
+    """Whether :func:`resolve_connection` would find credentials without asking the user for anything: they come
+    from the environment, or the QGIS master password was already given. For reads nobody asked for (the tiling
+    grids of the service), which must not pop up a password prompt."""
+    configured, _why = connection_configured()
+    if not configured:
+        return False
+    return bool(os.environ.get("SH_CLIENT_ID")) or QgsApplication.authManager().masterPasswordIsSet()
+
+
 def resolve_connection(auth_config_id: str = "", environ: Optional[Mapping[str, str]] = None) -> Connection:
     """The connection for an action: an explicit auth config, else the environment, else the saved settings."""
     if auth_config_id:

@@ -15,6 +15,7 @@ import logging
 from pathlib import Path
 from typing import Any, List, Mapping, Optional, Tuple
 
+from ..core.grids import catalog_for
 from ..core.jobs import S3Keys, retry_tiles, wait_for_job
 from ..core.models import BatchTask, TaskStatus, redact_secrets
 from ..core.process_api import ProcessResult, process
@@ -30,7 +31,14 @@ STOPPABLE = (TaskStatus.ANALYSING, TaskStatus.ANALYSIS_DONE, TaskStatus.PROCESSI
 
 
 def create_job(client: Any, body: Mapping[str, Any]) -> BatchTask:
-    """Send a built batch request (``core.batch_request.build_batch_request``); the job is not started."""
+    """Send a built batch request (``core.batch_request.build_batch_request``); the job is not started.
+
+    Its tiling grid and resolution are checked against the service's listing first (``grids.catalog_for``): a
+    resolution the service does not list is refused with the ones it allows, before anything is sent.
+    """
+    grid_input = body.get("input") or {}
+    if grid_input.get("type") == "tiling-grid":
+        catalog_for(client).resolve(grid_input.get("id"), grid_input.get("resolution"))
     log.info("Creating a batch request: %s", redact_secrets(body).get("description", ""))
     return client.create(body)
 

@@ -85,7 +85,8 @@ class CreateJobAlgorithm(BatchAlgorithm):
         inputs = self.request_inputs(parameters, context)
         if inputs.area_repaired:
             feedback.pushWarning(tr("Invalid polygons of the area were repaired."))
-        tiles, info, cost = compute_tiles_and_cost(inputs)
+        client = self.activity.batch_client(connection)
+        tiles, info, cost = compute_tiles_and_cost(inputs, self.resolve_grid(client, inputs, feedback))
         report_cost(feedback, tiles, cost)
         output_ids = self.output_ids(parameters, context, info)
         spec = BatchJobSpec(
@@ -116,7 +117,6 @@ class CreateJobAlgorithm(BatchAlgorithm):
         body = build_batch_request(spec)
         if feedback.isCanceled():
             raise InvalidRequestError(tr("Cancelled before the request was sent; no job was created."))
-        client = self.activity.batch_client(connection)
         feedback.pushInfo(tr("Creating the batch job ({outputs}) at {url}…").format(
             outputs=", ".join(output_ids), url=connection.deployment.base_url))
         task = create_job(client, body)
