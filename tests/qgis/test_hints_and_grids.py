@@ -191,14 +191,17 @@ def processing(qgis_app):
 
     Processing.initialize()
     registry = QgsApplication.processingRegistry()
+    provider = None
     if registry.providerById("sentinelhub_batch") is None:
         from sentinelhub_batch.plugin.processing.provider import SentinelHubBatchProvider
 
-        processing.provider = SentinelHubBatchProvider()
-        registry.addProvider(processing.provider)
+        provider = SentinelHubBatchProvider()
+        registry.addProvider(provider)
     from qgis import processing as processing_module
 
-    return processing_module
+    yield processing_module
+    if provider is not None:  # later tests load the plugin, which registers its own
+        registry.removeProvider(provider)
 
 
 def request_parameters(**overrides):
