@@ -4,92 +4,92 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="189"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="215"/>
         <source>Folder for downloaded results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="238"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="280"/>
         <source>{what}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="249"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="291"/>
         <source>Sentinel Hub Batch: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="264"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="306"/>
         <source>Listing jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="274"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="316"/>
         <source>Listing more jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="290"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="332"/>
         <source>This account has no batch jobs yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="295"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="337"/>
         <source>Finding the latest job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="310"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="352"/>
         <source>Opening job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="383"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="454"/>
         <source>{pu:.1f} PU spent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="384"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="455"/>
         <source>created {created}, updated {updated}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="409"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="477"/>
         <source>not shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="409"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="477"/>
         <source>waiting for the tiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="413"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="481"/>
         <source>{total} tiles: {parts}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="455"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="526"/>
         <source>Choose a job first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="463"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="534"/>
         <source>Saving the description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="469"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="540"/>
         <source>Asking the service to analyse the job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="507"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="578"/>
         <source>Starting the job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="517"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="588"/>
         <source>Stopping the job</source>
         <translation type="unfinished"></translation>
     </message>
@@ -99,97 +99,92 @@
         <translation>Fehlgeschlagene Kacheln wiederholen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="549"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="620"/>
         <source>Select the tiles to reprocess on the map (in the job&apos;s tile layer) first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="552"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="623"/>
         <source>Reprocess {count} selected tile(s) of job {id}? A new request over just those tiles is created and started; it overwrites their outputs and is charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="555"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="626"/>
         <source>Reprocess tiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="570"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="641"/>
         <source>Job {new} re-runs tiles of {old}; their colours follow it on the map.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="573"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="644"/>
         <source>Creating the re-run request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="587"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="658"/>
         <source>The API calls of job {id} were copied (secrets masked).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="628"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="699"/>
         <source>The tiles of job {id} cannot be drawn yet: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="633"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="704"/>
         <source>Sentinel Hub Batch: tiles of job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="734"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="807"/>
         <source>Job {id}: connected again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="752"/>
-        <source>The files of job {id} cannot be read from the bucket: {message}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="756"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="837"/>
         <source>Job {id}: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="769"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="850"/>
         <source>Re-run {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="769"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="850"/>
         <source>Job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="772"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="853"/>
         <source>{name} finished. Load its results from the jobs panel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="775"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="856"/>
         <source>{name} failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="855"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="939"/>
         <source>no reason given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="779"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="860"/>
         <source>{name} stopped: {reason}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="782"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="863"/>
         <source>{name} is analysed and waits to be started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/plugin.py" line="117"/>
+        <location filename="../plugin/plugin.py" line="122"/>
         <source>Sentinel Hub Batch</source>
         <translation>Sentinel Hub Batch</translation>
     </message>
@@ -199,387 +194,387 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="832"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="927"/>
         <source>Downloading the results of job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="832"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="927"/>
         <source>Loading the results of job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="841"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="936"/>
         <source>Download the results to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="853"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="948"/>
         <source>{count} result layer(s) of job {id} loaded in group &apos;{group}&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="862"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="957"/>
         <source>The result layers of job {id} need the S3 keys: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="891"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="986"/>
         <source>Job {id} of this project cannot be followed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/monitor.py" line="226"/>
+        <location filename="../plugin/gui/monitor.py" line="243"/>
         <source>There is no connection for this job. Open the connection settings and check the credentials, then refresh the job.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/monitor.py" line="279"/>
+        <location filename="../plugin/gui/monitor.py" line="299"/>
         <source>Job {id} was not found: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/monitor.py" line="290"/>
+        <location filename="../plugin/gui/monitor.py" line="310"/>
         <source>Polling failed unexpectedly: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="126"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="141"/>
         <source>No area yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="423"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="441"/>
         <source>Load evalscript</source>
         <translation>Evalscript laden</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="423"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="441"/>
         <source>Evalscripts (*.js);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="430"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="448"/>
         <source>Loading the evalscript failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="433"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="452"/>
         <source>Save evalscript</source>
         <translation>Evalscript speichern</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="433"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="452"/>
         <source>Evalscripts (*.js)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="440"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="459"/>
         <source>Saving the evalscript failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="574"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="594"/>
         <source>The area could not be read from the layer ({kind}); details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="643"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="716"/>
         <source>Inputs {bands}; {mosaicking} mosaicking; outputs {outputs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/start_dialog.py" line="72"/>
+        <location filename="../plugin/gui/start_dialog.py" line="71"/>
         <source>{count} tile(s)</source>
         <translation>{count} Kachel(n)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="654"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="727"/>
         <source> of {w} × {h} px ({bw} × {bh} px with the buffer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="744"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="818"/>
         <source>Choose a polygon layer as the area.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="780"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="858"/>
         <source>Wait for &apos;{action}&apos; to finish.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="746"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="821"/>
         <source>The preview is being computed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="749"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="824"/>
         <source>The evalscript has not been read yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="763"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="838"/>
         <source>Create the batch request (nothing is processed yet).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="773"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="851"/>
         <source>Compute the tiles of the created request at the service.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="773"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="851"/>
         <source>Analyse</source>
         <translation>Analysieren</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="775"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="853"/>
         <source>Start processing (asks for confirmation with the cost).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="775"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="853"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="782"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="860"/>
         <source>Create a job first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="783"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="861"/>
         <source>{action} needs a job in state {allowed}; this one is {status}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="805"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="885"/>
         <source>Sentinel Hub Batch: {action}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="811"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="891"/>
         <source>{action} failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="815"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="899"/>
         <source>Creating the batch request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="822"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="906"/>
         <source>The request is not valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="833"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="917"/>
         <source>Batch request created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="833"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="917"/>
         <source>Request {id} is created. Analyse it to check the tiles, or Start it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="846"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="930"/>
         <source>Analysing the batch request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="855"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="939"/>
         <source>Analysis failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="855"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="939"/>
         <source>Request {id} failed in analysis: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="858"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="943"/>
         <source>Analysis done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="858"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="943"/>
         <source>Request {id} is analysed ({status}); Start it when ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="899"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="977"/>
         <source>Starting the batch request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="894"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="981"/>
         <source>Batch request started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="894"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="981"/>
         <source>Request {id} is starting; follow it in the Jobs panel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="911"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="998"/>
         <source>Request {id}: {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="913"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="1000"/>
         <source>, {cost} PU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="166"/>
+        <location filename="../plugin/gui/quicklook.py" line="168"/>
         <source>Sentinel Hub quick look</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="176"/>
+        <location filename="../plugin/gui/quicklook.py" line="178"/>
         <source>Sentinel Hub evalscript test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="181"/>
+        <location filename="../plugin/gui/quicklook.py" line="183"/>
         <source>Cancelling… (the answer on its way is discarded)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="222"/>
+        <location filename="../plugin/gui/quicklook.py" line="224"/>
         <source>A call is already running; wait or cancel it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/tasks.py" line="164"/>
+        <location filename="../plugin/services/tasks.py" line="165"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="267"/>
+        <location filename="../plugin/gui/quicklook.py" line="269"/>
         <source>The call ended without an answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="277"/>
+        <location filename="../plugin/gui/quicklook.py" line="279"/>
         <source>cost unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="277"/>
+        <location filename="../plugin/gui/quicklook.py" line="279"/>
         <source>{pu:.3g} PU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="279"/>
+        <location filename="../plugin/gui/quicklook.py" line="281"/>
         <source>Quick look</source>
         <translation>Schnellansicht</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="279"/>
+        <location filename="../plugin/gui/quicklook.py" line="281"/>
         <source>Test evalscript</source>
         <translation>Evalscript testen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="280"/>
+        <location filename="../plugin/gui/quicklook.py" line="282"/>
         <source>Added {names} ({cost}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="289"/>
+        <location filename="../plugin/gui/quicklook.py" line="291"/>
         <source>Quick look (true colour)</source>
         <translation>Schnellansicht (Echtfarben)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="292"/>
+        <location filename="../plugin/gui/quicklook.py" line="294"/>
         <source>The answer file {name} could not be opened as a raster.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="302"/>
+        <location filename="../plugin/gui/quicklook.py" line="304"/>
         <source>Evalscript test</source>
         <translation>Evalscript-Test</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="316"/>
+        <location filename="../plugin/gui/quicklook.py" line="318"/>
         <source>Quick look failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="316"/>
+        <location filename="../plugin/gui/quicklook.py" line="318"/>
         <source>Evalscript test failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="49"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="54"/>
         <source>Connected to {name}: the credentials work and batch requests can be listed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="51"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="56"/>
         <source>Connected to {name}: the credentials work and batch access is enabled (no batch requests yet).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="77"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="132"/>
         <source>Custom URLs</source>
         <translation>Eigene URLs</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="158"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="213"/>
         <source>Enter the client id that belongs to the secret.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="162"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="217"/>
         <source>Enter the S3 access key that belongs to the secret key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="185"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="240"/>
         <source>Sentinel Hub {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="191"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="246"/>
         <source>S3 {key}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="202"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="257"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="218"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="274"/>
         <source>Testing {url}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="225"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="279"/>
         <source>The connection test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="229"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="287"/>
         <source>Sentinel Hub Batch: connection test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/start_dialog.py" line="52"/>
+        <location filename="../plugin/gui/start_dialog.py" line="51"/>
         <source>Start processing</source>
         <translation>Verarbeitung starten</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/start_dialog.py" line="68"/>
+        <location filename="../plugin/gui/start_dialog.py" line="67"/>
         <source>Start processing batch request {id}?</source>
         <translation>Verarbeitung der Batch-Anfrage {id} starten?</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/start_dialog.py" line="84"/>
+        <location filename="../plugin/gui/start_dialog.py" line="83"/>
         <source>{cost} PU</source>
         <translation>{cost} PU</translation>
     </message>
@@ -619,32 +614,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="88"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="95"/>
         <source>Planning</source>
         <translation>Planung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="88"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="95"/>
         <source>Results</source>
         <translation>Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="112"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="119"/>
         <source>The Python package &apos;{name}&apos; that Sentinel Hub Batch needs is not installed in this QGIS. Install it (e.g. pip install {name} in the Python of QGIS, or the python3-{name} package) and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="127"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="134"/>
         <source>Sentinel Hub credentials (authentication config; empty: environment or settings)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="130"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="137"/>
         <source>A Basic authentication configuration with the client id as username and the client secret as password. Empty: SH_CLIENT_ID/SH_CLIENT_SECRET from the environment, else the plugin&apos;s saved connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="136"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="143"/>
         <source>Job id (empty: the most recent job)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -654,77 +649,62 @@
         <translation>Auftrags-ID</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="148"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="160"/>
         <source>Evalscript (the script text, or the path of a .js file)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="150"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="162"/>
         <source>Data collection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="152"/>
-        <source>From (YYYY-MM-DD or ISO 8601 time)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="153"/>
-        <source>To (YYYY-MM-DD, the whole day, or ISO 8601)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="156"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="174"/>
         <source>Maximum cloud coverage (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="161"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="179"/>
         <source>Seconds between status checks while processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="170"/>
-        <source>Tiling grid id ({grids})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="176"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="195"/>
         <source>Buffer X (pixels on each side)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="176"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="195"/>
         <source>Buffer Y (pixels on each side)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="252"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="290"/>
         <source>No S3 keys are set (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or the connection settings): tile statuses and results cannot be read from the bucket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="264"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="302"/>
         <source>No job id was given and the account has no batch jobs yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="265"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="303"/>
         <source>No job id given: using the most recent job {id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="293"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="331"/>
         <source>No evalscript was given. Pass the script text or the path of a .js file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="298"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="336"/>
         <source>The evalscript file &apos;{path}&apos; does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="310"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="348"/>
         <source>Cancelled. Anything already sent to Sentinel Hub (a created or started job) goes on at the service.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -779,12 +759,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="93"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="103"/>
         <source>Processing units before the batch discount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="94"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="104"/>
         <source>Processing units charged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -794,17 +774,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="157"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="159"/>
         <source>Cancelled before the request was sent; no job was created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="162"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="163"/>
         <source>Creating the batch job ({outputs}) at {url}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="166"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="167"/>
         <source>Job id: {id}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -814,7 +794,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="168"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="169"/>
         <source>Expected cost: {pu} PU charged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -904,37 +884,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="63"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="71"/>
         <source>Tiles: {count} ({crs})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="64"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="72"/>
         <source>Estimate before the batch discount: {pu} PU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="65"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="73"/>
         <source>Charged (one third): {pu} PU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="67"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="75"/>
         <source>Billed: {pu} PU (the minimum per request)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="77"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="85"/>
         <source>Preview tiles and cost</source>
         <translation>Kacheln und Kosten vorab berechnen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="80"/>
-        <source>Computes, without contacting Sentinel Hub, the tiles a batch job over the area would process (the tiling grid at the chosen resolution) and estimates its cost in processing units: before the batch discount (the legacy valueEstimate) and what is charged (one third, at least 100 PU per request). The evalscript&apos;s setup() decides the bands, sample type and mosaicking.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="91"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="101"/>
         <source>Tiles</source>
         <translation>Kacheln</translation>
     </message>
@@ -944,7 +919,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="95"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="105"/>
         <source>Processing units billed (with the minimum)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1194,57 +1169,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/area.py" line="57"/>
+        <location filename="../plugin/services/area.py" line="58"/>
         <source>selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/area.py" line="57"/>
+        <location filename="../plugin/services/area.py" line="58"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/area.py" line="58"/>
+        <location filename="../plugin/services/area.py" line="59"/>
         <source>{layer}: {count} feature(s) ({which}), {crs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/area.py" line="61"/>
+        <location filename="../plugin/services/area.py" line="62"/>
         <source> (reprojected from {crs})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/area.py" line="63"/>
+        <location filename="../plugin/services/area.py" line="64"/>
         <source>; invalid polygons were repaired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/area.py" line="70"/>
-        <source>No layer is active. Select a polygon layer in the Layers panel to use it as the area of the job.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/services/area.py" line="73"/>
+        <location filename="../plugin/services/area.py" line="74"/>
         <source>&apos;{name}&apos; is not a vector layer. Select a polygon layer in the Layers panel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/area.py" line="76"/>
+        <location filename="../plugin/services/area.py" line="77"/>
         <source>The layer &apos;{name}&apos; could not be read (its data source is missing or broken).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/area.py" line="80"/>
+        <location filename="../plugin/services/area.py" line="81"/>
         <source>&apos;{name}&apos; is a {kind} layer, but the area must be polygons. Select a polygon layer (or buffer the features into polygons first).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/area.py" line="83"/>
+        <location filename="../plugin/services/area.py" line="84"/>
         <source>No features of &apos;{name}&apos; are selected. Select the polygons to process, or untick &apos;Selected features only&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/area.py" line="107"/>
+        <location filename="../plugin/services/area.py" line="108"/>
         <source>Feature {fid} of '{name}' cannot be used: {reason} Fix it (Processing → Fix geometries) or leave it out of the selection.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1254,17 +1224,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/area.py" line="116"/>
+        <location filename="../plugin/services/area.py" line="117"/>
         <source>The features of &apos;{name}&apos; have no geometry. Draw or load at least one polygon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/area.py" line="126"/>
+        <location filename="../plugin/services/area.py" line="127"/>
         <source>The layer '{name}' has no coordinate reference system. Set it in the layer properties (Source → Assigned CRS).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/area.py" line="131"/>
+        <location filename="../plugin/services/area.py" line="132"/>
         <source>a custom CRS</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1274,72 +1244,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/evalscript_presets.py" line="35"/>
+        <location filename="../plugin/services/evalscript_presets.py" line="38"/>
         <source>Temporal interpolation of NDVI (tutorial)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/evalscript_presets.py" line="35"/>
+        <location filename="../plugin/services/evalscript_presets.py" line="38"/>
         <source>The batch tutorial&apos;s script: NDVI every 7 days in July 2020, interpolated over cloudy days (outputs NDVI and data_mask, ORBIT mosaicking).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/evalscript_presets.py" line="35"/>
+        <location filename="../plugin/services/evalscript_presets.py" line="38"/>
         <source>True colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/evalscript_presets.py" line="35"/>
+        <location filename="../plugin/services/evalscript_presets.py" line="38"/>
         <source>Sentinel-2 red, green, blue as 8-bit RGB plus a transparency band (output &apos;default&apos;).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/evalscript_presets.py" line="35"/>
+        <location filename="../plugin/services/evalscript_presets.py" line="38"/>
         <source>NDVI</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/evalscript_presets.py" line="35"/>
+        <location filename="../plugin/services/evalscript_presets.py" line="38"/>
         <source>Normalised difference vegetation index as 32-bit float, plus a data mask.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/evalscript_presets.py" line="48"/>
+        <location filename="../plugin/services/evalscript_presets.py" line="51"/>
         <source>There is no evalscript preset &apos;{key}&apos;; known: {known}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/evalscript_presets.py" line="58"/>
+        <location filename="../plugin/services/evalscript_presets.py" line="61"/>
         <source>&apos;{name}&apos; is larger than 1 MB; that is not an evalscript.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/evalscript_presets.py" line="62"/>
+        <location filename="../plugin/services/evalscript_presets.py" line="65"/>
         <source>&apos;{name}&apos; is not a text file (it is not UTF-8). Choose a .js evalscript.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/evalscript_presets.py" line="65"/>
+        <location filename="../plugin/services/evalscript_presets.py" line="68"/>
         <source>&apos;{path}&apos; could not be read ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/evalscript_presets.py" line="74"/>
+        <location filename="../plugin/services/evalscript_presets.py" line="77"/>
         <source>The evalscript could not be saved to &apos;{path}&apos; ({reason}). Choose a folder you can write to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="54"/>
+        <location filename="../plugin/services/layers.py" line="57"/>
         <source>Waiting</source>
         <translation>Wartend</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="55"/>
+        <location filename="../plugin/services/layers.py" line="58"/>
         <source>Processing</source>
         <translation>In Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="56"/>
+        <location filename="../plugin/services/layers.py" line="59"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -1349,17 +1319,17 @@
         <translation>Keine Daten</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="58"/>
+        <location filename="../plugin/services/layers.py" line="61"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="375"/>
+        <location filename="../plugin/services/layers.py" line="379"/>
         <source>Tiles {id} – {description}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="376"/>
+        <location filename="../plugin/services/layers.py" line="380"/>
         <source>Tiles {id}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1409,42 +1379,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="89"/>
+        <location filename="../plugin/services/preview.py" line="90"/>
         <source>The evalscript could not be read ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="112"/>
+        <location filename="../plugin/services/preview.py" line="113"/>
         <source>The tiles could not be computed ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="124"/>
+        <location filename="../plugin/services/preview.py" line="125"/>
         <source>The cost could not be estimated ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="136"/>
+        <location filename="../plugin/services/preview.py" line="137"/>
         <source>The job has no area.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="147"/>
+        <location filename="../plugin/services/preview.py" line="148"/>
         <source>{charged} PU charged (estimate {estimate} PU before the batch discount)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="150"/>
+        <location filename="../plugin/services/preview.py" line="151"/>
         <source>; billed {billed} PU (the minimum per request)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="202"/>
+        <location filename="../plugin/services/preview.py" line="203"/>
         <source>Sentinel Hub Batch: tile preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="241"/>
+        <location filename="../plugin/services/preview.py" line="246"/>
         <source>Batch job tiles (preview)</source>
         <translation>Kacheln des Batch-Auftrags (Vorschau)</translation>
     </message>
@@ -1509,17 +1479,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="154"/>
+        <location filename="../plugin/services/layers.py" line="157"/>
         <source>its tiles come from a GeoPackage; they are drawn after the analysis.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="156"/>
+        <location filename="../plugin/services/layers.py" line="159"/>
         <source>the request names no tiling grid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="164"/>
+        <location filename="../plugin/services/layers.py" line="167"/>
         <source>the request has no area.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1549,177 +1519,172 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="397"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="468"/>
         <source>Status only: the job delivers to Google Cloud Storage, which the plugin cannot read, so its tiles and results are not shown here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="435"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="506"/>
         <source>The job delivers to Google Cloud Storage, which the plugin cannot read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="436"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="507"/>
         <source>A Zarr output is one array per output: it is read from the bucket, and its tiles cannot be re-run into it (the service refuses a folder that holds files).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="742"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="816"/>
         <source>Choose the polygon layer of your tiles.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="188"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="188"/>
         <source>Tiling grid</source>
         <translation type="unfinished">Kachelraster</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="188"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="206"/>
         <source>My polygons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="193"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="211"/>
         <source>GeoTIFF files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="193"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="211"/>
         <source>Zarr</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="200"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="218"/>
         <source>Service default</source>
         <translation type="unfinished">Vorgabe des Dienstes</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="200"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="218"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="200"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="218"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="202"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="220"/>
         <source>No ingestion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="202"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="220"/>
         <source>A new collection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="202"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="220"/>
         <source>An existing collection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="293"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="311"/>
         <source>Zarr output needs your polygons in EPSG:4326 or EPSG:3035 (those of the WGS84 and LAEA grids); &apos;{layer}&apos; is in EPSG:{epsg}. Save it in one of them, or write GeoTIFF files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="299"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="317"/>
         <source>Zarr output works only with the WGS84 and LAEA grids (3, 6, 7) or your own polygons, not with the {grid}. Choose one of those, or GeoTIFF files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="312"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="330"/>
         <source>Enter the ARN of the IAM role the service may assume to write to the bucket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="314"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="332"/>
         <source>The plugin cannot read Google Cloud Storage: the job&apos;s status is followed, but not its tiles or results.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="317"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="335"/>
         <source>Choose or import the service-account key of the bucket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="327"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="345"/>
         <source>GeoTIFF output only; a Zarr output must go to an empty folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="348"/>
+        <location filename="../plugin/services/connection.py" line="358"/>
         <source>Google Cloud Storage service-account key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="370"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="388"/>
         <source>Key files (*.json);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="378"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="396"/>
         <source>The key file could not be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="381"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="399"/>
         <source>Not a service-account key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="457"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="477"/>
         <source>{dtype} (lossless)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="464"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="484"/>
         <source>Stored where there is no data; empty: NaN for float arrays, 0 for integer ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="650"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="723"/>
         <source> (your polygons), up to {w} × {h} px</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="751"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="826"/>
         <source>Enter the output URL (s3://bucket/folder, or gs://bucket/folder for Google Cloud Storage).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="829"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="913"/>
         <source>BYOC ingestion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="141"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="150"/>
         <source>Area (polygon layer; with own polygons as tiles it is optional and limits them)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="173"/>
-        <source>Resolution (grid units: metres, or degrees for grid 3; own polygons: their CRS units)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="192"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="211"/>
         <source>The area layer could not be opened. Give a polygon layer or file (or your own polygons as tiles).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="197"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="216"/>
         <source>Buffers apply to tiling grid tiles only; set them to 0 with your own polygons as tiles.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="160"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="161"/>
         <source>Uploading {count} polygon(s) to {url}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="177"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="178"/>
         <source>Output formats are given for outputs the job does not have: {names}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1859,7 +1824,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="83"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="93"/>
         <source>With own polygons as tiles, each polygon is one tile sized at the resolution (in its layer&apos;s CRS units), and an area keeps only the polygons it touches.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1969,12 +1934,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="339"/>
+        <location filename="../plugin/services/connection.py" line="349"/>
         <source>Google Cloud Storage key {account}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="346"/>
+        <location filename="../plugin/services/connection.py" line="356"/>
         <source>Google Cloud Storage delivery needs the service-account key of the bucket: choose the authentication configuration that holds it (or import the key file).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2049,142 +2014,137 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="142"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="151"/>
         <source>Area (polygon layer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="342"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="418"/>
         <source>{status} — results unreadable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="406"/>
-        <source>The job&apos;s files cannot be read: {problem}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="496"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="567"/>
         <source>Estimating the cost of job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="503"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="574"/>
         <source>Restart batch request {id}? The tiles not processed yet are processed and charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="514"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="585"/>
         <source>Stop job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="514"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="585"/>
         <source>Stop batch request {id}? Tiles already processed stay in the bucket and are charged; the service may refuse to restart it for 30 minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="536"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="607"/>
         <source>Re-run the failed tile(s) of job {id}? A new request over just those tiles is created and started; it overwrites their outputs and is charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="538"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="609"/>
         <source>Re-run tiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/monitor.py" line="216"/>
+        <location filename="../plugin/gui/monitor.py" line="233"/>
         <source>Reconnecting ({detail}); next try in {wait}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/monitor.py" line="274"/>
+        <location filename="../plugin/gui/monitor.py" line="294"/>
         <source>Reconnecting: {message} Next try in {delay}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="870"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="955"/>
         <source>Estimating the cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="227"/>
+        <location filename="../plugin/gui/quicklook.py" line="229"/>
         <source>about {pu} PU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="227"/>
+        <location filename="../plugin/gui/quicklook.py" line="229"/>
         <source>an unknown cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="229"/>
+        <location filename="../plugin/gui/quicklook.py" line="231"/>
         <source>This call will cost {cost} (calls above {limit} PU ask first). Send it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="232"/>
+        <location filename="../plugin/gui/quicklook.py" line="234"/>
         <source>Not sent ({cost}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="244"/>
+        <location filename="../plugin/gui/quicklook.py" line="246"/>
         <source>Asking Sentinel Hub ({cost})…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/start_dialog.py" line="73"/>
+        <location filename="../plugin/gui/start_dialog.py" line="72"/>
         <source>{pu} PU before the batch discount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/start_dialog.py" line="75"/>
+        <location filename="../plugin/gui/start_dialog.py" line="74"/>
         <source>{pu} PU charged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/start_dialog.py" line="76"/>
+        <location filename="../plugin/gui/start_dialog.py" line="75"/>
         <source>{pu} PU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/start_dialog.py" line="78"/>
+        <location filename="../plugin/gui/start_dialog.py" line="77"/>
         <source>not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/start_dialog.py" line="79"/>
+        <location filename="../plugin/gui/start_dialog.py" line="78"/>
         <source>No cost estimate is available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/start_dialog.py" line="91"/>
+        <location filename="../plugin/gui/start_dialog.py" line="90"/>
         <source>Without an estimate nothing is started: the spending limit cannot be checked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/start_dialog.py" line="94"/>
+        <location filename="../plugin/gui/start_dialog.py" line="93"/>
         <source>Above the spending limit of {limit} PU. Check the area, grid and resolution; if the cost is intended, raise the limit for this run to at least {billed} PU.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="362"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="400"/>
         <source>Most processing units this call may spend (empty: 5 PU)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="362"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="400"/>
         <source>Most processing units this run may be billed (empty: the connection&apos;s spending limit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="366"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="404"/>
         <source>The job is estimated before anything is started (tiles, pixels, bands, samples, the batch discount and the 100 PU minimum); above this limit the run is refused with the tile count and the PU. Raise it here when the cost is intended.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="380"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="418"/>
         <source>run it again with the parameter MAX_PU at least as high as the PU billed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2199,12 +2159,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="89"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="99"/>
         <source>Write the tiles even when there are more than 200,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="107"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="118"/>
         <source>The area needs {count:,} tiles ({pu} PU charged): no layer of more than {limit:,} tile features is written unless you ask for it (the parameter ALL_TILES). Check the area, grid and resolution.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2254,18 +2214,148 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/jobs.py" line="90"/>
+        <location filename="../plugin/services/jobs.py" line="98"/>
         <source>raise the spending limit for this run in the confirmation, or the connection&apos;s limit in the connection settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/jobs.py" line="182"/>
+        <location filename="../plugin/services/jobs.py" line="190"/>
         <source>confirm the cost when asked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../plugin/services/tasks.py" line="84"/>
         <source>Sentinel Hub is busy or unreachable ({reason}); trying again in {wait}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="266"/>
+        <source>The jobs of this project cannot be followed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="415"/>
+        <source>{status}, {count} tile(s) failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="424"/>
+        <source>{status} — {count} of {total} tiles failed; 'Retry failed tiles' runs them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="483"/>
+        <source>The tile statuses cannot be read from the bucket: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="484"/>
+        <source>Last known: {tiles}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="826"/>
+        <source>The tile statuses of job {id} cannot be read from the bucket: {message} Check the S3 settings (Connection settings…); the job itself goes on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="832"/>
+        <source>Job {id}: the bucket can be read again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="627"/>
+        <source>Grids of the built-in table: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="644"/>
+        <source>Grids of the built-in table: the service&apos;s list could not be read ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="647"/>
+        <source>Grids and resolutions as the service lists them ({url}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="650"/>
+        <source>Reading the tiling grids of {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="651"/>
+        <source>Sentinel Hub Batch: tiling grids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="841"/>
+        <source>To create the job:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="63"/>
+        <source>AWS ({region})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="69"/>
+        <source>S3 at {where}: the keys are accepted (they may not list all buckets, which the plugin does not need).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="71"/>
+        <source>S3 at {where}: reachable, and the keys work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="95"/>
+        <source>S3: no keys are set, so the tiles of running jobs and their results cannot be read from the bucket. Add the S3 keys here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="106"/>
+        <source>S3: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="166"/>
+        <source>From (the whole day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="169"/>
+        <source>To (the whole day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="191"/>
+        <source>Resolution (grid units: metres, or degrees for grid 3; one the grid allows; own polygons: their CRS units)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="255"/>
+        <source>The tiling grids of the service could not be read ({error}); the built-in table is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="88"/>
+        <source>Computes the tiles a batch job over the area would process (the tiling grid at the chosen resolution) and estimates its cost in processing units: before the batch discount (the legacy valueEstimate) and what is charged (one third, at least 100 PU per request). The evalscript&apos;s setup() decides the bands, sample type and mosaicking. Nothing is sent to Sentinel Hub; with a connection set up, its list of tiling grids is read so that the grid and resolution are the ones it offers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="146"/>
+        <source>No connection is ready: the tiling grid is the built-in one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/area.py" line="71"/>
+        <source>No polygon layer is chosen as the area. Add the layer with your area to the project (Layer ▸ Add Layer) and choose it in the Area list, or make it the active layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/area.py" line="167"/>
+        <source>&apos;{name}&apos; was added by Sentinel Hub Batch (tiles or a quick look) and cannot be the area. Choose a polygon layer of your own in the Area list, or make it the active layer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2277,257 +2367,257 @@
         <translation>Sentinel-Hub-Batch-Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="41"/>
+        <location filename="../ui/jobs_dock.ui" line="64"/>
         <source>Search jobs (id, description)</source>
         <translation>Aufträge suchen (ID, Beschreibung)</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="48"/>
+        <location filename="../ui/jobs_dock.ui" line="71"/>
         <source>Order of the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="52"/>
+        <location filename="../ui/jobs_dock.ui" line="75"/>
         <source>Newest first</source>
         <translation>Neueste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="57"/>
+        <location filename="../ui/jobs_dock.ui" line="80"/>
         <source>Oldest first</source>
         <translation>Älteste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="225"/>
+        <location filename="../ui/jobs_dock.ui" line="248"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="67"/>
+        <location filename="../ui/jobs_dock.ui" line="90"/>
         <source>Status (descending)</source>
         <translation>Status (absteigend)</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="75"/>
+        <location filename="../ui/jobs_dock.ui" line="98"/>
         <source>List the jobs of the account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="78"/>
+        <location filename="../ui/jobs_dock.ui" line="101"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="95"/>
+        <location filename="../ui/jobs_dock.ui" line="118"/>
         <source>Job id</source>
         <translation>Auftrags-ID</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="102"/>
+        <location filename="../ui/jobs_dock.ui" line="125"/>
         <source>Show the job with this id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="105"/>
+        <location filename="../ui/jobs_dock.ui" line="128"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="112"/>
+        <location filename="../ui/jobs_dock.ui" line="135"/>
         <source>Show the most recent job of the account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="115"/>
+        <location filename="../ui/jobs_dock.ui" line="138"/>
         <source>Latest job</source>
         <translation>Neuester Auftrag</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="125"/>
+        <location filename="../ui/jobs_dock.ui" line="148"/>
         <source>Load the next page of jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="128"/>
+        <location filename="../ui/jobs_dock.ui" line="151"/>
         <source>More…</source>
         <translation>Mehr…</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="239"/>
+        <location filename="../ui/jobs_dock.ui" line="262"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="179"/>
+        <location filename="../ui/jobs_dock.ui" line="202"/>
         <source>Cost (PU)</source>
         <translation>Kosten (PU)</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="184"/>
+        <location filename="../ui/jobs_dock.ui" line="207"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="189"/>
+        <location filename="../ui/jobs_dock.ui" line="212"/>
         <source>Updated</source>
         <translation>Aktualisiert</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="287"/>
+        <location filename="../ui/jobs_dock.ui" line="310"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="199"/>
+        <location filename="../ui/jobs_dock.ui" line="222"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="205"/>
+        <location filename="../ui/jobs_dock.ui" line="228"/>
         <source>Job</source>
         <translation>Auftrag</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="211"/>
+        <location filename="../ui/jobs_dock.ui" line="234"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="253"/>
+        <location filename="../ui/jobs_dock.ui" line="276"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="263"/>
+        <location filename="../ui/jobs_dock.ui" line="286"/>
         <source>Times</source>
         <translation>Zeiten</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="273"/>
+        <location filename="../ui/jobs_dock.ui" line="296"/>
         <source>Tiles</source>
         <translation>Kacheln</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="302"/>
+        <location filename="../ui/jobs_dock.ui" line="325"/>
         <source>Save the description at the service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="305"/>
+        <location filename="../ui/jobs_dock.ui" line="328"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="314"/>
+        <location filename="../ui/jobs_dock.ui" line="337"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="331"/>
+        <location filename="../ui/jobs_dock.ui" line="354"/>
         <source>Request</source>
         <translation>Anfrage</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="347"/>
+        <location filename="../ui/jobs_dock.ui" line="370"/>
         <source>The request of the job, secrets masked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="360"/>
+        <location filename="../ui/jobs_dock.ui" line="383"/>
         <source>Let the service compute the job&apos;s tiles (nothing is charged yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="363"/>
+        <location filename="../ui/jobs_dock.ui" line="386"/>
         <source>Analyse</source>
         <translation>Analysieren</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="370"/>
+        <location filename="../ui/jobs_dock.ui" line="393"/>
         <source>Start processing (asks for confirmation with the cost)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="373"/>
+        <location filename="../ui/jobs_dock.ui" line="396"/>
         <source>Start…</source>
         <translation>Starten…</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="380"/>
+        <location filename="../ui/jobs_dock.ui" line="403"/>
         <source>Stop the analysis or the processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="383"/>
+        <location filename="../ui/jobs_dock.ui" line="406"/>
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="390"/>
+        <location filename="../ui/jobs_dock.ui" line="413"/>
         <source>Re-run the failed tiles as a new job into the same files (charged)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="393"/>
+        <location filename="../ui/jobs_dock.ui" line="416"/>
         <source>Retry failed tiles…</source>
         <translation>Fehlgeschlagene Kacheln wiederholen…</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="400"/>
+        <location filename="../ui/jobs_dock.ui" line="423"/>
         <source>Re-run the tiles selected on the map as a new job into the same files (charged)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="403"/>
+        <location filename="../ui/jobs_dock.ui" line="426"/>
         <source>Reprocess selected tiles…</source>
         <translation>Gewählte Kacheln neu prozessieren…</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="410"/>
+        <location filename="../ui/jobs_dock.ui" line="433"/>
         <source>Draw the job&apos;s tiles on the map and follow their status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="413"/>
+        <location filename="../ui/jobs_dock.ui" line="436"/>
         <source>Show tiles</source>
         <translation>Kacheln zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="420"/>
+        <location filename="../ui/jobs_dock.ui" line="443"/>
         <source>Load the finished outputs as map layers, read from S3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="423"/>
+        <location filename="../ui/jobs_dock.ui" line="446"/>
         <source>Load results</source>
         <translation>Ergebnisse laden</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="430"/>
+        <location filename="../ui/jobs_dock.ui" line="453"/>
         <source>Copy the finished outputs to the results folder, then load them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="433"/>
+        <location filename="../ui/jobs_dock.ui" line="456"/>
         <source>Download results…</source>
         <translation>Ergebnisse herunterladen…</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="440"/>
+        <location filename="../ui/jobs_dock.ui" line="463"/>
         <source>Copy the API calls that create and start this job (secrets masked)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="443"/>
+        <location filename="../ui/jobs_dock.ui" line="466"/>
         <source>Copy API call</source>
         <translation>API-Aufruf kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="454"/>
+        <location filename="../ui/jobs_dock.ui" line="477"/>
         <source>Results folder</source>
         <translation>Ergebnisordner</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="464"/>
+        <location filename="../ui/jobs_dock.ui" line="487"/>
         <source>Where downloaded results go (each job in a folder named by its id). Empty: you are asked when you download.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2640,7 +2730,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="941"/>
+        <location filename="../ui/new_job_dock.ui" line="969"/>
         <source>Service default</source>
         <translation>Vorgabe des Dienstes</translation>
     </message>
@@ -2655,398 +2745,403 @@
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="266"/>
+        <location filename="../ui/new_job_dock.ui" line="272"/>
         <source>Replace the script with a preset.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="273"/>
+        <location filename="../ui/new_job_dock.ui" line="279"/>
         <source>Load an evalscript from a .js file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="276"/>
+        <location filename="../ui/new_job_dock.ui" line="282"/>
         <source>Load…</source>
         <translation>Laden…</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="283"/>
+        <location filename="../ui/new_job_dock.ui" line="289"/>
         <source>Save the evalscript to a .js file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="286"/>
+        <location filename="../ui/new_job_dock.ui" line="292"/>
         <source>Save…</source>
         <translation>Speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="331"/>
+        <location filename="../ui/new_job_dock.ui" line="337"/>
         <source>Output</source>
         <translation>Ausgabe</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="336"/>
+        <location filename="../ui/new_job_dock.ui" line="342"/>
         <source>Bands</source>
         <translation>Bänder</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="341"/>
+        <location filename="../ui/new_job_dock.ui" line="347"/>
         <source>Sample type</source>
         <translation>Datentyp</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="346"/>
+        <location filename="../ui/new_job_dock.ui" line="352"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="405"/>
+        <location filename="../ui/new_job_dock.ui" line="411"/>
         <source>Grid</source>
         <translation>Raster</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="415"/>
+        <location filename="../ui/new_job_dock.ui" line="427"/>
         <source>The grid splits the area into tiles; each tile is one output file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="543"/>
+        <location filename="../ui/new_job_dock.ui" line="555"/>
         <source>Resolution</source>
         <translation>Auflösung</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="432"/>
+        <location filename="../ui/new_job_dock.ui" line="444"/>
         <source>Pixel size; the grid allows only these.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="439"/>
+        <location filename="../ui/new_job_dock.ui" line="451"/>
         <source>Buffer X</source>
         <translation>Puffer X</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="475"/>
+        <location filename="../ui/new_job_dock.ui" line="487"/>
         <source>Pixels added on each side of every tile (overlap between neighbouring tiles).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="478"/>
+        <location filename="../ui/new_job_dock.ui" line="490"/>
         <source> px</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="465"/>
+        <location filename="../ui/new_job_dock.ui" line="477"/>
         <source>Buffer Y</source>
         <translation>Puffer Y</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="615"/>
+        <location filename="../ui/new_job_dock.ui" line="637"/>
         <source>Delivery</source>
         <translation>Auslieferung</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="621"/>
+        <location filename="../ui/new_job_dock.ui" line="643"/>
         <source>Output URL</source>
         <translation>Ausgabe-URL</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="631"/>
+        <location filename="../ui/new_job_dock.ui" line="653"/>
         <source>Where the service writes the results: s3://bucket/folder (files go to &lt;requestId&gt;/&lt;tileName&gt;/&lt;outputId&gt;.&lt;format&gt;) or a template with those placeholders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="641"/>
+        <location filename="../ui/new_job_dock.ui" line="663"/>
         <source>Write access</source>
         <translation>Schreibzugriff</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="658"/>
+        <location filename="../ui/new_job_dock.ui" line="686"/>
         <source>IAM role ARN</source>
         <translation>IAM-Rollen-ARN</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="713"/>
+        <location filename="../ui/new_job_dock.ui" line="741"/>
         <source>Cloud-optimised GeoTIFF (COG)</source>
         <translation>Cloud-optimiertes GeoTIFF (COG)</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="723"/>
+        <location filename="../ui/new_job_dock.ui" line="751"/>
         <source>Overwrite existing files</source>
         <translation>Vorhandene Dateien überschreiben</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="730"/>
+        <location filename="../ui/new_job_dock.ui" line="758"/>
         <source>Skip tiles whose files exist</source>
         <translation>Kacheln mit vorhandenen Dateien überspringen</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="754"/>
+        <location filename="../ui/new_job_dock.ui" line="782"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="764"/>
+        <location filename="../ui/new_job_dock.ui" line="792"/>
         <source>e.g. California NDVI July 2020</source>
         <translation>z. B. Kalifornien NDVI Juli 2020</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="1026"/>
+        <location filename="../ui/new_job_dock.ui" line="1054"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="1032"/>
+        <location filename="../ui/new_job_dock.ui" line="1060"/>
         <source>Tiles</source>
         <translation>Kacheln</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="1049"/>
+        <location filename="../ui/new_job_dock.ui" line="1077"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="1066"/>
+        <location filename="../ui/new_job_dock.ui" line="1094"/>
         <source>Show the tiles on the map</source>
         <translation>Kacheln auf der Karte zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="1079"/>
+        <location filename="../ui/new_job_dock.ui" line="1107"/>
         <source>Quick look (Process API)</source>
         <translation>Schnellansicht (Process API)</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="1115"/>
+        <location filename="../ui/new_job_dock.ui" line="1143"/>
         <source>Deployment, credentials and S3 access.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="1118"/>
+        <location filename="../ui/new_job_dock.ui" line="1146"/>
         <source>Connection…</source>
         <translation>Verbindung…</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="1138"/>
+        <location filename="../ui/new_job_dock.ui" line="1166"/>
         <source>Create</source>
         <translation>Erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="1145"/>
+        <location filename="../ui/new_job_dock.ui" line="1173"/>
         <source>Analyse</source>
         <translation>Analysieren</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="1152"/>
+        <location filename="../ui/new_job_dock.ui" line="1180"/>
         <source>Start…</source>
         <translation>Starten…</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="1161"/>
+        <location filename="../ui/new_job_dock.ui" line="1205"/>
         <source>No job created yet.</source>
         <translation>Noch kein Auftrag erstellt.</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="318"/>
+        <location filename="../ui/new_job_dock.ui" line="324"/>
         <source>Outputs declared in the evalscript&apos;s setup(); choose each file format (or, for Zarr, each array&apos;s dtype and fill value).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="351"/>
+        <location filename="../ui/new_job_dock.ui" line="357"/>
         <source>Zarr dtype</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="356"/>
+        <location filename="../ui/new_job_dock.ui" line="362"/>
         <source>Fill value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="373"/>
+        <location filename="../ui/new_job_dock.ui" line="379"/>
         <source>Tiles from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="383"/>
+        <location filename="../ui/new_job_dock.ui" line="389"/>
         <source>A tiling grid of the service, or the polygons of a layer as the tiles (a GeoPackage input).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="509"/>
+        <location filename="../ui/new_job_dock.ui" line="521"/>
         <source>Polygons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="519"/>
+        <location filename="../ui/new_job_dock.ui" line="531"/>
         <source>Each polygon of this layer is one tile (one output file per output), in the layer&apos;s CRS, which must be an EPSG one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="526"/>
+        <location filename="../ui/new_job_dock.ui" line="538"/>
         <source>Named by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="536"/>
+        <location filename="../ui/new_job_dock.ui" line="548"/>
         <source>The field whose unique values name the tiles (and their output folders); empty: the feature id.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="553"/>
+        <location filename="../ui/new_job_dock.ui" line="565"/>
         <source>Pixel size in the units of the polygons' CRS; each polygon's box becomes width × height pixels (at most 3500).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="572"/>
+        <location filename="../ui/new_job_dock.ui" line="584"/>
         <source>Upload to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="582"/>
+        <location filename="../ui/new_job_dock.ui" line="594"/>
         <source>Where the plugin puts the polygons as a GeoPackage for the service to read (s3://bucket/…/name.gpkg). Empty: a new file under sentinelhub-batch-features/ in the output bucket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="585"/>
+        <location filename="../ui/new_job_dock.ui" line="597"/>
         <source>empty: s3://&lt;output bucket&gt;/sentinelhub-batch-features/…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="592"/>
+        <location filename="../ui/new_job_dock.ui" line="604"/>
         <source>Only the polygons the area touches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="595"/>
+        <location filename="../ui/new_job_dock.ui" line="607"/>
         <source>Send the area too: the service processes (and charges) only the polygons it touches, each whole.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="651"/>
+        <location filename="../ui/new_job_dock.ui" line="679"/>
         <source>How the service may write to the bucket; the choices are the ones the deployment accepts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="675"/>
+        <location filename="../ui/new_job_dock.ui" line="703"/>
         <source>Service-account key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="687"/>
+        <location filename="../ui/new_job_dock.ui" line="715"/>
         <source>The authentication configuration holding the service-account key (JSON) that may write to the Google Cloud Storage bucket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="694"/>
+        <location filename="../ui/new_job_dock.ui" line="722"/>
         <source>Import key file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="697"/>
+        <location filename="../ui/new_job_dock.ui" line="725"/>
         <source>Store a service-account key file in the QGIS authentication database and choose it (only its id is kept in settings).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="737"/>
+        <location filename="../ui/new_job_dock.ui" line="765"/>
         <source>Instance type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="747"/>
+        <location filename="../ui/new_job_dock.ui" line="775"/>
         <source>The machines the job runs on (CDSE): normal, or large for heavy evalscripts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="774"/>
+        <location filename="../ui/new_job_dock.ui" line="802"/>
         <source>Output type and format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="780"/>
+        <location filename="../ui/new_job_dock.ui" line="808"/>
         <source>Output type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="790"/>
+        <location filename="../ui/new_job_dock.ui" line="818"/>
         <source>GeoTIFF files, one per tile and output; or one Zarr with an array per output (WGS84 and LAEA grids, or your polygons in EPSG:4326 or EPSG:3035).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="797"/>
+        <location filename="../ui/new_job_dock.ui" line="825"/>
         <source>Zarr chunk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="807"/>
+        <location filename="../ui/new_job_dock.ui" line="835"/>
         <source>Pixels per chunk in y and x; it must evenly divide the tile raster. Auto: the largest such size up to 512 px.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="810"/>
+        <location filename="../ui/new_job_dock.ui" line="838"/>
         <source>Auto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="823"/>
+        <location filename="../ui/new_job_dock.ui" line="851"/>
         <source>Zarr origin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="843"/>
+        <location filename="../ui/new_job_dock.ui" line="871"/>
         <source>COG options (advanced)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="852"/>
+        <location filename="../ui/new_job_dock.ui" line="880"/>
         <source>Overview levels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="862"/>
+        <location filename="../ui/new_job_dock.ui" line="890"/>
         <source>Reduction factors of the overviews, comma separated; empty: the service&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="872"/>
+        <location filename="../ui/new_job_dock.ui" line="900"/>
         <source>Smallest overview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="895"/>
+        <location filename="../ui/new_job_dock.ui" line="923"/>
         <source>Overview resampling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="908"/>
+        <location filename="../ui/new_job_dock.ui" line="936"/>
         <source>Block width</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="931"/>
+        <location filename="../ui/new_job_dock.ui" line="959"/>
         <source>Block height</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="954"/>
+        <location filename="../ui/new_job_dock.ui" line="982"/>
         <source>Predictor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="973"/>
+        <location filename="../ui/new_job_dock.ui" line="1001"/>
         <source>BYOC collection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="982"/>
+        <location filename="../ui/new_job_dock.ui" line="1010"/>
         <source>Ingest into</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="992"/>
+        <location filename="../ui/new_job_dock.ui" line="1020"/>
         <source>Also ingest the GeoTIFF results into a BYOC collection, to use them like any Sentinel Hub collection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="999"/>
+        <location filename="../ui/new_job_dock.ui" line="1027"/>
         <source>Collection id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="624"/>
+        <source>Grids of the built-in table (the service&apos;s list is read once connected).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

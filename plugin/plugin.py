@@ -106,8 +106,13 @@ class SentinelHubBatchPlugin:
 
         self.new_job_dock.job_created.connect(self.jobs_dock.add_task)
         self.new_job_dock.job_started.connect(self.jobs_dock.follow_task)
+        self.new_job_dock.job_updated.connect(self.jobs_dock.task_changed_elsewhere)
         self.monitor.worker.task_updated.connect(self.new_job_dock.follow_update)
         self.new_job_dock.settings_saved.connect(self.jobs_dock.reset_connection)
+
+        from .services.area import set_current_area_source
+
+        set_current_area_source(self.new_job_dock.area_layer)
 
     def _add_menu_action(self, action: QAction) -> None:
         self.iface.addPluginToWebMenu(MENU_NAME, action)
@@ -149,9 +154,11 @@ class SentinelHubBatchPlugin:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
         if not self.missing:
+            from .services.area import set_current_area_source
             from .services.connection import TOKENS
             from .services.jobs import stop_sharing_recently_created_jobs
 
+            set_current_area_source(None)
             TOKENS.clear()
             stop_sharing_recently_created_jobs()
         remove_translator()

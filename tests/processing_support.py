@@ -60,3 +60,10 @@ class RecordingFeedback(QgsProcessingFeedback):
     @property
     def text(self):
         return "\n".join(self.messages)
+
+
+def grid_choice(grid_id: int) -> int:
+    """The GRID parameter's value for a tiling grid id (its position in the choice list)."""
+    from sentinelhub_batch.plugin.processing.algorithms.base import GRID_IDS
+
+    return GRID_IDS.index(grid_id)

@@ -39,6 +39,9 @@ formats only."""
 OUTPUT_TYPE_RASTER = "raster"
 OUTPUT_TYPE_ZARR = "zarr"
 MOSAICKING_ORDERS = ("mostRecent", "leastRecent", "leastCC")
+DATA_COLLECTIONS = ("sentinel-2-l1c", "sentinel-2-l2a", "sentinel-1-grd", "sentinel-3-olci", "sentinel-3-slstr",
+                    "sentinel-5p-l2", "landsat-ot-l1", "landsat-ot-l2", "hls", "modis", "dem")
+"""The data collection types the docks and Processing offer (the first is the default)."""
 INSTANCE_TYPES = ("normal", "large")
 COG_RESAMPLING = ("nearest", "average", "gauss", "cubic", "cubicspline", "lanczos", "average_magphase", "mode")
 COG_PARAMETERS = ("overviewLevels", "overviewMinSize", "resamplingAlgorithm", "blockxsize", "blockysize",

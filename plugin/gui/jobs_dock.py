@@ -15,11 +15,11 @@ import time
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Deque, Dict, Iterator, List, Optional
+from typing import Any, Callable, Deque, Dict, Iterator, List, Optional, Tuple
 
 from qgis.core import Qgis, QgsProject, QgsSettings
 from qgis.gui import QgsDockWidget, QgsFileWidget
-from qgis.PyQt.QtCore import QTimer, pyqtSignal
+from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import QApplication, QFileDialog, QHeaderView, QMessageBox, QTableWidgetItem, QWidget
 
 from ..core.errors import SentinelHubBatchError
@@ -48,9 +48,10 @@ from ..services.results import (
     results_group_name,
 )
 from ..services.tasks import Activity, BackgroundTask, BackgroundTasks, TaskCancelledError
-from .forms import load_form
+from .forms import ERROR_STYLE, load_form
+from .message_bar import DockMessages
 from .monitor import JobMonitor
-from .start_dialog import WARNING_STYLE, StartSummary, confirm_start
+from .start_dialog import StartSummary, confirm_start
 
 log = logging.getLogger("sentinelhub_batch")
 
@@ -64,6 +65,16 @@ WORK_TURN_SECONDS = 0.015
 COLUMNS = ("Status", "Progress", "Cost (PU)", "Created", "Updated", "Description", "ID")
 """The table's columns, as the .ui file orders them."""
 ID_COLUMN = COLUMNS.index("ID")
+SORT_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+TABLE_ORDERS = {
+    "created:desc": (COLUMNS.index("Created"), Qt.SortOrder.DescendingOrder),
+    "created": (COLUMNS.index("Created"), Qt.SortOrder.AscendingOrder),
+    "status": (COLUMNS.index("Status"), Qt.SortOrder.AscendingOrder),
+    "status:desc": (COLUMNS.index("Status"), Qt.SortOrder.DescendingOrder),
+}
+"""How the table orders its rows for each of ``jobs.JOB_SORT_ORDERS``: the same order as the service's listing, so
+jobs added or changed later take their place in it."""
+FINISHED_STATUSES = (TaskStatus.DONE, TaskStatus.FAILED, TaskStatus.STOPPED)
 
 
 # ----------------------------------------------------------------------------------------------- helpers
@@ -75,6 +86,20 @@ def _format_time(moment: Any) -> str:
 
 def _status_text(task: BatchTask) -> str:
     return task.status.value if task.status is not TaskStatus.UNKNOWN else task.status_text
+
+
+class SortableItem(QTableWidgetItem):
+    """A table cell that sorts by its sort key (a time, a number) when it has one, else by its text."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        mine, theirs = self.data(SORT_KEY_ROLE), other.data(SORT_KEY_ROLE)
+        if mine is not None and theirs is not None:
+            return bool(mine < theirs)
+        return super().__lt__(other)
+
+
+def _time_key(moment: Any) -> float:
+    return moment.timestamp() if moment is not None else 0.0
 
 
 def api_call_text(task: BatchTask, deployment: Any, client_id: str = "<CLIENT_ID>") -> str:
@@ -111,7 +136,7 @@ class TrackedJobView:
     last_status: Optional[TaskStatus] = None
     repair_results: bool = False
     storage_problem: str = ""
-    """Why the job's files cannot be read from the bucket (empty when they can)."""
+    """Why the job's files cannot be read from the bucket (shown until the monitor reads them again)."""
 
     def record(self) -> TrackedJobRecord:
         return TrackedJobRecord(self.task_id, self.connection_key,
@@ -170,6 +195,7 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         self.confirm: Callable[[str, str], bool] = self._ask
         self.confirm_start: Callable[[StartSummary], Optional[float]] = lambda summary: confirm_start(summary, self)
         self.choose_folder: Callable[[str], str] = self._choose_folder
+        self.messages = DockMessages(iface)
         self.project_jobs = ProjectJobs(self.project, self)
         self.project_jobs.restored.connect(self.restore_jobs)
         self.project_jobs.cleared.connect(self._project_cleared)
@@ -192,6 +218,8 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         self.results_folder_widget.fileChanged.connect(
             lambda path: QgsSettings().setValue(f"{SETTINGS_PREFIX}/results_folder", path))
         self.search_edit.returnPressed.connect(self.refresh)
+        self._order_table()
+        self.sort_combo.currentIndexChanged.connect(lambda _index: self._order_table())
         self.sort_combo.currentIndexChanged.connect(self.refresh)
         self.refresh_button.clicked.connect(self.refresh)
         self.id_edit.returnPressed.connect(self._open_typed_id)
@@ -214,17 +242,31 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
 
     def connection(self) -> Any:
         """The connection for the dock's jobs (read on the GUI thread: it may ask for the master password)."""
-        connection = self._connections.get(self.connection_key)
+        return self._connection_for(self.connection_key)
+
+    def _connection_for(self, key: str) -> Any:
+        connection = self._connections.get(key)
         if connection is None:
-            connection = self.connection_factory(self.connection_key)
-            self._connections[self.connection_key] = connection
+            connection = self.connection_factory(key)
+            self._connections[key] = connection
             if self.monitor is not None:
-                self.monitor.register_connection(self.connection_key, connection)
+                self.monitor.register_connection(key, connection)
         return connection
 
     def reset_connection(self) -> None:
-        """Forget the cached connection (after the settings changed); the next action reads it again."""
+        """Forget the cached connection (after the settings changed): actions read it again, and the tracked jobs
+        are polled at once with the new one (so a bucket that could not be read is tried again)."""
         self._connections.clear()
+        if self.monitor is None or not self.views:
+            return
+        for key in {view.connection_key for view in self.views.values()}:
+            try:
+                self._connection_for(key)
+            except SentinelHubBatchError as error:
+                self.notify(tr("The jobs of this project cannot be followed: {error}").format(error=error),
+                            Qgis.MessageLevel.Warning)
+                return
+        self.monitor.poll_now()
 
     def _call(self, what: str, function: Callable[[Activity, Any], Any],
               on_done: Callable[[Any], None]) -> Optional[BackgroundTask]:
@@ -328,6 +370,11 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
                 return row
         return -1
 
+    def _order_table(self) -> None:
+        """Order the rows as the list's order says (new and changed jobs then take their place in it)."""
+        column, order = TABLE_ORDERS[self._sort_order()]
+        self.table.sortByColumn(column, order)
+
     def _put_task(self, task: BatchTask) -> None:
         self.tasks[task.id] = task
         sorting = self.table.isSortingEnabled()
@@ -336,23 +383,47 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         if row < 0:
             row = self.table.rowCount()
             self.table.insertRow(row)
-        status = _status_text(task)
-        view = self.views.get(task.id)
-        if view is not None and view.storage_problem:
-            status = tr("{status} — results unreadable").format(status=status)
-        values = (status, f"{task.completion_percentage:.0f}%", f"{task.cost_pu:.1f}",
-                  _format_time(task.created), _format_time(task.last_updated), task.description, task.id)
-        for column, value in enumerate(values):
+        cells = ((self._state_text(task), None), (f"{task.completion_percentage:.0f}%", task.completion_percentage),
+                 (f"{task.cost_pu:.1f}", task.cost_pu), (_format_time(task.created), _time_key(task.created)),
+                 (_format_time(task.last_updated), _time_key(task.last_updated)), (task.description, None),
+                 (task.id, None))
+        for column, (text, sort_key) in enumerate(cells):
             item = self.table.item(row, column)
             if item is None:
-                item = QTableWidgetItem()
+                item = SortableItem()
                 self.table.setItem(row, column, item)
-            item.setText(value)
+            item.setText(text)
+            item.setData(SORT_KEY_ROLE, sort_key)
             if column == 0:
-                item.setToolTip(task.status_summary())
+                item.setToolTip(self._state_summary(task))
         self.table.setSortingEnabled(sorting)
         if task.id == self.current_id:
             self._show_details(task)
+
+    def _failed_tiles(self, task: BatchTask) -> Tuple[int, int]:
+        """(failed, all) tiles of a finished job as its own tile layer shows them; (0, 0) when running or unknown."""
+        view = self.views.get(task.id)
+        if view is None or view.parent_task_id or view.tile_layer is None or task.status not in FINISHED_STATUSES:
+            return 0, 0
+        return view.tile_layer.status_counts()[TileStatus.FAILED], len(view.tile_layer)
+
+    def _state_text(self, task: BatchTask) -> str:
+        """The status for the list: a finished job with failed tiles, or whose files cannot be read, says so."""
+        failed, _total = self._failed_tiles(task)
+        status = _status_text(task)
+        if failed:
+            status = tr("{status}, {count} tile(s) failed").format(status=status, count=failed)
+        view = self.views.get(task.id)
+        if view is not None and view.storage_problem:
+            status = tr("{status} — results unreadable").format(status=status)
+        return status
+
+    def _state_summary(self, task: BatchTask) -> str:
+        failed, total = self._failed_tiles(task)
+        if failed:
+            return tr("{status} — {count} of {total} tiles failed; 'Retry failed tiles' runs them again.").format(
+                status=task.status_summary(), count=failed, total=total)
+        return task.status_summary()
 
     def select_task(self, task_id: str) -> None:
         row = self._row_of(task_id)
@@ -378,7 +449,7 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
 
     def _show_details(self, task: BatchTask) -> None:
         self.id_label.setText(task.id)
-        self.status_label.setText(task.status_summary())
+        self.status_label.setText(self._state_summary(task))
         self.progress_bar.setValue(round(task.completion_percentage))
         self.cost_label.setText(tr("{pu:.1f} PU spent").format(pu=task.cost_pu))
         self.times_label.setText(tr("created {created}, updated {updated}").format(
@@ -401,17 +472,18 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         self.tiles_label.setToolTip("")
         view = self.views.get(self.current_id)
         problem = view.storage_problem if view is not None else ""
-        self.tiles_label.setStyleSheet(WARNING_STYLE if problem else "")
-        if problem:
-            self.tiles_label.setText(tr("The job's files cannot be read: {problem}").format(problem=problem))
-            return
+        self.tiles_label.setStyleSheet(ERROR_STYLE if problem else "")
         if view is None or view.tile_layer is None:
-            self.tiles_label.setText(tr("not shown") if view is None else tr("waiting for the tiles"))
-            return
-        counts = view.tile_layer.status_counts()
-        parts = [f"{count} {status_label(status).lower()}" for status, count in counts.items() if count]
-        self.tiles_label.setText(tr("{total} tiles: {parts}").format(total=len(view.tile_layer),
-                                                                     parts=", ".join(parts)))
+            text = tr("not shown") if view is None else tr("waiting for the tiles")
+        else:
+            counts = view.tile_layer.status_counts()
+            parts = [f"{count} {status_label(status).lower()}" for status, count in counts.items() if count]
+            text = tr("{total} tiles: {parts}").format(total=len(view.tile_layer), parts=", ".join(parts))
+        if problem:
+            known = view is not None and view.tile_layer is not None
+            text = tr("The tile statuses cannot be read from the bucket: {problem}").format(problem=problem) \
+                + ("\n" + tr("Last known: {tiles}").format(tiles=text) if known else "")
+        self.tiles_label.setText(text)
 
     def _update_actions(self) -> None:
         task = self.current_task()
@@ -422,7 +494,7 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         self.stop_button.setEnabled(status in jobs.STOPPABLE)
         view = self.views.get(self.current_id)
         has_failed = bool(view and view.tile_layer and view.tile_layer.status_counts()[TileStatus.FAILED])
-        finished = status in (TaskStatus.DONE, TaskStatus.FAILED, TaskStatus.STOPPED)
+        finished = status in FINISHED_STATUSES
         readable = task is not None and not status_only_reason(task)
         zarr = task is not None and request_output_type(task.request) == OUTPUT_TYPE_ZARR
         self.retry_button.setEnabled(finished and has_failed and not zarr)
@@ -719,6 +791,8 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         if view is None or view.tile_layer is None or statuses is None:
             return
         yield from view.tile_layer.apply_statuses_in_steps(statuses)
+        if view.task_id in self.tasks:
+            self._put_task(self.tasks[view.task_id])  # the list says how many tiles failed
         if view.task_id == self.current_id:
             self._show_tile_counts()
             self._update_actions()
@@ -738,28 +812,36 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
             tr("Job {id}: {message}").format(id=task_id[:8], message=message), Qgis.MessageLevel.Warning))
 
     def _storage_problem(self, task_id: str, message: str) -> None:
-        """The job's files could not be read (``message``), or can be again (empty): a state the dock keeps
-        showing, not a message that flashes by."""
+        """The job's files cannot be read from the bucket (or, with an empty message, can be again): a warning
+        that stays, the job's state in the list and its tile line, until the monitor reads them."""
         view = self.views.get(task_id)
-        if view is not None:
-            view.storage_problem = message
+        if view is None:
+            return
+        view.storage_problem = message
         task = self.tasks.get(task_id)
         if task is not None:
             self._put_task(task)
+        topic = f"storage {task_id}"
+        if message:
+            log.warning("The files of job %s cannot be read from the bucket: %s", task_id, message)
+            self.messages.show(topic, tr("Sentinel Hub Batch"), tr(
+                "The tile statuses of job {id} cannot be read from the bucket: {message} Check the S3 settings "
+                "(Connection settings…); the job itself goes on.").format(id=task_id[:8], message=message),
+                Qgis.MessageLevel.Warning, 0)
+        else:
+            self.messages.withdraw(topic)
+            self.status_line.setText(tr("Job {id}: the bucket can be read again.").format(id=task_id[:8]))
         if task_id == self.current_id:
             self._show_tile_counts()
-        if message:
-            self.notify(tr("The files of job {id} cannot be read from the bucket: {message}").format(
-                id=task_id[:8], message=message), Qgis.MessageLevel.Warning)
 
     def _reconnecting(self, task_id: str, message: str) -> None:
         self.status_line.setText(tr("Job {id}: {message}").format(id=task_id[:8], message=message))
 
     def _apply_task_update(self, task_id: str, task: BatchTask) -> None:
-        self._put_task(task)
         view = self.views.get(task_id)
         if view is None:
-            return
+            return  # no longer tracked (e.g. its project was closed while the report was on its way)
+        self._put_task(task)
         if view.repair_results and task.delivery_url:
             view.repair_results = False
             self._repair_results(task)
@@ -780,6 +862,20 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
                 name=name, reason=reason.explanation if reason else tr("no reason given")), Qgis.MessageLevel.Warning)
         elif task.status is TaskStatus.ANALYSIS_DONE and previous is TaskStatus.ANALYSING:
             self.notify(tr("{name} is analysed and waits to be started.").format(name=name), Qgis.MessageLevel.Info)
+
+    def task_changed_elsewhere(self, task: BatchTask) -> None:
+        """A job the New job dock changed (e.g. analysed): show its new state now, not at the monitor's next poll.
+
+        Nothing is announced (the other dock has said it); a tracked job is polled at once.
+        """
+        view = self.views.get(task.id)
+        if view is None and task.id not in self.tasks:
+            return
+        self._put_task(task)
+        if view is not None:
+            view.last_status = task.status
+            if self.monitor is not None:
+                self.monitor.poll_now(task.id)
 
     def notify(self, text: str, level: Any = Qgis.MessageLevel.Info) -> None:
         """Tell the user in the message bar (and the log); also emitted as ``notification`` for tests."""
@@ -894,14 +990,27 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
                 self.monitor.track(record.task_id, view.connection_key)
 
     def _project_cleared(self) -> None:
+        """The project was closed: its jobs are no longer followed nor shown (nor their pending updates applied)."""
         for task_id in list(self.views):
             if self.monitor is not None:
                 self.monitor.untrack(task_id)
+        self._work.clear()
+        self._work_timer.stop()
+        self.messages.withdraw()
         self.views.clear()
         self.tasks.clear()
         self.current_id = ""
         self.table.setRowCount(0)
+        self._clear_details()
         self._update_actions()
+
+    def _clear_details(self) -> None:
+        for label in (self.id_label, self.status_label, self.cost_label, self.times_label, self.tiles_label,
+                      self.error_label, self.status_line):
+            label.setText("")
+        self.description_edit.clear()
+        self.request_view.clear()
+        self.progress_bar.setValue(0)
 
     # -- dialogs (replaced in tests)
 
@@ -919,3 +1028,4 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         requests in flight are cut, and their results are no longer applied."""
         self.project_jobs.disconnect_project()
         self.calls.cancel_all()
+        self.messages.withdraw()

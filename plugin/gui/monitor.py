@@ -49,6 +49,8 @@ class _TrackedJob:
     task_id: str
     connection_key: str
     watcher: Optional[JobWatcher] = None
+    watcher_clients: Any = None
+    """The clients the watcher polls with; a watcher of replaced clients is rebuilt."""
     due: float = 0.0
     delay: Optional[float] = None
     failures: int = 0
@@ -107,6 +109,8 @@ class MonitorWorker(QObject):
         self._jobs: Dict[str, _TrackedJob] = {}
         self._connections: Dict[str, Any] = {}
         self._clients: Dict[str, _Clients] = {}
+        self._retired_clients: List[_Clients] = []
+        """Clients of a replaced connection, closed by the worker before its next poll (one may still be in use)."""
         self._open_clients: weakref.WeakSet[Any] = weakref.WeakSet()
         """The clients in use, for ``stop()`` to abort (a client replaced by ``register_connection`` drops out)."""
         self._stopping = False
@@ -116,10 +120,15 @@ class MonitorWorker(QObject):
     # -- thread-safe controls (called from the GUI thread)
 
     def register_connection(self, key: str, connection: Any) -> None:
-        """Make ``connection`` (plugin.gui.connection.Connection) the one used for jobs tracked with ``key``."""
+        """Make ``connection`` (plugin.gui.connection.Connection) the one used for jobs tracked with ``key``.
+
+        The jobs of ``key`` are polled with new clients from their next poll on; the old clients are closed.
+        """
         with self._condition:
             self._connections[key] = connection
-            self._clients.pop(key, None)
+            retired = self._clients.pop(key, None)
+            if retired is not None:
+                self._retired_clients.append(retired)
             self._condition.notify_all()
 
     @pyqtSlot(str, str)
@@ -174,20 +183,29 @@ class MonitorWorker(QObject):
         except _StoppingError:
             pass
         finally:
+            self._close_retired_clients()
             for clients in self._clients.values():
-                for client in (clients.batch, clients.s3):
-                    close = getattr(client, "close", None)
-                    if close is not None:
-                        with contextlib.suppress(Exception):
-                            close()
+                _close(clients)
             self._clients.clear()
             with self._condition:
                 self._open_clients.clear()
             self.stopped.emit()
 
-    def _next_due_job(self) -> Optional[_TrackedJob]:
+    def _close_retired_clients(self) -> None:
+        """Close the clients of replaced connections (between polls: no request of theirs is in flight)."""
         with self._condition:
-            while not self._stopping:
+            retired, self._retired_clients = self._retired_clients, []
+        for clients in retired:
+            _close(clients)
+
+    def _next_due_job(self) -> Optional[_TrackedJob]:
+        while True:
+            self._close_retired_clients()
+            with self._condition:
+                if self._stopping:
+                    return None
+                if self._retired_clients:
+                    continue
                 pending = [job for job in self._jobs.values() if not job.finished]
                 now = time.monotonic()
                 if pending:
@@ -198,7 +216,6 @@ class MonitorWorker(QObject):
                     self._condition.wait(job.due - now)
                 else:
                     self._condition.wait()
-            return None
 
     def _interruptible_sleep(self, seconds: float) -> None:
         deadline = time.monotonic() + max(0.0, seconds)
@@ -250,18 +267,21 @@ class MonitorWorker(QObject):
         with self._condition:
             if self._jobs.get(job.task_id) is not job:
                 return  # untracked or re-tracked meanwhile
+            job.delay = delay
+            if job.due != float("inf"):
+                return  # a poll_now during the poll kept due at 0: polled again, even a job that has ended
             if delay is None:
                 job.finished = True
-            elif job.due == float("inf"):  # a poll_now during the poll keeps due at 0
+            else:
                 job.due = time.monotonic() + delay
-            job.delay = delay
 
     def _poll(self, job: _TrackedJob) -> None:
         self._current_task = job.task_id
         try:
             clients = self._clients_for(job.connection_key)
-            if job.watcher is None:
+            if job.watcher is None or job.watcher_clients is not clients:
                 job.watcher = JobWatcher(clients.batch, clients.s3, job.task_id, keep_files=False)
+                job.watcher_clients = clients
             snapshot = job.watcher.poll()
         except _StoppingError:
             raise
@@ -313,6 +333,14 @@ class MonitorWorker(QObject):
         self._reschedule(job, delay)
         if delay is None:
             self.polling_finished.emit(job.task_id)
+
+
+def _close(clients: _Clients) -> None:
+    for client in (clients.batch, clients.s3):
+        close = getattr(client, "close", None)
+        if close is not None:
+            with contextlib.suppress(Exception):
+                close()
 
 
 class JobMonitor(QObject):

@@ -14,12 +14,22 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from qgis.core import Qgis, QgsMapLayer, QgsProject, QgsSettings, QgsVectorLayer
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import QDate, Qt, pyqtSignal
-from qgis.PyQt.QtWidgets import QComboBox, QFileDialog, QHeaderView, QLabel, QLineEdit, QTableWidgetItem, QWidget
+from qgis.PyQt.QtCore import QDate, Qt, QTimer, pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from ..core.batch_assumptions import ZARR_GEOPACKAGE_EPSG_CODES
 from ..core.batch_request import (
     COG_RESAMPLING,
+    DATA_COLLECTIONS,
     INSTANCE_TYPES,
     MOSAICKING_ORDERS,
     OUTPUT_FORMATS,
@@ -32,10 +42,10 @@ from ..core.batch_request import (
     zarr_allowed_for_grid,
 )
 from ..core.errors import InvalidRequestError, SentinelHubBatchError
-from ..core.grids import BUILTIN_GRIDS, format_number, get_grid
+from ..core.grids import BUILTIN_GRIDS, TilingGrid, catalog_for, format_number
 from ..core.models import BatchTask, TaskStatus, UserAction
 from ..services import jobs
-from ..services.area import AreaLayerError, JobArea, area_from_layer, is_plugin_layer
+from ..services.area import AreaLayerError, JobArea, area_from_layer, is_plugin_layer, plugin_layer_error
 from ..services.batch_options import (
     BYOC_EXISTING,
     BYOC_NEW,
@@ -55,11 +65,13 @@ from ..services.compat import DISTANCE_DEGREES, POLYGON_GEOMETRY, POLYGON_LAYER_
 from ..services.connection import (
     configured_deployment,
     connection_configured,
+    connection_ready_without_prompt,
     resolve_connection,
     store_service_account_key,
 )
 from ..services.evalscript_presets import (
     DEFAULT_PRESET,
+    TUTORIAL_TIME_RANGE,
     preset_text,
     presets,
     read_evalscript_file,
@@ -71,6 +83,7 @@ from ..services.messages import describe_failure
 from ..services.preview import PreviewController, PreviewInputs, PreviewResult, TilePreviewLayer, cost_text, format_pu
 from ..services.tasks import Activity, BackgroundTasks, TaskCancelledError
 from .forms import load_form
+from .message_bar import DockMessages
 from .start_dialog import StartSummary, confirm_start
 
 log = logging.getLogger("sentinelhub_batch.gui")
@@ -80,8 +93,6 @@ FORM_CLASS, _ = load_form("new_job_dock.ui")
 DOCK_OBJECT_NAME = "SentinelHubBatchNewJobDock"
 """The object name ui/new_job_dock.ui gives the dock (QGIS keeps dock positions under it)."""
 SETTINGS_PREFIX = "sentinelhub_batch/new_job"
-DATA_COLLECTIONS = ("sentinel-2-l1c", "sentinel-2-l2a", "sentinel-1-grd", "sentinel-3-olci", "sentinel-3-slstr",
-                    "sentinel-5p-l2", "landsat-ot-l1", "landsat-ot-l2", "hls", "modis", "dem")
 TUTORIAL_TIME_FROM = QDate(2020, 7, 1)
 TUTORIAL_TIME_TO = QDate(2020, 7, 30)
 TILES_FROM_GRID, TILES_FROM_POLYGONS = "grid", "polygons"
@@ -103,6 +114,9 @@ OPTION_WIDGETS = {
 }
 """The widget of each of ``services.batch_options.JOB_OPTIONS`` (the create/run algorithms offer the same)."""
 ERROR_STYLE = "color: #c62828;"
+HINT_STYLE = "color: #8a5a00;"
+DOCK_SHARE_OF_WINDOW = 0.4
+"""The New job dock opens wide enough for its form, but never wider than this share of the main window."""
 WATCHED_LAYER_SIGNALS = ("selectionChanged", "featureAdded", "featuresDeleted", "geometryChanged", "crsChanged",
                          "afterCommitChanges", "afterRollBack")
 
@@ -113,7 +127,8 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
     job_created = pyqtSignal(object)
     job_started = pyqtSignal(str)
     job_updated = pyqtSignal(object)
-    """The dock's current job changed state (a BatchTask), e.g. after analysis."""
+    """An action of this dock changed its current job (a BatchTask), e.g. it was analysed; not emitted for what the
+    monitor reports (everyone hears that from the monitor)."""
     settings_saved = pyqtSignal()
     """The connection settings were saved: cached connections elsewhere are stale."""
 
@@ -138,6 +153,12 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
         self.preview = PreviewController(self, preview_delay_ms)
         self.tile_layer = TilePreviewLayer(self.project)
         self.quick_look: Any = None
+        self.opened = False
+        """Whether the user has opened the dock: until then it leaves the project untouched (no preview layer)."""
+        self.grids: Dict[int, TilingGrid] = dict(BUILTIN_GRIDS)
+        self.grids_loaded = False
+        """Whether ``grids`` is the service's listing (or its fallback after trying), not the offline table."""
+        self.messages = DockMessages(iface)
 
         self._fill_choices()
         self._add_quick_look()
@@ -164,9 +185,9 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
         self.area_layer_combo.setAllowEmptyLayer(False)
         self.collection_combo.addItems(DATA_COLLECTIONS)
         self.cloud_spin.setClearValue(100)  # the clear button means "no cloud filter", not 0 %
-        for edit, date in ((self.time_from_edit, TUTORIAL_TIME_FROM), (self.time_to_edit, TUTORIAL_TIME_TO)):
+        for edit, date in zip((self.time_from_edit, self.time_to_edit), TUTORIAL_TIME_RANGE):
             edit.setAllowNull(False)
-            edit.setDate(date)
+            edit.setDate(QDate(date))
         self.mosaicking_combo.setItemData(0, "")
         for order in MOSAICKING_ORDERS:
             self.mosaicking_combo.addItem(order, order)
@@ -177,10 +198,7 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
         self.preset_combo.setCurrentIndex(self.preset_combo.findData(DEFAULT_PRESET))
         self.set_evalscript(preset_text(DEFAULT_PRESET))
         self.outputs_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        for grid in BUILTIN_GRIDS.values():
-            self.grid_combo.addItem(grid.describe(), grid.id)
-        self.grid_combo.setCurrentIndex(self.grid_combo.findData(1))
-        self._fill_resolutions(10.0)
+        self._fill_grids(1, 10.0)
         self.output_url_edit.setText(str(QgsSettings().value(f"{SETTINGS_PREFIX}/output_url", "") or ""))
         self._fill_v2_choices()
 
@@ -210,7 +228,7 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
             from .quicklook import QuickLookPanel
 
             self.quick_look = QuickLookPanel(self.iface, self.quick_look_inputs, self.quick_look_group,
-                                             get_area_layer=self._area_layer)
+                                             get_area_layer=self.area_layer)
             self.quick_look_group.layout().addWidget(self.quick_look)
         except Exception:
             log.exception("The quick look panel could not be added")
@@ -427,7 +445,8 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
         try:
             self.set_evalscript(read_evalscript_file(path))
         except InvalidRequestError as error:
-            self.push_message(tr("Loading the evalscript failed"), str(error), Qgis.MessageLevel.Warning)
+            self.push_message(tr("Loading the evalscript failed"), str(error), Qgis.MessageLevel.Warning,
+                              topic="evalscript")
 
     def _save_evalscript(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(self, tr("Save evalscript"), "evalscript.js",
@@ -437,7 +456,8 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
         try:
             write_evalscript_file(path, self.evalscript())
         except InvalidRequestError as error:
-            self.push_message(tr("Saving the evalscript failed"), str(error), Qgis.MessageLevel.Warning)
+            self.push_message(tr("Saving the evalscript failed"), str(error), Qgis.MessageLevel.Warning,
+                              topic="evalscript")
 
     def _show_outputs(self, info: Any) -> None:
         self._remember_formats()
@@ -558,9 +578,9 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
         self._watch_layer(layer if isinstance(layer, QgsVectorLayer) else None)
         if layer is None:
             layer = explain_layer or (self.iface.activeLayer() if self.iface is not None else None)
-            if is_plugin_layer(layer):
-                layer = None
         try:
+            if is_plugin_layer(layer):
+                raise plugin_layer_error(layer)
             self.job_area = area_from_layer(layer, self.selected_only_check.isChecked())
             self.area_error = None
             self._set_label(self.area_label, self.job_area.describe())
@@ -576,15 +596,68 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
             self._set_label(self.area_label, self.area_error, error=True)
         self.schedule_preview()
 
-    def _area_layer(self) -> Optional[QgsVectorLayer]:
+    def area_layer(self) -> Optional[QgsVectorLayer]:
         layer = self.area_layer_combo.currentLayer()
         return layer if isinstance(layer, QgsVectorLayer) else None
 
     # ------------------------------------------------------------------------------------------------------
     # Grid and preview
 
-    def grid(self):
-        return get_grid(self.grid_combo.currentData())
+    def grid(self) -> TilingGrid:
+        return self.grids[int(self.grid_combo.currentData())]
+
+    def _fill_grids(self, wanted_grid: Any = None, wanted_resolution: Optional[float] = None) -> None:
+        """Offer the grids of ``self.grids``, keeping the chosen grid and resolution when they are still there."""
+        grid_id = self.grid_combo.currentData() if wanted_grid is None else wanted_grid
+        resolution = self.resolution_combo.currentData() if wanted_resolution is None else wanted_resolution
+        self.grid_combo.blockSignals(True)
+        self.grid_combo.clear()
+        for grid in sorted(self.grids.values(), key=lambda item: item.id):
+            self.grid_combo.addItem(grid.describe(), grid.id)
+        self.grid_combo.setCurrentIndex(max(0, self.grid_combo.findData(grid_id)))
+        self.grid_combo.blockSignals(False)
+        self._fill_resolutions(resolution)
+
+    def load_grids(self) -> None:
+        """Read the service's tiling grids in the background and offer them (the built-in table until then, and
+        when the listing cannot be read: the label says why)."""
+        try:
+            connection = resolve_connection()
+        except InvalidRequestError as error:
+            self._show_grid_source(tr("Grids of the built-in table: {reason}").format(reason=error), error=True)
+            return
+
+        def read(activity: Activity) -> Tuple[Dict[int, TilingGrid], Optional[str]]:
+            catalog = catalog_for(activity.batch_client(connection))
+            return catalog.grids(), catalog.error
+
+        def done(answer: Any, error: Optional[BaseException]) -> None:
+            if isinstance(error, TaskCancelledError):
+                return
+            if error is not None:
+                fallback_reason = describe_failure(error)
+            else:
+                self.grids, fallback_reason = answer
+                self.grids_loaded = True
+                self._fill_grids()
+            if fallback_reason:
+                self._show_grid_source(tr("Grids of the built-in table: the service's list could not be read "
+                                          "({error}).").format(error=fallback_reason), error=True)
+            else:
+                self._show_grid_source(tr("Grids and resolutions as the service lists them ({url}).").format(
+                    url=connection.deployment.base_url))
+
+        self._show_grid_source(tr("Reading the tiling grids of {name}…").format(name=connection.deployment.name))
+        self.tasks.run(tr("Sentinel Hub Batch: tiling grids"), read, done)
+
+    def _load_grids_when_possible(self) -> None:
+        """Load the grids now if that asks nothing of the user (no master password prompt before they act)."""
+        if connection_ready_without_prompt():
+            self.load_grids()
+
+    def _show_grid_source(self, text: str, error: bool = False) -> None:
+        self.grid_source_label.setStyleSheet(HINT_STYLE if error else "")
+        self.grid_source_label.setText(text)
 
     def _fill_resolutions(self, wanted: Optional[float] = None) -> None:
         grid = self.grid()
@@ -675,17 +748,17 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
         label.setText(text)
 
     def _show_tiles(self, tiles: List[Any]) -> None:
+        """Draw the preview's tiles (only once the user has opened the dock: before, the project stays as it is)."""
+        if not self.opened:
+            return
         if self.show_tiles_check.isChecked():
             self.tile_layer.show(tiles)
         else:
             self.tile_layer.remove()
 
-    def _show_tiles_toggled(self, on: bool) -> None:
+    def _show_tiles_toggled(self, _on: bool) -> None:
         tiles = self.last_preview.tiles if self.last_preview is not None else None
-        if on and tiles is not None:
-            self.tile_layer.show(tiles)
-        elif not on:
-            self.tile_layer.remove()
+        self._show_tiles(tiles or [])
 
     def quick_look_inputs(self):
         """What the quick look panel needs: the same area, script, data and time as the job."""
@@ -732,10 +805,11 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
                            (preview.tiles or []) if preview is not None else [],
                            self.own_features if polygons else None, self.features_url_edit.text())
 
-    def create_reasons(self) -> List[str]:
-        """Why Create is not possible now (empty when it is)."""
+    def create_reasons(self, passing: bool = True) -> List[str]:
+        """Why Create is not possible now (empty when it is); without ``passing``, only what the user must change
+        (not the preview being computed or an action finishing)."""
         reasons = []
-        if self.busy_action:
+        if self.busy_action and passing:
             reasons.append(tr("Wait for '{action}' to finish.").format(action=self.busy_action))
         polygons = self.uses_own_polygons()
         if polygons and self.own_features is None:
@@ -743,7 +817,8 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
         if self.job_area is None and (not polygons or self.limit_to_area_check.isChecked()):
             reasons.append(self.area_error or tr("Choose a polygon layer as the area."))
         if self.preview.busy:
-            reasons.append(tr("The preview is being computed."))
+            if passing:
+                reasons.append(tr("The preview is being computed."))
         elif self.last_preview is None or self.last_preview.evalscript_info is None:
             error = self.last_preview.evalscript_error if self.last_preview else None
             reasons.append(error or tr("The evalscript has not been read yet."))
@@ -761,6 +836,9 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
         reasons = self.create_reasons()
         self.create_button.setEnabled(not reasons)
         self.create_button.setToolTip("\n".join(reasons) or tr("Create the batch request (nothing is processed yet)."))
+        to_change = self.create_reasons(passing=False)
+        self.create_reasons_label.setVisible(bool(to_change))
+        self.create_reasons_label.setText(tr("To create the job:") + "".join(f"\n• {reason}" for reason in to_change))
 
         task = self.current_task
         busy = bool(self.busy_action)
@@ -786,7 +864,8 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
 
     def _run(self, action: str, function: Callable[[Activity], Any], on_success: Callable[[Any], None],
              base_url: str = "") -> None:
-        """Run one service call in the background, with the buttons disabled meanwhile."""
+        """Run one service call in the background, with the buttons disabled meanwhile. Its messages have the
+        topic ``action``: a failure stays in the message bar until the action succeeds or the settings change."""
         self.busy_action = action
         self.update_actions()
 
@@ -797,8 +876,9 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
             elif error is not None:
                 log.warning("%s failed: %s", action, error)
                 self.push_message(tr("Sentinel Hub Batch"), describe_failure(error, action, base_url),
-                                  Qgis.MessageLevel.Critical)
+                                  Qgis.MessageLevel.Critical, topic=action)
             else:
+                self.messages.withdraw(action)
                 on_success(result)
             self.update_actions()
 
@@ -806,10 +886,14 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
 
     def _connection(self, action: str):
         try:
-            return resolve_connection()
+            connection = resolve_connection()
         except InvalidRequestError as error:
-            self.push_message(tr("{action} failed").format(action=action), str(error), Qgis.MessageLevel.Warning)
+            self.push_message(tr("{action} failed").format(action=action), str(error), Qgis.MessageLevel.Warning,
+                              topic=action)
             return None
+        if not self.grids_loaded:
+            self.load_grids()
+        return connection
 
     def create_job(self) -> None:
         action = tr("Creating the batch request")
@@ -819,7 +903,7 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
         try:
             prepared = self.prepare_job(connection)
         except InvalidRequestError as error:
-            self.push_message(tr("The request is not valid"), str(error), Qgis.MessageLevel.Warning)
+            self.push_message(tr("The request is not valid"), str(error), Qgis.MessageLevel.Warning, topic=action)
             return
         settings = QgsSettings()
         settings.setValue(f"{SETTINGS_PREFIX}/output_url", self.output_url_edit.text().strip())
@@ -832,7 +916,7 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
             self._set_current_task(task)
             self.push_message(tr("Batch request created"), tr(
                 "Request {id} is created. Analyse it to check the tiles, or Start it.").format(id=task.id),
-                Qgis.MessageLevel.Success)
+                Qgis.MessageLevel.Success, topic=action)
             self.job_created.emit(task)
 
         def send(activity: Activity) -> BatchTask:
@@ -853,12 +937,13 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
             self._set_current_task(updated)
             if updated.status is TaskStatus.FAILED:
                 self.push_message(tr("Analysis failed"), tr("Request {id} failed in analysis: {error}").format(
-                    id=updated.id, error=updated.error or tr("no reason given")), Qgis.MessageLevel.Critical)
+                    id=updated.id, error=updated.error or tr("no reason given")), Qgis.MessageLevel.Critical,
+                    topic=action)
             else:
                 self.push_message(tr("Analysis done"), tr("Request {id} is analysed ({status}); Start it when "
                                                           "ready.").format(id=updated.id,
                                                                            status=updated.status_text),
-                                  Qgis.MessageLevel.Success)
+                                  Qgis.MessageLevel.Success, topic=action)
 
         self._run(action, lambda activity: jobs.analyse_job(activity.batch_client(connection), task_id, activity),
                   analysed, connection.deployment.base_url)
@@ -889,14 +974,16 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
         self._run(action, estimate, ask, connection.deployment.base_url)
 
     def _start_within(self, task_id: str, connection: Any, limit_pu: float, spending: Any) -> None:
+        action = tr("Starting the batch request")
+
         def started(updated: BatchTask) -> None:
             self._set_current_task(updated)
             self.push_message(tr("Batch request started"), tr(
                 "Request {id} is starting; follow it in the Jobs panel.").format(id=task_id),
-                Qgis.MessageLevel.Success)
+                Qgis.MessageLevel.Success, topic=action)
             self.job_started.emit(task_id)
 
-        self._run(tr("Starting the batch request"),
+        self._run(action,
                   lambda activity: jobs.start_job(activity.batch_client(connection), task_id, limit_pu,
                                                   estimate=spending),
                   started, connection.deployment.base_url)
@@ -904,9 +991,9 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
     def follow_update(self, task_id: str, task: BatchTask) -> None:
         """A status the monitor read: keep the line of the job created here current."""
         if self.current_task is not None and self.current_task.id == task_id:
-            self._set_current_task(task)
+            self._set_current_task(task, announce=False)
 
-    def _set_current_task(self, task: BatchTask) -> None:
+    def _set_current_task(self, task: BatchTask, announce: bool = True) -> None:
         self.current_task = task
         text = tr("Request {id}: {status}").format(id=task.id, status=task.status_text)
         if task.cost_pu:
@@ -914,7 +1001,8 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
         if task.error:
             text += f" — {task.error}"
         self.job_label.setText(text)
-        self.job_updated.emit(task)
+        if announce:
+            self.job_updated.emit(task)
         self.update_actions()
 
     # ------------------------------------------------------------------------------------------------------
@@ -925,16 +1013,45 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
 
         dialog = SettingsDialog(self)
         if dialog.exec():
-            self.settings_saved.emit()
-            self.apply_deployment()
+            self.settings_changed()
         self.update_actions()
 
-    def push_message(self, title: str, text: str, level: Any = Qgis.MessageLevel.Info) -> None:
+    def settings_changed(self) -> None:
+        """The connection settings were saved: earlier failure messages may no longer apply, the grids may differ."""
+        self.messages.withdraw()
+        self.settings_saved.emit()
+        self.apply_deployment()
+        self.load_grids()
+
+    def push_message(self, title: str, text: str, level: Any = Qgis.MessageLevel.Info, topic: str = "") -> None:
+        """Show a message; it replaces the previous one of the same ``topic`` (default: the title)."""
         duration = 0 if level == Qgis.MessageLevel.Critical else 8
-        if self.iface is not None:
-            self.iface.messageBar().pushMessage(title, text, level, duration)
-        else:
-            log.info("%s: %s", title, text)
+        self.messages.show(topic or title, title, text, level, duration)
+
+    def showEvent(self, event: Any) -> None:
+        """The user opened the dock: from now on the preview's tiles are drawn, the grids are the service's."""
+        super().showEvent(event)
+        if self.opened:
+            return
+        self.opened = True
+        if self.last_preview is not None:
+            self._show_tiles(self.last_preview.tiles or [])
+        if not self.grids_loaded:
+            self._load_grids_when_possible()
+        QTimer.singleShot(0, self._fit_width)
+
+    def _fit_width(self) -> None:
+        """Widen the docked panel to the width its form needs (at most a share of the window), so that nothing is cut
+        off behind a horizontal scroll bar."""
+        window = self.parentWidget()
+        if not isinstance(window, QMainWindow) or self.isFloating() or not self.isVisible():
+            return
+        content = self.scroll_area.widget()
+        wanted = content.minimumSizeHint().width() + self.scroll_area.verticalScrollBar().sizeHint().width() \
+            + 2 * self.scroll_area.frameWidth()
+        wanted = min(wanted, int(window.width() * DOCK_SHARE_OF_WINDOW))
+        if self.width() < wanted:
+            window.resizeDocks([self], [wanted], Qt.Orientation.Horizontal)
 
     def closeEvent(self, event: Any) -> None:
         self.preview.cancel()

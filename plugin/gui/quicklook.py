@@ -1,25 +1,24 @@
 """Quick look and evalscript test run: two Process API calls before paying for a batch job.
 
 ``QuickLookPanel`` is a widget the new-job dock embeds. **Quick look** renders the whole area in true colour
-(512 px on the long side) and adds it as a temporary raster under the vector layers; **Test evalscript** runs
-the job's evalscript at full resolution on a 256 × 256 px window (``core.process_api.evalscript_test_window``) of
-the selected feature, or of the area at the map centre — or, when the user ticks it, on the whole selection or map
-extent — and adds every output as a layer, with the processing units it cost. Each call shows its estimated PU
-first and asks above ``core.spending.PROCESS_API_ASK_PU``. Both run in a ``QgsTask`` and can be cancelled; failures
-go to the message bar in plain words, details to the message log.
+(512 px on the long side) and adds it as a raster under the vector layers; **Test evalscript** runs the job's
+evalscript at full resolution on a 256 × 256 px window (``core.process_api.evalscript_test_window``) of the selected
+feature, or of the area at the map centre — or, when the user ticks it, on the whole selection or map extent — and
+adds every output as a layer, with the processing units it cost. Each call shows its estimated PU first and asks
+above ``core.spending.PROCESS_API_ASK_PU``. Both run in a ``QgsTask`` and can be cancelled; failures go to the
+message bar in plain words, details to the message log. Their files are kept where a saved project finds them again
+(:class:`QuickLookOutputs`).
 """
 
 from __future__ import annotations
 
-import atexit
 import logging
 import shutil
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Sequence
+from typing import Any, Callable, Dict, List, Optional, Sequence, Set
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -49,6 +48,7 @@ from ..services.connection import resolve_connection
 from ..services.i18n import tr
 from ..services.jobs import process_area, process_request_estimate
 from ..services.messages import describe_failure
+from ..services.results import results_folder
 from ..services.tasks import BackgroundTask, TaskCancelledError
 from .forms import load_form
 
@@ -60,35 +60,34 @@ QUICK_LOOK_LAYER_NAME = "Quick look (true colour)"
 """The quick look layer's name in English (the source text of its translation)."""
 TEMPORARY_LAYER_PROPERTY = "sentinelhub_batch/temporary"
 DEFAULT_TEST_RESOLUTION = 10.0
+QUICK_LOOK_FOLDER = "quick-looks"
+"""The folder of the rendered files, beside the job results: ``<project>_sentinelhub/quick-looks``."""
 
 
-# --- temporary files -----------------------------------------------------------------------------------------
+# --- the rendered files --------------------------------------------------------------------------------------
 
 
-class TemporaryOutputs(QObject):
-    """Folders for the rendered files: one per run, deleted when the project no longer holds any of its layers.
+class QuickLookOutputs(QObject):
+    """Folders for the rendered files, one per run: next to the saved project, else in the QGIS profile's cache,
+    like loaded results. Never a temporary folder: a saved project reopens with its quick looks, and QGIS does not
+    warn on closing that they will be lost.
 
-    Whatever remains (layers still open) is deleted when Python exits.
+    A run's folder is deleted once the project no longer holds its layers, unless the project was saved while it
+    did (the saved file may use it).
     """
-
-    _session_root: Optional[Path] = None
-    _root_lock = threading.Lock()
 
     def __init__(self, parent: Optional[QObject] = None):
         super().__init__(parent)
         self._folder_of_layer: Dict[str, Path] = {}
-        QgsProject.instance().layersRemoved.connect(self._forget_layers)
-
-    @classmethod
-    def session_root(cls) -> Path:
-        with cls._root_lock:
-            if cls._session_root is None or not cls._session_root.exists():
-                cls._session_root = Path(tempfile.mkdtemp(prefix="sentinelhub_batch_quicklook_"))
-                atexit.register(shutil.rmtree, str(cls._session_root), True)
-            return cls._session_root
+        self._saved: Set[Path] = set()
+        project = QgsProject.instance()
+        project.layersRemoved.connect(self._forget_layers)
+        project.projectSaved.connect(self._project_saved)
 
     def new_folder(self, label: str) -> Path:
-        return Path(tempfile.mkdtemp(prefix=f"{label}_", dir=self.session_root()))
+        base = results_folder(QgsProject.instance(), QUICK_LOOK_FOLDER)
+        base.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=time.strftime(f"{label}_%Y%m%d-%H%M%S_"), dir=base))
 
     def track(self, layer: QgsMapLayer, folder: Path) -> None:
         self._folder_of_layer[layer.id()] = folder
@@ -96,10 +95,13 @@ class TemporaryOutputs(QObject):
     def folder_of(self, layer_id: str) -> Optional[Path]:
         return self._folder_of_layer.get(layer_id)
 
+    def _project_saved(self) -> None:
+        self._saved.update(self._folder_of_layer.values())
+
     def _forget_layers(self, layer_ids: Sequence[str]) -> None:
         folders = {self._folder_of_layer.pop(layer_id) for layer_id in layer_ids if layer_id in self._folder_of_layer}
         still_used = set(self._folder_of_layer.values())
-        for folder in folders - still_used:
+        for folder in folders - still_used - self._saved:
             shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -143,7 +145,7 @@ class QuickLookPanel(QWidget, FORM_CLASS):
         self.get_inputs = get_inputs
         self.get_area_layer = get_area_layer
         self.connection_factory = connection_factory
-        self.outputs = TemporaryOutputs(self)
+        self.outputs = QuickLookOutputs(self)
         self.run: Optional[ProcessRun] = None
         self.last_layers: List[QgsMapLayer] = []
         self.last_pu: Optional[float] = None

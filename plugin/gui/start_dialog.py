@@ -17,10 +17,9 @@ from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from ..core.spending import DEFAULT_BATCH_LIMIT_PU, SpendingEstimate, format_pu
 from ..services.i18n import tr
-from .forms import load_form
+from .forms import ERROR_STYLE, load_form
 
 FORM_CLASS, _ = load_form("start_dialog.ui")
-WARNING_STYLE = "color: #c62828;"
 
 
 @dataclass
@@ -97,7 +96,7 @@ class StartDialog(QDialog, FORM_CLASS):
         else:
             allowed, note = True, ""
         self.start_button.setEnabled(allowed)
-        self.limit_note_label.setStyleSheet(WARNING_STYLE if note else "")
+        self.limit_note_label.setStyleSheet(ERROR_STYLE if note else "")
         self.limit_note_label.setText(note)
         self.limit_note_label.setVisible(bool(note))
 

@@ -15,6 +15,7 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsMapLayerProxyModel,
     QgsProcessing,
+    QgsProcessingParameterDateTime,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterNumber,
     QgsUnitTypes,
@@ -74,6 +75,9 @@ else:
     NUMBER_INTEGER = QgsProcessingParameterNumber.Type.Integer
     NUMBER_DOUBLE = QgsProcessingParameterNumber.Type.Double
 
+DATETIME_DATE = (Qgis.ProcessingDateTimeParameterDataType.Date  # QGIS >= 3.36
+                 if hasattr(Qgis, "ProcessingDateTimeParameterDataType") else QgsProcessingParameterDateTime.Type.Date)
+
 PARAMETER_ADVANCED = (Qgis.ProcessingParameterFlag.Advanced if hasattr(Qgis, "ProcessingParameterFlag")  # >= 3.36
                       else QgsProcessingParameterDefinition.Flag.FlagAdvanced)
 
@@ -104,6 +108,7 @@ def renderer_band(renderer) -> int:
 
 
 __all__ = [
+    "DATETIME_DATE",
     "DISTANCE_DEGREES",
     "FIELD_TYPE_DATETIME",
     "FIELD_TYPE_DOUBLE",

@@ -327,6 +327,16 @@ def configured_deployment(environ: Optional[Mapping[str, str]] = None) -> Option
         return None
 
 
+def connection_ready_without_prompt() -> bool:
+    """Whether :func:`resolve_connection` would find credentials without asking the user for anything: they come
+    from the environment, or the QGIS master password was already given. For reads nobody asked for (the tiling
+    grids of the service), which must not pop up a password prompt."""
+    configured, _why = connection_configured()
+    if not configured:
+        return False
+    return bool(os.environ.get("SH_CLIENT_ID")) or QgsApplication.authManager().masterPasswordIsSet()
+
+
 def store_service_account_key(key_text: str, auth_config_id: str = "") -> str:
     """Keep a Google service-account key file (its JSON text) in the QGIS authentication database as a Basic
     configuration (username = the account's e-mail, password = the key) and return the configuration's id, the only

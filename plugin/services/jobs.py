@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
 from ..core.errors import InvalidRequestError
+from ..core.grids import catalog_for
 from ..core.jobs import (
     ResultsUnreadableError,
     S3Keys,
@@ -71,7 +72,14 @@ def stop_sharing_recently_created_jobs() -> None:
 
 
 def create_job(client: Any, body: Mapping[str, Any]) -> BatchTask:
-    """Send a built batch request (``core.batch_request.build_batch_request``); the job is not started."""
+    """Send a built batch request (``core.batch_request.build_batch_request``); the job is not started.
+
+    Its tiling grid and resolution are checked against the service's listing first (``grids.catalog_for``): a
+    resolution the service does not list is refused with the ones it allows, before anything is sent.
+    """
+    grid_input = body.get("input") or {}
+    if grid_input.get("type") == "tiling-grid":
+        catalog_for(client).resolve(grid_input.get("id"), grid_input.get("resolution"))
     log.info("Creating a batch request: %s", redact_secrets(body).get("description", ""))
     return client.create(body)
 

@@ -35,6 +35,9 @@ TILE_LAYER_CRS = "EPSG:4326"
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 TASK_ID_PROPERTY = "sentinelhub_batch/task_id"
 """Custom layer property holding the job id, so a reopened project can find a job's tile layer."""
+SKIP_MEMORY_LAYER_CHECK = "skipMemoryLayersCheck"
+"""The custom property QGIS reads before closing a project (QgisApp::checkMemoryLayers): a memory layer carrying it
+is not reported as "temporary scratch layers will be lost" — the plugin's tile layers are rebuilt from the job."""
 
 STATUS_FIELD = "status"
 
@@ -215,6 +218,7 @@ class TileStatusLayer:
         if not layer.isValid():
             raise RuntimeError("QGIS could not create a memory layer for the tiles.")
         layer.setRenderer(tile_status_renderer())
+        layer.setCustomProperty(SKIP_MEMORY_LAYER_CHECK, 1)
         if task_id:
             layer.setCustomProperty(TASK_ID_PROPERTY, task_id)
         tile_layer = cls(layer)

@@ -2,9 +2,10 @@
 
 - :func:`compute_preview` reads the evalscript, finds the tiles and estimates the cost: plain Python, no Qt.
 - :class:`PreviewController` debounces edits, computes in the background and drops results of stale inputs.
-- :class:`TilePreviewLayer` is the one temporary memory layer showing the tiles; it is refilled in place.
-- :func:`cost_text`, :func:`format_pu` say what a job costs, for the docks and Processing (``format_pu``
-  is the core's, ``core.spending``).
+- :class:`TilePreviewLayer` is the one temporary memory layer showing the tiles; it is refilled in place, exists only
+  while there are tiles to show, and QGIS does not warn about losing it (it is recomputed, never edited).
+- :func:`cost_text`, :func:`format_pu` say what a job costs, for the docks, the start dialog and Processing
+  (``format_pu`` is the core's, ``core.spending``).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from ..core.errors import InvalidRequestError
 from ..core.spending import format_pu
 from .compat import FIELD_TYPE_INT, FIELD_TYPE_STRING
 from .i18n import tr
-from .layers import qgs_geometry
+from .layers import SKIP_MEMORY_LAYER_CHECK, qgs_geometry
 from .tasks import BackgroundTask, TaskCancelledError
 
 log = logging.getLogger("sentinelhub_batch.gui")
@@ -234,7 +235,11 @@ class PreviewController(QObject):
 
 
 class TilePreviewLayer:
-    """One memory layer in the project with the tiles of the job being prepared; refilled, never duplicated."""
+    """One memory layer in the project with the tiles of the job being prepared; refilled, never duplicated.
+
+    The layer is added with the first tiles and removed when there are none, so a project without a job in
+    preparation is left unchanged. A preview layer saved in a reopened project is taken over, not doubled.
+    """
 
     def __init__(self, project: Optional[QgsProject] = None, name: str = ""):
         self.project = project or QgsProject.instance()
@@ -243,12 +248,18 @@ class TilePreviewLayer:
 
     @property
     def layer(self) -> Optional[QgsVectorLayer]:
-        if not self._layer_id:
-            return None
-        layer = self.project.mapLayer(self._layer_id)
+        layer = self.project.mapLayer(self._layer_id) if self._layer_id else None
+        if layer is None:
+            layer = next((candidate for candidate in self.project.mapLayers().values()
+                          if candidate.customProperty(PREVIEW_LAYER_PROPERTY)), None)
+            self._layer_id = layer.id() if layer is not None else None
         return layer if isinstance(layer, QgsVectorLayer) and not sip.isdeleted(layer) else None
 
-    def show(self, tiles: Sequence[Any]) -> QgsVectorLayer:
+    def show(self, tiles: Sequence[Any]) -> Optional[QgsVectorLayer]:
+        """Show these tiles; with none, the layer is removed (None is returned)."""
+        if not tiles:
+            self.remove()
+            return None
         layer = self.layer
         if layer is None:
             layer = self._create()
@@ -283,6 +294,7 @@ class TilePreviewLayer:
                                             "outline_width": "0.4"})
         layer.renderer().setSymbol(symbol)
         layer.setCustomProperty(PREVIEW_LAYER_PROPERTY, True)
+        layer.setCustomProperty(SKIP_MEMORY_LAYER_CHECK, 1)
         self.project.addMapLayer(layer)
         self._layer_id = layer.id()
         return layer

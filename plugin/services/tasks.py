@@ -84,7 +84,8 @@ class Activity:
         self.info(tr("Sentinel Hub is busy or unreachable ({reason}); trying again in {wait}.").format(
             reason=detail, wait=format_wait(wait)))
 
-    def _opened(self, client: Any) -> Any:
+    def opened(self, client: Any) -> Any:
+        """Register a client made for this activity: :meth:`abort` cuts it off, :meth:`close` closes it."""
         if client is None:
             return None
         with self._lock:
@@ -98,10 +99,10 @@ class Activity:
         """The connection's BatchClient waiting with :meth:`wait`, reporting retries, cut off by :meth:`abort`."""
         options.setdefault("sleep", self.wait)
         options.setdefault("on_retry", self.retrying)
-        return self._opened(connection.batch_client(**options))
+        return self.opened(connection.batch_client(**options))
 
     def s3_client(self, connection: Any) -> Any:
-        return self._opened(connection.s3_client())
+        return self.opened(connection.s3_client())
 
     def abort(self) -> None:
         """Cancel: waits end, requests in flight fail at once. Safe from any thread."""

@@ -384,13 +384,13 @@ def test_a_done_job_whose_files_cannot_be_read_shows_the_problem(dock_setup, loc
                      execution_db_location(task.delivery_url, task.id)):
         local_stack.s3.access.client().delete_object(Bucket=location.bucket, Key=location.key)
 
-    dock, monitor, notes = dock_setup()
+    dock, monitor, _notes = dock_setup()
     with qtbot.waitSignal(monitor.worker.storage_problem, timeout=30000):
         dock.add_task(task)
     qtbot.waitUntil(lambda: "cannot be read" in dock.tiles_label.text(), timeout=10000)
     assert "featureManifest" in dock.tiles_label.text() and "waiting" not in dock.tiles_label.text()
     assert dock.table.item(0, 0).text() == "DONE — results unreadable"
-    assert any("cannot be read from the bucket" in note for note in notes)
+    assert dock.messages.shown(f"storage {task.id}"), "a warning that stays until the bucket can be read"
 
 
 def test_plugin_unload_stops_and_joins_the_monitor(qgis_iface, qgis_new_project):

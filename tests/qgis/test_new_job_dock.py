@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from qgis.core import Qgis, QgsFeature, QgsGeometry, QgsProject, QgsVectorLayer
+from qgis.core import Qgis, QgsFeature, QgsGeometry, QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.PyQt.QtWidgets import QDialog
 from scripted_server import ScriptedServer, token_endpoint
 from sentinelhub_batch.plugin.core.cost import estimate_processing_units
@@ -61,9 +61,12 @@ def memory_layer(iface, kind, wkts, name="layer"):
     return add_layer(iface, layer)
 
 
-def make_dock(qgis_iface, qtbot):
+def make_dock(qgis_iface, qtbot, opened=True):
+    """The dock; ``opened``: shown, as when the user opens it (before that it leaves the project alone)."""
     dock = NewJobDock(qgis_iface, preview_delay_ms=30)
     qtbot.addWidget(dock)
+    if opened:
+        dock.show()
     return dock
 
 
@@ -72,6 +75,25 @@ def wait_for_preview(dock, qtbot):
     qtbot.waitUntil(lambda: not dock.preview.busy and dock.last_preview is not None
                     and dock.last_preview.inputs == dock.preview_inputs(), timeout=WAIT_MS)
     return dock.last_preview
+
+
+def quick_look_raster(folder):
+    """A raster marked as the plugin's quick look, as the quick look panel adds it."""
+    from osgeo import gdal
+    from sentinelhub_batch.plugin.gui.quicklook import TEMPORARY_LAYER_PROPERTY
+
+    path = str(folder / "quick_look.tif")
+    dataset = gdal.GetDriverByName("GTiff").Create(path, 4, 4, 3)
+    dataset.SetGeoTransform([-119.3, 0.01, 0, 36.1, 0, -0.01])
+    dataset = None
+    layer = QgsRasterLayer(path, "Quick look (true colour)", "gdal")
+    layer.setCustomProperty(TEMPORARY_LAYER_PROPERTY, True)
+    return layer
+
+
+def bar_messages(bar, level=None):
+    """What the message bar shows now ('title:text'), of one level or all."""
+    return [f"{item.title()}:{item.text()}" for item in bar.items() if level is None or item.level() == level]
 
 
 def preview_layers():
@@ -173,15 +195,18 @@ def test_a_broken_evalscript_is_reported_and_blocks_create(qgis_iface, qtbot, pr
     dock.cleanup()
 
 
-@pytest.mark.parametrize("case", ["no layer", "points", "empty", "collapsed"])
-def test_bad_layers_give_messages_not_tracebacks(qgis_iface, qtbot, project, no_connection, case):
+@pytest.mark.parametrize("case", ["no layer", "points", "empty", "collapsed", "quick look raster"])
+def test_bad_layers_give_messages_not_tracebacks(qgis_iface, qtbot, project, no_connection, case, tmp_path):
     expected = {
-        "no layer": "No layer is active",
+        "no layer": "No polygon layer is chosen as the area",
         "points": "is a Point layer",
         "empty": "has no features",
         "collapsed": "cannot be used",
+        "quick look raster": "'Quick look (true colour)' was added by Sentinel Hub Batch",
     }[case]
-    if case == "points":
+    if case == "quick look raster":  # the plugin's own raster is active: say what is needed, not "no layer"
+        add_layer(qgis_iface, quick_look_raster(tmp_path))
+    elif case == "points":
         memory_layer(qgis_iface, "Point", ["POINT(-119.2 36.0)"], "wells")
     elif case == "empty":
         memory_layer(qgis_iface, "Polygon", [], "empty fields")
@@ -326,7 +351,7 @@ def test_create_analyse_start_with_buttons_enabled_only_when_allowed(qgis_iface,
     assert_shows_the_cost(asked[0], 8)
     assert dock.current_task.status.value == "PROCESSING"
     assert not dock.start_button.isEnabled() and not dock.analyse_button.isEnabled()
-    shown = repr(qgis_iface.messageBar().messages) + dock.job_label.text()
+    shown = repr(bar_messages(qgis_iface.messageBar())) + dock.job_label.text()
     assert "s3-dock-secret" not in shown and "dock-secret" not in shown
     dock.cleanup()
 
@@ -356,8 +381,8 @@ def test_service_errors_reach_the_message_bar_in_plain_words(qgis_iface, qtbot, 
     wait_for_preview(dock, qtbot)
     dock.create_button.click()
     bar = qgis_iface.messageBar()
-    qtbot.waitUntil(lambda: bool(bar.get_messages(Qgis.MessageLevel.Critical)), timeout=WAIT_MS)
-    message = bar.get_messages(Qgis.MessageLevel.Critical)[-1]
+    qtbot.waitUntil(lambda: bool(bar_messages(bar, Qgis.MessageLevel.Critical)), timeout=WAIT_MS)
+    message = bar_messages(bar, Qgis.MessageLevel.Critical)[-1]
     assert "Creating the batch request failed" in message and "not available here" in message
     assert "Traceback" not in message
     assert dock.current_task is None and dock.create_button.isEnabled()
@@ -370,7 +395,7 @@ def test_a_bad_output_url_is_refused_before_sending(qgis_iface, qtbot, project, 
     dock.output_url_edit.setText("https://not-s3/folder")
     wait_for_preview(dock, qtbot)
     dock.create_button.click()
-    message = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning)[-1]
+    message = bar_messages(qgis_iface.messageBar(), Qgis.MessageLevel.Warning)[-1]
     assert "not an S3 URL" in message
     assert not fake_service.server.calls("POST", "/api/v2/batch/process")
     dock.cleanup()

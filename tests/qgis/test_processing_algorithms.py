@@ -99,8 +99,10 @@ def test_a_coarser_resolution_means_fewer_pixels_and_less_cost(processing):
 @pytest.mark.parametrize("overrides, expected", [
     ({"RESOLUTION": 15}, "resolution"),
     ({"EVALSCRIPT": "/nowhere/script.js"}, "does not exist"),
-    ({"TIME_FROM": "July 2020"}, "not a date"),
-    ({"GRID": 42}, "42"),
+    ({"TIME_FROM": "July 2020"}, "TIME_FROM"),
+    ({"TIME_FROM": "2020-07-31", "TIME_TO": "2020-07-01"}, "ends"),
+    ({"GRID": 42}, "GRID"),
+    ({"DATA_COLLECTION": "sentinel-9"}, "DATA_COLLECTION"),
 ])
 def test_bad_inputs_fail_with_a_plain_message(processing, overrides, expected):
     with pytest.raises(QgsProcessingException) as raised:

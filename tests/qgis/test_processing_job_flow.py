@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsApplication, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 from sentinelhub_batch.plugin.core.errors import ApiError
+from sentinelhub_batch.plugin.core.grids import BUILTIN_GRIDS
 from sentinelhub_batch.plugin.core.models import BatchTask
 from sentinelhub_batch.plugin.services import connection as connection_module
 
@@ -34,6 +35,10 @@ class FakeBatchClient:
 
     def close(self):
         pass
+
+    def tiling_grids(self):
+        """The service's grid listing (read, not recorded: ``calls`` are the job actions)."""
+        return list(BUILTIN_GRIDS.values())
 
     def _task(self, task_id):
         if task_id not in self.tasks:

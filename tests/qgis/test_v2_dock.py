@@ -8,7 +8,7 @@ import json
 
 import pytest
 from emulator.testing import NDVI_EVALSCRIPT
-from processing_support import initialise_processing
+from processing_support import grid_choice, initialise_processing
 from qgis.core import Qgis, QgsProcessingContext, QgsProject, QgsRasterLayer, QgsSettings
 from sentinelhub_batch.plugin.core import storage
 from sentinelhub_batch.plugin.core.cost import estimate_processing_units
@@ -55,6 +55,7 @@ def make_dock(qgis_iface, qtbot, area_wkt=AREA_WKT):
     qgis_iface.setActiveLayer(area)
     dock = NewJobDock(qgis_iface, preview_delay_ms=30)
     qtbot.addWidget(dock)
+    dock.show()  # opened by the user: from now on its preview draws the tiles
     dock.area_layer_combo.setLayer(area)
     dock.set_evalscript(NDVI_EVALSCRIPT)
     dock.buffer_x_spin.setValue(0)
@@ -88,10 +89,16 @@ def refused(dock, qtbot, stack, qgis_iface):
     """Click Create, expecting a warning and no job; returns the warning."""
     wait_for_preview(dock, qtbot)
     before = job_count(stack)
+    qgis_iface.messageBar().clearWidgets()
     dock.create_button.click()
     qtbot.wait(50)
     assert job_count(stack) == before and not dock.tasks.pending
-    return qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning)[-1]
+    return bar_texts(qgis_iface, Qgis.MessageLevel.Warning)[-1]
+
+
+def bar_texts(qgis_iface, level):
+    """What the message bar shows now at ``level`` (the docks push message items, kept by topic)."""
+    return [item.text() for item in qgis_iface.messageBar().items() if item.level() == level]
 
 
 def hidden(widget):
@@ -176,7 +183,7 @@ def _zarr(dock, stack, layer):
     dtypes = dock.outputs_table.cellWidget(1, ZARR_DTYPE_COLUMN)
     dtypes.setCurrentIndex(dtypes.findData("<u2"))
     dock.outputs_table.cellWidget(1, ZARR_DTYPE_COLUMN + 1).setText("65535")
-    return {"GRID": 6, "RESOLUTION": 100, "OUTPUT_TYPE": "zarr", "ZARR_CHUNK_SIZE": 250, "ZARR_ORIGIN": "bottomLeft",
+    return {"GRID": grid_choice(6), "RESOLUTION": 100, "OUTPUT_TYPE": "zarr", "ZARR_CHUNK_SIZE": 250, "ZARR_ORIGIN": "bottomLeft",
             "ZARR_DTYPES": "mask=<u2", "ZARR_FILL_VALUES": "mask=65535"}
 
 
@@ -205,7 +212,7 @@ def test_the_dock_and_create_job_make_the_same_request_from_the_same_choices(sta
     url = f"s3://{stack.bucket}/same"
     dock.output_url_edit.setText(url)
     dock.description_edit.setText("same request")
-    parameters = {"AREA": area, "GRID": 1, "RESOLUTION": 20, "BUFFER_X": 0, "BUFFER_Y": 0,
+    parameters = {"AREA": area, "GRID": grid_choice(1), "RESOLUTION": 20, "BUFFER_X": 0, "BUFFER_Y": 0,
                   "EVALSCRIPT": NDVI_EVALSCRIPT, "TIME_FROM": "2020-07-01", "TIME_TO": "2020-07-30",
                   "DELIVERY_URL": url, "DESCRIPTION": "same request"}
     parameters.update(case(dock, stack, area))
@@ -343,7 +350,7 @@ def test_byoc_ingestion_with_the_bucket_policy_note(stack, qgis_iface, qtbot):
     assert not hidden(dock.byoc_note_label) and "bucket policy" in dock.byoc_note_label.text()
     _task, body = create(dock, qtbot, stack)
     assert body["output"]["createCollection"] is True
-    assert "bucket policy" in qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Info)[-1]
+    assert "bucket policy" in bar_texts(qgis_iface, Qgis.MessageLevel.Info)[-1]
     choose(dock.byoc_combo, "existing")
     assert dock.collection_id_edit.isEnabled()
     assert "Enter the id of the BYOC collection" in refused(dock, qtbot, stack, qgis_iface)

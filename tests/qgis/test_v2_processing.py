@@ -13,7 +13,7 @@ import pytest
 import requests
 from emulator.testing import NDVI_EVALSCRIPT, tutorial_area
 from osgeo import gdal
-from processing_support import RecordingFeedback, initialise_processing
+from processing_support import RecordingFeedback, grid_choice, initialise_processing
 from qgis.core import QgsProcessingException, QgsSettings, QgsVectorLayer
 from sentinelhub_batch.plugin.core import storage
 from sentinelhub_batch.plugin.core.cost import estimate_processing_units
@@ -68,7 +68,7 @@ def area_layer():
 
 
 def job(stack, folder, **overrides):
-    parameters = {"AREA": area_layer(), "GRID": 1, "RESOLUTION": 20, "BUFFER_X": 0, "BUFFER_Y": 0,
+    parameters = {"AREA": area_layer(), "GRID": grid_choice(1), "RESOLUTION": 20, "BUFFER_X": 0, "BUFFER_Y": 0,
                   "EVALSCRIPT": NDVI_EVALSCRIPT, "TIME_FROM": "2020-07-01", "TIME_TO": "2020-07-30",
                   "DELIVERY_URL": f"s3://{stack.bucket}/{unique(folder)}", "DESCRIPTION": f"v2 processing {folder}"}
     parameters.update(overrides)
@@ -194,7 +194,7 @@ def test_the_instance_type_goes_to_cdse_only(processing, stack, monkeypatch):
 
 
 def test_a_zarr_job_runs_to_done_with_tile_statuses_and_loads_as_zarr_layers(processing, stack, tmp_path):
-    result, _ = run_to_done(processing, stack, tmp_path, "zarr", AREA=europe_layer(), GRID=6,
+    result, _ = run_to_done(processing, stack, tmp_path, "zarr", AREA=europe_layer(), GRID=grid_choice(6),
                                    RESOLUTION=100, OUTPUT_TYPE="zarr", ZARR_DTYPES="mask=<u2",
                                    ZARR_FILL_VALUES="mask=65535", ZARR_ORIGIN="bottomLeft")
     body = received(stack, result["JOB_ID"])
@@ -223,9 +223,9 @@ def test_zarr_is_refused_on_utm_grids_with_the_grids_that_take_it(processing, st
     message = refused(processing, "create_job", job(stack, "zarr-utm", OUTPUT_TYPE="zarr"))
     assert "only with the WGS84 and LAEA tiling grids (ids 3, 6, 7)" in message
     assert "cannot hold output 'ndvi'" in refused(processing, "create_job", job(
-        stack, "zarr", AREA=europe_layer(), GRID=6, RESOLUTION=100, OUTPUT_TYPE="zarr", ZARR_DTYPES="ndvi=|u1"))
+        stack, "zarr", AREA=europe_layer(), GRID=grid_choice(6), RESOLUTION=100, OUTPUT_TYPE="zarr", ZARR_DTYPES="ndvi=|u1"))
     assert "evenly divide" in refused(processing, "create_job", job(
-        stack, "zarr", AREA=europe_layer(), GRID=6, RESOLUTION=100, OUTPUT_TYPE="zarr", ZARR_CHUNK_SIZE=300))
+        stack, "zarr", AREA=europe_layer(), GRID=grid_choice(6), RESOLUTION=100, OUTPUT_TYPE="zarr", ZARR_CHUNK_SIZE=300))
     assert job_count(stack) == before
 
 
@@ -333,7 +333,7 @@ def test_zarr_byoc_own_polygons_and_tile_id_templates_are_accepted_on_cdse_as_we
     # Both OpenAPIs list them (batch_assumptions 5 and 8); only IAM roles, GCS and GeoPackage defaults differ.
     use_stack(monkeypatch, stack, "CDSE")
     created = [
-        run(processing, "create_job", job(stack, "cdse-zarr", AREA=europe_layer(), GRID=6, RESOLUTION=100,
+        run(processing, "create_job", job(stack, "cdse-zarr", AREA=europe_layer(), GRID=grid_choice(6), RESOLUTION=100,
                                           OUTPUT_TYPE="zarr")),
         run(processing, "create_job", job(stack, "cdse-byoc", BYOC="new")),
         run(processing, "create_job", job(stack, "cdse-own", AREA=None, FEATURES=polygon_layer(FIELDS, 32611),

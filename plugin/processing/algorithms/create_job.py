@@ -144,7 +144,9 @@ class CreateJobAlgorithm(BatchAlgorithm):
         inputs = self.request_inputs(parameters, context)
         if inputs.area_repaired:
             feedback.pushWarning(tr("Invalid polygons of the area were repaired."))
-        tiles, info, cost = compute_tiles_and_cost(inputs)
+        client = self.activity.batch_client(connection)
+        grid = self.resolve_grid(client, inputs, feedback) if inputs.features is None else None
+        tiles, info, cost = compute_tiles_and_cost(inputs, grid)
         report_cost(feedback, tiles, cost)
         if self.will_start(parameters, context):
             limit = spending_limit(self, parameters, context, connection.spending_limit_pu)
@@ -155,7 +157,6 @@ class CreateJobAlgorithm(BatchAlgorithm):
             feedback.pushWarning(byoc_bucket_policy_note())
         if feedback.isCanceled():
             raise InvalidRequestError(tr("Cancelled before the request was sent; no job was created."))
-        client = self.activity.batch_client(connection)
         if prepared.upload is not None:
             feedback.pushInfo(tr("Uploading {count} polygon(s) to {url}…").format(
                 count=len(prepared.upload.features), url=prepared.upload.url))

@@ -1,8 +1,11 @@
-"""``preview_tiles``: the tiles a batch job over an area would process and what they would cost. Offline."""
+"""``preview_tiles``: the tiles a batch job over an area would process and what they would cost.
+
+Computed locally; the only call to the service (when a connection is set up) reads its list of tiling grids.
+"""
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 from qgis.core import (
     QgsFeature,
@@ -14,7 +17,9 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
 )
 
+from ...core.grids import get_grid
 from ...services.compat import FIELD_TYPE_DOUBLE, FIELD_TYPE_INT, FIELD_TYPE_STRING, WKB_POLYGON
+from ...services.connection import connection_ready_without_prompt, resolve_connection
 from ...services.layers import qgs_geometry
 from ...services.preview import PreviewInputs, checked_preview, format_pu
 from .base import (
@@ -48,10 +53,13 @@ TILE_FIELDS = [
 ]
 
 
-def compute_tiles_and_cost(inputs: RequestInputs) -> Any:
-    """(tiles, evalscript info, cost estimate) for the request inputs: the docks' preview, without a tile limit."""
+def compute_tiles_and_cost(inputs: RequestInputs, grid: Optional[Any] = None) -> Any:
+    """(tiles, evalscript info, cost estimate) for the request inputs: the docks' preview, without a tile limit.
+
+    ``grid`` is the TilingGrid as the service lists it (default: the built-in one of ``inputs.grid_id``).
+    """
     preview = checked_preview(PreviewInputs(
-        area=inputs.area, area_crs=inputs.area_crs, grid=inputs.grid_id, resolution=inputs.resolution,
+        area=inputs.area, area_crs=inputs.area_crs, grid=grid or inputs.grid_id, resolution=inputs.resolution,
         buffer_x=inputs.buffer_x, buffer_y=inputs.buffer_y, evalscript=inputs.evalscript,
         time_from=inputs.time_from, time_to=inputs.time_to, data_collection=inputs.data_collection,
         features=inputs.features))
@@ -77,10 +85,12 @@ class PreviewTilesAlgorithm(BatchAlgorithm):
         return tr("Preview tiles and cost")
 
     def shortHelpString(self) -> str:
-        return tr("Computes, without contacting Sentinel Hub, the tiles a batch job over the area would process "
-                  "(the tiling grid at the chosen resolution) and estimates its cost in processing units: before the "
-                  "batch discount (the legacy valueEstimate) and what is charged (one third, at least 100 PU per "
-                  "request). The evalscript's setup() decides the bands, sample type and mosaicking.") + " " + tr(
+        return tr("Computes the tiles a batch job over the area would process (the tiling grid at the chosen "
+                  "resolution) and estimates its cost in processing units: before the batch discount (the legacy "
+                  "valueEstimate) and what is charged (one third, at least 100 PU per request). The evalscript's "
+                  "setup() decides the bands, sample type and mosaicking. Nothing is sent to Sentinel Hub; with a "
+                  "connection set up, its list of tiling grids is read so that the grid and resolution are the ones "
+                  "it offers.") + " " + tr(
             "With own polygons as tiles, each polygon is one tile sized at the resolution (in its layer's CRS "
             "units), and an area keeps only the polygons it touches.")
 
@@ -100,7 +110,8 @@ class PreviewTilesAlgorithm(BatchAlgorithm):
         if inputs.area_repaired:
             feedback.pushWarning(tr("Invalid polygons of the area were repaired."))
         feedback.setProgress(10)
-        tiles, _, cost = compute_tiles_and_cost(inputs)
+        grid = self.preview_grid(inputs, feedback) if inputs.features is None else None
+        tiles, _, cost = compute_tiles_and_cost(inputs, grid)
         feedback.setProgress(60)
         report_cost(feedback, tiles, cost)
         if len(tiles) > MAX_TILE_FEATURES and not self.parameterAsBool(parameters, ALL_TILES, context):
@@ -126,6 +137,17 @@ class PreviewTilesAlgorithm(BatchAlgorithm):
         style_when_loaded(context, destination, _style_tiles)
         return {OUTPUT: destination, TILE_COUNT: len(tiles), PU_ESTIMATE: cost.estimate_pu,
                 PU_CHARGED: cost.charged_pu, PU_BILLED: cost.billed_pu}
+
+
+    def preview_grid(self, inputs: RequestInputs, feedback: QgsProcessingFeedback) -> Any:
+        """The grid as the service lists it when a connection is set up (and needs no password prompt), else the
+        built-in one."""
+        if not connection_ready_without_prompt():
+            feedback.pushInfo(tr("No connection is ready: the tiling grid is the built-in one."))
+            grid = get_grid(inputs.grid_id)
+            inputs.resolution = grid.check_resolution(inputs.resolution)
+            return grid
+        return self.resolve_grid(self.activity.batch_client(resolve_connection()), inputs, feedback)
 
 
 def _style_tiles(layer: Any) -> None:
