@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import zipfile
 from pathlib import Path
+from typing import Any, Dict
 
 import pytest
 from processing_support import initialise_processing
@@ -287,26 +288,53 @@ def recorded(local_stack, environment, qgis_app):
     root.setLevel(level)
 
 
-def test_a_processing_job_leaves_no_secret_in_logs_or_the_processing_history(processing, local_stack, recorded,
-                                                                             tmp_path):
-    from processing.core.ProcessingLog import ProcessingLog
+def record_in_history(algorithm_id: str, parameters: Dict[str, Any], context: QgsProcessingContext) -> None:
+    """What the Processing algorithm dialog records before it runs (processing/gui/AlgorithmDialog.py): the Python
+    command in the profile's processing/processing.log on QGIS 3.22; from 3.24 the command, the parameters and the
+    qgis_process command in the history database (QgsHistoryProviderRegistry)."""
+    from qgis.gui import QgsGui
 
-    parameters = tutorial_job_parameters(DELIVERY_URL=f"s3://{local_stack.bucket}/secrets", MAX_PU=1000)
-    context = QgsProcessingContext()
-    algorithm = QgsApplication.processingRegistry().algorithmById("sentinelhub_batch:create_job")
-    # What the algorithm dialog writes to the history before it runs (processing/gui/AlgorithmDialog.py, QGIS 3.22)
-    ProcessingLog.addToLog(algorithm.asPythonCommand(parameters, context))
-    job_id = run(processing, "create_job", parameters)["JOB_ID"]
-    for name, extra in (("start_job", {}), ("wait_for_job", {"POLL_SECONDS": 0.5}),
-                        ("tile_status", {"OUTPUT": str(tmp_path / "tiles.gpkg")})):
-        ProcessingLog.addToLog(QgsApplication.processingRegistry().algorithmById(f"sentinelhub_batch:{name}")
-                               .asPythonCommand({"JOB_ID": job_id, **extra}, context))
-        run(processing, name, {"JOB_ID": job_id, **extra})
+    algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
+    if hasattr(QgsGui, "historyProviderRegistry"):
+        details = {"python_command": algorithm.asPythonCommand(parameters, context), "algorithm_id": algorithm_id,
+                   "parameters": algorithm.asMap(parameters, context)}
+        command, ok = algorithm.asQgisProcessCommand(parameters, context)
+        if ok:
+            details["process_command"] = command
+        QgsGui.historyProviderRegistry().addEntry("processing", details)
+    else:
+        from processing.core.ProcessingLog import ProcessingLog
+
+        ProcessingLog.addToLog(algorithm.asPythonCommand(parameters, context))
+
+
+def processing_history() -> str:
+    """Everything the Processing history holds, as text."""
+    from qgis.gui import QgsGui
+
+    if hasattr(QgsGui, "historyProviderRegistry"):
+        return "\n".join(str(entry.entry) for entry in QgsGui.historyProviderRegistry().queryEntries())
+    from processing.core.ProcessingLog import ProcessingLog
 
     history = Path(ProcessingLog.logFilename())
     assert history.parent == Path(QgsApplication.qgisSettingsDirPath()) / "processing"
-    assert job_id in history.read_text(encoding="utf-8")
-    recorded.assert_absent(history.read_text(encoding="utf-8"), "the Processing history")
+    return history.read_text(encoding="utf-8")
+
+
+def test_a_processing_job_leaves_no_secret_in_logs_or_the_processing_history(processing, local_stack, recorded,
+                                                                             tmp_path):
+    parameters = tutorial_job_parameters(DELIVERY_URL=f"s3://{local_stack.bucket}/secrets", MAX_PU=1000)
+    context = QgsProcessingContext()
+    record_in_history("sentinelhub_batch:create_job", parameters, context)
+    job_id = run(processing, "create_job", parameters)["JOB_ID"]
+    for name, extra in (("start_job", {}), ("wait_for_job", {"POLL_SECONDS": 0.5}),
+                        ("tile_status", {"OUTPUT": str(tmp_path / "tiles.gpkg")})):
+        record_in_history(f"sentinelhub_batch:{name}", {"JOB_ID": job_id, **extra}, context)
+        run(processing, name, {"JOB_ID": job_id, **extra})
+
+    history = processing_history()
+    assert job_id in history
+    recorded.assert_absent(history, "the Processing history")
     assert any("Created batch request" in line for line in recorded.log_lines)
     recorded.assert_absent("\n".join(recorded.log_lines), "Python logging")
     recorded.assert_absent("\n".join(recorded.message_log), "the QGIS message log")

@@ -99,8 +99,9 @@ def test_layer_extents_and_geometry_blobs_carry_envelopes(tmp_path):
     extent = dataset.GetLayerByName("features_32611").GetExtent()
     assert extent == (300000.0, 321000.0, 3990000.0, 4000000.0)
     import sqlite3
+    from contextlib import closing
 
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection:
         blob = connection.execute("SELECT geometry FROM features_32610").fetchone()[0]
     assert blob[:2] == b"GP" and (blob[3] >> 1) & 0x07 == 1
     srs_id, geometry = parse_gpkg_geometry(blob)
