@@ -40,9 +40,9 @@ help:
 	@echo "make package  plugin zip for the QGIS plugin repository (dist/), changelog from CHANGELOG.md"
 	@echo "make bench    benchmarks (figures and ratios)"
 	@echo "make stack    start the local S3 + Sentinel Hub emulator and print URLs and credentials"
-	@echo "make screenshot  QGIS under Xvfb following a real job of the local stack, then loading its results"
-	@echo "               -> screenshots/qgis.png, screenshots/qgis-results.png"
-	@echo "make screenshot-qgis-3.40  the same on QGIS 3.40 in the chroot -> docs/qgis-3.40{,-results}.png"
+	@echo "make screenshot  QGIS under Xvfb: the plugin loaded into a blank project, a real job of the local stack,"
+	@echo "               its results -> screenshots/qgis-start.png, screenshots/qgis.png, screenshots/qgis-results.png"
+	@echo "make screenshot-qgis-3.40  the same on QGIS 3.40 in the chroot -> docs/qgis-3.40{-start,,-results}.png"
 	@echo "make i18n     extract every tr() and .ui text into i18n/*.ts (pylupdate5), compile i18n/*.qm (lrelease)"
 
 system-packages:
@@ -136,8 +136,9 @@ screenshot: setup
 	  PYTHONPATH="$(PKGROOT):$(site_packages)" \
 	  timeout -k 10 300 xvfb-run -a -s "-screen 0 1920x1200x24" \
 	  qgis --profiles-path $(BUILD)/screenshot-profile --noversioncheck --nologo --code tests/tools/screenshot.py
-	@test -s $(SCREENSHOT) && test -s $(basename $(SCREENSHOT))-results.png && \
-	  echo "$(SCREENSHOT) and $(basename $(SCREENSHOT))-results.png written"
+	@test -s $(basename $(SCREENSHOT))-start.png && test -s $(SCREENSHOT) && \
+	  test -s $(basename $(SCREENSHOT))-results.png && \
+	  echo "$(basename $(SCREENSHOT))-start.png, $(SCREENSHOT) and $(basename $(SCREENSHOT))-results.png written"
 
 screenshot-qgis-3.40:
 	$(IN_QGIS340) make screenshot VENV=$(QGIS340_VENV) SCREENSHOT=docs/qgis-3.40.png

@@ -4,637 +4,587 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="187"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="251"/>
         <source>Folder for downloaded results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="236"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="316"/>
         <source>{what}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="247"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="327"/>
         <source>Sentinel Hub Batch: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="262"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="342"/>
         <source>Listing jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="271"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="352"/>
         <source>Listing more jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="287"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="368"/>
         <source>This account has no batch jobs yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="292"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="373"/>
         <source>Finding the latest job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="307"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="388"/>
         <source>Opening job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="376"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="490"/>
         <source>{pu:.1f} PU spent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="377"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="491"/>
         <source>created {created}, updated {updated}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="391"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="515"/>
         <source>not shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="391"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="515"/>
         <source>waiting for the tiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="395"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="519"/>
         <source>{total} tiles: {parts}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="423"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="565"/>
         <source>Choose a job first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="431"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="573"/>
         <source>Saving the description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="437"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="579"/>
         <source>Asking the service to analyse the job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="447"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="617"/>
         <source>Starting the job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="452"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="627"/>
         <source>Stopping the job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="468"/>
-        <source>Re-run the {count} failed tile(s) of job {id}? A new request over just those tiles is created and started; it overwrites their outputs and is charged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="31"/>
+        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="38"/>
         <source>Retry failed tiles</source>
         <translation>Fehlgeschlagene Kacheln wiederholen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="482"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="659"/>
         <source>Select the tiles to reprocess on the map (in the job&apos;s tile layer) first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="485"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="662"/>
         <source>Reprocess {count} selected tile(s) of job {id}? A new request over just those tiles is created and started; it overwrites their outputs and is charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="488"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="665"/>
         <source>Reprocess tiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="506"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="680"/>
         <source>Job {new} re-runs tiles of {old}; their colours follow it on the map.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="509"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="683"/>
         <source>Creating the re-run request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="523"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="697"/>
         <source>The API calls of job {id} were copied (secrets masked).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="566"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="740"/>
         <source>The tiles of job {id} cannot be drawn yet: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="571"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="745"/>
         <source>Sentinel Hub Batch: tiles of job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="672"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="848"/>
         <source>Job {id}: connected again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="674"/>
-        <source>The files of job {id} cannot be read from the bucket: {message}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="682"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="878"/>
         <source>Job {id}: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="698"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="894"/>
         <source>Re-run {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="698"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="894"/>
         <source>Job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="701"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="897"/>
         <source>{name} finished. Load its results from the jobs panel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="704"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="900"/>
         <source>{name} failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="561"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="948"/>
         <source>no reason given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="708"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="904"/>
         <source>{name} stopped: {reason}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="711"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="907"/>
         <source>{name} is analysed and waits to be started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/plugin.py" line="111"/>
+        <location filename="../plugin/plugin.py" line="122"/>
         <source>Sentinel Hub Batch</source>
         <translation>Sentinel Hub Batch</translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="767"/>
+        <location filename="../plugin/services/results.py" line="775"/>
         <source>Job {id} has no S3 delivery, so there are no results to load.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="753"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="967"/>
         <source>Downloading the results of job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="753"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="967"/>
         <source>Loading the results of job {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="770"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="984"/>
         <source>Download the results to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="782"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="996"/>
         <source>{count} result layer(s) of job {id} loaded in group &apos;{group}&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="790"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="1005"/>
         <source>The result layers of job {id} need the S3 keys: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="819"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="1034"/>
         <source>Job {id} of this project cannot be followed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/monitor.py" line="213"/>
-        <source>Reconnecting ({detail}); next try in {wait} s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/monitor.py" line="223"/>
+        <location filename="../plugin/gui/monitor.py" line="241"/>
         <source>There is no connection for this job. Open the connection settings and check the credentials, then refresh the job.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/monitor.py" line="270"/>
-        <source>Reconnecting: {message} Next try in {delay} s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/monitor.py" line="275"/>
+        <location filename="../plugin/gui/monitor.py" line="297"/>
         <source>Job {id} was not found: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/monitor.py" line="286"/>
+        <location filename="../plugin/gui/monitor.py" line="308"/>
         <source>Polling failed unexpectedly: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="93"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="150"/>
         <source>No area yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="198"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="450"/>
         <source>Load evalscript</source>
         <translation>Evalscript laden</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="198"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="450"/>
         <source>Evalscripts (*.js);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="205"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="457"/>
         <source>Loading the evalscript failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="208"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="461"/>
         <source>Save evalscript</source>
         <translation>Evalscript speichern</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="208"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="461"/>
         <source>Evalscripts (*.js)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="215"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="468"/>
         <source>Saving the evalscript failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="312"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="603"/>
         <source>The area could not be read from the layer ({kind}); details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="374"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="725"/>
         <source>Inputs {bands}; {mosaicking} mosaicking; outputs {outputs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/start_dialog.py" line="51"/>
+        <location filename="../plugin/gui/start_dialog.py" line="71"/>
         <source>{count} tile(s)</source>
         <translation>{count} Kachel(n)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="381"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="735"/>
         <source> of {w} × {h} px ({bw} × {bh} px with the buffer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="461"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="827"/>
         <source>Choose a polygon layer as the area.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="494"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="867"/>
         <source>Wait for &apos;{action}&apos; to finish.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="463"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="830"/>
         <source>The preview is being computed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="466"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="833"/>
         <source>The evalscript has not been read yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="468"/>
-        <source>Enter the S3 output URL (s3://bucket/folder).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="477"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="847"/>
         <source>Create the batch request (nothing is processed yet).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="487"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="860"/>
         <source>Compute the tiles of the created request at the service.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="487"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="860"/>
         <source>Analyse</source>
         <translation>Analysieren</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="489"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="862"/>
         <source>Start processing (asks for confirmation with the cost).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="489"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="862"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="496"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="869"/>
         <source>Create a job first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="497"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="870"/>
         <source>{action} needs a job in state {allowed}; this one is {status}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="519"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="894"/>
         <source>Sentinel Hub Batch: {action}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="525"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="900"/>
         <source>{action} failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="529"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="908"/>
         <source>Creating the batch request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="536"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="915"/>
         <source>The request is not valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="542"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="926"/>
         <source>Batch request created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="542"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="926"/>
         <source>Request {id} is created. Analyse it to check the tiles, or Start it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="552"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="939"/>
         <source>Analysing the batch request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="561"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="948"/>
         <source>Analysis failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="561"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="948"/>
         <source>Request {id} failed in analysis: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="564"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="952"/>
         <source>Analysis done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="564"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="952"/>
         <source>Request {id} is analysed ({status}); Start it when ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="583"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="986"/>
         <source>Starting the batch request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="591"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="990"/>
         <source>Batch request started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="591"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="990"/>
         <source>Request {id} is starting; follow it in the Jobs panel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="606"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="1007"/>
         <source>Request {id}: {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="608"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="1009"/>
         <source>, {cost} PU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="153"/>
+        <location filename="../plugin/gui/quicklook.py" line="168"/>
         <source>Sentinel Hub quick look</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="163"/>
+        <location filename="../plugin/gui/quicklook.py" line="178"/>
         <source>Sentinel Hub evalscript test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="168"/>
+        <location filename="../plugin/gui/quicklook.py" line="183"/>
         <source>Cancelling… (the answer on its way is discarded)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="191"/>
+        <location filename="../plugin/gui/quicklook.py" line="224"/>
         <source>A call is already running; wait or cancel it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="202"/>
-        <source>Asking Sentinel Hub…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/services/tasks.py" line="163"/>
+        <location filename="../plugin/services/tasks.py" line="165"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="219"/>
+        <location filename="../plugin/gui/quicklook.py" line="269"/>
         <source>The call ended without an answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="229"/>
+        <location filename="../plugin/gui/quicklook.py" line="279"/>
         <source>cost unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="229"/>
+        <location filename="../plugin/gui/quicklook.py" line="279"/>
         <source>{pu:.3g} PU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="231"/>
+        <location filename="../plugin/gui/quicklook.py" line="281"/>
         <source>Quick look</source>
         <translation>Schnellansicht</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="231"/>
+        <location filename="../plugin/gui/quicklook.py" line="281"/>
         <source>Test evalscript</source>
         <translation>Evalscript testen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="232"/>
+        <location filename="../plugin/gui/quicklook.py" line="282"/>
         <source>Added {names} ({cost}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="241"/>
+        <location filename="../plugin/gui/quicklook.py" line="291"/>
         <source>Quick look (true colour)</source>
         <translation>Schnellansicht (Echtfarben)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="244"/>
+        <location filename="../plugin/gui/quicklook.py" line="294"/>
         <source>The answer file {name} could not be opened as a raster.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="254"/>
+        <location filename="../plugin/gui/quicklook.py" line="304"/>
         <source>Evalscript test</source>
         <translation>Evalscript-Test</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="268"/>
+        <location filename="../plugin/gui/quicklook.py" line="318"/>
         <source>Quick look failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/quicklook.py" line="268"/>
+        <location filename="../plugin/gui/quicklook.py" line="318"/>
         <source>Evalscript test failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="49"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="54"/>
         <source>Connected to {name}: the credentials work and batch requests can be listed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="51"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="56"/>
         <source>Connected to {name}: the credentials work and batch access is enabled (no batch requests yet).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="77"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="132"/>
         <source>Custom URLs</source>
         <translation>Eigene URLs</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="138"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="213"/>
         <source>Enter the client id that belongs to the secret.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="142"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="217"/>
         <source>Enter the S3 access key that belongs to the secret key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="165"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="240"/>
         <source>Sentinel Hub {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="171"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="246"/>
         <source>S3 {key}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="182"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="257"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="198"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="274"/>
         <source>Testing {url}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="205"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="279"/>
         <source>The connection test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/settings_dialog.py" line="209"/>
+        <location filename="../plugin/gui/settings_dialog.py" line="287"/>
         <source>Sentinel Hub Batch: connection test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/start_dialog.py" line="41"/>
+        <location filename="../plugin/gui/start_dialog.py" line="51"/>
         <source>Start processing</source>
         <translation>Verarbeitung starten</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/start_dialog.py" line="50"/>
+        <location filename="../plugin/gui/start_dialog.py" line="67"/>
         <source>Start processing batch request {id}?</source>
         <translation>Verarbeitung der Batch-Anfrage {id} starten?</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/start_dialog.py" line="51"/>
-        <source>not known yet</source>
-        <translation>noch nicht bekannt</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/start_dialog.py" line="56"/>
-        <source>{charged} PU charged ({estimate} PU before the batch discount)</source>
-        <translation>{charged} PU berechnet ({estimate} PU vor dem Batch-Rabatt)</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/start_dialog.py" line="59"/>
-        <source>No cost estimate is available for the current inputs.</source>
-        <translation>Für die aktuellen Eingaben gibt es keine Kostenschätzung.</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/start_dialog.py" line="60"/>
-        <source>{billed} PU</source>
-        <translation>{billed} PU</translation>
-    </message>
-    <message>
-        <location filename="../plugin/gui/start_dialog.py" line="62"/>
+        <location filename="../plugin/gui/start_dialog.py" line="83"/>
         <source>{cost} PU</source>
         <translation>{cost} PU</translation>
     </message>
     <message>
-        <location filename="../plugin/plugin.py" line="68"/>
+        <location filename="../plugin/plugin.py" line="74"/>
         <source>Sentinel Hub Batch cannot start: Python packages are missing</source>
         <translation>Sentinel Hub Batch kann nicht starten: Python-Pakete fehlen</translation>
     </message>
     <message>
-        <location filename="../plugin/plugin.py" line="80"/>
+        <location filename="../plugin/plugin.py" line="86"/>
         <source>Show or hide the Sentinel Hub Batch panel for a new job</source>
         <translation>Sentinel-Hub-Batch-Bedienfeld für einen neuen Auftrag ein- oder ausblenden</translation>
     </message>
@@ -644,12 +594,12 @@
         <translation>Batch-Aufträge</translation>
     </message>
     <message>
-        <location filename="../plugin/plugin.py" line="92"/>
+        <location filename="../plugin/plugin.py" line="98"/>
         <source>Show or hide the panel of batch jobs</source>
         <translation>Bedienfeld der Batch-Aufträge ein- oder ausblenden</translation>
     </message>
     <message>
-        <location filename="../plugin/plugin.py" line="97"/>
+        <location filename="../plugin/plugin.py" line="103"/>
         <source>Connection settings…</source>
         <translation>Verbindungseinstellungen…</translation>
     </message>
@@ -664,212 +614,177 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="86"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="95"/>
         <source>Planning</source>
         <translation>Planung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="86"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="95"/>
         <source>Results</source>
         <translation>Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="110"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="119"/>
         <source>The Python package &apos;{name}&apos; that Sentinel Hub Batch needs is not installed in this QGIS. Install it (e.g. pip install {name} in the Python of QGIS, or the python3-{name} package) and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="125"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="134"/>
         <source>Sentinel Hub credentials (authentication config; empty: environment or settings)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="128"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="137"/>
         <source>A Basic authentication configuration with the client id as username and the client secret as password. Empty: SH_CLIENT_ID/SH_CLIENT_SECRET from the environment, else the plugin&apos;s saved connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="134"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="143"/>
         <source>Job id (empty: the most recent job)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="129"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="131"/>
         <source>Job id</source>
         <translation>Auftrags-ID</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="138"/>
-        <source>Area (polygon layer)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="143"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="160"/>
         <source>Evalscript (the script text, or the path of a .js file)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="145"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="162"/>
         <source>Data collection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="147"/>
-        <source>From (YYYY-MM-DD or ISO 8601 time)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="148"/>
-        <source>To (YYYY-MM-DD, the whole day, or ISO 8601)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="151"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="174"/>
         <source>Maximum cloud coverage (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="156"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="179"/>
         <source>Seconds between status checks while processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="163"/>
-        <source>Tiling grid id ({grids})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="166"/>
-        <source>Resolution (grid units: metres, or degrees for grid 3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="169"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="195"/>
         <source>Buffer X (pixels on each side)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="169"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="195"/>
         <source>Buffer Y (pixels on each side)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="184"/>
-        <source>The area layer could not be opened. Give a polygon layer or file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="238"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="290"/>
         <source>No S3 keys are set (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or the connection settings): tile statuses and results cannot be read from the bucket.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="250"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="302"/>
         <source>No job id was given and the account has no batch jobs yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="251"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="303"/>
         <source>No job id given: using the most recent job {id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="276"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="331"/>
         <source>No evalscript was given. Pass the script text or the path of a .js file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="281"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="336"/>
         <source>The evalscript file &apos;{path}&apos; does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/base.py" line="293"/>
+        <location filename="../plugin/processing/algorithms/base.py" line="348"/>
         <source>Cancelled. Anything already sent to Sentinel Hub (a created or started job) goes on at the service.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="130"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="132"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="67"/>
+        <location filename="../plugin/processing/algorithms/start_job.py" line="44"/>
         <source>Job {id}: {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="40"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="77"/>
         <source>Create batch job</source>
         <translation>Batch-Auftrag erstellen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="43"/>
-        <source>Sends a batch processing request to Sentinel Hub: the area, evalscript, data collection and time range, tiled by the chosen grid, with the outputs delivered to your S3 bucket. The job is created, not started (use &apos;Start batch job&apos;, or &apos;Run batch job&apos; to do everything at once). The tile count and cost estimate are printed first. Outputs empty: every output of the evalscript&apos;s setup().</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="55"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="103"/>
         <source>Output location in S3 (s3://bucket/folder, or a path template)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="57"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="105"/>
         <source>Output identifiers, comma separated (empty: all outputs of the evalscript)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="59"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="107"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="61"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="109"/>
         <source>Mosaicking order (mostRecent, leastRecent, leastCC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="63"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="111"/>
         <source>Cloud-optimised GeoTIFFs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="64"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="112"/>
         <source>Overwrite existing outputs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="65"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="113"/>
         <source>Skip tiles whose outputs exist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="82"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="103"/>
         <source>Processing units before the batch discount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="83"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="104"/>
         <source>Processing units charged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="81"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="92"/>
         <source>Invalid polygons of the area were repaired.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="118"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="159"/>
         <source>Cancelled before the request was sent; no job was created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="120"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="163"/>
         <source>Creating the batch job ({outputs}) at {url}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="123"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="167"/>
         <source>Job id: {id}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -879,7 +794,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/create_job.py" line="125"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="169"/>
         <source>Expected cost: {pu} PU charged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -934,77 +849,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/load_results.py" line="36"/>
+        <location filename="../plugin/processing/algorithms/load_results.py" line="37"/>
         <source>{name}: {tiles} tile(s) → {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/load_results.py" line="42"/>
+        <location filename="../plugin/processing/algorithms/load_results.py" line="43"/>
         <source>The mosaics read the tiles from S3 (/vsis3/); QGIS needs the S3 keys of the connection to display them in a later session. Use &apos;Download&apos; for local copies.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/load_results.py" line="57"/>
+        <location filename="../plugin/processing/algorithms/load_results.py" line="58"/>
         <source>Load results</source>
         <translation>Ergebnisse laden</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/load_results.py" line="60"/>
-        <source>Loads the finished outputs of a job as raster layers: one VRT mosaic per output (and per CRS when the area spans several UTM zones), built from the feature manifest. The tiles are read from the bucket (/vsis3/) or, with &apos;Download&apos;, copied to the output folder first. Index outputs such as NDVI get a red-yellow-green ramp.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/load_results.py" line="68"/>
+        <location filename="../plugin/processing/algorithms/load_results.py" line="70"/>
         <source>Download the tiles (local copies)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/run_job.py" line="47"/>
+        <location filename="../plugin/processing/algorithms/run_job.py" line="50"/>
         <source>Folder for the mosaics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/run_job.py" line="51"/>
+        <location filename="../plugin/processing/algorithms/run_job.py" line="54"/>
         <source>Result layers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/run_job.py" line="52"/>
+        <location filename="../plugin/processing/algorithms/run_job.py" line="55"/>
         <source>Number of mosaics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="56"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="71"/>
         <source>Tiles: {count} ({crs})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="57"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="72"/>
         <source>Estimate before the batch discount: {pu} PU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="58"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="73"/>
         <source>Charged (one third): {pu} PU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="60"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="75"/>
         <source>Billed: {pu} PU (the minimum per request)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="70"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="85"/>
         <source>Preview tiles and cost</source>
         <translation>Kacheln und Kosten vorab berechnen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="73"/>
-        <source>Computes, without contacting Sentinel Hub, the tiles a batch job over the area would process (the tiling grid at the chosen resolution) and estimates its cost in processing units: before the batch discount (the legacy valueEstimate) and what is charged (one third, at least 100 PU per request). The evalscript&apos;s setup() decides the bands, sample type and mosaicking.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/services/preview.py" line="384"/>
+        <location filename="../plugin/services/preview.py" line="416"/>
         <source>Tiles</source>
         <translation>Kacheln</translation>
     </message>
@@ -1014,147 +919,117 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="84"/>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="105"/>
         <source>Processing units billed (with the minimum)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="45"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="54"/>
         <source>Process an area now (Process API)</source>
         <translation>Gebiet sofort prozessieren (Process API)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="48"/>
-        <source>Runs the evalscript synchronously over a small area with the Process API — e.g. on a test sub-area before paying for a batch job — and writes one file per output (NDVI.tif, data_mask.tif, …) into the output folder. The Process API renders at most 2500 × 2500 px: give a resolution in metres (an area in degrees is reprojected to its UTM zone) or a width and height in pixels. Credentials: the authentication configuration, else SH_CLIENT_ID/SH_CLIENT_SECRET (with SH_BASE_URL/SH_TOKEN_URL or SH_DEPLOYMENT), else the plugin's saved connection.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="57"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="67"/>
         <source>Selected features only</source>
         <translation>Nur gewählte Objekte</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="59"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="69"/>
         <source>Resolution in metres (used unless width and height are given)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="62"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="72"/>
         <source>Width in pixels (0: from the resolution)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="65"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="75"/>
         <source>Height in pixels (0: from the resolution)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="69"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="79"/>
         <source>Outputs (comma-separated ids of setup(); empty: all, as GeoTIFF)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="72"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="83"/>
         <source>Output folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="73"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="84"/>
         <source>Output files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="74"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="85"/>
         <source>Processing units spent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="98"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="109"/>
         <source>Give a resolution in metres, or a width and a height in pixels.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="104"/>
-        <source>Asking Sentinel Hub ({url})…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="107"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="124"/>
         <source>Wrote {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="109"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="126"/>
         <source>The service did not report the processing units spent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/process_area.py" line="111"/>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="128"/>
         <source>Processing units spent: {pu:.4g}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="34"/>
-        <source>Re-runs the failed tiles of a job (or the tiles you name) the Batch v2 way: a GeoPackage with just those tiles is put next to the job&apos;s files and a new job processes it into the same output objects (overwrite). The new job is started unless you untick &apos;Start&apos;. Needs S3 keys.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="40"/>
+        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="48"/>
         <source>Tile names, comma separated (empty: the failed tiles)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="42"/>
+        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="50"/>
         <source>Start the new job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="44"/>
+        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="53"/>
         <source>Id of the new job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="45"/>
+        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="54"/>
         <source>Status of the new job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="46"/>
+        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="55"/>
         <source>Id of the original job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="47"/>
+        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="56"/>
         <source>Number of tiles re-run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="59"/>
-        <source>Job {id} has no failed tiles to retry ({status}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="61"/>
+        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="69"/>
         <source>Failed tiles: {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="65"/>
-        <source>Created job {new} to re-run {count} tile(s) of {old}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/run_job.py" line="33"/>
+        <location filename="../plugin/processing/algorithms/run_job.py" line="34"/>
         <source>Run batch job</source>
         <translation>Batch-Auftrag ausführen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/run_job.py" line="36"/>
-        <source>The whole batch job in one step: creates it (printing tiles and cost), starts it, follows it until it is done, then writes the tile status layer and loads the results as mosaics per output. Cancelling while it runs stops the waiting only; the job goes on at the service (follow it with &apos;Wait for batch job&apos;, stop it with &apos;Stop batch job&apos;).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/run_job.py" line="45"/>
+        <location filename="../plugin/processing/algorithms/run_job.py" line="48"/>
         <source>Download the result tiles</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1164,24 +1039,19 @@
         <translation>Kachelstatus</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="132"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="134"/>
         <source>Cost (PU)</source>
         <translation>Kosten (PU)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/run_job.py" line="61"/>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="138"/>
         <source>Started job {id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/start_job.py" line="15"/>
+        <location filename="../plugin/processing/algorithms/start_job.py" line="24"/>
         <source>Start batch job</source>
         <translation>Batch-Auftrag starten</translation>
-    </message>
-    <message>
-        <location filename="../plugin/processing/algorithms/start_job.py" line="18"/>
-        <source>Starts a created, analysed or stopped job. A created job is analysed first, then processed. Processing is charged in processing units. Follow it with &apos;Wait for batch job&apos;.</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../plugin/processing/algorithms/stop_job.py" line="15"/>
@@ -1209,262 +1079,257 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="100"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="103"/>
         <source>The job&apos;s files could not be read from the bucket: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="106"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="111"/>
         <source>No feature manifest yet (the job is {status}): tiles computed from the request.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="111"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="116"/>
         <source>No tiles to show yet: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="129"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="134"/>
         <source>Job {id} ({status}): {count} tiles — {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="129"/>
+        <location filename="../plugin/services/features.py" line="79"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="58"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="60"/>
         <source>Processing: {percent:.0f}%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="62"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="64"/>
         <source>Tiles: {counts}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="97"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="99"/>
         <source>Waiting for job {id} (cancel to stop waiting; the job goes on)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="101"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="103"/>
         <source>Job {id} failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="101"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="103"/>
         <source>the service gave no reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="104"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="106"/>
         <source>Job {id} is done; cost {pu} PU.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="106"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="108"/>
         <source>Job {id} stopped: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="108"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="110"/>
         <source>Job {id} is {status} and waits for you: start it to go on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="117"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="119"/>
         <source>Wait for batch job</source>
         <translation>Auf Batch-Auftrag warten</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="120"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="122"/>
         <source>Follows a job until it is done or failed, showing its status, progress and (with S3 keys) how many tiles are done. It also returns when the job waits for you (created, analysed or stopped), instead of waiting forever. Cancelling stops the waiting only: the job goes on at the service. A failed job makes the algorithm fail with the service&apos;s error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="131"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="133"/>
         <source>Completion (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="133"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="135"/>
         <source>Tiles done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="134"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="136"/>
         <source>Tiles failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/area.py" line="57"/>
+        <location filename="../plugin/services/area.py" line="58"/>
         <source>selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/area.py" line="57"/>
+        <location filename="../plugin/services/area.py" line="58"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/area.py" line="58"/>
+        <location filename="../plugin/services/area.py" line="59"/>
         <source>{layer}: {count} feature(s) ({which}), {crs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/area.py" line="61"/>
+        <location filename="../plugin/services/area.py" line="62"/>
         <source> (reprojected from {crs})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/area.py" line="63"/>
+        <location filename="../plugin/services/area.py" line="64"/>
         <source>; invalid polygons were repaired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/area.py" line="70"/>
-        <source>No layer is active. Select a polygon layer in the Layers panel to use it as the area of the job.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/services/area.py" line="73"/>
+        <location filename="../plugin/services/area.py" line="74"/>
         <source>&apos;{name}&apos; is not a vector layer. Select a polygon layer in the Layers panel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/area.py" line="76"/>
+        <location filename="../plugin/services/area.py" line="77"/>
         <source>The layer &apos;{name}&apos; could not be read (its data source is missing or broken).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/area.py" line="80"/>
+        <location filename="../plugin/services/area.py" line="81"/>
         <source>&apos;{name}&apos; is a {kind} layer, but the area must be polygons. Select a polygon layer (or buffer the features into polygons first).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/area.py" line="83"/>
+        <location filename="../plugin/services/area.py" line="84"/>
         <source>No features of &apos;{name}&apos; are selected. Select the polygons to process, or untick &apos;Selected features only&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/area.py" line="107"/>
+        <location filename="../plugin/services/area.py" line="108"/>
         <source>Feature {fid} of '{name}' cannot be used: {reason} Fix it (Processing → Fix geometries) or leave it out of the selection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/area.py" line="114"/>
+        <location filename="../plugin/services/features.py" line="108"/>
         <source>The layer &apos;{name}&apos; has no features. Draw or load at least one polygon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/area.py" line="116"/>
+        <location filename="../plugin/services/area.py" line="117"/>
         <source>The features of &apos;{name}&apos; have no geometry. Draw or load at least one polygon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/area.py" line="126"/>
+        <location filename="../plugin/services/area.py" line="127"/>
         <source>The layer '{name}' has no coordinate reference system. Set it in the layer properties (Source → Assigned CRS).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/area.py" line="131"/>
+        <location filename="../plugin/services/area.py" line="132"/>
         <source>a custom CRS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="280"/>
+        <location filename="../plugin/services/connection.py" line="314"/>
         <source>No connection is set up. Open the connection settings and choose the client credentials.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/evalscript_presets.py" line="35"/>
+        <location filename="../plugin/services/evalscript_presets.py" line="38"/>
         <source>Temporal interpolation of NDVI (tutorial)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/evalscript_presets.py" line="35"/>
+        <location filename="../plugin/services/evalscript_presets.py" line="38"/>
         <source>The batch tutorial&apos;s script: NDVI every 7 days in July 2020, interpolated over cloudy days (outputs NDVI and data_mask, ORBIT mosaicking).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/evalscript_presets.py" line="35"/>
+        <location filename="../plugin/services/evalscript_presets.py" line="38"/>
         <source>True colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/evalscript_presets.py" line="35"/>
+        <location filename="../plugin/services/evalscript_presets.py" line="38"/>
         <source>Sentinel-2 red, green, blue as 8-bit RGB plus a transparency band (output &apos;default&apos;).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/evalscript_presets.py" line="35"/>
+        <location filename="../plugin/services/evalscript_presets.py" line="38"/>
         <source>NDVI</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/evalscript_presets.py" line="35"/>
+        <location filename="../plugin/services/evalscript_presets.py" line="38"/>
         <source>Normalised difference vegetation index as 32-bit float, plus a data mask.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/evalscript_presets.py" line="48"/>
+        <location filename="../plugin/services/evalscript_presets.py" line="51"/>
         <source>There is no evalscript preset &apos;{key}&apos;; known: {known}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/evalscript_presets.py" line="58"/>
+        <location filename="../plugin/services/evalscript_presets.py" line="61"/>
         <source>&apos;{name}&apos; is larger than 1 MB; that is not an evalscript.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/evalscript_presets.py" line="62"/>
+        <location filename="../plugin/services/evalscript_presets.py" line="65"/>
         <source>&apos;{name}&apos; is not a text file (it is not UTF-8). Choose a .js evalscript.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/evalscript_presets.py" line="65"/>
+        <location filename="../plugin/services/evalscript_presets.py" line="68"/>
         <source>&apos;{path}&apos; could not be read ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/evalscript_presets.py" line="74"/>
+        <location filename="../plugin/services/evalscript_presets.py" line="77"/>
         <source>The evalscript could not be saved to &apos;{path}&apos; ({reason}). Choose a folder you can write to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="53"/>
+        <location filename="../plugin/services/layers.py" line="57"/>
         <source>Waiting</source>
         <translation>Wartend</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="54"/>
+        <location filename="../plugin/services/layers.py" line="58"/>
         <source>Processing</source>
         <translation>In Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="55"/>
+        <location filename="../plugin/services/layers.py" line="59"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="615"/>
+        <location filename="../plugin/services/results.py" line="623"/>
         <source>No data</source>
         <translation>Keine Daten</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="57"/>
+        <location filename="../plugin/services/layers.py" line="61"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="423"/>
+        <location filename="../plugin/services/layers.py" line="432"/>
         <source>Tiles {id} – {description}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="424"/>
+        <location filename="../plugin/services/layers.py" line="433"/>
         <source>Tiles {id}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1514,197 +1379,1032 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="119"/>
+        <location filename="../plugin/services/preview.py" line="126"/>
         <source>The evalscript could not be read ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="131"/>
+        <location filename="../plugin/services/preview.py" line="152"/>
         <source>The tiles could not be computed ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="147"/>
+        <location filename="../plugin/services/preview.py" line="168"/>
         <source>The cost could not be estimated ({error}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="203"/>
+        <location filename="../plugin/services/preview.py" line="216"/>
         <source>The job has no area.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="220"/>
+        <location filename="../plugin/services/preview.py" line="227"/>
         <source>{charged} PU charged (estimate {estimate} PU before the batch discount)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="223"/>
+        <location filename="../plugin/services/preview.py" line="230"/>
         <source>; billed {billed} PU (the minimum per request)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="287"/>
+        <location filename="../plugin/services/preview.py" line="285"/>
         <source>Sentinel Hub Batch: tile preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="346"/>
+        <location filename="../plugin/services/preview.py" line="333"/>
         <source>Batch job tiles (preview)</source>
         <translation>Kacheln des Batch-Auftrags (Vorschau)</translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="616"/>
+        <location filename="../plugin/services/results.py" line="624"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="669"/>
+        <location filename="../plugin/services/results.py" line="677"/>
         <source>Results {id} – {description}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="670"/>
+        <location filename="../plugin/services/results.py" line="678"/>
         <source>Results {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="779"/>
+        <location filename="../plugin/services/results.py" line="787"/>
         <source>Downloading {count} GeoTIFF(s) to {folder}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/tasks.py" line="83"/>
-        <source>Sentinel Hub is busy or unreachable ({reason}); trying again in {wait:.0f} s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../plugin/services/connection.py" line="246"/>
+        <location filename="../plugin/services/connection.py" line="259"/>
         <source>client credentials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="249"/>
+        <location filename="../plugin/services/connection.py" line="263"/>
         <source>S3 keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="91"/>
+        <location filename="../plugin/services/connection.py" line="103"/>
         <source>No S3 access keys are set. Add them in the connection settings (stored in the QGIS authentication database) or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="156"/>
+        <location filename="../plugin/services/connection.py" line="169"/>
         <source>No {what} are configured. Open the connection settings and choose or create an authentication configuration.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="161"/>
+        <location filename="../plugin/services/connection.py" line="174"/>
         <source>The authentication configuration &apos;{id}&apos; for the {what} could not be read. Check it exists and that the QGIS master password is set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="166"/>
+        <location filename="../plugin/services/connection.py" line="179"/>
         <source>The authentication configuration &apos;{name}&apos; needs both a username (the id or access key) and a password (the secret).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="184"/>
+        <location filename="../plugin/services/connection.py" line="197"/>
         <source>The credentials could not be saved in the QGIS authentication database. Set a master password (Settings → Options → Authentication) and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/connection.py" line="263"/>
+        <location filename="../plugin/services/connection.py" line="291"/>
         <source>SH_CLIENT_ID is set but SH_CLIENT_SECRET is not.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="184"/>
+        <location filename="../plugin/services/layers.py" line="188"/>
         <source>its tiles come from a GeoPackage; they are drawn after the analysis.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="186"/>
+        <location filename="../plugin/services/layers.py" line="190"/>
         <source>the request names no tiling grid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="194"/>
+        <location filename="../plugin/services/layers.py" line="198"/>
         <source>the request has no area.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="141"/>
+        <location filename="../plugin/services/results.py" line="147"/>
         <source>Job {id} has no feature manifest at {url} yet: results can be loaded once the job has been analysed and tiles are done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="358"/>
+        <location filename="../plugin/services/results.py" line="364"/>
         <source>Job {id} has no finished GeoTIFF outputs to load yet (no tile is done, or the outputs are in another format).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="705"/>
+        <location filename="../plugin/services/results.py" line="713"/>
         <source>QGIS could not open the mosaic {path} of output &apos;{output}&apos;: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="437"/>
-        <source>The service should write with your S3 keys, but none are set. Add them in the connection settings, or choose &apos;IAM role&apos; as write access.</source>
+        <location filename="../plugin/gui/jobs_dock.py" line="506"/>
+        <source>Status only: the job delivers to Google Cloud Storage, which the plugin cannot read, so its tiles and results are not shown here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="762"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="545"/>
+        <source>The job delivers to Google Cloud Storage, which the plugin cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="546"/>
+        <source>A Zarr output is one array per output: it is read from the bucket, and its tiles cannot be re-run into it (the service refuses a folder that holds files).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="825"/>
+        <source>Choose the polygon layer of your tiles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="188"/>
+        <source>Tiling grid</source>
+        <translation type="unfinished">Kachelraster</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="215"/>
+        <source>My polygons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="220"/>
+        <source>GeoTIFF files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="220"/>
+        <source>Zarr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="227"/>
+        <source>Service default</source>
+        <translation type="unfinished">Vorgabe des Dienstes</translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="227"/>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="227"/>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="229"/>
+        <source>No ingestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="229"/>
+        <source>A new collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="229"/>
+        <source>An existing collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="320"/>
+        <source>Zarr output needs your polygons in EPSG:4326 or EPSG:3035 (those of the WGS84 and LAEA grids); &apos;{layer}&apos; is in EPSG:{epsg}. Save it in one of them, or write GeoTIFF files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="326"/>
+        <source>Zarr output works only with the WGS84 and LAEA grids (3, 6, 7) or your own polygons, not with the {grid}. Choose one of those, or GeoTIFF files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="339"/>
+        <source>Enter the ARN of the IAM role the service may assume to write to the bucket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="341"/>
+        <source>The plugin cannot read Google Cloud Storage: the job&apos;s status is followed, but not its tiles or results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="344"/>
+        <source>Choose or import the service-account key of the bucket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="354"/>
+        <source>GeoTIFF output only; a Zarr output must go to an empty folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/connection.py" line="358"/>
+        <source>Google Cloud Storage service-account key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="397"/>
+        <source>Key files (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="405"/>
+        <source>The key file could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="408"/>
+        <source>Not a service-account key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="486"/>
+        <source>{dtype} (lossless)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="493"/>
+        <source>Stored where there is no data; empty: NaN for float arrays, 0 for integer ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="732"/>
+        <source> (your polygons), up to {w} × {h} px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="835"/>
+        <source>Enter the output URL (s3://bucket/folder, or gs://bucket/folder for Google Cloud Storage).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="922"/>
+        <source>BYOC ingestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="150"/>
+        <source>Area (polygon layer; with own polygons as tiles it is optional and limits them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="211"/>
+        <source>The area layer could not be opened. Give a polygon layer or file (or your own polygons as tiles).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="216"/>
+        <source>Buffers apply to tiling grid tiles only; set them to 0 with your own polygons as tiles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="161"/>
+        <source>Uploading {count} polygon(s) to {url}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="178"/>
+        <source>Output formats are given for outputs the job does not have: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="63"/>
+        <source>Write access: the connection&apos;s S3 keys, an IAM role (sentinel-hub.com) or a Google Cloud Storage service-account key kept in the QGIS authentication database (sentinel-hub.com; the plugin then follows only the job&apos;s status). Output type raster (GeoTIFF, optionally COG with advanced options, TIFF or JSON per output) or zarr (grids 3, 6, 7 or own polygons in EPSG:4326/3035; dtypes, fill values, chunk and origin in the advanced options). Own polygons: a polygon layer whose features are the tiles, uploaded to the bucket as a GeoPackage; an area then only limits them. BYOC ingestion needs a bucket policy for Sentinel Hub as well. The instance type exists on CDSE only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="80"/>
+        <source>Write access (access-keys: the S3 keys of the connection; iam-role; gcs-service-account: Google Cloud Storage)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="83"/>
+        <source>IAM role ARN (access iam-role; sentinel-hub.com only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="85"/>
+        <source>Google Cloud Storage service-account key (authentication config; access gcs-service-account)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="88"/>
+        <source>Output type (raster: GeoTIFF files; zarr: one Zarr, grids 3, 6, 7 or own polygons)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="90"/>
+        <source>Output formats (output=image/tiff or application/json, comma separated; others image/tiff)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="93"/>
+        <source>COG overview levels (e.g. 2, 4, 8; empty: service default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="95"/>
+        <source>COG overview minimum size (px; 0: service default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="95"/>
+        <source>COG block width (px; 0: service default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="95"/>
+        <source>COG block height (px; 0: service default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="100"/>
+        <source>COG overview resampling (empty: service default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="102"/>
+        <source>COG predictor (empty: service default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="104"/>
+        <source>Zarr chunk size (px in y and x; 0: the largest divisor of the tile up to 512)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="107"/>
+        <source>Zarr dtypes (output=dtype, comma separated; others: the lossless one for their sample type)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="110"/>
+        <source>Zarr fill values (output=value or NaN, comma separated; others: NaN or 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="113"/>
+        <source>Zarr coordinate origin (empty: service default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="115"/>
+        <source>Ingest into a BYOC collection (none, new, existing; the bucket also needs a policy for Sentinel Hub)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="117"/>
+        <source>BYOC collection id (BYOC existing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="119"/>
+        <source>Instance type (CDSE only; empty: service default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="125"/>
+        <source>Own polygons as tiles, instead of the tiling grid (their CRS must be EPSG; the resolution is in its units)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="128"/>
+        <source>Field naming the tiles (empty: the feature id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="134"/>
+        <source>Where to upload the polygons (s3://bucket/…/name.gpkg; empty: s3://&lt;output bucket&gt;/sentinelhub-batch-features/…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="146"/>
+        <source>The polygon layer of your tiles could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="159"/>
+        <source>Zarr dtypes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="159"/>
+        <source>Zarr fill values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/job_options.py" line="183"/>
+        <source>Output formats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/load_results.py" line="61"/>
+        <source>Loads the finished outputs of a job as raster layers: one VRT mosaic per output (and per CRS when the area spans several UTM zones), built from the feature manifest. The tiles are read from the bucket (/vsis3/) or, with &apos;Download&apos;, copied to the output folder first. A Zarr output is opened in the bucket with GDAL&apos;s Zarr driver, one layer per array. Index outputs such as NDVI get a red-yellow-green ramp. Jobs delivered to Google Cloud Storage cannot be read by the plugin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="93"/>
+        <source>With own polygons as tiles, each polygon is one tile sized at the resolution (in its layer&apos;s CRS units), and an area keeps only the polygons it touches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="65"/>
+        <source>My S3 keys (from the connection settings)</source>
+        <translation type="unfinished">Meine S3-Schlüssel (aus den Verbindungseinstellungen)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="66"/>
+        <source>IAM role</source>
+        <translation type="unfinished">IAM-Rolle</translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="73"/>
+        <source>BYOC ingestion reads the results with Sentinel Hub&apos;s own account: whatever access you give above, the bucket also needs a bucket policy that lets Sentinel Hub read it (see &apos;AWS bucket settings&apos; in the BYOC documentation), or the analysis fails.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="134"/>
+        <source>Enter the ARN of the IAM role the service may assume to write to the bucket (arn:aws:iam::&lt;account&gt;:role/&lt;name&gt;), or choose another access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="140"/>
+        <source>The service should write with your S3 keys, but none are set. Add them in the connection settings, or choose another write access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="153"/>
+        <source>COG overview levels are whole numbers separated by commas, like 2, 4, 8; not &apos;{text}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="161"/>
+        <source>COG resampling must be one of {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="175"/>
+        <source>Enter the id of the BYOC collection to ingest into (a UUID from the collection&apos;s page), or choose a new collection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="179"/>
+        <source>BYOC ingestion is one of: {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="211"/>
+        <source>The evalscript declares no outputs to store as Zarr arrays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="214"/>
+        <source>Zarr dtypes are given for outputs the job does not have: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="228"/>
+        <source>The Zarr origin is {origins}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="239"/>
+        <source>The Zarr fill value of &apos;{output}&apos; is a number or NaN, not &apos;{text}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="252"/>
+        <source>{what} are written output=value, separated by commas (like ndvi=&lt;f4, mask=|u1); &apos;{part}&apos; is not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="263"/>
+        <source>The format &apos;{format}&apos; of output &apos;{output}&apos; is not one a batch job writes; use {formats}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="276"/>
+        <source>Enter the output location (s3://bucket/folder, or gs://bucket/folder for Google Cloud Storage).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="318"/>
+        <source>output location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="282"/>
+        <source>The output type is raster (GeoTIFF files) or zarr, not &apos;{type}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="287"/>
+        <source>The instance type is {types}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="320"/>
+        <source>Your polygons are uploaded to S3 for the service to read, and the output is not in S3: enter an s3://bucket/…/name.gpkg location for them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/batch_options.py" line="344"/>
+        <source>Your polygons must be uploaded to the bucket, which needs the S3 keys of the connection. Add them in the connection settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/connection.py" line="349"/>
+        <source>Google Cloud Storage key {account}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/connection.py" line="356"/>
+        <source>Google Cloud Storage delivery needs the service-account key of the bucket: choose the authentication configuration that holds it (or import the key file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/features.py" line="41"/>
+        <source>named by &apos;{field}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/features.py" line="42"/>
+        <source>named by feature id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/features.py" line="43"/>
+        <source>{layer}: {count} polygon(s), {names}, EPSG:{epsg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/features.py" line="71"/>
+        <source>Choose the polygon layer whose features are the tiles of the job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/features.py" line="74"/>
+        <source>&apos;{name}&apos; is a {kind} layer; the tiles of a job must be polygons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/features.py" line="79"/>
+        <source>The polygons of '{name}' are not in an EPSG coordinate system ({crs}), which a batch GeoPackage needs. Save them in one (Export → Save Features As…, e.g. a UTM zone) and use that layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/features.py" line="84"/>
+        <source>The layer &apos;{name}&apos; has no field &apos;{field}&apos; to name the tiles by.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/features.py" line="96"/>
+        <source>Feature {fid} of &apos;{name}&apos; has no value in &apos;{field}&apos;, which names the tiles. Fill it in or choose another field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/features.py" line="104"/>
+        <source>Feature &apos;{feature}&apos; of &apos;{name}&apos; has no geometry; delete it or draw its polygon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/features.py" line="121"/>
+        <source>None of the polygons of &apos;{name}&apos; touches the area, so the job would process nothing. Choose another area or do not limit the polygons to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/results.py" line="820"/>
+        <source>The feature manifest of job {id} lists no outputs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/results.py" line="828"/>
+        <source>GDAL could not open the Zarr array &apos;{output}&apos; at {url}: {error}. Check that the job has written it and the S3 settings of the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/results.py" line="828"/>
+        <source>no such array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/results.py" line="847"/>
+        <source>Job {id} wrote one Zarr, which QGIS reads from the bucket: load it without downloading.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="151"/>
+        <source>Area (polygon layer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="454"/>
+        <source>{status} — results unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="606"/>
+        <source>Estimating the cost of job {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="613"/>
+        <source>Restart batch request {id}? The tiles not processed yet are processed and charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="624"/>
+        <source>Stop job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="624"/>
+        <source>Stop batch request {id}? Tiles already processed stay in the bucket and are charged; the service may refuse to restart it for 30 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="646"/>
+        <source>Re-run the failed tile(s) of job {id}? A new request over just those tiles is created and started; it overwrites their outputs and is charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="648"/>
+        <source>Re-run tiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/monitor.py" line="231"/>
+        <source>Reconnecting ({detail}); next try in {wait}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/monitor.py" line="292"/>
+        <source>Reconnecting: {message} Next try in {delay}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="964"/>
+        <source>Estimating the cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/quicklook.py" line="229"/>
+        <source>about {pu} PU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/quicklook.py" line="229"/>
+        <source>an unknown cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/quicklook.py" line="231"/>
+        <source>This call will cost {cost} (calls above {limit} PU ask first). Send it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/quicklook.py" line="234"/>
+        <source>Not sent ({cost}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/quicklook.py" line="246"/>
+        <source>Asking Sentinel Hub ({cost})…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/start_dialog.py" line="72"/>
+        <source>{pu} PU before the batch discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/start_dialog.py" line="74"/>
+        <source>{pu} PU charged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/start_dialog.py" line="75"/>
+        <source>{pu} PU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/start_dialog.py" line="77"/>
+        <source>not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/start_dialog.py" line="78"/>
+        <source>No cost estimate is available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/start_dialog.py" line="90"/>
+        <source>Without an estimate nothing is started: the spending limit cannot be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/start_dialog.py" line="93"/>
+        <source>Above the spending limit of {limit} PU. Check the area, grid and resolution; if the cost is intended, raise the limit for this run to at least {billed} PU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="400"/>
+        <source>Most processing units this call may spend (empty: 5 PU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="400"/>
+        <source>Most processing units this run may be billed (empty: the connection&apos;s spending limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="404"/>
+        <source>The job is estimated before anything is started (tiles, pixels, bands, samples, the batch discount and the 100 PU minimum); above this limit the run is refused with the tile count and the PU. Raise it here when the cost is intended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="418"/>
+        <source>run it again with the parameter MAX_PU at least as high as the PU billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="80"/>
+        <source>Sends a batch processing request to Sentinel Hub: the area, evalscript, data collection and time range, tiled by the chosen grid, with the outputs delivered to your S3 bucket. The job is created, not started unless you tick &apos;Start&apos;, and then only when its estimate is within the spending limit (the connection&apos;s, or MAX_PU); &apos;Start batch job&apos; starts it later, &apos;Run batch job&apos; does everything at once. The tile count and cost estimate are printed first. Outputs empty: every output of the evalscript&apos;s setup().</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/create_job.py" line="95"/>
+        <source>Start the job once it is created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="99"/>
+        <source>Write the tiles even when there are more than 200,000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="118"/>
+        <source>The area needs {count:,} tiles ({pu} PU charged): no layer of more than {limit:,} tile features is written unless you ask for it (the parameter ALL_TILES). Check the area, grid and resolution.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="57"/>
+        <source>Runs the evalscript synchronously over a small area with the Process API — e.g. on a test sub-area before paying for a batch job — and writes one file per output (NDVI.tif, data_mask.tif, …) into the output folder. The Process API renders at most 2500 × 2500 px: give a resolution in metres (an area in degrees is reprojected to its UTM zone) or a width and height in pixels. The call is estimated first and not sent above 5 PU unless MAX_PU allows more. Credentials: the authentication configuration, else SH_CLIENT_ID/SH_CLIENT_SECRET (with SH_BASE_URL/SH_TOKEN_URL or SH_DEPLOYMENT), else the plugin's saved connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="115"/>
+        <source>Expected cost: about {pu} PU ({url})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="115"/>
+        <source>Expected cost: unknown, the evalscript&apos;s setup() could not be read ({url})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/process_area.py" line="120"/>
+        <source>run it again with the parameter MAX_PU at least as high as the estimate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="41"/>
+        <source>Re-runs the failed tiles of a job (or the tiles you name) the Batch v2 way: a GeoPackage with just those tiles is put next to the job&apos;s files and a new job processes it into the same output objects (overwrite). The new job is started unless you untick &apos;Start&apos;, and only when the tiles&apos; estimate is within the spending limit (the connection&apos;s, or MAX_PU). Needs S3 keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="70"/>
+        <source>Created job {new} to re-run {estimate} of {old}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/run_job.py" line="37"/>
+        <source>The whole batch job in one step: creates it (printing tiles and cost), starts it, follows it until it is done, then writes the tile status layer and loads the results as mosaics per output. Nothing is created when the estimate is above the spending limit (the connection&apos;s, or MAX_PU). Cancelling while it runs stops the waiting only; the job goes on at the service (follow it with &apos;Wait for batch job&apos;, stop it with &apos;Stop batch job&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/start_job.py" line="27"/>
+        <source>Starts a created, analysed or stopped job. A created job is analysed first, then processed. Processing is charged in processing units: the job is estimated first (from its tiles once analysed, else from its request) and not started above the spending limit (the connection&apos;s, or MAX_PU). Follow it with &apos;Wait for batch job&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/start_job.py" line="41"/>
+        <source>Job {id}: {estimate}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/jobs.py" line="98"/>
+        <source>raise the spending limit for this run in the confirmation, or the connection&apos;s limit in the connection settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/jobs.py" line="190"/>
+        <source>confirm the cost when asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/tasks.py" line="84"/>
+        <source>Sentinel Hub is busy or unreachable ({reason}); trying again in {wait}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="302"/>
+        <source>The jobs of this project cannot be followed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="451"/>
+        <source>{status}, {count} tile(s) failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="460"/>
+        <source>{status} — {count} of {total} tiles failed; 'Retry failed tiles' runs them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="522"/>
+        <source>The tile statuses cannot be read from the bucket: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="523"/>
+        <source>Last known: {tiles}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="867"/>
+        <source>The tile statuses of job {id} cannot be read from the bucket: {message} Check the S3 settings (Connection settings…); the job itself goes on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="873"/>
+        <source>Job {id}: the bucket can be read again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="636"/>
+        <source>Grids of the built-in table: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="653"/>
+        <source>Grids of the built-in table: the service&apos;s list could not be read ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="656"/>
+        <source>Grids and resolutions as the service lists them ({url}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="659"/>
+        <source>Reading the tiling grids of {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="660"/>
+        <source>Sentinel Hub Batch: tiling grids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/new_job_dock.py" line="850"/>
+        <source>To create the job:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="63"/>
+        <source>AWS ({region})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="69"/>
+        <source>S3 at {where}: the keys are accepted (they may not list all buckets, which the plugin does not need).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="71"/>
+        <source>S3 at {where}: reachable, and the keys work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="95"/>
+        <source>S3: no keys are set, so the tiles of running jobs and their results cannot be read from the bucket. Add the S3 keys here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/settings_dialog.py" line="106"/>
+        <source>S3: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="166"/>
+        <source>From (the whole day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="169"/>
+        <source>To (the whole day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="191"/>
+        <source>Resolution (grid units: metres, or degrees for grid 3; one the grid allows; own polygons: their CRS units)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/base.py" line="255"/>
+        <source>The tiling grids of the service could not be read ({error}); the built-in table is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="88"/>
+        <source>Computes the tiles a batch job over the area would process (the tiling grid at the chosen resolution) and estimates its cost in processing units: before the batch discount (the legacy valueEstimate) and what is charged (one third, at least 100 PU per request). The evalscript&apos;s setup() decides the bands, sample type and mosaicking. Nothing is sent to Sentinel Hub; with a connection set up, its list of tiling grids is read so that the grid and resolution are the ones it offers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/processing/algorithms/preview_tiles.py" line="146"/>
+        <source>No connection is ready: the tiling grid is the built-in one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/area.py" line="71"/>
+        <source>No polygon layer is chosen as the area. Add the layer with your area to the project (Layer ▸ Add Layer) and choose it in the Area list, or make it the active layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/area.py" line="167"/>
+        <source>&apos;{name}&apos; was added by Sentinel Hub Batch (tiles or a quick look) and cannot be the area. Choose a polygon layer of your own in the Area list, or make it the active layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="159"/>
+        <source>{count} positions (Copy as curl gives them all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../plugin/gui/jobs_dock.py" line="976"/>
         <source>Building the overviews of {count} mosaic(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="384"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="738"/>
         <source> — not drawn (more than {limit})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="160"/>
+        <location filename="../plugin/services/preview.py" line="184"/>
         <source>The area needs {count} tiles, more than the limit of {limit}. Choose a smaller area or a grid with bigger tiles.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="387"/>
+        <location filename="../plugin/services/preview.py" line="419"/>
         <source>Tiles (zoomed out)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="127"/>
+        <location filename="../plugin/services/results.py" line="132"/>
         <source>Job {id} has no execution database at {url} yet: results can be loaded once tiles are done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="203"/>
+        <location filename="../plugin/services/results.py" line="209"/>
         <source>GDAL could not open {path} to read output &apos;{output}&apos;: {error}. Check the S3 settings of the connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="448"/>
+        <location filename="../plugin/services/results.py" line="454"/>
         <source>unknown error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="253"/>
+        <location filename="../plugin/services/results.py" line="259"/>
         <source>The feature manifest gives tile {tile} of output '{output}' a size of {width} × {height} px that does not fit its extent; the mosaic cannot be built from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="326"/>
+        <location filename="../plugin/services/results.py" line="332"/>
         <source>GDAL could not read {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="448"/>
+        <location filename="../plugin/services/results.py" line="454"/>
         <source>GDAL could not open {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../plugin/services/results.py" line="492"/>
+        <location filename="../plugin/services/results.py" line="500"/>
         <source>The outputs &apos;{output}&apos; have no internal overviews (they are not COGs), so the mosaic has none either: zoomed out it reads every tile in view. Ask for COG output for large jobs.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1717,257 +2417,257 @@
         <translation>Sentinel-Hub-Batch-Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="41"/>
+        <location filename="../ui/jobs_dock.ui" line="64"/>
         <source>Search jobs (id, description)</source>
         <translation>Aufträge suchen (ID, Beschreibung)</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="48"/>
+        <location filename="../ui/jobs_dock.ui" line="71"/>
         <source>Order of the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="52"/>
+        <location filename="../ui/jobs_dock.ui" line="75"/>
         <source>Newest first</source>
         <translation>Neueste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="57"/>
+        <location filename="../ui/jobs_dock.ui" line="80"/>
         <source>Oldest first</source>
         <translation>Älteste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="225"/>
+        <location filename="../ui/jobs_dock.ui" line="248"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="67"/>
+        <location filename="../ui/jobs_dock.ui" line="90"/>
         <source>Status (descending)</source>
         <translation>Status (absteigend)</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="75"/>
+        <location filename="../ui/jobs_dock.ui" line="98"/>
         <source>List the jobs of the account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="78"/>
+        <location filename="../ui/jobs_dock.ui" line="101"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="95"/>
+        <location filename="../ui/jobs_dock.ui" line="118"/>
         <source>Job id</source>
         <translation>Auftrags-ID</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="102"/>
+        <location filename="../ui/jobs_dock.ui" line="125"/>
         <source>Show the job with this id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="105"/>
+        <location filename="../ui/jobs_dock.ui" line="128"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="112"/>
+        <location filename="../ui/jobs_dock.ui" line="135"/>
         <source>Show the most recent job of the account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="115"/>
+        <location filename="../ui/jobs_dock.ui" line="138"/>
         <source>Latest job</source>
         <translation>Neuester Auftrag</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="125"/>
+        <location filename="../ui/jobs_dock.ui" line="148"/>
         <source>Load the next page of jobs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="128"/>
+        <location filename="../ui/jobs_dock.ui" line="151"/>
         <source>More…</source>
         <translation>Mehr…</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="239"/>
+        <location filename="../ui/jobs_dock.ui" line="262"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="179"/>
+        <location filename="../ui/jobs_dock.ui" line="202"/>
         <source>Cost (PU)</source>
         <translation>Kosten (PU)</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="184"/>
+        <location filename="../ui/jobs_dock.ui" line="207"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="189"/>
+        <location filename="../ui/jobs_dock.ui" line="212"/>
         <source>Updated</source>
         <translation>Aktualisiert</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="287"/>
+        <location filename="../ui/jobs_dock.ui" line="310"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="199"/>
+        <location filename="../ui/jobs_dock.ui" line="222"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="205"/>
+        <location filename="../ui/jobs_dock.ui" line="228"/>
         <source>Job</source>
         <translation>Auftrag</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="211"/>
+        <location filename="../ui/jobs_dock.ui" line="234"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="253"/>
+        <location filename="../ui/jobs_dock.ui" line="276"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="263"/>
+        <location filename="../ui/jobs_dock.ui" line="286"/>
         <source>Times</source>
         <translation>Zeiten</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="273"/>
+        <location filename="../ui/jobs_dock.ui" line="296"/>
         <source>Tiles</source>
         <translation>Kacheln</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="302"/>
+        <location filename="../ui/jobs_dock.ui" line="325"/>
         <source>Save the description at the service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="305"/>
+        <location filename="../ui/jobs_dock.ui" line="328"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="314"/>
+        <location filename="../ui/jobs_dock.ui" line="337"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="331"/>
+        <location filename="../ui/jobs_dock.ui" line="354"/>
         <source>Request</source>
         <translation>Anfrage</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="347"/>
+        <location filename="../ui/jobs_dock.ui" line="370"/>
         <source>The request of the job, secrets masked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="360"/>
+        <location filename="../ui/jobs_dock.ui" line="383"/>
         <source>Let the service compute the job&apos;s tiles (nothing is charged yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="363"/>
+        <location filename="../ui/jobs_dock.ui" line="386"/>
         <source>Analyse</source>
         <translation>Analysieren</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="370"/>
+        <location filename="../ui/jobs_dock.ui" line="393"/>
         <source>Start processing (asks for confirmation with the cost)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="373"/>
+        <location filename="../ui/jobs_dock.ui" line="396"/>
         <source>Start…</source>
         <translation>Starten…</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="380"/>
+        <location filename="../ui/jobs_dock.ui" line="403"/>
         <source>Stop the analysis or the processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="383"/>
+        <location filename="../ui/jobs_dock.ui" line="406"/>
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="390"/>
+        <location filename="../ui/jobs_dock.ui" line="413"/>
         <source>Re-run the failed tiles as a new job into the same files (charged)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="393"/>
+        <location filename="../ui/jobs_dock.ui" line="416"/>
         <source>Retry failed tiles…</source>
         <translation>Fehlgeschlagene Kacheln wiederholen…</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="400"/>
+        <location filename="../ui/jobs_dock.ui" line="423"/>
         <source>Re-run the tiles selected on the map as a new job into the same files (charged)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="403"/>
+        <location filename="../ui/jobs_dock.ui" line="426"/>
         <source>Reprocess selected tiles…</source>
         <translation>Gewählte Kacheln neu prozessieren…</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="410"/>
+        <location filename="../ui/jobs_dock.ui" line="433"/>
         <source>Draw the job&apos;s tiles on the map and follow their status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="413"/>
+        <location filename="../ui/jobs_dock.ui" line="436"/>
         <source>Show tiles</source>
         <translation>Kacheln zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="420"/>
+        <location filename="../ui/jobs_dock.ui" line="443"/>
         <source>Load the finished outputs as map layers, read from S3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="423"/>
+        <location filename="../ui/jobs_dock.ui" line="446"/>
         <source>Load results</source>
         <translation>Ergebnisse laden</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="430"/>
+        <location filename="../ui/jobs_dock.ui" line="453"/>
         <source>Copy the finished outputs to the results folder, then load them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="433"/>
+        <location filename="../ui/jobs_dock.ui" line="456"/>
         <source>Download results…</source>
         <translation>Ergebnisse herunterladen…</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="440"/>
+        <location filename="../ui/jobs_dock.ui" line="463"/>
         <source>Copy the API calls that create and start this job (secrets masked)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="443"/>
+        <location filename="../ui/jobs_dock.ui" line="466"/>
         <source>Copy API call</source>
         <translation>API-Aufruf kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="454"/>
+        <location filename="../ui/jobs_dock.ui" line="477"/>
         <source>Results folder</source>
         <translation>Ergebnisordner</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_dock.ui" line="464"/>
+        <location filename="../ui/jobs_dock.ui" line="487"/>
         <source>Where downloaded results go (each job in a folder named by its id). Empty: you are asked when you download.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2080,7 +2780,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="231"/>
+        <location filename="../ui/new_job_dock.ui" line="969"/>
         <source>Service default</source>
         <translation>Vorgabe des Dienstes</translation>
     </message>
@@ -2095,219 +2795,404 @@
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="266"/>
+        <location filename="../ui/new_job_dock.ui" line="272"/>
         <source>Replace the script with a preset.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="273"/>
+        <location filename="../ui/new_job_dock.ui" line="279"/>
         <source>Load an evalscript from a .js file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="276"/>
+        <location filename="../ui/new_job_dock.ui" line="282"/>
         <source>Load…</source>
         <translation>Laden…</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="283"/>
+        <location filename="../ui/new_job_dock.ui" line="289"/>
         <source>Save the evalscript to a .js file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="286"/>
+        <location filename="../ui/new_job_dock.ui" line="292"/>
         <source>Save…</source>
         <translation>Speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="318"/>
-        <source>Outputs declared in the evalscript&apos;s setup(); choose each file format.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/new_job_dock.ui" line="331"/>
+        <location filename="../ui/new_job_dock.ui" line="337"/>
         <source>Output</source>
         <translation>Ausgabe</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="336"/>
+        <location filename="../ui/new_job_dock.ui" line="342"/>
         <source>Bands</source>
         <translation>Bänder</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="341"/>
+        <location filename="../ui/new_job_dock.ui" line="347"/>
         <source>Sample type</source>
         <translation>Datentyp</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="346"/>
+        <location filename="../ui/new_job_dock.ui" line="352"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="357"/>
-        <source>Tiling grid</source>
-        <translation>Kachelraster</translation>
-    </message>
-    <message>
-        <location filename="../ui/new_job_dock.ui" line="363"/>
+        <location filename="../ui/new_job_dock.ui" line="411"/>
         <source>Grid</source>
         <translation>Raster</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="373"/>
+        <location filename="../ui/new_job_dock.ui" line="427"/>
         <source>The grid splits the area into tiles; each tile is one output file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="380"/>
+        <location filename="../ui/new_job_dock.ui" line="555"/>
         <source>Resolution</source>
         <translation>Auflösung</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="390"/>
+        <location filename="../ui/new_job_dock.ui" line="444"/>
         <source>Pixel size; the grid allows only these.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="397"/>
+        <location filename="../ui/new_job_dock.ui" line="451"/>
         <source>Buffer X</source>
         <translation>Puffer X</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="433"/>
+        <location filename="../ui/new_job_dock.ui" line="487"/>
         <source>Pixels added on each side of every tile (overlap between neighbouring tiles).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="436"/>
+        <location filename="../ui/new_job_dock.ui" line="490"/>
         <source> px</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="423"/>
+        <location filename="../ui/new_job_dock.ui" line="477"/>
         <source>Buffer Y</source>
         <translation>Puffer Y</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="452"/>
+        <location filename="../ui/new_job_dock.ui" line="637"/>
         <source>Delivery</source>
         <translation>Auslieferung</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="458"/>
+        <location filename="../ui/new_job_dock.ui" line="643"/>
         <source>Output URL</source>
         <translation>Ausgabe-URL</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="468"/>
+        <location filename="../ui/new_job_dock.ui" line="653"/>
         <source>Where the service writes the results: s3://bucket/folder (files go to &lt;requestId&gt;/&lt;tileName&gt;/&lt;outputId&gt;.&lt;format&gt;) or a template with those placeholders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="478"/>
+        <location filename="../ui/new_job_dock.ui" line="663"/>
         <source>Write access</source>
         <translation>Schreibzugriff</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="488"/>
-        <source>How the service may write to the bucket.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/new_job_dock.ui" line="492"/>
-        <source>My S3 keys (from the connection settings)</source>
-        <translation>Meine S3-Schlüssel (aus den Verbindungseinstellungen)</translation>
-    </message>
-    <message>
-        <location filename="../ui/new_job_dock.ui" line="497"/>
-        <source>IAM role</source>
-        <translation>IAM-Rolle</translation>
-    </message>
-    <message>
-        <location filename="../ui/new_job_dock.ui" line="505"/>
+        <location filename="../ui/new_job_dock.ui" line="686"/>
         <source>IAM role ARN</source>
         <translation>IAM-Rollen-ARN</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="525"/>
+        <location filename="../ui/new_job_dock.ui" line="741"/>
         <source>Cloud-optimised GeoTIFF (COG)</source>
         <translation>Cloud-optimiertes GeoTIFF (COG)</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="535"/>
+        <location filename="../ui/new_job_dock.ui" line="751"/>
         <source>Overwrite existing files</source>
         <translation>Vorhandene Dateien überschreiben</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="542"/>
+        <location filename="../ui/new_job_dock.ui" line="758"/>
         <source>Skip tiles whose files exist</source>
         <translation>Kacheln mit vorhandenen Dateien überspringen</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="549"/>
+        <location filename="../ui/new_job_dock.ui" line="782"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="559"/>
+        <location filename="../ui/new_job_dock.ui" line="792"/>
         <source>e.g. California NDVI July 2020</source>
         <translation>z. B. Kalifornien NDVI Juli 2020</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="569"/>
+        <location filename="../ui/new_job_dock.ui" line="1054"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="575"/>
+        <location filename="../ui/new_job_dock.ui" line="1060"/>
         <source>Tiles</source>
         <translation>Kacheln</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="592"/>
+        <location filename="../ui/new_job_dock.ui" line="1077"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="609"/>
+        <location filename="../ui/new_job_dock.ui" line="1094"/>
         <source>Show the tiles on the map</source>
         <translation>Kacheln auf der Karte zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="622"/>
+        <location filename="../ui/new_job_dock.ui" line="1107"/>
         <source>Quick look (Process API)</source>
         <translation>Schnellansicht (Process API)</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="658"/>
+        <location filename="../ui/new_job_dock.ui" line="1143"/>
         <source>Deployment, credentials and S3 access.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="661"/>
+        <location filename="../ui/new_job_dock.ui" line="1146"/>
         <source>Connection…</source>
         <translation>Verbindung…</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="681"/>
+        <location filename="../ui/new_job_dock.ui" line="1166"/>
         <source>Create</source>
         <translation>Erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="688"/>
+        <location filename="../ui/new_job_dock.ui" line="1173"/>
         <source>Analyse</source>
         <translation>Analysieren</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="695"/>
+        <location filename="../ui/new_job_dock.ui" line="1180"/>
         <source>Start…</source>
         <translation>Starten…</translation>
     </message>
     <message>
-        <location filename="../ui/new_job_dock.ui" line="704"/>
+        <location filename="../ui/new_job_dock.ui" line="1205"/>
         <source>No job created yet.</source>
         <translation>Noch kein Auftrag erstellt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="324"/>
+        <source>Outputs declared in the evalscript&apos;s setup(); choose each file format (or, for Zarr, each array&apos;s dtype and fill value).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="357"/>
+        <source>Zarr dtype</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="362"/>
+        <source>Fill value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="379"/>
+        <source>Tiles from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="389"/>
+        <source>A tiling grid of the service, or the polygons of a layer as the tiles (a GeoPackage input).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="521"/>
+        <source>Polygons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="531"/>
+        <source>Each polygon of this layer is one tile (one output file per output), in the layer&apos;s CRS, which must be an EPSG one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="538"/>
+        <source>Named by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="548"/>
+        <source>The field whose unique values name the tiles (and their output folders); empty: the feature id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="565"/>
+        <source>Pixel size in the units of the polygons' CRS; each polygon's box becomes width × height pixels (at most 3500).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="584"/>
+        <source>Upload to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="594"/>
+        <source>Where the plugin puts the polygons as a GeoPackage for the service to read (s3://bucket/…/name.gpkg). Empty: a new file under sentinelhub-batch-features/ in the output bucket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="597"/>
+        <source>empty: s3://&lt;output bucket&gt;/sentinelhub-batch-features/…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="604"/>
+        <source>Only the polygons the area touches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="607"/>
+        <source>Send the area too: the service processes (and charges) only the polygons it touches, each whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="679"/>
+        <source>How the service may write to the bucket; the choices are the ones the deployment accepts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="703"/>
+        <source>Service-account key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="715"/>
+        <source>The authentication configuration holding the service-account key (JSON) that may write to the Google Cloud Storage bucket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="722"/>
+        <source>Import key file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="725"/>
+        <source>Store a service-account key file in the QGIS authentication database and choose it (only its id is kept in settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="765"/>
+        <source>Instance type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="775"/>
+        <source>The machines the job runs on (CDSE): normal, or large for heavy evalscripts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="802"/>
+        <source>Output type and format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="808"/>
+        <source>Output type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="818"/>
+        <source>GeoTIFF files, one per tile and output; or one Zarr with an array per output (WGS84 and LAEA grids, or your polygons in EPSG:4326 or EPSG:3035).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="825"/>
+        <source>Zarr chunk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="835"/>
+        <source>Pixels per chunk in y and x; it must evenly divide the tile raster. Auto: the largest such size up to 512 px.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="838"/>
+        <source>Auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="851"/>
+        <source>Zarr origin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="871"/>
+        <source>COG options (advanced)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="880"/>
+        <source>Overview levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="890"/>
+        <source>Reduction factors of the overviews, comma separated; empty: the service&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="900"/>
+        <source>Smallest overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="923"/>
+        <source>Overview resampling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="936"/>
+        <source>Block width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="959"/>
+        <source>Block height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="982"/>
+        <source>Predictor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="1001"/>
+        <source>BYOC collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="1010"/>
+        <source>Ingest into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="1020"/>
+        <source>Also ingest the GeoTIFF results into a BYOC collection, to use them like any Sentinel Hub collection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="1027"/>
+        <source>Collection id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/new_job_dock.ui" line="624"/>
+        <source>Grids of the built-in table (the service&apos;s list is read once connected).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2328,29 +3213,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/quick_look_panel.ui" line="67"/>
+        <location filename="../ui/quick_look_panel.ui" line="77"/>
         <source>True colour image of the whole area (512 px), as a temporary layer. Costs a fraction of a processing unit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/quick_look_panel.ui" line="70"/>
+        <location filename="../ui/quick_look_panel.ui" line="80"/>
         <source>Quick look</source>
         <translation>Schnellansicht</translation>
     </message>
     <message>
-        <location filename="../ui/quick_look_panel.ui" line="77"/>
-        <source>Run the evalscript on the selected feature, or on the part of the area the map shows, at full resolution; every output becomes a layer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/quick_look_panel.ui" line="80"/>
+        <location filename="../ui/quick_look_panel.ui" line="90"/>
         <source>Test evalscript</source>
         <translation>Evalscript testen</translation>
     </message>
     <message>
-        <location filename="../ui/quick_look_panel.ui" line="90"/>
+        <location filename="../ui/quick_look_panel.ui" line="100"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/quick_look_panel.ui" line="63"/>
+        <source>Unticked, the test renders a 256 × 256 px window (in the selected feature, or at the map centre) at full resolution, which costs a fraction of a processing unit. Ticked, it renders the whole selection or the part of the area the map shows, which may cost much more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/quick_look_panel.ui" line="66"/>
+        <source>Test on the whole selection or map extent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/quick_look_panel.ui" line="87"/>
+        <source>Run the evalscript at full resolution on a 256 × 256 px window of the selected feature, or of the area at the map centre; every output becomes a layer. Calls estimated above 5 PU ask first.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2476,14 +3371,34 @@
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="239"/>
+        <location filename="../ui/settings_dialog.ui" line="287"/>
         <source>Get a token and list batch requests with these settings (nothing is saved).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.ui" line="242"/>
+        <location filename="../ui/settings_dialog.ui" line="290"/>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="237"/>
+        <source>Spending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="243"/>
+        <source>Spending limit per run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="253"/>
+        <source>A job (or a re-run of tiles) estimated to be billed more than this is not started unless you raise the limit for that run (in the start confirmation, or MAX_PU in Processing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.ui" line="256"/>
+        <source> PU</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2504,24 +3419,44 @@
         <translation>Kacheln</translation>
     </message>
     <message>
-        <location filename="../ui/start_dialog.ui" line="49"/>
+        <location filename="../ui/start_dialog.ui" line="63"/>
         <source>Charged (estimate)</source>
         <translation>Berechnet (Schätzung)</translation>
     </message>
     <message>
-        <location filename="../ui/start_dialog.ui" line="63"/>
+        <location filename="../ui/start_dialog.ui" line="77"/>
         <source>Billed at least</source>
         <translation>Mindestens abgerechnet</translation>
     </message>
     <message>
-        <location filename="../ui/start_dialog.ui" line="73"/>
+        <location filename="../ui/start_dialog.ui" line="116"/>
         <source>Spent so far</source>
         <translation>Bisher verbraucht</translation>
     </message>
     <message>
-        <location filename="../ui/start_dialog.ui" line="86"/>
+        <location filename="../ui/start_dialog.ui" line="136"/>
         <source>Processing units are charged to your account.</source>
         <translation>Processing Units werden Ihrem Konto belastet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/start_dialog.ui" line="49"/>
+        <source>Estimate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/start_dialog.ui" line="87"/>
+        <source>Spending limit for this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/start_dialog.ui" line="97"/>
+        <source>The most this run may be billed. Raise it here to start a job above the connection&apos;s limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/start_dialog.ui" line="100"/>
+        <source> PU</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -16,7 +16,7 @@ from qgis.PyQt.QtGui import QIcon
 from .gui.dependencies import install_hint, missing_requirements
 from .services.compat import QAction
 from .services.i18n import install_translator, remove_translator, tr
-from .services.log import MESSAGE_LOG_TAG, install_log_handler, remove_log_handler
+from .services.log import MESSAGE_LOG_TAG, install_log_handler, print_each_error_once, remove_log_handler
 
 PLUGIN_ROOT = Path(__file__).resolve().parents[1]
 ICON_PATH = PLUGIN_ROOT / "resources" / "icons" / "icon.svg"
@@ -43,14 +43,20 @@ class SentinelHubBatchPlugin:
         install_translator()
 
     def initProcessing(self) -> None:
-        """Register the Processing provider (idempotent: QGIS may call this and ``initGui()``)."""
+        """Register the Processing provider (idempotent: QGIS may call this and ``initGui()``) and share the
+        requests created in the last minutes with the other QGIS processes of the profile (``qgis_process`` runs
+        only this)."""
         install_log_handler()
         if self.provider is not None:
             return
+        print_each_error_once()
         if self.missing:
             QgsMessageLog.logMessage(install_hint(self.missing), MESSAGE_LOG_TAG, Qgis.MessageLevel.Critical)
             return
         from .processing.provider import SentinelHubBatchProvider
+        from .services.jobs import share_recently_created_jobs
+
+        share_recently_created_jobs()
 
         provider = SentinelHubBatchProvider()
         if QgsApplication.processingRegistry().addProvider(provider):
@@ -100,8 +106,13 @@ class SentinelHubBatchPlugin:
 
         self.new_job_dock.job_created.connect(self.jobs_dock.add_task)
         self.new_job_dock.job_started.connect(self.jobs_dock.follow_task)
+        self.new_job_dock.job_updated.connect(self.jobs_dock.task_changed_elsewhere)
         self.monitor.worker.task_updated.connect(self.new_job_dock.follow_update)
         self.new_job_dock.settings_saved.connect(self.jobs_dock.reset_connection)
+
+        from .services.area import set_current_area_source
+
+        set_current_area_source(self.new_job_dock.area_layer)
 
     def _add_menu_action(self, action: QAction) -> None:
         self.iface.addPluginToWebMenu(MENU_NAME, action)
@@ -112,7 +123,14 @@ class SentinelHubBatchPlugin:
                                             Qgis.MessageLevel.Critical, 0)
 
     def unload(self) -> None:
-        """Remove everything ``initGui()`` / ``initProcessing()`` added; safe after either or both."""
+        """Remove everything ``initGui()`` / ``initProcessing()`` added; safe after either or both.
+
+        The docks' background calls are cut before the monitor is joined: a monitor poll may wait for the token
+        a dock's call is fetching, and would otherwise hold the unload until that request timed out.
+        """
+        for dock, cleanup in ((self.jobs_dock, "shutdown"), (self.new_job_dock, "cleanup")):
+            if dock is not None:
+                getattr(dock, cleanup)()
         if self.monitor is not None:
             self.monitor.shutdown()
             self.monitor = None
@@ -123,9 +141,8 @@ class SentinelHubBatchPlugin:
         self.menu_actions = []
         if self.toggle_dock_action is not None:
             self.iface.removeWebToolBarIcon(self.toggle_dock_action)
-        for dock, cleanup in ((self.jobs_dock, "shutdown"), (self.new_job_dock, "cleanup")):
+        for dock in (self.jobs_dock, self.new_job_dock):
             if dock is not None:
-                getattr(dock, cleanup)()
                 self.iface.removeDockWidget(dock)
                 dock.setParent(None)
                 dock.deleteLater()
@@ -137,8 +154,12 @@ class SentinelHubBatchPlugin:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
         if not self.missing:
+            from .services.area import set_current_area_source
             from .services.connection import TOKENS
+            from .services.jobs import stop_sharing_recently_created_jobs
 
+            set_current_area_source(None)
             TOKENS.clear()
+            stop_sharing_recently_created_jobs()
         remove_translator()
         remove_log_handler()

@@ -36,3 +36,14 @@ def fresh_plugin_settings():
 
     QgsSettings().remove("sentinelhub_batch")
     yield
+
+
+@pytest.fixture
+def auth_ready(qgis_app):
+    """The QGIS authentication database, unlocked with a test master password."""
+    from qgis.core import QgsApplication
+
+    manager = QgsApplication.authManager()
+    if not manager.masterPasswordIsSet():
+        assert manager.setMasterPassword("sentinelhub-batch-tests", True)
+    return manager

@@ -39,6 +39,9 @@ formats only."""
 OUTPUT_TYPE_RASTER = "raster"
 OUTPUT_TYPE_ZARR = "zarr"
 MOSAICKING_ORDERS = ("mostRecent", "leastRecent", "leastCC")
+DATA_COLLECTIONS = ("sentinel-2-l1c", "sentinel-2-l2a", "sentinel-1-grd", "sentinel-3-olci", "sentinel-3-slstr",
+                    "sentinel-5p-l2", "landsat-ot-l1", "landsat-ot-l2", "hls", "modis", "dem")
+"""The data collection types the docks and Processing offer (the first is the default)."""
 INSTANCE_TYPES = ("normal", "large")
 COG_RESAMPLING = ("nearest", "average", "gauss", "cubic", "cubicspline", "lanczos", "average_magphase", "mode")
 COG_PARAMETERS = ("overviewLevels", "overviewMinSize", "resamplingAlgorithm", "blockxsize", "blockysize",
@@ -352,7 +355,7 @@ def build_batch_request(spec: BatchJobSpec, grids: Optional[Sequence[Any]] = Non
     """The JSON body of a v2 create call; raises InvalidRequestError with a clear message instead of sending.
 
     With ``deployment`` the choices only one deployment accepts (IAM role, Google Cloud Storage, GeoPackage
-    defaults) are checked too; without it they are left to the service.
+    defaults, instance type) are checked too; without it they are left to the service.
     """
     from .storage import validate_output_template
 
@@ -400,6 +403,9 @@ def build_batch_request(spec: BatchJobSpec, grids: Optional[Sequence[Any]] = Non
     if spec.instance_type is not None:
         if spec.instance_type not in INSTANCE_TYPES:
             raise InvalidRequestError(f"Instance type must be one of {', '.join(INSTANCE_TYPES)}.")
+        if capabilities is not None and not capabilities.instance_type:
+            raise InvalidRequestError(f"{capabilities.label or 'This deployment'} no longer takes an instance type "
+                                      "(it is not in its API); leave it empty.")
         body["instanceType"] = spec.instance_type
     if spec.description:
         body["description"] = spec.description
@@ -541,8 +547,6 @@ def _check_byoc_band_names(info: Optional[EvalscriptInfo], identifiers: Sequence
 def _zarr_output(spec: BatchJobSpec, info: Optional[EvalscriptInfo], identifiers: Sequence[str], grid: Any,
                  capabilities: Optional[Capabilities]) -> Dict[str, Any]:
     """OpenAPI ``BatchV2ZarrOutput`` and BatchV2.qmd "Zarr output format"."""
-    from .grids import CRS_LAEA, CRS_WGS84
-
     if spec.create_collection or spec.collection_id is not None:
         raise InvalidRequestError("Only GeoTIFF (raster) outputs can be ingested into a BYOC collection, not Zarr.")
     if spec.cog_parameters:
@@ -550,7 +554,7 @@ def _zarr_output(spec: BatchJobSpec, info: Optional[EvalscriptInfo], identifiers
     if spec.overwrite or spec.skip_existing:
         raise InvalidRequestError("A Zarr output has no 'overwrite' or 'skip existing': the request fails if the "
                                   "folder holds files. Choose an empty folder (or one ending in <requestId>).")
-    if grid is not None and grid.crs_kind not in (CRS_WGS84, CRS_LAEA):
+    if grid is not None and not zarr_allowed_for_grid(grid):
         raise InvalidRequestError(
             f"Zarr output works only with the WGS84 and LAEA tiling grids (ids 3, 6, 7), not with the {grid.name} "
             f"(id {grid.id}). Choose one of those grids or GeoTIFF output."
@@ -591,6 +595,13 @@ def _zarr_output(spec: BatchJobSpec, info: Optional[EvalscriptInfo], identifiers
     if zarr.array_overrides:
         output["arrayOverrides"] = {name: dict(values) for name, values in zarr.array_overrides.items()}
     return output
+
+
+def zarr_allowed_for_grid(grid: Any) -> bool:
+    """Zarr output "is only supported with WGS84 and LAEA grids" (OpenAPI ``BatchV2ZarrOutput``)."""
+    from .grids import CRS_LAEA, CRS_WGS84
+
+    return grid.crs_kind in (CRS_WGS84, CRS_LAEA)
 
 
 def _zarr_group(group: Mapping[str, Any]) -> Dict[str, Any]:

@@ -18,6 +18,7 @@ import tempfile
 from dataclasses import dataclass
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
+from . import proj
 from .errors import InvalidRequestError
 from .proj_threads import on_python_thread
 
@@ -85,6 +86,40 @@ def features_from_polygons(
                                            height=max(1, round((max_y - min_y) / pixel))))
     validate_features(features)
     return features
+
+
+@on_python_thread
+def features_in_area(features: Sequence[GeoPackageFeature], area: Any, area_crs: Any) -> List[GeoPackageFeature]:
+    """The features a request with this area processes (and charges): those that intersect it, each "processed in
+    its entirety" even when partly covered (BatchV2.qmd "Area of Interest and PUs"). ``area_crs``: an EPSG code,
+    ``EPSG:n`` or an OGC CRS URI; x is longitude in geographic CRSs."""
+    from shapely.ops import transform
+    from shapely.prepared import prep
+
+    source = proj.crs(area_crs)
+    prepared: Dict[int, Any] = {}
+    kept = []
+    for feature in features:
+        if feature.epsg not in prepared:
+            to_feature_crs = proj.transformer(source, proj.crs_from_epsg(feature.epsg))
+            prepared[feature.epsg] = prep(transform(to_feature_crs.transform, area))
+        if prepared[feature.epsg].intersects(feature.geometry):
+            kept.append(feature)
+    return kept
+
+
+@on_python_thread
+def outlines_in_lonlat(features: Sequence[GeoPackageFeature]) -> List[Any]:
+    """Each feature's polygon in longitude/latitude (for a preview layer in EPSG:4326)."""
+    from shapely.ops import transform
+
+    to_lonlat: Dict[int, Any] = {}
+    outlines = []
+    for feature in features:
+        if feature.epsg not in to_lonlat:
+            to_lonlat[feature.epsg] = proj.transformer(proj.crs_from_epsg(feature.epsg), proj.crs_from_epsg(4326))
+        outlines.append(transform(to_lonlat[feature.epsg].transform, feature.geometry))
+    return outlines
 
 
 def upload_features_geopackage(s3: Any, url: str, features: Sequence[GeoPackageFeature]) -> str:
@@ -202,12 +237,9 @@ def gpkg_geometry_blob(geometry: Any, srs_id: int) -> bytes:
 @on_python_thread
 def _crs_definition(epsg: int) -> Tuple[str, str]:
     """``(name, WKT)`` of an EPSG CRS from pyproj; WKT1 as GeoPackage asks, WKT2 when WKT1 cannot express it."""
-    from pyproj import CRS
-    from pyproj.exceptions import CRSError
-
     try:
-        crs = CRS.from_epsg(epsg)
-    except CRSError:
+        crs = proj.crs_from_epsg(epsg)
+    except proj.CRSError:
         raise InvalidRequestError(
             f"EPSG:{epsg} is not a known coordinate system; batch features need an EPSG CRS."
         ) from None

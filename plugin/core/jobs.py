@@ -24,11 +24,13 @@ from .errors import (
 from .gc_pause import garbage_collection_paused
 from .models import BatchTask, TaskStatus, UserAction
 from .storage import (
+    OUTPUT_TYPE_ZARR,
     ExecutionFeature,
     ManifestFeature,
     ManifestTiles,
     TileStatus,
     delivery_root,
+    delivery_settings,
     execution_db_location,
     feature_manifest_location,
     output_template,
@@ -36,6 +38,7 @@ from .storage import (
     read_execution_statuses,
     read_manifest,
     read_manifest_tiles,
+    request_output_type,
     tile_status,
 )
 
@@ -68,6 +71,8 @@ class JobSnapshot:
     task_changed: bool = True
     storage_problem: str = ""
     """Why the bucket could not be read (the job itself is fine), for the user to fix the S3 settings."""
+    status_only: str = ""
+    """Why the job's files are not read at all (its delivery is in Google Cloud Storage): only its status is known."""
 
     @property
     def tile_statuses(self) -> Optional[Dict[str, TileStatus]]:
@@ -110,6 +115,7 @@ class JobWatcher:
                 task.raw["request"] = previous.get("request")
         snapshot = JobSnapshot(task, task_changed=task.raw != previous)
         self._last_raw = task.raw
+        snapshot.status_only = status_only_reason(task)
         if self.s3 is not None and task.delivery_url:
             try:
                 self._read_bucket(task, snapshot)
@@ -125,8 +131,9 @@ class JobWatcher:
         status = task.status
         if status in (TaskStatus.CREATED, TaskStatus.ANALYSING, TaskStatus.UNKNOWN):
             return
+        output_type = request_output_type(task.request)
         if not self._manifest_read:
-            location = feature_manifest_location(task.delivery_url, task.id)
+            location = feature_manifest_location(task.delivery_url, task.id, output_type)
             if self.keep_files:
                 found = self._get(location.bucket, location.key, None)
                 if found is not None:
@@ -141,7 +148,7 @@ class JobWatcher:
                     "may read them.")
         if status is TaskStatus.ANALYSIS_DONE or self._final_read_done:
             return
-        location = execution_db_location(task.delivery_url, task.id)
+        location = execution_db_location(task.delivery_url, task.id, output_type)
         found = self._get(location.bucket, location.key, self._execution_etag)
         if found is not None:
             self._execution_etag = found.etag
@@ -188,6 +195,15 @@ class JobWatcher:
             if error.not_found:
                 return None
             raise
+
+
+def status_only_reason(task: BatchTask) -> str:
+    """Why the plugin cannot follow the tiles or load the results of this job ("" when it can)."""
+    settings = delivery_settings(task.request)
+    if settings is not None and settings.google_cloud_storage:
+        return (f"Job {task.id} delivers to Google Cloud Storage ({settings.url}), which the plugin cannot read: "
+                "only its status is followed here; see its tiles and results in the Google Cloud console.")
+    return ""
 
 
 @dataclass(frozen=True)
@@ -303,6 +319,58 @@ class S3Keys:
     secret_key: str = field(default="", repr=False)
 
 
+def job_manifest(s3: Any, task: BatchTask) -> List[ManifestFeature]:
+    """The job's feature manifest from the bucket; InvalidRequestError when it is not there (yet)."""
+    if not task.delivery_url:
+        raise InvalidRequestError(f"Job {task.id} has no S3 delivery; its tiles cannot be re-run from here.")
+    manifest = _manifest_or_none(s3, task)
+    if manifest is None:
+        raise InvalidRequestError(f"Job {task.id} has no feature manifest yet; tiles can be re-run only after the "
+                                  "job was analysed.")
+    return manifest
+
+
+def analysed_manifest(s3: Any, task: BatchTask) -> Optional[List[ManifestFeature]]:
+    """The feature manifest of a job the service has analysed, None before that (or without S3 access).
+
+    A manifest that cannot be read for another reason than its absence is an error (``ResultsUnreadableError``),
+    not None: the caller would otherwise go on as if the job were not analysed while the bucket settings are wrong.
+    """
+    if s3 is None or not task.delivery_url or task.status in (TaskStatus.CREATED, TaskStatus.ANALYSING,
+                                                               TaskStatus.UNKNOWN):
+        return None
+    return _manifest_or_none(s3, task)
+
+
+def _manifest_or_none(s3: Any, task: BatchTask) -> Optional[List[ManifestFeature]]:
+    from .s3 import S3Error
+
+    location = feature_manifest_location(task.delivery_url, task.id, request_output_type(task.request))
+    try:
+        return read_manifest(s3.get_object(location.bucket, location.key).data)
+    except S3Error as error:
+        if error.not_found:
+            return None
+        raise ResultsUnreadableError(f"The feature manifest of job {task.id} could not be read from "
+                                     f"{location.url} ({error.message}).") from None
+
+
+def failed_tile_names(s3: Any, task: BatchTask) -> List[str]:
+    """The tiles of the job that failed, from its execution database; InvalidRequestError when there are none."""
+    from .s3 import S3Error
+
+    execution_location = execution_db_location(task.delivery_url, task.id)
+    try:
+        execution = read_execution(s3.get_object(execution_location.bucket, execution_location.key).data)
+    except S3Error as error:
+        raise InvalidRequestError(f"The execution database of job {task.id} could not be read "
+                                  f"({error.message}).") from None
+    names = failed_tiles(execution)
+    if not names:
+        raise InvalidRequestError(f"Job {task.id} has no failed tiles to retry.")
+    return names
+
+
 def retry_tiles(
     client: BatchClient,
     s3: Any,
@@ -311,33 +379,27 @@ def retry_tiles(
     *,
     keys: Optional[S3Keys] = None,
     description: Optional[str] = None,
+    manifest: Optional[Sequence[ManifestFeature]] = None,
 ) -> BatchTask:
     """Re-run chosen tiles of a job (default: its failed ones) the v2 way, and return the new job (created only).
 
     A GeoPackage with just those tiles (same names, CRS and sizes as in the manifest) is uploaded next to the
     job's files, and a new request reads it as its input and writes to the same paths with ``overwrite``.
+    ``manifest``: the job's manifest when the caller read it already (:func:`job_manifest`).
     """
     from .geopackage import features_from_manifest, write_features_geopackage
-    from .s3 import S3Error
 
-    if not task.delivery_url:
-        raise InvalidRequestError(f"Job {task.id} has no S3 delivery; its tiles cannot be re-run from here.")
-    manifest_location = feature_manifest_location(task.delivery_url, task.id)
-    try:
-        manifest = read_manifest(s3.get_object(manifest_location.bucket, manifest_location.key).data)
-    except S3Error as error:
-        raise InvalidRequestError(f"The feature manifest of job {task.id} could not be read ({error.message}); "
-                                  "tiles can be re-run only after the job was analysed.") from None
+    status_only = status_only_reason(task)
+    if status_only:
+        raise InvalidRequestError(f"{status_only} Its tiles cannot be re-run from here.")
+    if request_output_type(task.request) == OUTPUT_TYPE_ZARR:
+        raise InvalidRequestError(
+            f"Job {task.id} writes one Zarr, and a Zarr output fails when its folder already holds files, so its "
+            "tiles cannot be re-run into it. Create a new job for those tiles into an empty folder.")
+    if manifest is None:
+        manifest = job_manifest(s3, task)
     if tile_names is None:
-        execution_location = execution_db_location(task.delivery_url, task.id)
-        try:
-            execution = read_execution(s3.get_object(execution_location.bucket, execution_location.key).data)
-        except S3Error as error:
-            raise InvalidRequestError(f"The execution database of job {task.id} could not be read "
-                                      f"({error.message}).") from None
-        tile_names = failed_tiles(execution)
-        if not tile_names:
-            raise InvalidRequestError(f"Job {task.id} has no failed tiles to retry.")
+        tile_names = failed_tile_names(s3, task)
     features = features_from_manifest(manifest, tile_names)
     root = delivery_root(task.delivery_url, task.id)
     features_location = root.child(f"reprocess-{uuid.uuid4().hex[:12]}.gpkg")

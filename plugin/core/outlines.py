@@ -1,6 +1,6 @@
 """Tile outlines in longitude/latitude, in bulk: what the tile layers draw for jobs of 100 000 tiles.
 
-One vectorised pass per CRS (shapely and pyproj work on whole arrays and release the GIL while they do), and 2D WKB
+One vectorised pass per CRS and chunk (shapely and pyproj work on whole arrays), and 2D WKB
 out, which QGIS reads directly: no Python object per tile but the bytes themselves.
 """
 
@@ -9,11 +9,11 @@ from __future__ import annotations
 from typing import Any, List, Sequence
 
 import numpy as np
-import pyproj
 import shapely
 
+from . import proj
 from .gc_pause import garbage_collection_paused
-from .proj_threads import on_python_thread, require_python_thread
+from .proj_threads import on_python_thread
 
 WGS84_EPSG = 4326
 CHUNK = 2_000
@@ -42,15 +42,14 @@ def _outlines_wgs84(geometries: Sequence[Any], epsg: Sequence[int]) -> List[byte
     shapes[:] = list(geometries)
     if isinstance(shapes[0], (bytes, bytearray, memoryview)):
         shapes = shapely.from_wkb(shapes)
-    require_python_thread()
     codes = np.asarray(epsg, dtype=np.int64)
     for code in np.unique(codes):
         if code in (0, WGS84_EPSG):
             continue
         chosen = codes == code
-        transformer = pyproj.Transformer.from_crs(int(code), WGS84_EPSG, always_xy=True)
+        transformer = proj.transformer(proj.crs_from_epsg(int(code)), proj.crs_from_epsg(WGS84_EPSG))
 
-        def to_lonlat(xy: np.ndarray, transformer: pyproj.Transformer = transformer) -> np.ndarray:
+        def to_lonlat(xy: np.ndarray, transformer: proj.Transformer = transformer) -> np.ndarray:
             return np.column_stack(transformer.transform(xy[:, 0], xy[:, 1]))
 
         shapes[chosen] = shapely.transform(shapes[chosen], to_lonlat)

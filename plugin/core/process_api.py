@@ -15,9 +15,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
+from . import proj
 from .batch_request import TimeInput, area_bounds, build_data_filter, crs_uri
 from .errors import InvalidRequestError, SentinelHubBatchError
-from .proj_threads import on_python_thread, require_python_thread
+from .proj_threads import on_python_thread
 
 log = logging.getLogger("sentinelhub_batch")
 
@@ -296,16 +297,15 @@ def in_metric_crs(inputs: ProcessInputs) -> ProcessInputs:
     """
     import numpy
     import shapely
-    from pyproj import CRS, Transformer
 
     source = _pyproj_crs(inputs.area_crs)
     if source.is_projected and all(axis.unit_name in ("metre", "meter") for axis in source.axis_info[:2]):
         return inputs
-    to_wgs84 = Transformer.from_crs(source, CRS.from_epsg(4326), always_xy=True)
+    to_wgs84 = proj.transformer(source, proj.crs_from_epsg(4326))
     centre = inputs.area.centroid
     lon, lat = to_wgs84.transform(centre.x, centre.y)
     epsg = utm_epsg_for(lon, lat)
-    to_utm = Transformer.from_crs(source, CRS.from_epsg(epsg), always_xy=True)
+    to_utm = proj.transformer(source, proj.crs_from_epsg(epsg))
 
     def to_metres(points: Any) -> Any:
         eastings, northings = to_utm.transform(points[:, 0], points[:, 1])
@@ -368,12 +368,9 @@ def _geojson_multipolygon(area: Any) -> Dict[str, Any]:
 
 
 def _pyproj_crs(crs: Union[int, str]) -> Any:
-    from pyproj import CRS
-
-    require_python_thread()
     text = str(crs).strip()
     try:
-        return CRS.from_epsg(int(text)) if text.isdigit() else CRS.from_user_input(text)
+        return proj.crs_from_epsg(int(text)) if text.isdigit() else proj.crs(text)
     except Exception:
         raise InvalidRequestError(f"'{crs}' is not a CRS this plugin understands; use an EPSG code.") from None
 

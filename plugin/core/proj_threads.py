@@ -17,7 +17,9 @@ context then lives exactly as long as the thread. Called on any other thread, it
 for this purpose while the caller waits. Those functions return plain data (numbers, strings, shapely geometries),
 never pyproj objects, so no PROJ object leaves the thread that made it. :func:`require_python_thread` guards the
 places that make pyproj objects, so a new code path that forgets the decorator fails with a clear error instead of
-crashing QGIS.
+crashing QGIS. To make that guard unavoidable, :mod:`.proj` is the only module of the plugin that imports pyproj (a
+layering test holds it): everything else makes CRSs and transformers through it, and it refuses to on a thread
+Python did not create.
 """
 
 from __future__ import annotations
@@ -68,3 +70,4 @@ def on_python_thread(function: Callable[..., Result]) -> Callable[..., Result]:
         return _executor().submit(function, *args, **kwargs).result()
 
     return wrapper
+

@@ -258,8 +258,7 @@ def error_from_response(response: requests.Response, operation: str, bucket: str
     if code is None:
         code = "NoSuchKey" if status == 404 and key else ("NoSuchBucket" if status == 404 else None)
         code = code or _STATUS_CODES.get(status)
-    where = f"s3://{bucket}/{key}" if key else f"s3://{bucket}"
-    text = f"S3 {operation} of {where} failed with HTTP {status}"
+    text = f"S3 {operation} of {_where(bucket, key)} failed with HTTP {status}"
     if code:
         text += f" ({code})"
     if server_message:
@@ -272,6 +271,13 @@ def error_from_response(response: requests.Response, operation: str, bucket: str
         text += " " + hint
     error_type = S3NotFoundError if status == 404 else S3Error
     return error_type(text, status=status, code=code, bucket=bucket, key=key or None)
+
+
+def _where(bucket: str, key: str = "") -> str:
+    """What a call addressed, for messages: an object, a bucket, or the service itself (no bucket)."""
+    if not bucket:
+        return "the S3 service"
+    return f"s3://{bucket}/{key}" if key else f"s3://{bucket}"
 
 
 def _parse_timestamp(text: Optional[str]) -> Optional[dt.datetime]:
@@ -366,6 +372,10 @@ class S3Client:
             return f"https://s3.{self.region}.amazonaws.com/{bucket}/{encoded_key}"
         return f"https://{bucket}.s3.{self.region}.amazonaws.com/{encoded_key}"
 
+    def service_url(self) -> str:
+        """The URL of the service itself (ListBuckets): the endpoint, or the region's AWS endpoint."""
+        return f"{self.endpoint_url}/" if self.endpoint_url else f"https://s3.{self.region}.amazonaws.com/"
+
     def _bucket_url(self, bucket: str) -> str:
         url = self.object_url(bucket)
         return url if self.endpoint_url or "." in bucket else url + "/"
@@ -405,14 +415,14 @@ class S3Client:
                     method, url, headers=signed.headers, data=data or None, timeout=self.timeout, stream=stream
                 )
             except RedirectRefusedError as exc:
-                raise S3Error(f"S3 {operation} of s3://{bucket}/{key} failed: {exc}", status=exc.status,
+                raise S3Error(f"S3 {operation} of {_where(bucket, key)} failed: {exc}", status=exc.status,
                               code="Redirect", bucket=bucket, key=key or None) from None
             except (requests.ConnectionError, requests.Timeout) as exc:
                 failures += 1
                 reason = type(exc).__name__
                 if failures > self.max_retries:
                     raise S3Error(
-                        f"S3 {operation} of s3://{bucket}/{key} failed: the S3 service could not be reached "
+                        f"S3 {operation} of {_where(bucket, key)} failed: the S3 service could not be reached "
                         f"after {failures} tries ({reason}). Check the endpoint, the network and the proxy "
                         "settings.",
                         bucket=bucket,
@@ -485,6 +495,15 @@ class S3Client:
             data=bytes(data),
         )
         return response.headers.get("ETag", "")
+
+    def list_buckets(self) -> List[str]:
+        """The names of the buckets these keys may list (ListBuckets). Keys without that permission get an
+        S3Error with code ``AccessDenied``: the service still accepted them (a wrong key or secret has other codes)."""
+        response = self._send("GET", self.service_url(), "ListBuckets", "")
+        root = _parse_xml(response.content)
+        if root is None:
+            raise S3Error("S3 ListBuckets answered something that is not an S3 listing. Check the S3 endpoint.")
+        return [_child_text(item, "Name") or "" for item in root.iter(S3_XML_NAMESPACE + "Bucket")]
 
     def create_bucket(self, bucket: str) -> None:
         """Create a bucket in this client's region (used by the local stack and tests)."""

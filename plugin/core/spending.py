@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any, Mapping, Optional, Sequence
+from typing import Any, Dict, List, Mapping, Optional, Sequence
 
 from .cost import estimate_processing_units
 from .errors import InvalidRequestError
@@ -87,6 +87,25 @@ def check_batch_spending(estimate: SpendingEstimate, limit_pu: Any, *, how_to_ra
     )
 
 
+def check_process_spending(estimate_pu: Optional[float], allowed_pu: Any, *, how_to_raise: str) -> None:
+    """Refuse a Process API call estimated above ``allowed_pu`` (or of unknown cost, ``estimate_pu`` None, unless
+    the caller allowed more than the ask threshold explicitly)."""
+    allowed = check_limit(allowed_pu)
+    if estimate_pu is None:
+        if allowed > PROCESS_API_ASK_PU:
+            return
+        raise SpendingLimitError(
+            f"Not sent: the cost of this Process API call cannot be estimated (the evalscript's setup() could not "
+            f"be read), and a call may spend up to {format_pu(PROCESS_API_ASK_PU)} PU without asking; "
+            f"{how_to_raise}.", tile_count=None, charged_pu=math.nan, limit_pu=allowed)
+    if estimate_pu <= allowed:
+        return
+    raise SpendingLimitError(
+        f"Not sent: this Process API call would cost about {format_pu(estimate_pu)} PU, above the "
+        f"{format_pu(allowed)} PU allowed; make the area or the resolution smaller, or {how_to_raise}.",
+        tile_count=None, charged_pu=estimate_pu, limit_pu=allowed)
+
+
 def process_request_pu(request: Mapping[str, Any], evalscript_info: Any) -> float:
     """The PU a Process API call is expected to cost (no batch discount; the 0.01 PU minimum applies).
 
@@ -137,3 +156,88 @@ def _positions(nested: Any):
         for item in nested:
             yield from _positions(item)
 
+
+
+# --- what a job that exists already will cost -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _TileSize:
+    name: str
+    width: int
+    height: int
+
+
+def estimate_job(request: Mapping[str, Any], manifest: Optional[Sequence[Any]] = None,
+                 tile_names: Optional[Sequence[str]] = None) -> SpendingEstimate:
+    """What starting a batch request costs: from its feature manifest once analysed, else from the request itself.
+
+    The one estimator of a job that exists (the docks' Start, restart, retry and reprocess; Processing
+    ``start_job`` and ``retry_failed_tiles``). ``request`` is the job's body as the service returns it;
+    ``manifest`` its ``ManifestFeature`` rows (one per output and tile). Without a manifest, the tiles come from the
+    request's bounds, grid, resolution and buffers, exactly as the preview computes them.
+
+    The manifest gives each tile's output raster, which includes the buffer, while the cost counts the tile without
+    it: the request's ``bufferX``/``bufferY`` are taken off. ``tile_names`` prices a re-run of just those tiles:
+    a re-run reads them as GeoPackage features of the raster's size, so there the whole raster counts.
+    """
+    from .evalscript import read_evalscript
+
+    process_request = request.get("processRequest") or {}
+    evalscript = process_request.get("evalscript")
+    if not evalscript:
+        raise InvalidRequestError("The job's request holds no evalscript, so its cost cannot be estimated.")
+    info = read_evalscript(str(evalscript))
+    time_range = _data_filter(process_request).get("timeRange") or {}
+    if manifest:
+        tiles = _manifest_tiles(manifest, request.get("input") or {}, tile_names)
+    elif tile_names is not None:
+        raise InvalidRequestError("Tiles can be priced only from the job's feature manifest, which is not there.")
+    else:
+        tiles = _request_tiles(request)
+    cost = estimate_processing_units(tiles, info, time_range.get("from"), time_range.get("to"))
+    return SpendingEstimate.of(cost)
+
+
+def _data_filter(process_request: Mapping[str, Any]) -> Mapping[str, Any]:
+    data = (process_request.get("input") or {}).get("data") or [{}]
+    return (data[0] or {}).get("dataFilter") or {}
+
+
+def _manifest_tiles(manifest: Sequence[Any], batch_input: Mapping[str, Any],
+                    tile_names: Optional[Sequence[str]]) -> List[_TileSize]:
+    buffer_x = buffer_y = 0
+    if tile_names is None and batch_input.get("type") == "tiling-grid":
+        buffer_x, buffer_y = int(batch_input.get("bufferX") or 0), int(batch_input.get("bufferY") or 0)
+    wanted = None if tile_names is None else set(tile_names)
+    sizes: Dict[str, _TileSize] = {}
+    for row in manifest:
+        if row.identifier in sizes or (wanted is not None and row.identifier not in wanted):
+            continue
+        sizes[row.identifier] = _TileSize(row.identifier, max(1, int(row.width) - 2 * buffer_x),
+                                          max(1, int(row.height) - 2 * buffer_y))
+    if wanted is not None and len(sizes) < len(wanted):
+        missing = sorted(wanted - set(sizes))
+        raise InvalidRequestError(f"These tiles are not in the job's feature manifest: {', '.join(missing[:10])}.")
+    return list(sizes.values())
+
+
+def _request_tiles(request: Mapping[str, Any]) -> List[Any]:
+    from .tiles import tiles_for_area
+
+    batch_input = request.get("input") or {}
+    if batch_input.get("type") != "tiling-grid":
+        raise InvalidRequestError("The cost of a job over your own GeoPackage features is known once the job is "
+                                  "analysed (its feature manifest lists the tiles): analyse it first.")
+    bounds = (request.get("processRequest") or {}).get("input", {}).get("bounds") or {}
+    crs = (bounds.get("properties") or {}).get("crs") or "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
+    if bounds.get("geometry"):
+        area: Any = bounds["geometry"]
+    elif bounds.get("bbox"):
+        from shapely.geometry import box
+
+        area = box(*[float(value) for value in bounds["bbox"]])
+    else:
+        raise InvalidRequestError("The job's request has no bounds, so its tiles and cost are unknown.")
+    return tiles_for_area(area, crs, int(batch_input.get("id")), batch_input.get("resolution"),
+                          int(batch_input.get("bufferX") or 0), int(batch_input.get("bufferY") or 0))

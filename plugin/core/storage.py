@@ -271,6 +271,15 @@ class DeliverySettings:
     def root(self, request_id: str) -> S3Location:
         return delivery_root(self.url, request_id, self.output_type)
 
+    @property
+    def google_cloud_storage(self) -> bool:
+        """A ``gs://`` delivery: the plugin has no client for Google Cloud Storage, so it cannot read its files."""
+        return self.url.strip().lower().startswith("gs://")
+
+    @property
+    def zarr(self) -> bool:
+        return self.output_type == OUTPUT_TYPE_ZARR
+
 
 def delivery_settings(request: Mapping[str, Any]) -> Optional[DeliverySettings]:
     """Where a request delivers: v2 ``output.delivery.s3`` (or ``.gs``); v1 ``output.defaultTilePath`` or
@@ -289,6 +298,12 @@ def delivery_settings(request: Mapping[str, Any]) -> Optional[DeliverySettings]:
     if request.get("bucketName"):
         return DeliverySettings(f"s3://{request['bucketName']}")
     return None
+
+
+def request_output_type(request: Mapping[str, Any]) -> str:
+    """``raster`` or ``zarr``: where the request's files are depends on it (``delivery_root``)."""
+    settings = delivery_settings(request)
+    return settings.output_type if settings is not None else OUTPUT_TYPE_RASTER
 
 
 def requested_outputs(request: Mapping[str, Any]) -> List[Tuple[str, str]]:

@@ -29,14 +29,12 @@ from dataclasses import dataclass
 from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
-import pyproj
 import shapely
-from pyproj.exceptions import CRSError
 from shapely.geometry import Polygon, box, shape
 from shapely.geometry.base import BaseGeometry
 
 from . import grid_assumptions as assumptions
-from . import mgrs, utm_tiling
+from . import mgrs, proj, utm_tiling
 from .errors import InvalidRequestError, TaskCancelledError
 from .gc_pause import garbage_collection_paused
 from .grids import CRS_LAEA, CRS_UTM, CRS_WGS84, TilingGrid, get_grid, latitude_limits
@@ -51,7 +49,7 @@ METRES_PER_DEGREE = 111_320.0
 _DENSIFY_FRACTION = 0.25
 
 Bounds = Tuple[float, float, float, float]
-CrsLike = Union[int, str, pyproj.CRS]
+CrsLike = Union[int, str, proj.CRS]
 
 
 class AreaError(InvalidRequestError):
@@ -252,9 +250,9 @@ def tiles_for_area(
 # Input checks
 
 
-def parse_crs(crs: CrsLike) -> pyproj.CRS:
+def parse_crs(crs: CrsLike) -> proj.CRS:
     """A pyproj CRS from an EPSG number, ``"EPSG:n"``, an OGC URI/URN, WKT, or a pyproj CRS."""
-    if isinstance(crs, pyproj.CRS):
+    if isinstance(crs, proj.CRS):
         return crs
     if isinstance(crs, bool) or not isinstance(crs, (int, np.integer, str)):
         raise AreaError(f"The area's CRS must be an EPSG code or a CRS string, got {crs!r}.")
@@ -263,8 +261,8 @@ def parse_crs(crs: CrsLike) -> pyproj.CRS:
     cached = crs_cache.get(key)
     if cached is None:
         try:
-            cached = pyproj.CRS.from_epsg(int(key)) if key.isdigit() else pyproj.CRS.from_user_input(key)
-        except (CRSError, ValueError) as error:
+            cached = proj.crs_from_epsg(int(key)) if key.isdigit() else proj.crs(key)
+        except (proj.CRSError, ValueError) as error:
             raise AreaError(
                 f"Unknown coordinate reference system {crs!r} ({error}). Use an EPSG code such as 4326 or "
                 "'EPSG:32633', or an OGC URI such as 'http://www.opengis.net/def/crs/EPSG/0/32633'."
@@ -357,18 +355,18 @@ def _thread_cache(name: str) -> Dict[Any, Any]:
     return cache
 
 
-def _transformer(source: pyproj.CRS, target: pyproj.CRS) -> pyproj.Transformer:
+def _transformer(source: proj.CRS, target: proj.CRS) -> proj.Transformer:
     """A cached always-xy transformer (x = longitude for geographic CRSs)."""
     cache = _thread_cache("transformers")
     key = (source.srs, target.srs)
     transformer = cache.get(key)
     if transformer is None:
-        transformer = pyproj.Transformer.from_crs(source, target, always_xy=True)
+        transformer = proj.transformer(source, target)
         cache[key] = transformer
     return transformer
 
 
-def _lonlat_projection(epsg: int) -> pyproj.Transformer:
+def _lonlat_projection(epsg: int) -> proj.Transformer:
     """Longitude/latitude → tile CRS ``epsg`` (``direction="INVERSE"`` goes back), cached per thread."""
     utm = mgrs.utm_zone_of_epsg(epsg)
     if utm is not None:
@@ -376,7 +374,7 @@ def _lonlat_projection(epsg: int) -> pyproj.Transformer:
     cache = _thread_cache("projections")
     projection = cache.get(epsg)
     if projection is None:
-        projection = pyproj.Transformer.from_crs(_wgs84(), _crs_of_epsg(epsg), always_xy=True)
+        projection = proj.transformer(_wgs84(), _crs_of_epsg(epsg))
         cache[epsg] = projection
     return projection
 
@@ -392,7 +390,7 @@ def _to_lonlat(epsg: int, x: np.ndarray, y: np.ndarray) -> Tuple[np.ndarray, np.
     return np.asarray(longitude), np.asarray(latitude)
 
 
-def _transform_geometry(geometry: BaseGeometry, source: pyproj.CRS, target: pyproj.CRS) -> BaseGeometry:
+def _transform_geometry(geometry: BaseGeometry, source: proj.CRS, target: proj.CRS) -> BaseGeometry:
     return _apply_transformer(geometry, _transformer(source, target), source.name, target.name)
 
 
@@ -402,7 +400,7 @@ def _project_geometry(geometry: BaseGeometry, epsg: int) -> BaseGeometry:
 
 
 def _apply_transformer(
-    geometry: BaseGeometry, transformer: pyproj.Transformer, source_name: str, target_name: str
+    geometry: BaseGeometry, transformer: proj.Transformer, source_name: str, target_name: str
 ) -> BaseGeometry:
     def project(coordinates: np.ndarray) -> np.ndarray:
         x, y = transformer.transform(coordinates[:, 0], coordinates[:, 1])
@@ -417,7 +415,7 @@ def _apply_transformer(
     return result
 
 
-def _epsg(crs: pyproj.CRS) -> Optional[int]:
+def _epsg(crs: proj.CRS) -> Optional[int]:
     cache = _EPSG_CACHE
     if crs.srs not in cache:
         cache[crs.srs] = crs.to_epsg()
@@ -427,7 +425,7 @@ def _epsg(crs: pyproj.CRS) -> Optional[int]:
 _EPSG_CACHE: Dict[str, Optional[int]] = {}
 
 
-def _is_wgs84_lonlat(crs: pyproj.CRS) -> bool:
+def _is_wgs84_lonlat(crs: proj.CRS) -> bool:
     key = ("wgs84", crs.srs)
     if key not in _WGS84_CACHE:
         _WGS84_CACHE[key] = bool(crs.is_geographic and crs.equals(_wgs84(), ignore_axis_order=True))
@@ -437,7 +435,7 @@ def _is_wgs84_lonlat(crs: pyproj.CRS) -> bool:
 _WGS84_CACHE: Dict[Tuple[str, str], bool] = {}
 
 
-def _metres_per_unit(crs: pyproj.CRS) -> float:
+def _metres_per_unit(crs: proj.CRS) -> float:
     if crs.is_geographic:
         return METRES_PER_DEGREE
     try:
@@ -446,7 +444,7 @@ def _metres_per_unit(crs: pyproj.CRS) -> float:
         return 1.0
 
 
-def _area_in_lonlat(area: BaseGeometry, crs: pyproj.CRS, densify_metres: float) -> BaseGeometry:
+def _area_in_lonlat(area: BaseGeometry, crs: proj.CRS, densify_metres: float) -> BaseGeometry:
     """The area in WGS84 longitude/latitude, longitudes wrapped into −180..180."""
     if _is_wgs84_lonlat(crs):
         lonlat = area
@@ -567,7 +565,7 @@ def _densify_metres(grid: TilingGrid) -> float:
     return tile_size_metres * _DENSIFY_FRACTION
 
 
-def _utm_batches(area: BaseGeometry, source_crs: pyproj.CRS, grid: TilingGrid,
+def _utm_batches(area: BaseGeometry, source_crs: proj.CRS, grid: TilingGrid,
                  naming: Optional[_Naming] = None) -> Optional[List[_TileBatch]]:
     """Tiles of a UTM grid per zone and hemisphere; None when the area is outside the grid's latitudes."""
     densify_metres = _densify_metres(grid)
@@ -677,7 +675,7 @@ def _utm_zone_tiles(frame: utm_tiling.ZoneFrame, part: BaseGeometry, layout: utm
     return _TileBatch.sorted(frame.epsg, frame.central_meridian, x_min, y_max, width, height, names)
 
 
-def _cell_batches(area: BaseGeometry, source_crs: pyproj.CRS, grid: TilingGrid,
+def _cell_batches(area: BaseGeometry, source_crs: proj.CRS, grid: TilingGrid,
                   naming: Optional[_Naming] = None) -> Optional[List[_TileBatch]]:
     """Tiles of a WGS84 or LAEA grid (cells aligned to the CRS origin); None when the area is outside its coverage."""
     densify_metres = _densify_metres(grid)
@@ -730,11 +728,11 @@ def _cell_batches(area: BaseGeometry, source_crs: pyproj.CRS, grid: TilingGrid,
                               tile_names)]
 
 
-def _crs_of_epsg(epsg: int) -> pyproj.CRS:
+def _crs_of_epsg(epsg: int) -> proj.CRS:
     return parse_crs(epsg)
 
 
-def _wgs84() -> pyproj.CRS:
+def _wgs84() -> proj.CRS:
     return parse_crs(WGS84_EPSG)
 
 

@@ -18,13 +18,12 @@ from dataclasses import dataclass
 from typing import Iterator, Optional, Tuple
 
 import numpy as np
-import pyproj
 import shapely
 from shapely.geometry import Polygon, box
 from shapely.geometry.base import BaseGeometry
 
 from . import grid_assumptions as rules
-from . import mgrs
+from . import mgrs, proj
 from .proj_threads import require_python_thread
 
 SQUARE_SIZE = int(mgrs.MGRS_SQUARE_SIZE)
@@ -40,7 +39,7 @@ _REACH_M = SQUARE_SIZE + 1000.0
 _THREAD_STATE = threading.local()
 
 
-def utm_projection(zone: int, south: bool) -> pyproj.Transformer:
+def utm_projection(zone: int, south: bool) -> proj.Transformer:
     """Longitude/latitude → the UTM zone (``direction="INVERSE"`` goes back), one per thread.
 
     Built as the PROJ pipeline EPSG defines for WGS84 → 326xx/327xx (no datum shift): half a millisecond instead
@@ -52,7 +51,7 @@ def utm_projection(zone: int, south: bool) -> pyproj.Transformer:
         cache = _THREAD_STATE.projections = {}
     projection = cache.get((zone, south))
     if projection is None:
-        projection = pyproj.Transformer.from_pipeline(
+        projection = proj.pipeline(
             "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad "
             f"+step +proj=utm +zone={zone}{' +south' if south else ''} +ellps=WGS84"
         )

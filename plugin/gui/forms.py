@@ -8,6 +8,8 @@ from typing import Any, Tuple
 from qgis.PyQt import uic
 
 UI_FOLDER = Path(__file__).resolve().parents[2] / "ui"
+ERROR_STYLE = "color: #c62828;"
+"""The style of a label that says what is wrong (a problem to fix, a refused limit)."""
 
 
 def load_form(file_name: str) -> Tuple[Any, Any]:

@@ -15,16 +15,18 @@ import time
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Deque, Dict, Iterator, List, Optional
+from typing import Any, Callable, Deque, Dict, Iterator, List, Optional, Tuple
 
 from qgis.core import Qgis, QgsProject, QgsSettings
 from qgis.gui import QgsDockWidget, QgsFileWidget
-from qgis.PyQt.QtCore import QTimer, pyqtSignal
+from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import QApplication, QFileDialog, QHeaderView, QMessageBox, QTableWidgetItem, QWidget
 
 from ..core.errors import SentinelHubBatchError
+from ..core.jobs import status_only_reason
 from ..core.models import BatchTask, TaskStatus, redact_secrets
-from ..core.storage import TileStatus, parse_s3_url
+from ..core.spending import SpendingEstimate
+from ..core.storage import OUTPUT_TYPE_ZARR, TileStatus, parse_s3_url, request_output_type
 from ..services import jobs
 from ..services.i18n import tr
 from ..services.layers import (
@@ -43,14 +45,15 @@ from ..services.results import (
     add_results_to_project,
     build_overviews,
     configure_gdal_for_s3,
-    prepare_results,
+    prepare_job_results,
     reload_result_layers,
     repair_result_layers,
     results_folder,
     results_group_name,
 )
 from ..services.tasks import Activity, BackgroundTask, BackgroundTasks, TaskCancelledError
-from .forms import load_form
+from .forms import ERROR_STYLE, load_form
+from .message_bar import DockMessages
 from .monitor import JobMonitor
 from .start_dialog import StartSummary, confirm_start
 
@@ -66,6 +69,16 @@ WORK_TURN_SECONDS = 0.015
 COLUMNS = ("Status", "Progress", "Cost (PU)", "Created", "Updated", "Description", "ID")
 """The table's columns, as the .ui file orders them."""
 ID_COLUMN = COLUMNS.index("ID")
+SORT_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+TABLE_ORDERS = {
+    "created:desc": (COLUMNS.index("Created"), Qt.SortOrder.DescendingOrder),
+    "created": (COLUMNS.index("Created"), Qt.SortOrder.AscendingOrder),
+    "status": (COLUMNS.index("Status"), Qt.SortOrder.AscendingOrder),
+    "status:desc": (COLUMNS.index("Status"), Qt.SortOrder.DescendingOrder),
+}
+"""How the table orders its rows for each of ``jobs.JOB_SORT_ORDERS``: the same order as the service's listing, so
+jobs added or changed later take their place in it."""
+FINISHED_STATUSES = (TaskStatus.DONE, TaskStatus.FAILED, TaskStatus.STOPPED)
 
 
 # ----------------------------------------------------------------------------------------------- helpers
@@ -77,6 +90,20 @@ def _format_time(moment: Any) -> str:
 
 def _status_text(task: BatchTask) -> str:
     return task.status.value if task.status is not TaskStatus.UNKNOWN else task.status_text
+
+
+class SortableItem(QTableWidgetItem):
+    """A table cell that sorts by its sort key (a time, a number) when it has one, else by its text."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        mine, theirs = self.data(SORT_KEY_ROLE), other.data(SORT_KEY_ROLE)
+        if mine is not None and theirs is not None:
+            return bool(mine < theirs)
+        return super().__lt__(other)
+
+
+def _time_key(moment: Any) -> float:
+    return moment.timestamp() if moment is not None else 0.0
 
 
 def api_call_text(task: BatchTask, deployment: Any, client_id: str = "<CLIENT_ID>") -> str:
@@ -143,6 +170,8 @@ class TrackedJobView:
     parent_task_id: str = ""
     last_status: Optional[TaskStatus] = None
     repair_results: bool = False
+    storage_problem: str = ""
+    """Why the job's files cannot be read from the bucket (shown until the monitor reads them again)."""
 
     def record(self) -> TrackedJobRecord:
         return TrackedJobRecord(self.task_id, self.connection_key,
@@ -156,7 +185,8 @@ class TrackedJobView:
 class JobsDock(QgsDockWidget, FORM_CLASS):
     """Jobs of the account, one job's details and actions; live tile layers through the monitor.
 
-    ``confirm(title, question)`` and ``confirm_start(StartSummary)`` ask the user (tests replace them).
+    ``confirm(title, question)`` and ``confirm_start(StartSummary)`` (the spending limit agreed to, None when
+    cancelled) ask the user; tests replace them.
     """
 
     task_selected = pyqtSignal(str)
@@ -192,13 +222,16 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         self.current_id = ""
         self._next_token: Optional[str] = None
         self._shown_request: Optional[Dict[str, Any]] = None
+        self._button_tips: Dict[str, str] = {}
+        """The tooltips of the .ui file, shown again when a button's reason to be off is gone."""
         self._work: Deque[Iterator[Any]] = deque()
         self._work_timer = QTimer(self)
         self._work_timer.setInterval(0)
         self._work_timer.timeout.connect(self._do_work)
         self.confirm: Callable[[str, str], bool] = self._ask
-        self.confirm_start: Callable[[StartSummary], bool] = lambda summary: confirm_start(summary, self)
+        self.confirm_start: Callable[[StartSummary], Optional[float]] = lambda summary: confirm_start(summary, self)
         self.choose_folder: Callable[[str], str] = self._choose_folder
+        self.messages = DockMessages(iface)
         self.project_jobs = ProjectJobs(self.project, self)
         self.project_jobs.restored.connect(self.restore_jobs)
         self.project_jobs.cleared.connect(self._project_cleared)
@@ -221,6 +254,8 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         self.results_folder_widget.fileChanged.connect(
             lambda path: QgsSettings().setValue(f"{SETTINGS_PREFIX}/results_folder", path))
         self.search_edit.returnPressed.connect(self.refresh)
+        self._order_table()
+        self.sort_combo.currentIndexChanged.connect(lambda _index: self._order_table())
         self.sort_combo.currentIndexChanged.connect(self.refresh)
         self.refresh_button.clicked.connect(self.refresh)
         self.id_edit.returnPressed.connect(self._open_typed_id)
@@ -243,17 +278,31 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
 
     def connection(self) -> Any:
         """The connection for the dock's jobs (read on the GUI thread: it may ask for the master password)."""
-        connection = self._connections.get(self.connection_key)
+        return self._connection_for(self.connection_key)
+
+    def _connection_for(self, key: str) -> Any:
+        connection = self._connections.get(key)
         if connection is None:
-            connection = self.connection_factory(self.connection_key)
-            self._connections[self.connection_key] = connection
+            connection = self.connection_factory(key)
+            self._connections[key] = connection
             if self.monitor is not None:
-                self.monitor.register_connection(self.connection_key, connection)
+                self.monitor.register_connection(key, connection)
         return connection
 
     def reset_connection(self) -> None:
-        """Forget the cached connection (after the settings changed); the next action reads it again."""
+        """Forget the cached connection (after the settings changed): actions read it again, and the tracked jobs
+        are polled at once with the new one (so a bucket that could not be read is tried again)."""
         self._connections.clear()
+        if self.monitor is None or not self.views:
+            return
+        for key in {view.connection_key for view in self.views.values()}:
+            try:
+                self._connection_for(key)
+            except SentinelHubBatchError as error:
+                self.notify(tr("The jobs of this project cannot be followed: {error}").format(error=error),
+                            Qgis.MessageLevel.Warning)
+                return
+        self.monitor.poll_now()
 
     def _call(self, what: str, function: Callable[[Activity, Any], Any],
               on_done: Callable[[Any], None]) -> Optional[BackgroundTask]:
@@ -290,8 +339,9 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
     def refresh(self) -> None:
         search = self.search_edit.text().strip() or None
         sort = self._sort_order()
-        self._client_call(lambda client: client.list_page(search=search, sort=sort, count=PAGE_SIZE),
-                          lambda page: self._show_page(page, replace=True), tr("Listing jobs"))
+        self._call(tr("Listing jobs"), lambda activity, connection: jobs.list_jobs_page(
+            activity.batch_client(connection), search=search, sort=sort, count=PAGE_SIZE, activity=activity),
+            lambda page: self._show_page(page, replace=True))
 
     def load_more(self) -> None:
         if not self._next_token:
@@ -299,9 +349,9 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         search = self.search_edit.text().strip() or None
         sort = self._sort_order()
         token = self._next_token
-        self._client_call(lambda client: client.list_page(search=search, sort=sort, count=PAGE_SIZE,
-                                                          viewtoken=token),
-                          lambda page: self._show_page(page, replace=False), tr("Listing more jobs"))
+        self._call(tr("Listing more jobs"), lambda activity, connection: jobs.list_jobs_page(
+            activity.batch_client(connection), search=search, sort=sort, count=PAGE_SIZE, viewtoken=token,
+            activity=activity), lambda page: self._show_page(page, replace=False))
 
     def _show_page(self, page: Any, replace: bool) -> None:
         tasks, self._next_token = page
@@ -356,6 +406,11 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
                 return row
         return -1
 
+    def _order_table(self) -> None:
+        """Order the rows as the list's order says (new and changed jobs then take their place in it)."""
+        column, order = TABLE_ORDERS[self._sort_order()]
+        self.table.sortByColumn(column, order)
+
     def _put_task(self, task: BatchTask) -> None:
         self.tasks[task.id] = task
         sorting = self.table.isSortingEnabled()
@@ -364,19 +419,47 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         if row < 0:
             row = self.table.rowCount()
             self.table.insertRow(row)
-        values = (_status_text(task), f"{task.completion_percentage:.0f}%", f"{task.cost_pu:.1f}",
-                  _format_time(task.created), _format_time(task.last_updated), task.description, task.id)
-        for column, value in enumerate(values):
+        cells = ((self._state_text(task), None), (f"{task.completion_percentage:.0f}%", task.completion_percentage),
+                 (f"{task.cost_pu:.1f}", task.cost_pu), (_format_time(task.created), _time_key(task.created)),
+                 (_format_time(task.last_updated), _time_key(task.last_updated)), (task.description, None),
+                 (task.id, None))
+        for column, (text, sort_key) in enumerate(cells):
             item = self.table.item(row, column)
             if item is None:
-                item = QTableWidgetItem()
+                item = SortableItem()
                 self.table.setItem(row, column, item)
-            item.setText(value)
+            item.setText(text)
+            item.setData(SORT_KEY_ROLE, sort_key)
             if column == 0:
-                item.setToolTip(task.status_summary())
+                item.setToolTip(self._state_summary(task))
         self.table.setSortingEnabled(sorting)
         if task.id == self.current_id:
             self._show_details(task)
+
+    def _failed_tiles(self, task: BatchTask) -> Tuple[int, int]:
+        """(failed, all) tiles of a finished job as its own tile layer shows them; (0, 0) when running or unknown."""
+        view = self.views.get(task.id)
+        if view is None or view.parent_task_id or view.tile_layer is None or task.status not in FINISHED_STATUSES:
+            return 0, 0
+        return view.tile_layer.status_counts()[TileStatus.FAILED], len(view.tile_layer)
+
+    def _state_text(self, task: BatchTask) -> str:
+        """The status for the list: a finished job with failed tiles, or whose files cannot be read, says so."""
+        failed, _total = self._failed_tiles(task)
+        status = _status_text(task)
+        if failed:
+            status = tr("{status}, {count} tile(s) failed").format(status=status, count=failed)
+        view = self.views.get(task.id)
+        if view is not None and view.storage_problem:
+            status = tr("{status} — results unreadable").format(status=status)
+        return status
+
+    def _state_summary(self, task: BatchTask) -> str:
+        failed, total = self._failed_tiles(task)
+        if failed:
+            return tr("{status} — {count} of {total} tiles failed; 'Retry failed tiles' runs them again.").format(
+                status=task.status_summary(), count=failed, total=total)
+        return task.status_summary()
 
     def select_task(self, task_id: str) -> None:
         row = self._row_of(task_id)
@@ -402,7 +485,7 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
 
     def _show_details(self, task: BatchTask) -> None:
         self.id_label.setText(task.id)
-        self.status_label.setText(task.status_summary())
+        self.status_label.setText(self._state_summary(task))
         self.progress_bar.setValue(round(task.completion_percentage))
         self.cost_label.setText(tr("{pu:.1f} PU spent").format(pu=task.cost_pu))
         self.times_label.setText(tr("created {created}, updated {updated}").format(
@@ -417,14 +500,28 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         self._update_actions()
 
     def _show_tile_counts(self) -> None:
-        view = self.views.get(self.current_id)
-        if view is None or view.tile_layer is None:
-            self.tiles_label.setText(tr("not shown") if view is None else tr("waiting for the tiles"))
+        task = self.current_task()
+        status_only = status_only_reason(task) if task is not None else ""
+        if status_only:
+            self.tiles_label.setText(tr("Status only: the job delivers to Google Cloud Storage, which the plugin "
+                                        "cannot read, so its tiles and results are not shown here."))
+            self.tiles_label.setToolTip(status_only)
             return
-        counts = view.tile_layer.status_counts()
-        parts = [f"{count} {status_label(status).lower()}" for status, count in counts.items() if count]
-        self.tiles_label.setText(tr("{total} tiles: {parts}").format(total=len(view.tile_layer),
-                                                                     parts=", ".join(parts)))
+        self.tiles_label.setToolTip("")
+        view = self.views.get(self.current_id)
+        problem = view.storage_problem if view is not None else ""
+        self.tiles_label.setStyleSheet(ERROR_STYLE if problem else "")
+        if view is None or view.tile_layer is None:
+            text = tr("not shown") if view is None else tr("waiting for the tiles")
+        else:
+            counts = view.tile_layer.status_counts()
+            parts = [f"{count} {status_label(status).lower()}" for status, count in counts.items() if count]
+            text = tr("{total} tiles: {parts}").format(total=len(view.tile_layer), parts=", ".join(parts))
+        if problem:
+            known = view is not None and view.tile_layer is not None
+            text = tr("The tile statuses cannot be read from the bucket: {problem}").format(problem=problem) \
+                + ("\n" + tr("Last known: {tiles}").format(tiles=text) if known else "")
+        self.tiles_label.setText(text)
 
     def _update_actions(self) -> None:
         task = self.current_task()
@@ -435,14 +532,28 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         self.stop_button.setEnabled(status in jobs.STOPPABLE)
         view = self.views.get(self.current_id)
         has_failed = bool(view and view.tile_layer and view.tile_layer.status_counts()[TileStatus.FAILED])
-        finished = status in (TaskStatus.DONE, TaskStatus.FAILED, TaskStatus.STOPPED)
-        self.retry_button.setEnabled(finished and has_failed)
+        finished = status in FINISHED_STATUSES
+        readable = task is not None and not status_only_reason(task)
+        zarr = task is not None and request_output_type(task.request) == OUTPUT_TYPE_ZARR
+        self.retry_button.setEnabled(finished and has_failed and not zarr)
         self.reprocess_button.setEnabled(status in (TaskStatus.DONE, TaskStatus.FAILED, TaskStatus.STOPPED,
-                                                    TaskStatus.PROCESSING) and view is not None)
-        self.tiles_button.setEnabled(has_task)
+                                                    TaskStatus.PROCESSING) and view is not None and not zarr)
+        self.tiles_button.setEnabled(has_task and readable)
         has_outputs = status in (TaskStatus.PROCESSING, TaskStatus.DONE, TaskStatus.FAILED, TaskStatus.STOPPED)
-        self.results_button.setEnabled(has_outputs)
-        self.download_button.setEnabled(has_outputs)
+        self.results_button.setEnabled(has_outputs and readable)
+        self.download_button.setEnabled(has_outputs and readable and not zarr)
+        unreadable = tr("The job delivers to Google Cloud Storage, which the plugin cannot read.")
+        one_zarr = tr("A Zarr output is one array per output: it is read from the bucket, and its tiles cannot be "
+                      "re-run into it (the service refuses a folder that holds files).")
+        for button in (self.tiles_button, self.results_button, self.download_button, self.retry_button,
+                       self.reprocess_button):
+            self._button_tips.setdefault(button.objectName(), button.toolTip())
+        for button, why in ((self.tiles_button, unreadable if not readable else ""),
+                            (self.results_button, unreadable if not readable else ""),
+                            (self.download_button, unreadable if not readable else one_zarr if zarr else ""),
+                            (self.retry_button, one_zarr if zarr else ""),
+                            (self.reprocess_button, one_zarr if zarr else "")):
+            button.setToolTip(why or self._button_tips[button.objectName()])
         self.copy_button.setEnabled(has_task)
         self.save_description_button.setEnabled(has_task)
 
@@ -467,19 +578,52 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         if task is not None:
             self._act(task, jobs.analyse_job, tr("Asking the service to analyse the job"))
 
-    def start_summary(self, task: BatchTask) -> StartSummary:
-        view = self._layer_view(task.id)
-        tile_count = len(view.tile_layer) if view is not None and view.tile_layer is not None else None
-        return StartSummary(task.id, tile_count or None, spent_pu=task.cost_pu)
+    def _confirm_paid_work(self, task: BatchTask, on_confirmed: Callable[[float, SpendingEstimate, List[str]], None],
+                           *, rerun: bool = False, tile_names: Optional[List[str]] = None, question: str = "",
+                           start_text: str = "") -> None:
+        """Estimate the work in the background (``services.jobs``: starting the job, or with ``rerun`` a re-run of
+        ``tile_names``, None meaning the failed tiles), show it in the start dialog, and call
+        ``on_confirmed(limit, estimate, tile names)`` when the user agreed."""
+
+        def estimate(activity: Activity, connection: Any) -> Any:
+            s3 = activity.s3_client(connection) if connection.s3.access_key else None
+            try:
+                if rerun:
+                    return jobs.rerun_estimate(s3, task, tile_names), ""
+                return ([], jobs.job_estimate(s3, task)), ""
+            except SentinelHubBatchError as error:
+                return ([], None), describe_failure(error)
+
+        def ask(result: Any) -> None:
+            (names, spending), problem = result
+            summary = StartSummary(task.id, spending, problem, self.connection().spending_limit_pu,
+                                   spent_pu=0.0 if rerun else task.cost_pu, question=question,
+                                   start_text=start_text)
+            limit = self.confirm_start(summary)
+            if limit is not None and spending is not None:
+                on_confirmed(limit, spending, names)
+
+        self._call(tr("Estimating the cost of job {id}").format(id=task.id[:8]), estimate, ask)
 
     def start(self, task_id: Optional[str] = None) -> None:
+        """Start (or restart) the job once the user confirmed its cost in the start dialog."""
         task = self._target(task_id)
-        if task is not None and self.confirm_start(self.start_summary(task)):
-            self._act(task, jobs.start_job, tr("Starting the job"))
+        if task is None:
+            return
+        question = tr("Restart batch request {id}? The tiles not processed yet are processed and charged.").format(
+            id=task.id) if task.status is TaskStatus.STOPPED else ""
+
+        def confirmed(limit: float, spending: SpendingEstimate, _names: List[str]) -> None:
+            self._act(task, lambda client, task_id: jobs.start_job(client, task_id, limit, estimate=spending),
+                      tr("Starting the job"))
+
+        self._confirm_paid_work(task, confirmed, question=question)
 
     def stop(self, task_id: Optional[str] = None) -> None:
         task = self._target(task_id)
-        if task is not None:
+        if task is not None and self.confirm(tr("Stop job"), tr(
+                "Stop batch request {id}? Tiles already processed stay in the bucket and are charged; the service "
+                "may refuse to restart it for 30 minutes.").format(id=task.id)):
             self._act(task, jobs.stop_job, tr("Stopping the job"))
 
     def _act(self, task: BatchTask, action: Callable[[Any, str], BatchTask], what: str) -> None:
@@ -495,12 +639,14 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         if task is None:
             return
         view = self.views.get(task.id)
-        count = view.tile_layer.status_counts()[TileStatus.FAILED] if view and view.tile_layer else 0
-        question = tr("Re-run the {count} failed tile(s) of job {id}? A new request over just those tiles is "
-                      "created and started; it overwrites their outputs and is charged.").format(count=count,
-                                                                                                id=task.id)
-        if self.confirm(tr("Retry failed tiles"), question):
-            self._rerun(task, None)
+        names = None
+        if view is not None and view.tile_layer is not None:
+            names = [name for name, status in view.tile_layer.statuses().items()
+                     if status == TileStatus.FAILED.value] or None
+        question = tr("Re-run the failed tile(s) of job {id}? A new request over just those tiles is created and "
+                      "started; it overwrites their outputs and is charged.").format(id=task.id)
+        self._confirm_paid_work(task, lambda limit, _spending, confirmed: self._rerun(task, confirmed, limit),
+                                rerun=True, tile_names=names, question=question, start_text=tr("Re-run tiles"))
 
     def reprocess_selected_tiles(self, task_id: Optional[str] = None, tile_names: Optional[List[str]] = None) -> None:
         task = self._target(task_id)
@@ -516,23 +662,20 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         question = tr("Reprocess {count} selected tile(s) of job {id}? A new request over just those tiles is "
                       "created and started; it overwrites their outputs and is charged.").format(
             count=len(tile_names), id=task.id)
-        if self.confirm(tr("Reprocess tiles"), question):
-            self._rerun(task, list(tile_names))
+        self._confirm_paid_work(task, lambda limit, _spending, confirmed: self._rerun(task, confirmed, limit),
+                                rerun=True, tile_names=list(tile_names), question=question,
+                                start_text=tr("Reprocess tiles"))
 
-    def _rerun(self, task: BatchTask, tile_names: Optional[List[str]]) -> None:
+    def _rerun(self, task: BatchTask, tile_names: List[str], limit_pu: float) -> None:
         def rerun(activity: Activity, connection: Any) -> BatchTask:
             return jobs.rerun_tiles(activity.batch_client(connection), activity.s3_client(connection), task,
-                                    tile_names, jobs.delivery_keys(connection))
+                                    tile_names, jobs.delivery_keys(connection), limit_pu).task
 
         def done(new_task: BatchTask) -> None:
             self._put_task(new_task)
             view = self.views.get(task.id)
             if view is not None and view.tile_layer is not None:
-                names = tile_names
-                if names is None:
-                    names = [name for name, status in view.tile_layer.statuses().items()
-                             if status == TileStatus.FAILED.value]
-                view.tile_layer.apply_statuses(dict.fromkeys(names, TileStatus.PENDING))
+                view.tile_layer.apply_statuses(dict.fromkeys(tile_names, TileStatus.PENDING))
             self.track(new_task.id, parent_task_id=task.id)
             self.notify(tr("Job {new} re-runs tiles of {old}; their colours follow it on the map.").format(
                 new=new_task.id, old=task.id), Qgis.MessageLevel.Info)
@@ -688,6 +831,8 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         if view is None or view.tile_layer is None or statuses is None:
             return
         yield from view.tile_layer.apply_statuses_in_steps(statuses)
+        if view.task_id in self.tasks:
+            self._put_task(self.tasks[view.task_id])  # the list says how many tiles failed
         if view.task_id == self.current_id:
             self._show_tile_counts()
             self._update_actions()
@@ -702,21 +847,41 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         worker.reconnecting.connect(self._reconnecting)
         worker.reconnected.connect(lambda task_id: self.status_line.setText(
             tr("Job {id}: connected again.").format(id=task_id[:8])))
-        worker.storage_problem.connect(lambda task_id, message: self.notify(
-            tr("The files of job {id} cannot be read from the bucket: {message}").format(id=task_id[:8],
-                                                                                      message=message),
-            Qgis.MessageLevel.Warning))
+        worker.storage_problem.connect(self._storage_problem)
         worker.job_error.connect(lambda task_id, message: self.notify(
             tr("Job {id}: {message}").format(id=task_id[:8], message=message), Qgis.MessageLevel.Warning))
+
+    def _storage_problem(self, task_id: str, message: str) -> None:
+        """The job's files cannot be read from the bucket (or, with an empty message, can be again): a warning
+        that stays, the job's state in the list and its tile line, until the monitor reads them."""
+        view = self.views.get(task_id)
+        if view is None:
+            return
+        view.storage_problem = message
+        task = self.tasks.get(task_id)
+        if task is not None:
+            self._put_task(task)
+        topic = f"storage {task_id}"
+        if message:
+            log.warning("The files of job %s cannot be read from the bucket: %s", task_id, message)
+            self.messages.show(topic, tr("Sentinel Hub Batch"), tr(
+                "The tile statuses of job {id} cannot be read from the bucket: {message} Check the S3 settings "
+                "(Connection settings…); the job itself goes on.").format(id=task_id[:8], message=message),
+                Qgis.MessageLevel.Warning, 0)
+        else:
+            self.messages.withdraw(topic)
+            self.status_line.setText(tr("Job {id}: the bucket can be read again.").format(id=task_id[:8]))
+        if task_id == self.current_id:
+            self._show_tile_counts()
 
     def _reconnecting(self, task_id: str, message: str) -> None:
         self.status_line.setText(tr("Job {id}: {message}").format(id=task_id[:8], message=message))
 
     def _apply_task_update(self, task_id: str, task: BatchTask) -> None:
-        self._put_task(task)
         view = self.views.get(task_id)
         if view is None:
-            return
+            return  # no longer tracked (e.g. its project was closed while the report was on its way)
+        self._put_task(task)
         layer_view = self._layer_view(task_id)
         if layer_view is not None and layer_view.tile_layer is not None:
             layer_view.tile_layer.show_job_running(task.status is TaskStatus.PROCESSING)
@@ -741,6 +906,20 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         elif task.status is TaskStatus.ANALYSIS_DONE and previous is TaskStatus.ANALYSING:
             self.notify(tr("{name} is analysed and waits to be started.").format(name=name), Qgis.MessageLevel.Info)
 
+    def task_changed_elsewhere(self, task: BatchTask) -> None:
+        """A job the New job dock changed (e.g. analysed): show its new state now, not at the monitor's next poll.
+
+        Nothing is announced (the other dock has said it); a tracked job is polled at once.
+        """
+        view = self.views.get(task.id)
+        if view is None and task.id not in self.tasks:
+            return
+        self._put_task(task)
+        if view is not None:
+            view.last_status = task.status
+            if self.monitor is not None:
+                self.monitor.poll_now(task.id)
+
     def notify(self, text: str, level: Any = Qgis.MessageLevel.Info) -> None:
         """Tell the user in the message bar (and the log); also emitted as ``notification`` for tests."""
         log.log(logging.WARNING if level in (Qgis.MessageLevel.Warning, Qgis.MessageLevel.Critical) else logging.INFO,
@@ -755,6 +934,10 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
     # -- results
 
     def _results_request(self, task: BatchTask, download_folder: str = "") -> Optional[ResultsRequest]:
+        status_only = status_only_reason(task)
+        if status_only:
+            self.notify(status_only, Qgis.MessageLevel.Warning)
+            return None
         if not task.delivery_url:
             self.notify(tr("Job {id} has no S3 delivery, so there are no results to load.").format(id=task.id),
                         Qgis.MessageLevel.Warning)
@@ -783,8 +966,8 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
 
         what = (tr("Downloading the results of job {id}") if request.download
                 else tr("Loading the results of job {id}")).format(id=task.id[:8])
-        return self._call(what, lambda activity, connection: prepare_results(activity.s3_client(connection),
-                                                                             request, activity), loaded)
+        return self._call(what, lambda activity, connection: prepare_job_results(activity.s3_client(connection),
+                                                                                 task, request, activity), loaded)
 
     def _build_overviews(self, mosaics: List[OutputMosaic]) -> None:
         """Overviews for the big mosaics, in the background once their layers are shown; then a redraw uses them."""
@@ -816,7 +999,8 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
 
     def _repair_results(self, task: BatchTask) -> None:
         try:
-            configure_gdal_for_s3(self.connection().s3_client(), parse_s3_url(task.delivery_url).bucket)
+            with self.connection().s3_client() as s3:
+                configure_gdal_for_s3(s3, parse_s3_url(task.delivery_url).bucket)
         except SentinelHubBatchError as error:
             self.notify(tr("The result layers of job {id} need the S3 keys: {error}").format(id=task.id[:8],
                                                                                             error=error),
@@ -853,14 +1037,27 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
                 self.monitor.track(record.task_id, view.connection_key)
 
     def _project_cleared(self) -> None:
+        """The project was closed: its jobs are no longer followed nor shown (nor their pending updates applied)."""
         for task_id in list(self.views):
             if self.monitor is not None:
                 self.monitor.untrack(task_id)
+        self._work.clear()
+        self._work_timer.stop()
+        self.messages.withdraw()
         self.views.clear()
         self.tasks.clear()
         self.current_id = ""
         self.table.setRowCount(0)
+        self._clear_details()
         self._update_actions()
+
+    def _clear_details(self) -> None:
+        for label in (self.id_label, self.status_label, self.cost_label, self.times_label, self.tiles_label,
+                      self.error_label, self.status_line):
+            label.setText("")
+        self.description_edit.clear()
+        self.request_view.clear()
+        self.progress_bar.setValue(0)
 
     # -- dialogs (replaced in tests)
 
@@ -878,3 +1075,4 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         requests in flight are cut, and their results are no longer applied."""
         self.project_jobs.disconnect_project()
         self.calls.cancel_all()
+        self.messages.withdraw()

@@ -22,7 +22,7 @@ from qgis.PyQt.QtCore import QObject, QThread, pyqtSignal, pyqtSlot
 
 from ..core.errors import ApiError, NotFoundError, SentinelHubBatchError
 from ..core.jobs import TRANSIENT_ERRORS, JobWatcher, PollPolicy
-from ..core.retry import RetryPolicy
+from ..core.retry import RetryPolicy, format_wait
 from ..services.i18n import tr
 from ..services.layers import records_from_manifest_tiles
 from ..services.tasks import TaskCancelledError
@@ -48,6 +48,8 @@ class _TrackedJob:
     task_id: str
     connection_key: str
     watcher: Optional[JobWatcher] = None
+    watcher_clients: Any = None
+    """The clients the watcher polls with; a watcher of replaced clients is rebuilt."""
     due: float = 0.0
     failures: int = 0
     manifest_sent: bool = False
@@ -84,7 +86,8 @@ class MonitorWorker(QObject):
     """task id, message: polling failed for a transient reason; the job stays tracked and is polled again."""
     reconnected = pyqtSignal(str)
     storage_problem = pyqtSignal(str, str)
-    """task id, message: the bucket could not be read (the job is fine; the S3 settings need a look)."""
+    """task id, message: the bucket could not be read (the job is fine; the S3 settings need a look); an empty
+    message when it can be read again."""
     job_error = pyqtSignal(str, str)
     """task id, message: the job could not be polled for a reason that retrying will not fix soon."""
     polling_finished = pyqtSignal(str)
@@ -105,6 +108,8 @@ class MonitorWorker(QObject):
         self._jobs: Dict[str, _TrackedJob] = {}
         self._connections: Dict[str, Any] = {}
         self._clients: Dict[str, _Clients] = {}
+        self._retired_clients: List[_Clients] = []
+        """Clients of a replaced connection, closed by the worker before its next poll (one may still be in use)."""
         self._open_clients: weakref.WeakSet[Any] = weakref.WeakSet()
         """The clients in use, for ``stop()`` to abort (a client replaced by ``register_connection`` drops out)."""
         self._stopping = False
@@ -113,10 +118,15 @@ class MonitorWorker(QObject):
     # -- thread-safe controls (called from the GUI thread)
 
     def register_connection(self, key: str, connection: Any) -> None:
-        """Make ``connection`` (plugin.gui.connection.Connection) the one used for jobs tracked with ``key``."""
+        """Make ``connection`` (plugin.gui.connection.Connection) the one used for jobs tracked with ``key``.
+
+        The jobs of ``key`` are polled with new clients from their next poll on; the old clients are closed.
+        """
         with self._condition:
             self._connections[key] = connection
-            self._clients.pop(key, None)
+            retired = self._clients.pop(key, None)
+            if retired is not None:
+                self._retired_clients.append(retired)
             self._condition.notify_all()
 
     @pyqtSlot(str, str)
@@ -171,20 +181,29 @@ class MonitorWorker(QObject):
         except _StoppingError:
             pass
         finally:
+            self._close_retired_clients()
             for clients in self._clients.values():
-                for client in (clients.batch, clients.s3):
-                    close = getattr(client, "close", None)
-                    if close is not None:
-                        with contextlib.suppress(Exception):
-                            close()
+                _close(clients)
             self._clients.clear()
             with self._condition:
                 self._open_clients.clear()
             self.stopped.emit()
 
-    def _next_due_job(self) -> Optional[_TrackedJob]:
+    def _close_retired_clients(self) -> None:
+        """Close the clients of replaced connections (between polls: no request of theirs is in flight)."""
         with self._condition:
-            while not self._stopping:
+            retired, self._retired_clients = self._retired_clients, []
+        for clients in retired:
+            _close(clients)
+
+    def _next_due_job(self) -> Optional[_TrackedJob]:
+        while True:
+            self._close_retired_clients()
+            with self._condition:
+                if self._stopping:
+                    return None
+                if self._retired_clients:
+                    continue
                 pending = [job for job in self._jobs.values() if not job.finished]
                 now = time.monotonic()
                 if pending:
@@ -195,7 +214,6 @@ class MonitorWorker(QObject):
                     self._condition.wait(job.due - now)
                 else:
                     self._condition.wait()
-            return None
 
     def _interruptible_sleep(self, seconds: float) -> None:
         deadline = time.monotonic() + max(0.0, seconds)
@@ -210,8 +228,8 @@ class MonitorWorker(QObject):
     def _on_retry(self, wait: float, reason: Any) -> None:
         if self._current_task:
             detail = getattr(reason, "detail", None) or str(reason)
-            self.reconnecting.emit(self._current_task, tr("Reconnecting ({detail}); next try in {wait} s").format(
-                detail=detail, wait=max(1, round(wait))))
+            self.reconnecting.emit(self._current_task, tr("Reconnecting ({detail}); next try in {wait}").format(
+                detail=detail, wait=format_wait(wait)))
 
     def _clients_for(self, key: str) -> _Clients:
         clients = self._clients.get(key)
@@ -247,17 +265,21 @@ class MonitorWorker(QObject):
         with self._condition:
             if self._jobs.get(job.task_id) is not job:
                 return  # untracked or re-tracked meanwhile
+            job.delay = delay
+            if job.due != float("inf"):
+                return  # a poll_now during the poll kept due at 0: polled again, even a job that has ended
             if delay is None:
                 job.finished = True
-            elif job.due == float("inf"):  # a poll_now during the poll keeps due at 0
+            else:
                 job.due = time.monotonic() + delay
 
     def _poll(self, job: _TrackedJob) -> None:
         self._current_task = job.task_id
         try:
             clients = self._clients_for(job.connection_key)
-            if job.watcher is None:
+            if job.watcher is None or job.watcher_clients is not clients:
                 job.watcher = JobWatcher(clients.batch, clients.s3, job.task_id, keep_files=False)
+                job.watcher_clients = clients
             snapshot = job.watcher.poll()
         except _StoppingError:
             raise
@@ -267,8 +289,8 @@ class MonitorWorker(QObject):
             job.failures += 1
             delay = min(self.policy.processing_max, self.policy.processing_min * 2 ** (job.failures - 1))
             message = getattr(error, "message", None) or str(error)
-            self.reconnecting.emit(job.task_id, tr("Reconnecting: {message} Next try in {delay} s.").format(
-                message=message, delay=round(delay)))
+            self.reconnecting.emit(job.task_id, tr("Reconnecting: {message} Next try in {delay}.").format(
+                message=message, delay=format_wait(delay)))
             self._reschedule(job, delay)
             return
         except NotFoundError as error:
@@ -301,13 +323,21 @@ class MonitorWorker(QObject):
         if snapshot.task_changed:
             self.task_updated.emit(job.task_id, snapshot.task)
         problem = snapshot.storage_problem or (clients.s3_problem if clients.s3 is None else "")
-        if problem and problem != job.last_storage_problem:
+        if problem != job.last_storage_problem:
             self.storage_problem.emit(job.task_id, problem)
         job.last_storage_problem = problem
         delay = self.policy.next_delay(snapshot.task)
         self._reschedule(job, delay)
         if delay is None:
             self.polling_finished.emit(job.task_id)
+
+
+def _close(clients: _Clients) -> None:
+    for client in (clients.batch, clients.s3):
+        close = getattr(client, "close", None)
+        if close is not None:
+            with contextlib.suppress(Exception):
+                close()
 
 
 class JobMonitor(QObject):

@@ -1,23 +1,24 @@
 """Quick look and evalscript test run: two Process API calls before paying for a batch job.
 
 ``QuickLookPanel`` is a widget the new-job dock embeds. **Quick look** renders the whole area in true colour
-(512 px on the long side) and adds it as a temporary raster under the vector layers; **Test evalscript** runs
-the job's evalscript on the selected feature (or the part of the area the map shows) at full resolution and
-adds every output as a layer, with the processing units it cost. Both run in a ``QgsTask`` and can be
-cancelled; failures go to the message bar in plain words, details to the message log.
+(512 px on the long side) and adds it as a raster under the vector layers; **Test evalscript** runs the job's
+evalscript at full resolution on a 256 × 256 px window (``core.process_api.evalscript_test_window``) of the selected
+feature, or of the area at the map centre — or, when the user ticks it, on the whole selection or map extent — and
+adds every output as a layer, with the processing units it cost. Each call shows its estimated PU first and asks
+above ``core.spending.PROCESS_API_ASK_PU``. Both run in a ``QgsTask`` and can be cancelled; failures go to the
+message bar in plain words, details to the message log. Their files are kept where a saved project finds them again
+(:class:`QuickLookOutputs`).
 """
 
 from __future__ import annotations
 
-import atexit
 import logging
 import shutil
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Sequence
+from typing import Any, Callable, Dict, List, Optional, Sequence, Set
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -29,17 +30,25 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QObject, pyqtSignal
-from qgis.PyQt.QtWidgets import QWidget
+from qgis.PyQt.QtWidgets import QMessageBox, QWidget
 
 from ..core.errors import SentinelHubBatchError
-from ..core.process_api import ProcessInputs, build_process_request, clip_to_extent, in_metric_crs, quick_look_request
+from ..core.process_api import (
+    ProcessInputs,
+    build_process_request,
+    clip_to_extent,
+    evalscript_test_window,
+    in_metric_crs,
+    quick_look_request,
+)
+from ..core.spending import PROCESS_API_ASK_PU, format_pu
 from ..services.area import area_from_layer
 from ..services.compat import MessageLevel
 from ..services.connection import resolve_connection
 from ..services.i18n import tr
-from ..services.jobs import process_area
+from ..services.jobs import process_area, process_request_estimate
 from ..services.messages import describe_failure
-from ..services.results import place_result_layers, style_result_layer
+from ..services.results import place_result_layers, results_folder, style_result_layer
 from ..services.tasks import BackgroundTask, TaskCancelledError
 from .forms import load_form
 
@@ -51,35 +60,34 @@ QUICK_LOOK_LAYER_NAME = "Quick look (true colour)"
 """The quick look layer's name in English (the source text of its translation)."""
 TEMPORARY_LAYER_PROPERTY = "sentinelhub_batch/temporary"
 DEFAULT_TEST_RESOLUTION = 10.0
+QUICK_LOOK_FOLDER = "quick-looks"
+"""The folder of the rendered files, beside the job results: ``<project>_sentinelhub/quick-looks``."""
 
 
-# --- temporary files -----------------------------------------------------------------------------------------
+# --- the rendered files --------------------------------------------------------------------------------------
 
 
-class TemporaryOutputs(QObject):
-    """Folders for the rendered files: one per run, deleted when the project no longer holds any of its layers.
+class QuickLookOutputs(QObject):
+    """Folders for the rendered files, one per run: next to the saved project, else in the QGIS profile's cache,
+    like loaded results. Never a temporary folder: a saved project reopens with its quick looks, and QGIS does not
+    warn on closing that they will be lost.
 
-    Whatever remains (layers still open) is deleted when Python exits.
+    A run's folder is deleted once the project no longer holds its layers, unless the project was saved while it
+    did (the saved file may use it).
     """
-
-    _session_root: Optional[Path] = None
-    _root_lock = threading.Lock()
 
     def __init__(self, parent: Optional[QObject] = None):
         super().__init__(parent)
         self._folder_of_layer: Dict[str, Path] = {}
-        QgsProject.instance().layersRemoved.connect(self._forget_layers)
-
-    @classmethod
-    def session_root(cls) -> Path:
-        with cls._root_lock:
-            if cls._session_root is None or not cls._session_root.exists():
-                cls._session_root = Path(tempfile.mkdtemp(prefix="sentinelhub_batch_quicklook_"))
-                atexit.register(shutil.rmtree, str(cls._session_root), True)
-            return cls._session_root
+        self._saved: Set[Path] = set()
+        project = QgsProject.instance()
+        project.layersRemoved.connect(self._forget_layers)
+        project.projectSaved.connect(self._project_saved)
 
     def new_folder(self, label: str) -> Path:
-        return Path(tempfile.mkdtemp(prefix=f"{label}_", dir=self.session_root()))
+        base = results_folder(QgsProject.instance(), QUICK_LOOK_FOLDER)
+        base.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=time.strftime(f"{label}_%Y%m%d-%H%M%S_"), dir=base))
 
     def track(self, layer: QgsMapLayer, folder: Path) -> None:
         self._folder_of_layer[layer.id()] = folder
@@ -87,10 +95,13 @@ class TemporaryOutputs(QObject):
     def folder_of(self, layer_id: str) -> Optional[Path]:
         return self._folder_of_layer.get(layer_id)
 
+    def _project_saved(self) -> None:
+        self._saved.update(self._folder_of_layer.values())
+
     def _forget_layers(self, layer_ids: Sequence[str]) -> None:
         folders = {self._folder_of_layer.pop(layer_id) for layer_id in layer_ids if layer_id in self._folder_of_layer}
         still_used = set(self._folder_of_layer.values())
-        for folder in folders - still_used:
+        for folder in folders - still_used - self._saved:
             shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -112,7 +123,8 @@ class QuickLookPanel(QWidget, FORM_CLASS):
     ``get_inputs()`` returns the job's ``ProcessInputs`` (whole area in its CRS, evalscript, data, time range)
     or raises ``InvalidRequestError`` saying what is missing. ``get_area_layer()`` (optional) returns the area
     layer, whose selected features are the test area. ``connection_factory()`` gives the connection; by default
-    the saved one (or the SH_* environment).
+    the saved one (or the SH_* environment). ``confirm(title, question)`` asks before a call above the threshold
+    (tests replace it).
     """
 
     finished = pyqtSignal(str, bool)
@@ -133,10 +145,13 @@ class QuickLookPanel(QWidget, FORM_CLASS):
         self.get_inputs = get_inputs
         self.get_area_layer = get_area_layer
         self.connection_factory = connection_factory
-        self.outputs = TemporaryOutputs(self)
+        self.outputs = QuickLookOutputs(self)
         self.run: Optional[ProcessRun] = None
         self.last_layers: List[QgsMapLayer] = []
         self.last_pu: Optional[float] = None
+        self.last_estimate: Optional[float] = None
+        """The PU the last call was estimated at before it was sent (None: unknown)."""
+        self.confirm: Callable[[str, str], bool] = self._ask
         self.resolution_box.setClearValue(DEFAULT_TEST_RESOLUTION)
         self.quick_look_button.clicked.connect(self.run_quick_look)
         self.test_button.clicked.connect(self.run_test)
@@ -154,9 +169,9 @@ class QuickLookPanel(QWidget, FORM_CLASS):
 
     def run_test(self) -> Optional[ProcessRun]:
         try:
-            inputs = in_metric_crs(self.test_inputs())
             resolution = float(self.resolution_box.value())
-            request = build_process_request(inputs, resx=resolution, resy=resolution, check_evalscript=False)
+            request = build_process_request(self.test_area(resolution), resx=resolution, resy=resolution,
+                                            check_evalscript=False)
         except Exception as error:
             self._report_failure("test", error)
             return None
@@ -174,15 +189,33 @@ class QuickLookPanel(QWidget, FORM_CLASS):
     def test_inputs(self) -> ProcessInputs:
         """The job's inputs restricted to the selected features, else to the map extent."""
         inputs = self.get_inputs()
-        layer = self.get_area_layer() if self.get_area_layer else None
-        if layer is not None and layer.selectedFeatureCount() > 0:
-            selected = area_from_layer(layer, selected_only=True)
+        if self._has_selection():
+            selected = area_from_layer(self.get_area_layer(), selected_only=True)
             return replace(inputs, area=selected.geometry, area_crs=selected.crs)
         target = _qgis_crs(inputs.area_crs)
         canvas = self.iface.mapCanvas()
         transform = QgsCoordinateTransform(canvas.mapSettings().destinationCrs(), target, QgsProject.instance())
         extent = transform.transformBoundingBox(canvas.extent())
         return clip_to_extent(inputs, (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()))
+
+    def test_area(self, resolution: float) -> ProcessInputs:
+        """What the test renders, in metres: a 256 px window of :meth:`test_inputs` (in the selection, else at the
+        map centre) unless the user asked for all of it."""
+        inputs = in_metric_crs(self.test_inputs())
+        if self.whole_area_check.isChecked():
+            return inputs
+        centre = None
+        if not self._has_selection():
+            canvas = self.iface.mapCanvas()
+            transform = QgsCoordinateTransform(canvas.mapSettings().destinationCrs(), _qgis_crs(inputs.area_crs),
+                                               QgsProject.instance())
+            point = transform.transform(canvas.extent().center())
+            centre = (point.x(), point.y())
+        return evalscript_test_window(inputs, resolution, centre)
+
+    def _has_selection(self) -> bool:
+        layer = self.get_area_layer() if self.get_area_layer else None
+        return layer is not None and layer.selectedFeatureCount() > 0
 
     # --- plumbing --------------------------------------------------------------------------------------------
 
@@ -191,6 +224,17 @@ class QuickLookPanel(QWidget, FORM_CLASS):
             self.iface.messageBar().pushMessage(description, tr("A call is already running; wait or cancel it."),
                                                 MessageLevel.Info, 5)
             return None
+        estimate = process_request_estimate(request)
+        self.last_estimate = estimate
+        cost = tr("about {pu} PU").format(pu=format_pu(estimate)) if estimate is not None else tr("an unknown cost")
+        if estimate is None or estimate > PROCESS_API_ASK_PU:
+            question = tr("This call will cost {cost} (calls above {limit} PU ask first). Send it?").format(
+                cost=cost, limit=format_pu(PROCESS_API_ASK_PU))
+            if not self.confirm(description, question):
+                self.status_label.setText(tr("Not sent ({cost}).").format(cost=cost))
+                self.finished.emit(action, False)
+                return None
+        allowed = PROCESS_API_ASK_PU if estimate is None or estimate <= PROCESS_API_ASK_PU else estimate
         try:
             connection = self.connection_factory()
         except Exception as error:
@@ -199,12 +243,18 @@ class QuickLookPanel(QWidget, FORM_CLASS):
         run = ProcessRun(action, self.outputs.new_folder(action))
         self.run = run
         self._set_running(True)
-        self.status_label.setText(tr("Asking Sentinel Hub…"))
+        self.status_label.setText(tr("Asking Sentinel Hub ({cost})…").format(cost=cost))
         run.task = BackgroundTask(
             description, lambda activity: process_area(activity.batch_client(connection), request, run.folder,
-                                                       activity),
+                                                       activity, allowed if estimate is not None else None),
             lambda answer, error: self._done(run, answer, error), self).start()
         return run
+
+    def _ask(self, title: str, question: str) -> bool:
+        answer = QMessageBox.question(self, title, question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _done(self, run: ProcessRun, answer: Any, error: Optional[BaseException]) -> None:
         self.run = None

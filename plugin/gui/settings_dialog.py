@@ -1,22 +1,25 @@
 """The connection settings dialog: deployment, credentials in the QGIS auth database, S3 access, a connection test.
 
 Secrets typed here go straight into a QGIS authentication configuration (Basic: username = id/key, password =
-secret); ``QgsSettings`` receive only the configuration ids. The test runs as a background task, so the dialog
-never freezes, and reports in plain words (wrong secret, unreachable, no batch access).
+secret); ``QgsSettings`` receive only the configuration ids. The test checks every part the dialog configures —
+Sentinel Hub (token and batch access) and the S3 endpoint with its keys — as a background task, so the dialog never
+freezes, and reports each in plain words (wrong secret, unreachable, no batch access, keys refused).
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Optional, Tuple
+from dataclasses import dataclass
+from typing import Any, List, Optional, Tuple
 
 from qgis.core import Qgis, QgsApplication, QgsAuthMethodConfig
 from qgis.PyQt.QtCore import pyqtSignal
-from qgis.PyQt.QtWidgets import QDialog, QLineEdit, QWidget
+from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QWidget
 
 from ..core.deployments import DEPLOYMENTS, deployment_for
 from ..core.errors import InvalidRequestError
 from ..core.retry import RetryPolicy
+from ..core.s3 import S3Client, S3Error
 from ..services.connection import (
     Connection,
     ConnectionSettings,
@@ -28,7 +31,7 @@ from ..services.connection import (
 )
 from ..services.i18n import tr
 from ..services.messages import describe_failure
-from ..services.tasks import BackgroundTasks
+from ..services.tasks import Activity, BackgroundTasks, TaskCancelledError
 from .forms import load_form
 
 log = logging.getLogger("sentinelhub_batch.gui")
@@ -39,6 +42,8 @@ CUSTOM_DEPLOYMENT = "custom"
 TEST_RETRY_POLICY = RetryPolicy(rate_limit_retries=2, rate_limit_total_wait=10.0, server_error_retries=1,
                                 backoff_initial=0.5, backoff_max=2.0, timeout=15.0)
 """A connection test answers within seconds: few retries, short timeouts."""
+TEST_S3_RETRIES = 1
+OK_COLOUR, NOTE_COLOUR, FAILED_COLOUR = "#1a7f37", "#8a5a00", "#c62828"
 
 
 def check_connection(client: object, connection: Connection) -> str:
@@ -50,6 +55,56 @@ def check_connection(client: object, connection: Connection) -> str:
             name=connection.deployment.name)
     return tr("Connected to {name}: the credentials work and batch access is enabled (no batch requests yet)."
               ).format(name=connection.deployment.name)
+
+
+def check_s3(client: S3Client, connection: Connection) -> str:
+    """Reach the S3 endpoint with the keys (ListBuckets); the message says what works. Raises S3Error when the
+    endpoint cannot be reached or refuses the keys."""
+    where = connection.s3.endpoint_url or tr("AWS ({region})").format(region=client.region)
+    try:
+        client.list_buckets()
+    except S3Error as error:
+        if error.code != "AccessDenied":
+            raise
+        return tr("S3 at {where}: the keys are accepted (they may not list all buckets, which the plugin does not "
+                  "need).").format(where=where)
+    return tr("S3 at {where}: reachable, and the keys work.").format(where=where)
+
+
+@dataclass
+class CheckOutcome:
+    """One part of the connection test: ``ok`` False when it failed, None for a note (nothing to check)."""
+
+    ok: Optional[bool]
+    text: str
+
+
+def check_every_part(activity: Activity, connection: Connection) -> List[CheckOutcome]:
+    """Sentinel Hub (token, batch access), then S3 (endpoint, keys): each part's outcome, failures included."""
+    base_url = connection.deployment.base_url
+    outcomes = []
+    try:
+        client = activity.batch_client(connection, retry=TEST_RETRY_POLICY)
+        outcomes.append(CheckOutcome(True, check_connection(client, connection)))
+    except TaskCancelledError:
+        raise
+    except Exception as error:  # every failure is reported as text, with the S3 part still tested
+        outcomes.append(CheckOutcome(False, describe_failure(error, tr("The connection test"), base_url)))
+    s3 = connection.s3
+    if not s3.access_key or not s3.secret_key:
+        outcomes.append(CheckOutcome(None, tr("S3: no keys are set, so the tiles of running jobs and their results "
+                                             "cannot be read from the bucket. Add the S3 keys here.")))
+        return outcomes
+    try:
+        s3_client = activity.opened(S3Client(s3.access_key, s3.secret_key, region=s3.region,
+                                             endpoint_url=s3.endpoint_url, network=connection.network,
+                                             timeout=TEST_RETRY_POLICY.timeout, max_retries=TEST_S3_RETRIES))
+        outcomes.append(CheckOutcome(True, check_s3(s3_client, connection)))
+    except TaskCancelledError:
+        raise
+    except Exception as error:
+        outcomes.append(CheckOutcome(False, tr("S3: {problem}").format(problem=describe_failure(error))))
+    return outcomes
 
 
 def _typed_pair(username_edit: QLineEdit, password_edit: QLineEdit, missing_username: str
@@ -84,6 +139,9 @@ class SettingsDialog(QDialog, FORM_CLASS):
         self.button_box.accepted.connect(self.accept)
         self.button_box.rejected.connect(self.reject)
         self._show_settings(self.settings)
+        for edit in (self.base_url_edit, self.token_url_edit, self.s3_endpoint_edit):
+            edit.textChanged.connect(lambda _text: self.check_transport())
+        self.check_transport()
 
     def _show_settings(self, settings: ConnectionSettings) -> None:
         key = settings.deployment if settings.deployment in (*DEPLOYMENTS, CUSTOM_DEPLOYMENT) else "eu"
@@ -98,6 +156,7 @@ class SettingsDialog(QDialog, FORM_CLASS):
         self._show_username(settings.s3_auth_config_id, self.s3_access_key_edit)
         self.s3_endpoint_edit.setText(settings.s3_endpoint)
         self.s3_region_edit.setText(settings.s3_region)
+        self.spending_limit_spin.setValue(settings.spending_limit_pu)
 
     def _deployment_changed(self) -> None:
         key = self.deployment_combo.currentData()
@@ -121,18 +180,34 @@ class SettingsDialog(QDialog, FORM_CLASS):
     # --- reading the form ------------------------------------------------------------------------------
 
     def settings_from_form(self) -> ConnectionSettings:
-        """The settings as shown (no secret in them). Raises InvalidRequestError for bad URLs."""
+        """The settings as shown (no secret in them). Raises InvalidRequestError for URLs the transport rules
+        refuse (``core.transport``: https only, plain http for this machine alone)."""
         key = self.deployment_combo.currentData()
         custom = key == CUSTOM_DEPLOYMENT
         base_url = self.base_url_edit.text().strip() if custom else ""
         token_url = self.token_url_edit.text().strip() if custom else ""
         deployment_for(key, base_url, token_url)
+        s3_endpoint = self.s3_endpoint_edit.text().strip()
+        S3Access(endpoint=s3_endpoint).endpoint_url  # noqa: B018 (raises for an endpoint that would leak the keys)
         return ConnectionSettings(
             deployment=key, base_url=base_url, token_url=token_url,
             auth_config_id=self.auth_select.configId(), s3_auth_config_id=self.s3_auth_select.configId(),
-            s3_endpoint=self.s3_endpoint_edit.text().strip(),
-            s3_region=self.s3_region_edit.text().strip() or "eu-central-1",
+            s3_endpoint=s3_endpoint, s3_region=self.s3_region_edit.text().strip() or "eu-central-1",
+            spending_limit_pu=float(self.spending_limit_spin.value()),
         )
+
+    def check_transport(self) -> bool:
+        """Check the URLs as typed: a refused one is named under the form and Save is disabled until it is fixed."""
+        try:
+            self.settings_from_form()
+            problem = ""
+        except InvalidRequestError as error:
+            problem = str(error)
+        self.transport_problem_label.setStyleSheet("color: #c62828;" if problem else "")
+        self.transport_problem_label.setText(problem)
+        self.transport_problem_label.setVisible(bool(problem))
+        self.button_box.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problem)
+        return not problem
 
     def _typed_client_credentials(self) -> Optional[Tuple[str, str]]:
         return _typed_pair(self.client_id_edit, self.client_secret_edit,
@@ -195,23 +270,25 @@ class SettingsDialog(QDialog, FORM_CLASS):
             self._show_test_result(False, str(error))
             return
         self.test_button.setEnabled(False)
+        self.test_result_label.setStyleSheet("")
         self.test_result_label.setText(tr("Testing {url}…").format(url=connection.deployment.base_url))
-        base_url = connection.deployment.base_url
 
-        def done(message: Optional[str], error: Optional[BaseException]) -> None:
+        def done(outcomes: Any, error: Optional[BaseException]) -> None:
             self.test_button.setEnabled(True)
-            if error is not None:
-                log.warning("Connection test failed: %s", error)
-                self._show_test_result(False, describe_failure(error, tr("The connection test"), base_url))
-            else:
-                self._show_test_result(True, message or "")
+            if error is not None:  # cancelled, or a failure outside the parts
+                self._show_test_result(False, describe_failure(error, tr("The connection test")))
+                return
+            failed = [outcome.text for outcome in outcomes if outcome.ok is False]
+            if failed:
+                log.warning("Connection test failed: %s", " ".join(failed))
+            notes = any(outcome.ok is None for outcome in outcomes)
+            self._show_test_result(not failed, "\n".join(outcome.text for outcome in outcomes), notes)
 
         self.tests.run(tr("Sentinel Hub Batch: connection test"),
-                       lambda activity: check_connection(activity.batch_client(connection, retry=TEST_RETRY_POLICY),
-                                                         connection), done)
+                       lambda activity: check_every_part(activity, connection), done)
 
-    def _show_test_result(self, success: bool, message: str) -> None:
-        colour = "#1a7f37" if success else "#c62828"
+    def _show_test_result(self, success: bool, message: str, notes: bool = False) -> None:
+        colour = (NOTE_COLOUR if notes else OK_COLOUR) if success else FAILED_COLOUR
         self.test_result_label.setStyleSheet(f"color: {colour};")
         self.test_result_label.setText(message)
         self.test_finished.emit(success, message)

@@ -8,7 +8,7 @@ Invalid polygons are repaired with the core's single rule (``tiles.polygonal_are
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import shapely
 from qgis.core import (
@@ -30,6 +30,7 @@ from .compat import POLYGON_GEOMETRY
 from .i18n import tr
 
 WGS84_AUTHID = "EPSG:4326"
+_current_area_source: Optional[Callable[[], Optional[QgsMapLayer]]] = None
 
 
 class AreaLayerError(InvalidRequestError):
@@ -67,8 +68,8 @@ class JobArea:
 def area_from_layer(layer: Optional[QgsMapLayer], selected_only: bool = False) -> JobArea:
     """The union of the layer's polygons (or of its selected ones) as a valid area; raises AreaLayerError."""
     if layer is None:
-        raise AreaLayerError(tr("No layer is active. Select a polygon layer in the Layers panel to use it as the "
-                                "area of the job."))
+        raise AreaLayerError(tr("No polygon layer is chosen as the area. Add the layer with your area to the project "
+                                "(Layer ▸ Add Layer) and choose it in the Area list, or make it the active layer."))
     if not isinstance(layer, QgsVectorLayer):
         raise AreaLayerError(tr("'{name}' is not a vector layer. Select a polygon layer in the Layers panel.")
                              .format(name=layer.name()))
@@ -100,7 +101,7 @@ def area_from_layer(layer: Optional[QgsMapLayer], selected_only: bool = False) -
             continue
         if transform is not None:
             geometry.transform(transform)
-        shape = _to_shapely(geometry)
+        shape = shapely_geometry(geometry)
         try:
             polygon = polygonal_area_of(shape)
         except AreaError as error:
@@ -131,7 +132,8 @@ def _job_crs(source_crs: QgsCoordinateReferenceSystem, layer_name: str):
     return QgsCoordinateReferenceSystem(WGS84_AUTHID), authid or source_crs.description() or tr("a custom CRS")
 
 
-def _to_shapely(geometry: QgsGeometry) -> Any:
+def shapely_geometry(geometry: QgsGeometry) -> Any:
+    """A 2D shapely geometry of a QGIS one (curves segmentized)."""
     if QgsWkbTypes.isCurvedType(geometry.wkbType()):
         geometry = QgsGeometry(geometry.constGet().segmentize())
     shape = wkb.loads(bytes(geometry.asWkb()))
@@ -145,3 +147,23 @@ def is_plugin_layer(layer: Any) -> bool:
     """A layer this plugin added (tile preview, job tiles, quick look): never an area, even when it is active."""
     keys = layer.customPropertyKeys() if layer is not None and hasattr(layer, "customPropertyKeys") else []
     return any(str(key).startswith(PLUGIN_LAYER_PROPERTY_PREFIX) for key in keys)
+
+
+def set_current_area_source(source: Optional[Callable[[], Optional[QgsMapLayer]]]) -> None:
+    """Where :func:`current_area_layer` asks (the plugin passes the New job dock's area; None when unloaded)."""
+    global _current_area_source
+    _current_area_source = source
+
+
+def current_area_layer() -> Optional[QgsMapLayer]:
+    """The polygon layer the user works with as the area (the New job dock's, which follows the active polygon
+    layer); None without the GUI, e.g. under ``qgis_process``."""
+    layer = _current_area_source() if _current_area_source is not None else None
+    return layer if isinstance(layer, QgsVectorLayer) and not is_plugin_layer(layer) else None
+
+
+def plugin_layer_error(layer: QgsMapLayer) -> AreaLayerError:
+    """What to tell a user whose active layer is one the plugin added (it cannot be the area)."""
+    return AreaLayerError(tr("'{name}' was added by Sentinel Hub Batch (tiles or a quick look) and cannot be the area. "
+                             "Choose a polygon layer of your own in the Area list, or make it the active layer.")
+                          .format(name=layer.name()))

@@ -15,8 +15,10 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsMapLayerProxyModel,
     QgsProcessing,
+    QgsProcessingParameterDateTime,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterNumber,
+    QgsUnitTypes,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QMetaType, QVariant
@@ -46,6 +48,9 @@ else:
     POLYGON_LAYER_FILTER = QgsMapLayerProxyModel.Filter.PolygonLayer
 
 # Enums that moved into Qgis: the old class-scoped names are aliases on QGIS 3.30-3.40 and are gone in QGIS 4.
+DISTANCE_DEGREES = (Qgis.DistanceUnit.Degrees if hasattr(Qgis, "DistanceUnit")  # QGIS >= 3.30
+                    else QgsUnitTypes.DistanceUnit.DistanceDegrees)
+
 if hasattr(Qgis, "WkbType"):  # QGIS >= 3.30
     WKB_POLYGON = Qgis.WkbType.Polygon
     WKB_NO_GEOMETRY = Qgis.WkbType.NoGeometry
@@ -69,6 +74,9 @@ if hasattr(Qgis, "ProcessingNumberParameterType"):  # QGIS >= 3.36
 else:
     NUMBER_INTEGER = QgsProcessingParameterNumber.Type.Integer
     NUMBER_DOUBLE = QgsProcessingParameterNumber.Type.Double
+
+DATETIME_DATE = (Qgis.ProcessingDateTimeParameterDataType.Date  # QGIS >= 3.36
+                 if hasattr(Qgis, "ProcessingDateTimeParameterDataType") else QgsProcessingParameterDateTime.Type.Date)
 
 PARAMETER_ADVANCED = (Qgis.ProcessingParameterFlag.Advanced if hasattr(Qgis, "ProcessingParameterFlag")  # >= 3.36
                       else QgsProcessingParameterDefinition.Flag.FlagAdvanced)
@@ -100,6 +108,8 @@ def renderer_band(renderer) -> int:
 
 
 __all__ = [
+    "DATETIME_DATE",
+    "DISTANCE_DEGREES",
     "FIELD_TYPE_DATETIME",
     "FIELD_TYPE_DOUBLE",
     "FIELD_TYPE_INT",

@@ -18,7 +18,6 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, Mapping, Optional, Tuple
-from urllib.parse import urlparse
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsNetworkAccessManager, QgsSettings
 
@@ -27,7 +26,8 @@ from ..core.client import BatchClient
 from ..core.deployments import Deployment, deployment_for
 from ..core.errors import InvalidRequestError
 from ..core.retry import RetryPolicy
-from ..core.transport import NetworkOptions
+from ..core.spending import DEFAULT_BATCH_LIMIT_PU, check_limit
+from ..core.transport import NetworkOptions, check_url, is_loopback_url
 from .i18n import tr
 
 SETTINGS_GROUP = "sentinelhub_batch/connection"
@@ -49,13 +49,16 @@ class ConnectionSettings:
     s3_endpoint: str = ""
     """Empty for AWS; ``host:port`` or a URL for other S3 services (CDSE, the local stack)."""
     s3_region: str = "eu-central-1"
+    spending_limit_pu: float = DEFAULT_BATCH_LIMIT_PU
+    """The most a started job may be billed (PU) unless the user raises it for one run."""
 
     @classmethod
     def load(cls, settings: Optional[QgsSettings] = None) -> ConnectionSettings:
         settings = settings or QgsSettings()
-        values = {}
+        values: Dict[str, Any] = {}
         for name, default in cls().__dict__.items():
-            values[name] = str(settings.value(f"{SETTINGS_GROUP}/{name}", default) or "")
+            value = settings.value(f"{SETTINGS_GROUP}/{name}", default)
+            values[name] = _limit_or_default(value) if isinstance(default, float) else str(value or "")
         return cls(**values)
 
     def save(self, settings: Optional[QgsSettings] = None) -> None:
@@ -64,6 +67,13 @@ class ConnectionSettings:
         for name, value in self.__dict__.items():
             settings.setValue(f"{SETTINGS_GROUP}/{name}", value)
         TOKENS.clear()
+
+
+def _limit_or_default(value: Any) -> float:
+    try:
+        return check_limit(value)
+    except InvalidRequestError:
+        return DEFAULT_BATCH_LIMIT_PU
 
 
 @dataclass
@@ -75,14 +85,16 @@ class S3Access:
 
     @property
     def endpoint_url(self) -> Optional[str]:
-        """A full URL for the S3 client; plain http only for this machine (the local stack)."""
+        """A full URL for the S3 client, checked by the core's transport rule (InsecureTransportError otherwise).
+
+        ``host:port`` alone means https, or http for a server on this machine (the local stack).
+        """
         if not self.endpoint:
             return None
-        if "://" in self.endpoint:
-            return self.endpoint.rstrip("/")
-        host = urlparse(f"//{self.endpoint}").hostname or ""
-        scheme = "http" if host in ("127.0.0.1", "localhost", "::1") else "https"
-        return f"{scheme}://{self.endpoint}"
+        url = self.endpoint.strip()
+        if "://" not in url:
+            url = f"http://{url}" if is_loopback_url(f"http://{url}") else f"https://{url}"
+        return check_url(url, "S3 endpoint")
 
     def s3_client(self, network: Optional[NetworkOptions] = None):
         from ..core.s3 import S3Client
@@ -138,6 +150,7 @@ class Connection:
     network: NetworkOptions = field(default_factory=NetworkOptions)
     """QGIS's proxy, its exclusions and trusted CAs (``qgis_network_options()``), for the Batch client, its token
     requests and the S3 client alike."""
+    spending_limit_pu: float = DEFAULT_BATCH_LIMIT_PU
 
     def batch_client(self, **options: Any) -> BatchClient:
         """A client with the connection's shared token (``options``: retry, sleep, on_retry)."""
@@ -245,13 +258,28 @@ def connection_from_settings(settings: Optional[ConnectionSettings] = None) -> C
     deployment = deployment_for(settings.deployment, settings.base_url, settings.token_url)
     client_id, client_secret = read_basic_credentials(settings.auth_config_id, tr("client credentials"))
     s3 = S3Access(endpoint=settings.s3_endpoint, region=settings.s3_region or "eu-central-1")
+    s3.endpoint_url  # noqa: B018 (refuses an S3 endpoint that would carry the keys in clear)
     if settings.s3_auth_config_id:
         s3.access_key, s3.secret_key = read_basic_credentials(settings.s3_auth_config_id, tr("S3 keys"))
-    return Connection(deployment, client_id, client_secret, s3, qgis_network_options())
+    return Connection(deployment, client_id, client_secret, s3, qgis_network_options(), settings.spending_limit_pu)
 
 
 ENVIRONMENT_HELP = ("Set SH_CLIENT_ID and SH_CLIENT_SECRET (and SH_BASE_URL/SH_TOKEN_URL or SH_DEPLOYMENT=eu|us-west|"
-                    "cdse), plus AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (and AWS_S3_ENDPOINT, AWS_REGION) for S3.")
+                    "cdse), plus AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (and AWS_S3_ENDPOINT, AWS_REGION) for S3; "
+                    "SH_MAX_PU sets the spending limit.")
+
+
+def _variable_checked(variable: str, check: Any) -> Any:
+    """``check()``, its InvalidRequestError named after the environment variable that caused it."""
+    try:
+        return check()
+    except InvalidRequestError as error:
+        raise CredentialsError(f"{variable}: {error}") from None
+
+
+def _environment_deployment(env: Mapping[str, str]) -> Deployment:
+    return deployment_for(env.get("SH_DEPLOYMENT", "custom" if env.get("SH_BASE_URL") else "eu"),
+                          env.get("SH_BASE_URL", ""), env.get("SH_TOKEN_URL", ""))
 
 
 def connection_from_environment(environ: Optional[Mapping[str, str]] = None) -> Optional[Connection]:
@@ -261,14 +289,20 @@ def connection_from_environment(environ: Optional[Mapping[str, str]] = None) -> 
         return None
     if not env.get("SH_CLIENT_SECRET"):
         raise CredentialsError(tr("SH_CLIENT_ID is set but SH_CLIENT_SECRET is not.") + " " + ENVIRONMENT_HELP)
-    deployment = deployment_for(env.get("SH_DEPLOYMENT", "custom" if env.get("SH_BASE_URL") else "eu"),
-                                env.get("SH_BASE_URL", ""), env.get("SH_TOKEN_URL", ""))
+    for variable, what in (("SH_BASE_URL", "base URL"), ("SH_TOKEN_URL", "token URL")):
+        if env.get(variable):
+            _variable_checked(variable, lambda variable=variable, what=what: check_url(env[variable], what))
+    deployment = _environment_deployment(env)
     endpoint = env.get("AWS_S3_ENDPOINT", "")
     if endpoint and "://" not in endpoint and env.get("AWS_HTTPS", "YES").upper() in ("NO", "FALSE", "0"):
         endpoint = f"http://{endpoint}"
     s3 = S3Access(env.get("AWS_ACCESS_KEY_ID", ""), env.get("AWS_SECRET_ACCESS_KEY", ""), endpoint,
                   env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION") or "eu-central-1")
-    return Connection(deployment, env["SH_CLIENT_ID"], env["SH_CLIENT_SECRET"], s3, qgis_network_options())
+    _variable_checked("AWS_S3_ENDPOINT", lambda: s3.endpoint_url)
+    limit = DEFAULT_BATCH_LIMIT_PU
+    if env.get("SH_MAX_PU"):
+        limit = _variable_checked("SH_MAX_PU", lambda: check_limit(env["SH_MAX_PU"]))
+    return Connection(deployment, env["SH_CLIENT_ID"], env["SH_CLIENT_SECRET"], s3, qgis_network_options(), limit)
 
 
 def connection_configured() -> Tuple[bool, str]:
@@ -278,6 +312,51 @@ def connection_configured() -> Tuple[bool, str]:
     if ConnectionSettings.load().auth_config_id:
         return True, ""
     return False, tr("No connection is set up. Open the connection settings and choose the client credentials.")
+
+
+def configured_deployment(environ: Optional[Mapping[str, str]] = None) -> Optional[Deployment]:
+    """The deployment an action would use (environment, else saved settings), read without any secret, so a dock
+    can offer what it accepts; None when the settings name none that is valid."""
+    env = os.environ if environ is None else environ
+    try:
+        if env.get("SH_CLIENT_ID"):
+            return _environment_deployment(env)
+        settings = ConnectionSettings.load()
+        return deployment_for(settings.deployment, settings.base_url, settings.token_url)
+    except InvalidRequestError:
+        return None
+
+
+def connection_ready_without_prompt() -> bool:
+    """Whether :func:`resolve_connection` would find credentials without asking the user for anything: they come
+    from the environment, or the QGIS master password was already given. For reads nobody asked for (the tiling
+    grids of the service), which must not pop up a password prompt."""
+    configured, _why = connection_configured()
+    if not configured:
+        return False
+    return bool(os.environ.get("SH_CLIENT_ID")) or QgsApplication.authManager().masterPasswordIsSet()
+
+
+def store_service_account_key(key_text: str, auth_config_id: str = "") -> str:
+    """Keep a Google service-account key file (its JSON text) in the QGIS authentication database as a Basic
+    configuration (username = the account's e-mail, password = the key) and return the configuration's id, the only
+    thing settings and Processing parameters hold."""
+    import json
+
+    from ..core.batch_request import service_account_key_json
+
+    key = service_account_key_json(key_text)
+    return store_basic_credentials(tr("Google Cloud Storage key {account}").format(account=key["client_email"]),
+                                   key["client_email"], json.dumps(key, separators=(",", ":")), auth_config_id)
+
+
+def read_service_account_key(auth_config_id: str) -> str:
+    """The JSON text of the service-account key kept by :func:`store_service_account_key` (never logged)."""
+    if not auth_config_id:
+        raise CredentialsError(tr("Google Cloud Storage delivery needs the service-account key of the bucket: choose "
+                                  "the authentication configuration that holds it (or import the key file)."))
+    _account, key = read_basic_credentials(auth_config_id, tr("Google Cloud Storage service-account key"))
+    return key
 
 
 def resolve_connection(auth_config_id: str = "", environ: Optional[Mapping[str, str]] = None) -> Connection:

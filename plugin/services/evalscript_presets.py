@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Dict, Tuple
 
@@ -17,6 +18,8 @@ PRESET_FILES: Dict[str, str] = {
     "ndvi": "ndvi.js",
 }
 DEFAULT_PRESET = "temporal_interpolation"
+TUTORIAL_TIME_RANGE = (date(2020, 7, 1), date(2020, 7, 30))
+"""The time range of the batch tutorial the default preset comes from: the default of the docks and Processing."""
 
 
 @dataclass(frozen=True)

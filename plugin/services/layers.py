@@ -35,6 +35,9 @@ TILE_LAYER_CRS = "EPSG:4326"
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 TASK_ID_PROPERTY = "sentinelhub_batch/task_id"
 """Custom layer property holding the job id, so a reopened project can find a job's tile layer."""
+SKIP_MEMORY_LAYER_CHECK = "skipMemoryLayersCheck"
+"""The custom property QGIS reads before closing a project (QgisApp::checkMemoryLayers): a memory layer carrying it
+is not reported as "temporary scratch layers will be lost" — the plugin's tile layers are rebuilt from the job."""
 
 STATUS_FIELD = "status"
 
@@ -95,7 +98,7 @@ class TileOutlines:
     def __iter__(self) -> Iterator[TileRecord]:
         for index in range(len(self.names)):
             yield TileRecord(self.names[index], self.epsg[index], self.widths[index], self.heights[index],
-                             _geometry_from_wkb(self.outlines[index]), self.outputs[index])
+                             geometry_from_wkb(self.outlines[index]), self.outputs[index])
 
     def __getitem__(self, index: slice) -> TileOutlines:
         return TileOutlines(self.names[index], self.epsg[index], self.widths[index], self.heights[index],
@@ -106,14 +109,14 @@ class TileOutlines:
         features = []
         for index, status in zip(range(first, last), statuses):
             feature = QgsFeature()
-            feature.setGeometry(_geometry_from_wkb(self.outlines[index]))
+            feature.setGeometry(geometry_from_wkb(self.outlines[index]))
             feature.setAttributes([self.names[index], self.epsg[index], self.widths[index], self.heights[index],
                                    status, self.outputs[index]])
             features.append(feature)
         return features
 
 
-def _geometry_from_wkb(wkb: bytes) -> QgsGeometry:
+def geometry_from_wkb(wkb: bytes) -> QgsGeometry:
     geometry = QgsGeometry()
     geometry.fromWkb(wkb)
     return geometry
@@ -254,6 +257,7 @@ class TileStatusLayer:
         if not layer.isValid():
             raise RuntimeError("QGIS could not create a memory layer for the tiles.")
         layer.setRenderer(tile_status_renderer())
+        layer.setCustomProperty(SKIP_MEMORY_LAYER_CHECK, 1)
         if task_id:
             layer.setCustomProperty(TASK_ID_PROPERTY, task_id)
         tile_layer = cls(layer)

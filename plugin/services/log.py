@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Optional
+import sys
+from typing import Any, Optional
 
-from qgis.core import QgsMessageLog
+from qgis.core import QgsApplication, QgsMessageLog
 
 from .compat import MessageLevel
 
@@ -128,3 +129,36 @@ def remove_log_handler() -> None:
 def installed_log_handler() -> Optional[QgsMessageLogHandler]:
     """The handler currently attached, if any."""
     return _installed_handler
+
+
+PROCESSING_TAG = "Processing"
+_console_echo: Any = None
+
+
+def print_each_error_once() -> bool:
+    """Under ``qgis_process``, print a failed algorithm's error once instead of three times.
+
+    ``qgis_process`` (QGIS 3.22) echoes every Critical message-log entry to stderr, and a failing algorithm's
+    error reaches the message log twice — ``QgsProcessingAlgorithm::run`` logs the exception, then
+    ``QgsProcessingFeedback::reportError`` logs it again — besides the ``ERROR:`` line its console feedback prints.
+    The echo is replaced by one that leaves out Critical entries tagged "Processing" (each has its ``ERROR:``
+    line) and prints every other Critical entry as before. Nothing changes outside ``qgis_process``; True when the
+    echo was replaced.
+    """
+    global _console_echo
+    if QgsApplication.platform() != "qgis_process" or _console_echo is not None:
+        return False
+    signal = QgsApplication.messageLog().messageReceived[str, str, MessageLevel]
+    try:
+        signal.disconnect()
+    except TypeError:  # nothing was connected: there is no echo to replace
+        return False
+
+    def echo(message: str, tag: str, level: Any) -> None:
+        if level == MessageLevel.Critical and tag != PROCESSING_TAG:
+            sys.stderr.write(message + "\n")
+            sys.stderr.flush()
+
+    _console_echo = echo
+    signal.connect(echo)
+    return True

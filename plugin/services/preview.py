@@ -1,35 +1,36 @@
 """The tile and cost preview of a job before it is sent, and the temporary layer that shows its tiles.
 
-- :func:`compute_preview` reads the evalscript, finds the tiles and estimates the cost: plain Python, no Qt. For
-  the docks it writes the tiles to a GeoPackage a batch at a time and prices them from their counts, so an area of
-  100 000 tiles costs memory for one batch, and one of millions (beyond :data:`PREVIEW_DRAW_LIMIT`) is counted and
-  priced without being drawn.
+- :func:`compute_preview` reads the evalscript, finds the tiles and estimates the cost: no Qt. For the docks it
+  prices the tiles from their counts and hands over their outlines as a few lists (``layers.TileOutlines``), so a
+  country's 100 000 tiles cost no object per tile, and an area beyond :data:`PREVIEW_DRAW_LIMIT` is counted and
+  priced without being drawn (the whole world on grid 1: 5 million tiles).
 - :class:`PreviewController` debounces edits, computes in the background, cancels what new inputs make stale and
   drops their results.
-- :class:`TilePreviewLayer` is the one layer showing the tiles; a new preview swaps its file, so drawing 100 000
-  tiles costs the GUI thread what drawing eight does.
-- :func:`cost_text`, :func:`format_pu` say what a job costs, for the docks, the start dialog and Processing.
+- :class:`TilePreviewLayer` is the one temporary memory layer showing the tiles; it is refilled in place a chunk at a
+  time (so the GUI thread never works long at once), exists only while there are tiles to show, and QGIS does not
+  warn about losing it (it is recomputed, never edited).
+- :func:`cost_text`, :func:`format_pu` say what a job costs, for the docks, the start dialog and Processing
+  (``format_pu`` is the core's, ``core.spending``).
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
-import shutil
-import tempfile
-import uuid
+import time
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
-from typing import Any, List, Optional, Tuple
+from typing import Any, Iterator, List, Optional, Tuple
 
-from qgis.core import QgsFillSymbol, QgsProject, QgsVectorLayer
+from qgis.core import QgsFeature, QgsField, QgsFillSymbol, QgsProject, QgsRuleBasedRenderer, QgsVectorLayer
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
 from ..core.errors import InvalidRequestError
+from ..core.gc_pause import garbage_collection_paused
+from ..core.spending import format_pu
+from .compat import FIELD_TYPE_INT, FIELD_TYPE_STRING
 from .i18n import tr
+from .layers import SKIP_MEMORY_LAYER_CHECK, TileOutlines, geometry_from_wkb, records_from_tiles
 from .tasks import Activity, BackgroundTask, TaskCancelledError
 
 log = logging.getLogger("sentinelhub_batch.gui")
@@ -38,12 +39,14 @@ PREVIEW_DRAW_LIMIT = 250_000
 """Up to this many tiles are drawn; an area with more is counted and priced but not drawn (its layer would take
 hundreds of megabytes and show a solid colour)."""
 PREVIEW_BATCH = 5_000
-"""Tiles built and written at a time."""
+"""Tiles made at a time off the GUI thread."""
 PREVIEW_DELAY_MS = 400
 PREVIEW_LAYER_NAME = "Batch job tiles (preview)"
 """The layer's name in English (the source text of its translation)."""
 PREVIEW_LAYER_PROPERTY = "sentinelhub_batch/preview"
-PREVIEW_TABLE = "tiles"
+FILL_TURN_SECONDS = 0.015
+"""The GUI thread fills the preview layer in turns this long, then lets QGIS handle its events."""
+FILL_CHUNK = 250
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -64,6 +67,9 @@ class PreviewInputs:
     time_from: date
     time_to: date
     data_collection: str = "sentinel-2-l1c"
+    features: Any = None
+    """``features.OwnFeatures``: the user's polygons are the tiles (sized at ``resolution``, in their CRS units)
+    instead of the grid; ``area``, when given, limits them to those it touches."""
 
 
 @dataclass(frozen=True)
@@ -82,10 +88,11 @@ class PreviewResult:
     generation: int = 0
     tile_count: Optional[int] = None
     tile_size: Optional[TileSize] = None
+    """The grid's tile size (None for the user's own polygons, whose sizes differ)."""
     tiles: Optional[List[Any]] = None
-    """Every ``core.tiles.Tile``, when the caller keeps them (Processing); the docks get ``tiles_path``."""
-    tiles_path: str = ""
-    """The GeoPackage of the tiles to draw; empty when there are more than :data:`PREVIEW_DRAW_LIMIT`."""
+    """Every tile (``core.tiles.Tile`` or ``features.FeatureTile``), when kept: Processing, and own polygons."""
+    outlines: Optional[TileOutlines] = None
+    """What the docks draw; None when there are more than :data:`PREVIEW_DRAW_LIMIT` tiles."""
     tiles_error: Optional[str] = None
     evalscript_info: Any = None
     evalscript_error: Optional[str] = None
@@ -95,16 +102,16 @@ class PreviewResult:
 
     @property
     def drawn(self) -> bool:
-        return bool(self.tiles_path)
+        return self.outlines is not None
 
 
-def compute_preview(inputs: PreviewInputs, generation: int = 0, *, tiles_folder: Optional[Path] = None,
+def compute_preview(inputs: PreviewInputs, generation: int = 0, *, outlines: bool = False,
                     activity: Optional[Activity] = None, max_tiles: Optional[int] = None) -> PreviewResult:
     """Evalscript outputs, tiles and cost for ``inputs``; every failure becomes a message in the result.
 
-    With ``tiles_folder`` (the docks) the tiles are written to a new GeoPackage there and priced from their counts;
-    without it (Processing) ``tiles`` holds every tile and the cost has each tile's share. ``max_tiles`` refuses
-    areas of more tiles. Cancelling ``activity`` stops the work between 100 km squares or batches of tiles.
+    With ``outlines`` (the docks) the grid's tiles are priced from their counts and come as outlines to draw;
+    without (Processing) ``tiles`` holds every tile and the cost has each tile's share. ``max_tiles`` refuses areas
+    of more tiles. Cancelling ``activity`` stops the work at the next 100 km square or batch of tiles.
     """
     activity = activity or Activity()
     result = PreviewResult(inputs, generation)
@@ -119,9 +126,23 @@ def compute_preview(inputs: PreviewInputs, generation: int = 0, *, tiles_folder:
         result.evalscript_error = tr("The evalscript could not be read ({error}).").format(error=error)
 
     counts = None
-    if inputs.area is not None:
+    if inputs.features is not None:
         try:
-            counts = _find_tiles(inputs, result, tiles_folder, activity, max_tiles)
+            from .features import features_as_tiles, sized_features
+
+            result.tiles = features_as_tiles(sized_features(inputs.features, inputs.resolution, inputs.area,
+                                                            inputs.area_crs))
+            result.tile_count = len(result.tiles)
+            if outlines:
+                result.outlines = records_from_tiles(result.tiles)
+        except InvalidRequestError as error:
+            result.tiles_error = str(error)
+        except Exception as error:
+            log.exception("Sizing the polygons as tiles failed")
+            result.tiles_error = tr("The tiles could not be computed ({error}).").format(error=error)
+    elif inputs.area is not None:
+        try:
+            counts = _find_tiles(inputs, result, outlines, activity, max_tiles)
         except (InvalidRequestError, TaskCancelledError) as error:
             if isinstance(error, TaskCancelledError) or activity.cancelled():
                 raise
@@ -130,7 +151,7 @@ def compute_preview(inputs: PreviewInputs, generation: int = 0, *, tiles_folder:
             log.exception("Computing the tiles failed")
             result.tiles_error = tr("The tiles could not be computed ({error}).").format(error=error)
 
-    if counts is not None and result.evalscript_info is not None:
+    if (result.tiles is not None or counts is not None) and result.evalscript_info is not None:
         try:
             from ..core.cost import estimate_for_tile_counts, estimate_processing_units
 
@@ -148,14 +169,17 @@ def compute_preview(inputs: PreviewInputs, generation: int = 0, *, tiles_folder:
     return result
 
 
-def _find_tiles(inputs: PreviewInputs, result: PreviewResult, tiles_folder: Optional[Path], activity: Activity,
+def _find_tiles(inputs: PreviewInputs, result: PreviewResult, outlines: bool, activity: Activity,
                 max_tiles: Optional[int]) -> List[Any]:
-    """Fill ``result`` with the tiles (count, size, and the tiles or their file); returns the counts per CRS."""
+    """Fill ``result`` with the grid's tiles (count, size, and the tiles or their outlines); returns the counts per
+    tile CRS."""
+    import shapely
+
     from ..core.tiles import AreaError, find_tiles
 
-    name_limit = PREVIEW_DRAW_LIMIT if tiles_folder is not None else max_tiles
     found = find_tiles(inputs.area, inputs.area_crs, inputs.grid, inputs.resolution, inputs.buffer_x,
-                       inputs.buffer_y, name_limit=name_limit, is_cancelled=activity.cancelled)
+                       inputs.buffer_y, name_limit=PREVIEW_DRAW_LIMIT if outlines else max_tiles,
+                       is_cancelled=activity.cancelled)
     if max_tiles is not None and found.count > max_tiles:
         raise AreaError(tr("The area needs {count} tiles, more than the limit of {limit}. Choose a smaller area or "
                            "a grid with bigger tiles.").format(count=found.count, limit=max_tiles))
@@ -164,34 +188,21 @@ def _find_tiles(inputs: PreviewInputs, result: PreviewResult, tiles_folder: Opti
     if counts:
         first = counts[0]
         result.tile_size = TileSize(first.width, first.height, first.buffered_width, first.buffered_height)
-    if tiles_folder is None:
+    if not outlines:
         result.tiles = [tile for batch in found.in_batches(max(found.count, 1)) for tile in batch]
     elif found.named:
-        result.tiles_path = write_tiles_geopackage(found, tiles_folder, activity)
-    return counts
-
-
-def write_tiles_geopackage(found: Any, folder: Path, activity: Activity) -> str:
-    """Write the tiles of ``found`` (``core.tiles.AreaTiles``) to a new GeoPackage in ``folder``, a batch at a time;
-    returns its path. A cancelled activity leaves no file behind."""
-    from ..core.geopackage import OutlinesGeoPackage
-
-    folder.mkdir(parents=True, exist_ok=True)
-    writer = OutlinesGeoPackage(str(folder / f"tiles-{uuid.uuid4().hex[:12]}.gpkg"), PREVIEW_TABLE,
-                                [("tile", "TEXT"), ("crs", "TEXT"), ("width_px", "INTEGER"),
-                                 ("height_px", "INTEGER")])
-    counts = found.counts()
-    width, height = (counts[0].width, counts[0].height) if counts else (0, 0)
-    try:
-        for names, epsg, outlines in found.outlines(PREVIEW_BATCH):
+        drawn = TileOutlines([], [], [], [], [])
+        width, height = (counts[0].width, counts[0].height) if counts else (0, 0)
+        for names, epsg, polygons in found.outlines(PREVIEW_BATCH):
             activity.check_cancelled()
-            crs = f"EPSG:{epsg}"
-            writer.add(outlines, [(name, crs, width, height) for name in names])
-    except BaseException:
-        writer.discard()
-        raise
-    writer.close()
-    return writer.path
+            drawn.names.extend(names)
+            drawn.epsg.extend([epsg] * len(names))
+            drawn.widths.extend([width] * len(names))
+            drawn.heights.extend([height] * len(names))
+            drawn.outlines.extend(shapely.to_wkb(polygons, output_dimension=2).tolist())
+        drawn.outputs = [""] * len(drawn.names)
+        result.outlines = drawn
+    return counts
 
 
 def checked_preview(inputs: PreviewInputs, max_tiles: Optional[int] = None) -> PreviewResult:
@@ -204,12 +215,6 @@ def checked_preview(inputs: PreviewInputs, max_tiles: Optional[int] = None) -> P
     if result.tiles is None:
         raise InvalidRequestError(tr("The job has no area."))
     return result
-
-
-def format_pu(value: float) -> str:
-    if value >= 100:
-        return f"{value:,.0f}"
-    return f"{value:,.2f}"
 
 
 def cost_figures(cost: Any) -> Tuple[float, float, float]:
@@ -234,8 +239,7 @@ class PreviewController(QObject):
     """Collects edits for ``delay_ms``, then computes the preview in the background.
 
     New inputs cancel the computation under way (it stops at its next 100 km square or batch of tiles); only the
-    result of the latest inputs is emitted (``preview_ready``), results of older inputs are dropped. The tile files
-    go to a folder of their own, deleted by :meth:`cancel` with ``forget_files``.
+    result of the latest inputs is emitted (``preview_ready``), results of older inputs are dropped.
     """
 
     preview_ready = pyqtSignal(object)
@@ -250,7 +254,6 @@ class PreviewController(QObject):
         self._pending: Optional[PreviewInputs] = None
         self._generation = 0
         self._tasks: List[BackgroundTask] = []
-        self._folder: Optional[Path] = None
         self.discarded = 0
         """How many finished computations were dropped as stale (for tests and the log)."""
 
@@ -261,12 +264,6 @@ class PreviewController(QObject):
     @property
     def generation(self) -> int:
         return self._generation
-
-    @property
-    def tiles_folder(self) -> Path:
-        if self._folder is None:
-            self._folder = Path(tempfile.mkdtemp(prefix="sentinelhub_batch_preview_"))
-        return self._folder
 
     def schedule(self, inputs: PreviewInputs) -> None:
         self._pending = inputs
@@ -285,10 +282,8 @@ class PreviewController(QObject):
         generation = self._generation
         for older in self._tasks:
             older.cancel()
-        folder = self.tiles_folder
         task = BackgroundTask(tr("Sentinel Hub Batch: tile preview"),
-                              lambda activity: compute_preview(inputs, generation, tiles_folder=folder,
-                                                               activity=activity),
+                              lambda activity: compute_preview(inputs, generation, outlines=True, activity=activity),
                               lambda result, error: self._finished(task, generation, result, error), self)
         self._tasks.append(task)
         task.start()
@@ -299,8 +294,6 @@ class PreviewController(QObject):
             self._tasks.remove(task)
         if generation != self._generation or self._pending is not None:
             self.discarded += 1
-            if result is not None and result.tiles_path:
-                remove_tiles_file(result.tiles_path)
             return
         self.busy_changed.emit(False)
         if result is None:
@@ -310,89 +303,125 @@ class PreviewController(QObject):
             return
         self.preview_ready.emit(result)
 
-    def cancel(self, forget_files: bool = False) -> None:
+    def cancel(self) -> None:
         self._timer.stop()
         self._pending = None
         self._generation += 1
         for task in self._tasks:
             task.cancel()
         self.busy_changed.emit(False)
-        if forget_files and self._folder is not None:
-            shutil.rmtree(self._folder, ignore_errors=True)
-            self._folder = None
-
-
-def remove_tiles_file(path: str) -> None:
-    with contextlib.suppress(OSError):
-        os.remove(path)
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# The tile layer
+# The temporary tile layer
 
 
 class TilePreviewLayer:
-    """One layer in the project with the tiles of the job being prepared, read from the preview's GeoPackage.
+    """One memory layer in the project with the tiles of the job being prepared; refilled, never duplicated.
 
-    A new preview swaps the layer's file (``setDataSource``: same layer, style and place in the legend, never a
-    duplicate), so the GUI thread does the same little work for 100 000 tiles as for eight; QGIS reads the file in
-    its render threads through the file's spatial index. Tiles get only a fill when zoomed out so far that their
-    outlines would merge.
+    The layer is added with the first tiles and removed when there are none, so a project without a job in
+    preparation is left unchanged. A preview layer saved in a reopened project is taken over, not doubled. A new
+    preview refills it in turns of :data:`FILL_TURN_SECONDS` on the GUI thread (:attr:`filling` meanwhile), so
+    100 000 tiles never hold QGIS up; when zoomed out so far that outlines would merge, tiles get a fill only.
     """
 
     OUTLINE_SCALE = 2_000_000
-    """Outlines are drawn at larger scales than 1:2 000 000 (there a 10 km tile is 5 mm wide on screen)."""
+    """Outlines are drawn at scales larger than 1:2 000 000 (there a 10 km tile is 5 mm wide on screen)."""
 
     def __init__(self, project: Optional[QgsProject] = None, name: str = ""):
         self.project = project or QgsProject.instance()
         self.name = name or tr("Batch job tiles (preview)")
         self._layer_id: Optional[str] = None
+        self._steps: Optional[Iterator[None]] = None
+        self._timer = QTimer()
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._fill_turn)
 
     @property
     def layer(self) -> Optional[QgsVectorLayer]:
-        if not self._layer_id:
-            return None
-        layer = self.project.mapLayer(self._layer_id)
+        layer = self.project.mapLayer(self._layer_id) if self._layer_id else None
+        if layer is None:
+            layer = next((candidate for candidate in self.project.mapLayers().values()
+                          if candidate.customProperty(PREVIEW_LAYER_PROPERTY)), None)
+            self._layer_id = layer.id() if layer is not None else None
         return layer if isinstance(layer, QgsVectorLayer) and not sip.isdeleted(layer) else None
 
-    def show(self, path: str) -> QgsVectorLayer:
-        """Show the tiles of the GeoPackage ``path`` (written by :func:`write_tiles_geopackage`); the file shown
-        before is deleted."""
-        source = f"{path}|layername={PREVIEW_TABLE}"
+    @property
+    def filling(self) -> bool:
+        return self._steps is not None
+
+    def show(self, outlines: Optional[TileOutlines]) -> Optional[QgsVectorLayer]:
+        """Show these tiles (the layer is refilled in turns, see :attr:`filling`); with none, the layer is removed
+        (None is returned)."""
+        self._steps = None
+        if not outlines:
+            self._timer.stop()
+            self.remove()
+            return None
         layer = self.layer
         if layer is None:
-            layer = self._create(source)
-        else:
-            previous = layer.source().split("|", 1)[0]
-            layer.setDataSource(source, self.name, "ogr")
-            layer.setReadOnly(True)
-            if previous != path:
-                remove_tiles_file(previous)
-        layer.triggerRepaint()
+            layer = self._create()
+        self._steps = self._fill_steps(layer, outlines)
+        self._timer.start()
         return layer
 
     def remove(self) -> None:
+        self._steps = None
+        self._timer.stop()
         layer = self.layer
         if layer is not None:
             self.project.removeMapLayer(layer.id())
         self._layer_id = None
 
-    def _create(self, source: str) -> QgsVectorLayer:
-        from qgis.core import QgsRuleBasedRenderer
+    def _fill_turn(self) -> None:
+        deadline = time.perf_counter() + FILL_TURN_SECONDS
+        while self._steps is not None and time.perf_counter() < deadline:
+            try:
+                next(self._steps)
+            except StopIteration:
+                self._steps = None
+        if self._steps is None:
+            self._timer.stop()
 
-        layer = QgsVectorLayer(source, self.name, "ogr")
-        layer.setReadOnly(True)
+    def _fill_steps(self, layer: QgsVectorLayer, outlines: TileOutlines) -> Iterator[None]:
+        provider = layer.dataProvider()
+        old_ids = list(provider.allFeatureIds())
+        for first in range(0, len(old_ids), FILL_CHUNK * 4):
+            provider.deleteFeatures(old_ids[first:first + FILL_CHUNK * 4])
+            yield
+        fields = layer.fields()
+        for first in range(0, len(outlines), FILL_CHUNK):
+            with garbage_collection_paused():  # the chunk's features die with it (core.gc_pause)
+                features = []
+                for index in range(first, min(first + FILL_CHUNK, len(outlines))):
+                    feature = QgsFeature(fields)
+                    feature.setGeometry(geometry_from_wkb(outlines.outlines[index]))
+                    feature.setAttributes([outlines.names[index], f"EPSG:{outlines.epsg[index]}",
+                                           outlines.widths[index], outlines.heights[index]])
+                    features.append(feature)
+                provider.addFeatures(features)
+                del features
+            yield
+        layer.updateExtents()
+        layer.triggerRepaint()
+
+    def _create(self) -> QgsVectorLayer:
+        layer = QgsVectorLayer("Polygon?crs=EPSG:4326", self.name, "memory")
+        layer.dataProvider().addAttributes([
+            QgsField("tile", FIELD_TYPE_STRING), QgsField("crs", FIELD_TYPE_STRING),
+            QgsField("width_px", FIELD_TYPE_INT), QgsField("height_px", FIELD_TYPE_INT),
+        ])
+        layer.updateFields()
         root = QgsRuleBasedRenderer.Rule(None)
-        outlined = QgsRuleBasedRenderer.Rule(QgsFillSymbol.createSimple({
+        root.appendChild(QgsRuleBasedRenderer.Rule(QgsFillSymbol.createSimple({
             "color": "255,140,0,40", "outline_color": "255,120,0,255", "outline_width": "0.4"}),
-            maximumScale=0, minimumScale=self.OUTLINE_SCALE, label=tr("Tiles"))
-        filled = QgsRuleBasedRenderer.Rule(QgsFillSymbol.createSimple({
+            maximumScale=0, minimumScale=self.OUTLINE_SCALE, label=tr("Tiles")))
+        root.appendChild(QgsRuleBasedRenderer.Rule(QgsFillSymbol.createSimple({
             "color": "255,140,0,90", "outline_style": "no"}), maximumScale=self.OUTLINE_SCALE,
-            label=tr("Tiles (zoomed out)"))
-        root.appendChild(outlined)
-        root.appendChild(filled)
+            label=tr("Tiles (zoomed out)")))
         layer.setRenderer(QgsRuleBasedRenderer(root))
         layer.setCustomProperty(PREVIEW_LAYER_PROPERTY, True)
+        layer.setCustomProperty(SKIP_MEMORY_LAYER_CHECK, 1)
         self.project.addMapLayer(layer)
         self._layer_id = layer.id()
         return layer

@@ -47,13 +47,18 @@ from qgis.PyQt.QtGui import QColor
 
 from ..core.errors import InvalidRequestError, SentinelHubBatchError
 from ..core.storage import (
+    OUTPUT_TYPE_RASTER,
+    OUTPUT_TYPE_ZARR,
     ManifestFeature,
     TileStatus,
+    delivery_root,
     execution_db_location,
     feature_manifest_location,
     parse_s3_url,
     read_execution_statuses,
     read_manifest,
+    request_output_type,
+    zarr_gdal_path,
 )
 from .compat import RAMP_INTERPOLATED
 from .i18n import tr
@@ -130,10 +135,11 @@ def tiles_with_outputs(s3_client: Any, delivery_url: str, task_id: str) -> Set[s
     return {name for name, status in read_execution_statuses(found.data).items() if status is TileStatus.DONE}
 
 
-def read_job_manifest(s3_client: Any, delivery_url: str, task_id: str) -> List[ManifestFeature]:
+def read_job_manifest(s3_client: Any, delivery_url: str, task_id: str,
+                      output_type: str = OUTPUT_TYPE_RASTER) -> List[ManifestFeature]:
     from ..core.s3 import S3Error
 
-    location = feature_manifest_location(delivery_url, task_id)
+    location = feature_manifest_location(delivery_url, task_id, output_type)
     try:
         found = s3_client.get_object(location.bucket, location.key)
     except S3Error as error:
@@ -486,6 +492,8 @@ def build_overviews(mosaics: Sequence[OutputMosaic], activity: Activity) -> List
     built = []
     for mosaic in mosaics:
         activity.check_cancelled()
+        if not mosaic.path.endswith(".vrt"):
+            continue  # a Zarr array has its own overviews, if any
         if mosaic.tile_count >= OVERVIEW_MIN_TILES and build_mosaic_overview(mosaic, activity):
             built.append(mosaic)
         elif mosaic.tile_count >= OVERVIEW_MIN_TILES:
@@ -790,3 +798,53 @@ def prepare_results(s3_client: Any, request: ResultsRequest, activity: Activity)
                             available=available, source_for=source_for, is_cancelled=activity.cancelled)
     activity.check_cancelled()
     return mosaics
+
+
+# ----------------------------------------------------------------------------------------------- Zarr and dispatch
+
+
+def prepare_zarr_results(s3_client: Any, task_id: str, delivery_url: str, activity: Activity) -> List[OutputMosaic]:
+    """The arrays of a Zarr output, one layer each: GDAL's Zarr driver reads the group over ``/vsis3/`` (the first
+    time step of each array), so nothing is mosaicked or downloaded. Off the GUI thread, like
+    :func:`prepare_results`."""
+    root = delivery_root(delivery_url, task_id, OUTPUT_TYPE_ZARR)
+    configure_gdal_for_s3(s3_client, root.bucket)
+    manifest = read_job_manifest(s3_client, delivery_url, task_id, OUTPUT_TYPE_ZARR)
+    activity.progress(30)
+    tiles_per_output: Dict[str, Set[str]] = {}
+    epsg_codes = set()
+    for feature in manifest:
+        tiles_per_output.setdefault(feature.output_id, set()).add(feature.identifier)
+        epsg_codes.add(feature.epsg)
+    if not tiles_per_output:
+        raise ResultsError(tr("The feature manifest of job {id} lists no outputs.").format(id=task_id))
+    epsg = min(epsg_codes)
+    arrays = []
+    for output_id, tiles in sorted(tiles_per_output.items()):
+        activity.check_cancelled()
+        path = zarr_gdal_path(root, output_id)
+        dataset = gdal.Open(path)
+        if dataset is None:
+            raise ResultsError(tr("GDAL could not open the Zarr array '{output}' at {url}: {error}. Check that the job "
+                                  "has written it and the S3 settings of the connection.").format(
+                output=output_id, url=root.url, error=gdal.GetLastErrorMsg() or tr("no such array")))
+        dataset = None
+        arrays.append(OutputMosaic(task_id, output_id, epsg, path, len(tiles)))
+    activity.progress(100)
+    return arrays
+
+
+def prepare_job_results(s3_client: Any, task: Any, request: ResultsRequest, activity: Activity) -> List[OutputMosaic]:
+    """The results of ``task`` as layers to add: Zarr arrays or GeoTIFF mosaics by its output type; a job that
+    delivers to Google Cloud Storage is refused with the reason (the plugin cannot read those buckets)."""
+    from ..core.jobs import status_only_reason
+
+    status_only = status_only_reason(task)
+    if status_only:
+        raise ResultsError(status_only)
+    if request_output_type(task.request) == OUTPUT_TYPE_ZARR:
+        if request.download:
+            raise ResultsError(tr("Job {id} wrote one Zarr, which QGIS reads from the bucket: load it without "
+                                  "downloading.").format(id=task.id))
+        return prepare_zarr_results(s3_client, task.id, task.delivery_url, activity)
+    return prepare_results(s3_client, request, activity)

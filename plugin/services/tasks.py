@@ -26,6 +26,7 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..core.errors import TaskCancelledError
+from ..core.retry import format_wait
 from .i18n import tr
 
 log = logging.getLogger("sentinelhub_batch")
@@ -80,10 +81,11 @@ class Activity:
     def retrying(self, wait: float, reason: Any) -> None:
         """The core's ``on_retry``: tell the user that the service is being asked again."""
         detail = getattr(reason, "detail", None) or str(reason)
-        self.info(tr("Sentinel Hub is busy or unreachable ({reason}); trying again in {wait:.0f} s.").format(
-            reason=detail, wait=wait))
+        self.info(tr("Sentinel Hub is busy or unreachable ({reason}); trying again in {wait}.").format(
+            reason=detail, wait=format_wait(wait)))
 
-    def _opened(self, client: Any) -> Any:
+    def opened(self, client: Any) -> Any:
+        """Register a client made for this activity: :meth:`abort` cuts it off, :meth:`close` closes it."""
         if client is None:
             return None
         with self._lock:
@@ -97,10 +99,10 @@ class Activity:
         """The connection's BatchClient waiting with :meth:`wait`, reporting retries, cut off by :meth:`abort`."""
         options.setdefault("sleep", self.wait)
         options.setdefault("on_retry", self.retrying)
-        return self._opened(connection.batch_client(**options))
+        return self.opened(connection.batch_client(**options))
 
     def s3_client(self, connection: Any) -> Any:
-        return self._opened(connection.s3_client())
+        return self.opened(connection.s3_client())
 
     def abort(self) -> None:
         """Cancel: waits end, requests in flight fail at once. Safe from any thread."""

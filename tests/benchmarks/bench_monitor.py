@@ -104,7 +104,7 @@ def main() -> int:
         project = QgsProject.instance()
         dock = JobsDock(None, monitor, project, connection_factory=lambda key: connection)
         dock.confirm = lambda title, question: True
-        dock.confirm_start = lambda summary: True
+        dock.confirm_start = lambda summary: summary.estimate.billed_pu  # the benchmark accepts its own cost
 
         turns: List[Tuple[float, float]] = []
         polls = {"updates": 0, "changed": 0}

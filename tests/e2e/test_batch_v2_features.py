@@ -58,6 +58,17 @@ FAST = RetryPolicy(backoff_initial=0.01, backoff_max=0.05, server_error_retries=
                    not_found_after_create=5.0, timeout=30.0)
 
 
+_OPEN_CLIENTS: list = []
+
+
+@pytest.fixture(autouse=True)
+def close_clients():
+    """The clients a test opened through ``client_for``/``s3_client`` are closed after it (no socket left open)."""
+    yield
+    while _OPEN_CLIENTS:
+        _OPEN_CLIENTS.pop().close()
+
+
 def unique(prefix: str) -> str:
     return f"{prefix}-{uuid.uuid4().hex[:10]}"
 
@@ -71,7 +82,9 @@ def deployment(stack, realm: str = "main"):
 
 
 def client_for(stack, realm: str = "main", retry: RetryPolicy = FAST) -> BatchClient:
-    return BatchClient(deployment(stack, realm), stack.client_id, stack.client_secret, retry=retry)
+    client = BatchClient(deployment(stack, realm), stack.client_id, stack.client_secret, retry=retry)
+    _OPEN_CLIENTS.append(client)
+    return client
 
 
 def job(stack, url: str, **changes) -> BatchJobSpec:
@@ -98,8 +111,10 @@ def run(client: BatchClient, body, status=TaskStatus.DONE, timeout: float = 90.0
 
 
 def s3_client(stack) -> S3Client:
-    return S3Client(stack.s3_access_key, stack.s3_secret_key, region=stack.s3_region, endpoint_url=stack.s3_endpoint,
-                    backoff_initial=0.01)
+    client = S3Client(stack.s3_access_key, stack.s3_secret_key, region=stack.s3_region,
+                      endpoint_url=stack.s3_endpoint, backoff_initial=0.01)
+    _OPEN_CLIENTS.append(client)
+    return client
 
 
 def refused(api: RawApi, body) -> dict:

@@ -226,7 +226,7 @@ def test_listing_pages_with_tokens_search_and_sort(cdse_api, local_stack):
     by_id = api.get("/process", params={"search": created[2]}).json()["data"]
     assert [task["id"] for task in by_id] == [created[2]]
     following = requests.get(api.get("/process", params={"count": 2, "search": marker}).json()["links"]["next"],
-                             headers=api.session.headers, timeout=10)
+                             headers=api.headers, timeout=10)
     assert [task["id"] for task in following.json()["data"]] == created[2:4]
 
 

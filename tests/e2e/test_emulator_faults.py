@@ -44,7 +44,7 @@ def test_dropped_connections_close_without_an_answer(local_stack):
     api = RawApi(local_stack)
     _control(local_stack, "POST", "/faults", {"rules": [{"kind": "drop", "count": 1}]})
     with pytest.raises(requests.ConnectionError):
-        requests.get(local_stack.batch_url + "/process", headers=api.session.headers, timeout=10)
+        requests.get(local_stack.batch_url + "/process", headers=api.headers, timeout=10)
     assert api.get("/process").status_code == 200
     assert (("GET", "/api/v2/batch/process", 0)) in local_stack.request_log
 
@@ -153,6 +153,7 @@ def test_make_stack_entry_point_serves_until_sigterm():
         if process.poll() is None:
             process.kill()
             process.wait(timeout=10)
+        process.stdout.close()
 
 
 def test_the_account_rate_limit_answers_429_until_the_minute_frees(local_stack):

@@ -298,3 +298,29 @@ def test_an_area_across_two_utm_zones_gives_one_manifest_table_per_crs(api, loca
         raster = _open_vsis3(local_stack, storage.output_location(url, done["id"], feature.identifier,
                                                                   feature.output_id, "image/tiff"))
         assert raster["epsg"] == feature.epsg
+
+
+@pytest.mark.parametrize("evalscript", ["ndvi", "tutorial"])
+def test_what_a_job_costs_is_what_the_plugin_estimated_before_paying(local_stack, batch_client, evalscript):
+    """Two implementations of the provider's PU rules held against each other: the plugin's estimate (cost.py)
+    and the emulator's charge (tests/emulator/charges.py)."""
+    from emulator.testing import NDVI_EVALSCRIPT
+    from sentinelhub_batch.plugin.core.cost import estimate_processing_units
+    from sentinelhub_batch.plugin.core.evalscript import read_evalscript
+    from sentinelhub_batch.plugin.core.tiles import tiles_for_area
+
+    script = NDVI_EVALSCRIPT if evalscript == "ndvi" else tutorial_evalscript()
+    outputs = ("ndvi", "mask") if evalscript == "ndvi" else ("NDVI", "data_mask")
+    body = batch_body(local_stack, evalscript=script, outputs=outputs, folder=f"cost-{evalscript}", buffer=3)
+    local_stack.config.update({"render_step": 16})
+    task = batch_client.create(body)
+    batch_client.start(task.id)
+    deadline = time.time() + 120
+    while batch_client.get(task.id).status is not TaskStatus.DONE and time.time() < deadline:
+        time.sleep(0.1)
+    done = batch_client.get(task.id)
+    tiles = tiles_for_area(tutorial_area(), 4326, 1, 20, 3, 3)
+    estimate = estimate_processing_units(tiles, read_evalscript(script), "2020-07-01T00:00:00Z",
+                                         "2020-07-30T23:59:59Z")
+    assert done.status is TaskStatus.DONE and done.cost_pu > 0
+    assert done.cost_pu == pytest.approx(estimate.charged_pu, rel=1e-4)

@@ -29,6 +29,8 @@ repeating the guess. These guesses are built into the code without a switch:
   (BatchV2.qmd "Mandatory bucket settings"); an existing collection must have a band per output with the output's
   sampleType.
 - A feature of a GeoPackage with only a ``resolution`` is ``round(extent / resolution)`` pixels wide and high.
+- ``costPU`` counts a tile's own pixels, not its buffer (``charges.py``), and a FLOAT32 output anywhere in the
+  request doubles every tile's cost.
 """
 
 from __future__ import annotations

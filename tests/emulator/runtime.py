@@ -27,11 +27,51 @@ from . import assumptions
 
 SYNTHETIC_JS = (Path(__file__).with_name("synthetic.js")).read_text(encoding="utf-8")
 
-PRELUDE_JS = """
+PRELUDE_JS = r"""
 var SampleType = Object.freeze({AUTO: "AUTO", UINT8: "UINT8", UINT16: "UINT16", INT8: "INT8", INT16: "INT16",
                                 FLOAT32: "FLOAT32"});
-var console = {log: function () {}, warn: function () {}, error: function () {}, info: function () {}};
+var Mosaicking = Object.freeze({SIMPLE: "SIMPLE", ORBIT: "ORBIT", TILE: "TILE"});
+var console = {log: function () {}, warn: function () {}, error: function () {}, info: function () {},
+               debug: function () {}};
+// The evalscript runtime's helpers, as the provider documents them (Evalscript/V3 "functions" and visualizers).
+function index(x, y) { return x + y === 0 ? 0 : (x - y) / (x + y); }
+function valueInterpolate(val, limits, values) {
+  var last = limits.length - 1;
+  if (val <= limits[0]) { return values[0]; }
+  if (val >= limits[last]) { return values[last]; }
+  var i = 1;
+  while (val > limits[i]) { i++; }
+  var share = (val - limits[i - 1]) / (limits[i] - limits[i - 1]);
+  return values[i - 1] * (1 - share) + values[i] * share;
+}
+function __emulatorRgb(colour) {
+  return Array.isArray(colour) ? colour : [(colour >> 16 & 0xff) / 255, (colour >> 8 & 0xff) / 255, (colour & 0xff) / 255];
+}
+function colorBlend(val, limits, colours) {
+  var rgb = colours.map(__emulatorRgb);
+  return rgb[0].map(function (_, channel) {
+    return valueInterpolate(val, limits, rgb.map(function (c) { return c[channel]; }));
+  });
+}
+function ColorRampVisualizer(ramp) {
+  var limits = ramp.map(function (step) { return step[0]; });
+  var colours = ramp.map(function (step) { return step[1]; });
+  this.process = function (val) { return colorBlend(val, limits, colours); };
+}
+function ColorMapVisualizer(map) { ColorRampVisualizer.call(this, map); }
+var ColorGradientVisualizer = {
+  createDefault: function (min, max) { return new ColorRampVisualizer([[min, 0x000000], [max, 0xffffff]]); }
+};
+ColorGradientVisualizer.createWhiteGreen = ColorGradientVisualizer.createDefault;
+ColorGradientVisualizer.createBlueRed = ColorGradientVisualizer.createDefault;
+function HighlightCompressVisualizer(min, max) {
+  var low = min === undefined ? 0 : min, high = max === undefined ? 1 : max;
+  this.process = function (val) { return Math.min(1, Math.max(0, (val - low) / (high - low))); };
+}
+var HighlightCompressVisualizerSingle = HighlightCompressVisualizer;
+var DefaultVisualizer = HighlightCompressVisualizer;
 """
+"""What the Sentinel Hub runtime defines before a script runs (the emulator's own subset, never the plugin's)."""
 
 SAMPLE_TYPES = ("AUTO", "UINT8", "UINT16", "INT8", "INT16", "FLOAT32")
 MOSAICKING = ("SIMPLE", "ORBIT", "TILE")
@@ -218,21 +258,12 @@ def find_scenes(entry: Dict[str, Any], lon: float, lat: float) -> List[Scene]:
     return scenes
 
 
-def _runtime_globals() -> str:
-    """What the Sentinel Hub runtime defines before a script runs: the plugin's list, then the emulator's."""
-    try:
-        from sentinelhub_batch.plugin.core.evalscript import EVALSCRIPT_PRELUDE_JS
-    except ImportError:
-        return PRELUDE_JS
-    return EVALSCRIPT_PRELUDE_JS + PRELUDE_JS
-
-
 def _new_context(evalscript: str, timeout_seconds: float = 60.0):
     from py_mini_racer import JSEvalException, MiniRacer
 
     context = MiniRacer()
     try:
-        context.eval(_runtime_globals())
+        context.eval(PRELUDE_JS)
         context.eval(evalscript, timeout_sec=timeout_seconds)
         context.eval(SYNTHETIC_JS)
     except JSEvalException as error:

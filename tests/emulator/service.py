@@ -14,14 +14,12 @@ from datetime import datetime, timezone
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from pyproj import CRS, Transformer
-from sentinelhub_batch.plugin.core.cost import estimate_processing_units
-from sentinelhub_batch.plugin.core.evalscript import EvalscriptInfo, read_evalscript
 from shapely.geometry import box, shape
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import transform as shapely_transform
 from shapely.ops import unary_union
 
-from . import assumptions, layout, runtime, tiling
+from . import assumptions, charges, layout, runtime, tiling
 from .bucket import (
     DEFAULT_ZARR_COMPRESSOR,
     Bucket,
@@ -572,16 +570,15 @@ class BatchService:
         return rows
 
     def _tile_charges(self, request: BatchRequest) -> Dict[str, float]:
-        """PU charged per tile (one third of the estimate), from the plugin's cost model."""
+        """PU charged per tile, by the emulator's own reading of the provider's rules (``charges.py``)."""
         process_request = request.body["processRequest"]
         try:
-            info: EvalscriptInfo = read_evalscript(process_request["evalscript"])
+            setup = runtime.inspect_evalscript(process_request["evalscript"])
             start, end = runtime.time_range(process_request["input"]["data"][0])
-            estimate = estimate_processing_units(request.tiles, info, start, end)
         except Exception:
-            log.warning("No cost estimate for %s", request.id, exc_info=True)
+            log.warning("No cost for %s", request.id, exc_info=True)
             return {}
-        return {tile.name: tile.charged_pu for tile in estimate.tiles}
+        return {tile.name: charges.tile_charge(tile.width, tile.height, setup, start, end) for tile in request.tiles}
 
     def _delivery_bucket(self, storage: Dict[str, Any]) -> Bucket:
         """The bucket of an ``ObjectStorageInfoV2`` with the request's own keys; an IAM role or Google Cloud Storage

@@ -59,14 +59,16 @@ def batch_body(stack: Any, evalscript: str = NDVI_EVALSCRIPT, outputs: Iterable[
 
 
 class RawApi:
-    """Batch v2 over plain requests (no retries), for asserting exact statuses and bodies."""
+    """Batch v2 over plain requests (no retries), for asserting exact statuses and bodies.
+
+    Each call opens and closes its own connection, so an instance holds no socket and needs no closing.
+    """
 
     def __init__(self, stack: Any, realm: str = "main"):
         """``realm`` "main" makes the emulator answer as sentinel-hub.com, "CDSE" as CDSE."""
         self.stack = stack
         self.realm = realm
-        self.session = requests.Session()
-        self.session.headers["Authorization"] = f"Bearer {self.token()}"
+        self.headers = {"Authorization": f"Bearer {self.token()}"}
 
     def token(self) -> str:
         url = self.stack.cdse_token_url if self.realm == "CDSE" else self.stack.token_url
@@ -79,14 +81,19 @@ class RawApi:
     def url(self, path: str) -> str:
         return self.stack.batch_url + path
 
+    def request(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        headers = {**self.headers, **kwargs.pop("headers", {})}
+        with requests.Session() as session:
+            return session.request(method, self.url(path), headers=headers, timeout=10, **kwargs)
+
     def get(self, path: str, **kwargs: Any) -> requests.Response:
-        return self.session.get(self.url(path), timeout=10, **kwargs)
+        return self.request("GET", path, **kwargs)
 
     def post(self, path: str, **kwargs: Any) -> requests.Response:
-        return self.session.post(self.url(path), timeout=10, **kwargs)
+        return self.request("POST", path, **kwargs)
 
     def put(self, path: str, **kwargs: Any) -> requests.Response:
-        return self.session.put(self.url(path), timeout=10, **kwargs)
+        return self.request("PUT", path, **kwargs)
 
     def create(self, body: Dict[str, Any]) -> Dict[str, Any]:
         answer = self.post("/process", json=body)

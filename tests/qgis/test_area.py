@@ -25,8 +25,8 @@ def memory_layer(kind: str, wkts, crs: str = "EPSG:4326", name: str = "test laye
     return layer
 
 
-def test_no_active_layer(qgis_app):
-    with pytest.raises(AreaLayerError, match="No layer is active"):
+def test_no_layer_says_what_is_needed(qgis_app):
+    with pytest.raises(AreaLayerError, match=r"No polygon layer is chosen as the area\. Add the layer with your area"):
         area_from_layer(None)
 
 

@@ -27,10 +27,11 @@ BIG_AREA = {"type": "Polygon", "coordinates": [[[-121, 34], [-110, 34], [-110, 4
 EXECUTION_TO_LAYER = {"DONE": "DONE", "FATAL": "FAILED", "PENDING": "PENDING"}
 
 
-def stack_connection(stack, token_url=None) -> Connection:
+def stack_connection(stack, token_url=None, spending_limit_pu=10_000.0) -> Connection:
     return Connection(custom_deployment(stack.base_url, token_url or stack.token_url), stack.client_id,
                       stack.client_secret,
-                      S3Access(stack.s3_access_key, stack.s3_secret_key, stack.s3_endpoint, stack.s3_region))
+                      S3Access(stack.s3_access_key, stack.s3_secret_key, stack.s3_endpoint, stack.s3_region),
+                      spending_limit_pu=spending_limit_pu)
 
 
 def tutorial_request(stack, area: str = "Test sub-area", description: str = "California NDVI July 2020",
@@ -67,13 +68,15 @@ def dock_setup(local_stack, batch_client, qgis_iface, qgis_new_project, qtbot):
     created = []
     local_stack.config.update(QUICK_STACK)
 
-    def make(token_url=None):
-        connection = stack_connection(local_stack, token_url)
+    def make(token_url=None, spending_limit_pu=10_000.0):
+        connection = stack_connection(local_stack, token_url, spending_limit_pu)
         monitor = JobMonitor(QUICK)
         monitor.start()
         dock = JobsDock(qgis_iface, monitor, QgsProject.instance(), connection_factory=lambda key: connection)
         dock.confirm = lambda title, question: True
-        dock.confirm_start = lambda summary: True
+        dock.summaries = []
+        # Confirms every start dialog with the limit it shows (the connection's), recording what it showed.
+        dock.confirm_start = lambda summary: dock.summaries.append(summary) or summary.limit_pu
         qtbot.addWidget(dock)
         created.append((dock, monitor))
         notes: List[str] = []
@@ -287,7 +290,7 @@ def test_ten_thousand_tile_job_reaches_done_and_every_final_status_reaches_the_l
     local_stack.config.update({"write_rasters": False, "max_concurrent_tiles": 4, "execution_upload_interval": 0.5})
     local_stack.faults.reseed(5)
     local_stack.faults.tile_failure_rate = 0.3  # a tile fails when all its attempts do: about 3 %
-    dock, _monitor, _notes = dock_setup()
+    dock, _monitor, _notes = dock_setup(spending_limit_pu=1_000_000)  # its estimate is far above the default
     task = batch_client.create(tutorial_request(local_stack, geometry=BIG_AREA, description="10 000 tiles"))
     dock.add_task(task)
     with qtbot.waitSignal(dock.notification, timeout=240000, check_params_cb=_finished):
@@ -299,6 +302,104 @@ def test_ten_thousand_tile_job_reaches_done_and_every_final_status_reaches_the_l
     assert len(layer) == len(expected) and layer.layer.featureCount() == len(expected)
     by_name = {feature["name"]: feature["status"] for feature in layer.layer.getFeatures()}
     assert by_name == expected
+
+
+# ----------------------------------------------------------------------------------------------- safe by default
+
+
+def test_start_shows_the_estimate_and_a_job_above_the_limit_is_not_started(dock_setup, local_stack, batch_client,
+                                                                          qtbot):
+    dock, _monitor, notes = dock_setup(spending_limit_pu=50)
+    task = batch_client.create(tutorial_request(local_stack))
+    dock.add_task(task)
+    with qtbot.waitSignal(dock.notification, timeout=30000, check_params_cb=lambda text, level: "Not started" in
+                          text):
+        dock.start()
+    (summary,) = dock.summaries
+    assert summary.task_id == task.id and summary.limit_pu == 50
+    assert summary.estimate.tile_count == len(_local_tiles(task))
+    assert summary.estimate.billed_pu == 100 and summary.estimate.charged_pu < 100
+    assert f"{len(_local_tiles(task))} tile" in notes[-1] and "above the spending limit of 50.00 PU" in notes[-1]
+    assert local_stack.service.requests[task.id].status == "CREATED"
+
+    dock.confirm_start = lambda summary: dock.summaries.append(summary) or 150.0  # the user raised it for this run
+    with qtbot.waitSignal(dock.notification, timeout=60000, check_params_cb=_finished):
+        dock.start()
+    assert batch_client.get(task.id).status.value == "DONE"
+
+
+def test_the_start_dialog_refuses_above_the_limit_until_it_is_raised(qtbot):
+    from sentinelhub_batch.plugin.core.spending import SpendingEstimate
+    from sentinelhub_batch.plugin.gui.start_dialog import StartDialog, StartSummary
+
+    estimate = SpendingEstimate(tile_count=12_345, estimate_pu=90_000.0, charged_pu=30_000.0, billed_pu=30_000.0)
+    dialog = StartDialog(StartSummary("job-1", estimate, limit_pu=10_000))
+    qtbot.addWidget(dialog)
+    assert dialog.tiles_value.text() == "12,345 tile(s)"
+    assert dialog.estimate_value.text() == "90,000 PU before the batch discount"
+    assert dialog.charged_value.text() == "30,000 PU charged" and dialog.billed_value.text() == "30,000 PU"
+    assert dialog.limit_spin.value() == 10_000
+    assert not dialog.start_button.isEnabled() and "raise the limit for this run" in dialog.limit_note_label.text()
+    dialog.limit_spin.setValue(30_000)
+    assert dialog.start_button.isEnabled() and dialog.limit_note_label.isHidden()
+    assert dialog.limit_pu == 30_000
+
+    unknown = StartDialog(StartSummary("job-2", None, "Analyse it first."))
+    qtbot.addWidget(unknown)
+    assert not unknown.start_button.isEnabled() and unknown.estimate_value.text() == "Analyse it first."
+
+
+def test_stop_asks_first(dock_setup, local_stack, batch_client, qtbot):
+    dock, _monitor, _notes = dock_setup()
+    task = batch_client.create(tutorial_request(local_stack))
+    dock.add_task(task)
+    questions = []
+    dock.confirm = lambda title, question: questions.append(question) or False
+    dock.stop()
+    assert questions and task.id in questions[0] and "charged" in questions[0]
+    assert dock.calls.pending == 0 and local_stack.service.requests[task.id].status == "CREATED"
+
+
+def test_retry_shows_the_cost_of_the_failed_tiles_and_respects_the_limit(dock_setup, local_stack, batch_client,
+                                                                          qtbot):
+    dock, _monitor, notes = dock_setup()
+    task = batch_client.create(tutorial_request(local_stack, area="Entire area"))
+    failing = sorted(tile.name for tile in _local_tiles(task))[:2]
+    local_stack.faults.failing_tiles[:] = failing
+    dock.add_task(task)
+    with qtbot.waitSignal(dock.notification, timeout=60000, check_params_cb=_finished):
+        dock.start()
+    local_stack.faults.failing_tiles.clear()
+    jobs_before = set(local_stack.service.requests)
+    dock.confirm_start = lambda summary: dock.summaries.append(summary) or 60.0  # below the 100 PU minimum bill
+    with qtbot.waitSignal(dock.notification, timeout=30000, check_params_cb=lambda text, level: "Not started" in
+                          text):
+        dock.retry_failed_tiles()
+    summary = dock.summaries[-1]
+    assert summary.estimate.tile_count == 2 and "failed tile" in summary.question
+    assert summary.start_text == "Re-run tiles" and summary.spent_pu == 0
+    assert "2 tiles" in notes[-1]
+    assert set(local_stack.service.requests) == jobs_before, "nothing was created"
+
+
+def test_a_done_job_whose_files_cannot_be_read_shows_the_problem(dock_setup, local_stack, batch_client, qtbot):
+    from sentinelhub_batch.plugin.core.storage import execution_db_location, feature_manifest_location
+
+    task = batch_client.create(tutorial_request(local_stack, folder="unreadable"))
+    batch_client.start(task.id)
+    qtbot.waitUntil(lambda: batch_client.get(task.id).status.value == "DONE", timeout=60000)
+    task = batch_client.get(task.id)
+    for location in (feature_manifest_location(task.delivery_url, task.id),
+                     execution_db_location(task.delivery_url, task.id)):
+        local_stack.s3.access.client().delete_object(Bucket=location.bucket, Key=location.key)
+
+    dock, monitor, _notes = dock_setup()
+    with qtbot.waitSignal(monitor.worker.storage_problem, timeout=30000):
+        dock.add_task(task)
+    qtbot.waitUntil(lambda: "cannot be read" in dock.tiles_label.text(), timeout=10000)
+    assert "featureManifest" in dock.tiles_label.text() and "waiting" not in dock.tiles_label.text()
+    assert dock.table.item(0, 0).text() == "DONE — results unreadable"
+    assert dock.messages.shown(f"storage {task.id}"), "a warning that stays until the bucket can be read"
 
 
 def test_plugin_unload_stops_and_joins_the_monitor(qgis_iface, qgis_new_project):

@@ -54,6 +54,7 @@ class FakeBucket:
         self.objects: Dict[str, S3Object] = {}
         self.gets: List[str] = []
         self._version = 0
+        self.fail_with: Optional[Exception] = None
 
     def put(self, key: str, data: bytes) -> None:
         self._version += 1
@@ -61,6 +62,8 @@ class FakeBucket:
 
     def get_object(self, bucket, key, if_none_match=None):
         self.gets.append(key)
+        if self.fail_with is not None:
+            raise self.fail_with
         found = self.objects.get(key)
         if found is None:
             raise S3Error("not found", status=404, code="NoSuchKey", bucket=bucket, key=key)
@@ -212,9 +215,40 @@ def test_network_loss_shows_reconnecting_and_keeps_the_job(qtbot, monitors):
         monitor.track(TASK_ID, "")
         monitor.start()
     assert len(messages) == 2 and all(message.startswith("Reconnecting") for message in messages)
+    assert messages[0].endswith("Next try in 10 ms."), "a wait below a second is said in ms, not as 0 s"
     assert monitor.tracked() == [(TASK_ID, "")]
     with qtbot.waitSignal(monitor.worker.polling_finished, timeout=10000):
         pass
+
+
+def test_a_retry_of_the_client_says_when_the_next_try_comes(qtbot):
+    from sentinelhub_batch.plugin.core.retry import TransientError
+    from sentinelhub_batch.plugin.gui.monitor import MonitorWorker
+
+    worker = MonitorWorker(QUICK)
+    messages = []
+    worker.reconnecting.connect(lambda task_id, message: messages.append((task_id, message)))
+    worker._current_task = TASK_ID
+    worker._on_retry(0.45, TransientError(None, "HTTP 503 on GET"))
+    worker._on_retry(3.4, TransientError(None, "HTTP 429 on GET"))
+    assert messages == [(TASK_ID, "Reconnecting (HTTP 503 on GET); next try in 450 ms"),
+                        (TASK_ID, "Reconnecting (HTTP 429 on GET); next try in 3.4 s")]
+
+
+def test_a_storage_problem_is_reported_once_and_its_end_too(qtbot, monitors):
+    bucket = FakeBucket()
+    service = FakeService([{"status": "PROCESSING"}], bucket)
+    bucket.fail_with = S3Error("Access Denied", status=403, code="AccessDenied", bucket=BUCKET, key="x")
+    monitor = make_monitor(service, bucket)
+    monitors.append(monitor)
+    problems = []
+    monitor.worker.storage_problem.connect(lambda task_id, message: problems.append(message))
+    monitor.start()
+    monitor.track(TASK_ID, "")
+    qtbot.waitUntil(lambda: len(problems) == 1, timeout=10000)
+    bucket.fail_with = None
+    qtbot.waitUntil(lambda: len(problems) == 2, timeout=10000)
+    assert "Access Denied" in problems[0] and problems[1] == ""
 
 
 def test_missing_job_is_reported_and_dropped(qtbot, monitors):

@@ -80,17 +80,20 @@ def test_the_proxy_carries_api_and_s3_requests_and_excluded_urls_go_direct(serve
     deployment = custom_deployment(UNREACHABLE_API, token_service.url + TOKEN_PATH)
     connection = Connection(deployment, "client", "secret", s3_access(UNREACHABLE_S3), network)
 
-    assert connection.batch_client(retry=FAST).get(TASK_ID).id == TASK_ID
+    with connection.batch_client(retry=FAST) as client:
+        assert client.get(TASK_ID).id == TASK_ID
     assert issued == ["token-1"]
     assert [request.path for request in token_service.requests] == [TOKEN_PATH]  # direct: excluded
     assert [(request.method, request.path) for request in proxy.requests] == [
         ("GET", f"/api/v2/batch/process/{TASK_ID}")]
     assert proxy.requests[0].headers["Host"] == "127.0.0.2:9"
 
-    assert connection.s3_client().get_object("results", "tile.tif").data == b"tile bytes"
+    with connection.s3_client() as s3:
+        assert s3.get_object("results", "tile.tif").data == b"tile bytes"
     assert proxy.requests[-1].headers["Host"] == "127.0.0.3:9"
     excluded = Connection(deployment, "client", "secret", s3_access(direct_s3.url), network)
-    assert excluded.s3_client().get_object("results", "direct.tif").data == b"direct bytes"
+    with excluded.s3_client() as s3:
+        assert s3.get_object("results", "direct.tif").data == b"direct bytes"
     assert len(proxy.requests) == 2 and len(direct_s3.requests) == 1
 
 
@@ -148,8 +151,9 @@ def test_the_cas_of_the_qgis_authentication_database_are_trusted(servers, tmp_pa
     def connection() -> Connection:
         return Connection(deployment, "client", "secret", s3_access(service.url), qgis_network_options())
 
-    with pytest.raises(ConnectionFailedError):  # the CA is not trusted yet: the token request fails
-        connection().batch_client(retry=FAST).get(TASK_ID)
+    # the CA is not trusted yet: the token request fails
+    with pytest.raises(ConnectionFailedError), connection().batch_client(retry=FAST) as client:
+        client.get(TASK_ID)
     assert issued == []
 
     manager = QgsApplication.authManager()
@@ -160,9 +164,11 @@ def test_the_cas_of_the_qgis_authentication_database_are_trusted(servers, tmp_pa
     try:
         trusted = connection()
         assert trusted.network.ca_bundle and ca_pem.strip() in Path(trusted.network.ca_bundle).read_bytes()
-        assert trusted.batch_client(retry=FAST).get(TASK_ID).id == TASK_ID
+        with trusted.batch_client(retry=FAST) as client:
+            assert client.get(TASK_ID).id == TASK_ID
         assert issued == ["token-1"]
-        assert trusted.s3_client().get_object("results", "tile.tif").data == b"tile bytes"
+        with trusted.s3_client() as s3:
+            assert s3.get_object("results", "tile.tif").data == b"tile bytes"
     finally:
         manager.removeCertAuthority(certificate)
         manager.rebuildCaCertsCache()

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from qgis.core import Qgis, QgsFeature, QgsGeometry, QgsProject, QgsVectorLayer
+from qgis.core import Qgis, QgsFeature, QgsGeometry, QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.PyQt.QtWidgets import QDialog
 from scripted_server import ScriptedServer, token_endpoint
 from sentinelhub_batch.plugin.core.cost import estimate_processing_units
@@ -61,9 +61,12 @@ def memory_layer(iface, kind, wkts, name="layer"):
     return add_layer(iface, layer)
 
 
-def make_dock(qgis_iface, qtbot):
+def make_dock(qgis_iface, qtbot, opened=True):
+    """The dock; ``opened``: shown, as when the user opens it (before that it leaves the project alone)."""
     dock = NewJobDock(qgis_iface, preview_delay_ms=30)
     qtbot.addWidget(dock)
+    if opened:
+        dock.show()
     return dock
 
 
@@ -72,6 +75,25 @@ def wait_for_preview(dock, qtbot):
     qtbot.waitUntil(lambda: not dock.preview.busy and dock.last_preview is not None
                     and dock.last_preview.inputs == dock.preview_inputs(), timeout=WAIT_MS)
     return dock.last_preview
+
+
+def quick_look_raster(folder):
+    """A raster marked as the plugin's quick look, as the quick look panel adds it."""
+    from osgeo import gdal
+    from sentinelhub_batch.plugin.gui.quicklook import TEMPORARY_LAYER_PROPERTY
+
+    path = str(folder / "quick_look.tif")
+    dataset = gdal.GetDriverByName("GTiff").Create(path, 4, 4, 3)
+    dataset.SetGeoTransform([-119.3, 0.01, 0, 36.1, 0, -0.01])
+    dataset = None
+    layer = QgsRasterLayer(path, "Quick look (true colour)", "gdal")
+    layer.setCustomProperty(TEMPORARY_LAYER_PROPERTY, True)
+    return layer
+
+
+def bar_messages(bar, level=None):
+    """What the message bar shows now ('title:text'), of one level or all."""
+    return [f"{item.title()}:{item.text()}" for item in bar.items() if level is None or item.level() == level]
 
 
 def preview_layers():
@@ -221,15 +243,18 @@ def test_a_broken_evalscript_is_reported_and_blocks_create(qgis_iface, qtbot, pr
     dock.cleanup()
 
 
-@pytest.mark.parametrize("case", ["no layer", "points", "empty", "collapsed"])
-def test_bad_layers_give_messages_not_tracebacks(qgis_iface, qtbot, project, no_connection, case):
+@pytest.mark.parametrize("case", ["no layer", "points", "empty", "collapsed", "quick look raster"])
+def test_bad_layers_give_messages_not_tracebacks(qgis_iface, qtbot, project, no_connection, case, tmp_path):
     expected = {
-        "no layer": "No layer is active",
+        "no layer": "No polygon layer is chosen as the area",
         "points": "is a Point layer",
         "empty": "has no features",
         "collapsed": "cannot be used",
+        "quick look raster": "'Quick look (true colour)' was added by Sentinel Hub Batch",
     }[case]
-    if case == "points":
+    if case == "quick look raster":  # the plugin's own raster is active: say what is needed, not "no layer"
+        add_layer(qgis_iface, quick_look_raster(tmp_path))
+    elif case == "points":
         memory_layer(qgis_iface, "Point", ["POINT(-119.2 36.0)"], "wells")
     elif case == "empty":
         memory_layer(qgis_iface, "Polygon", [], "empty fields")
@@ -310,6 +335,7 @@ def fake_service(monkeypatch):
     monkeypatch.setenv("SH_TOKEN_URL", server.url + "/auth/realms/main/protocol/openid-connect/token")
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIADOCKTEST")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "s3-dock-secret")
+    monkeypatch.setenv("AWS_S3_ENDPOINT", server.url)  # answers 404 for the manifest: the request is estimated
     yield service
     server.stop()
 
@@ -328,8 +354,9 @@ def answer_confirmation(monkeypatch, answer=QDialog.DialogCode.Accepted):
 
 def assert_shows_the_cost(dialog, tiles):
     assert dialog.tiles_value.text() == f"{tiles} tile(s)"
-    assert "PU charged" in dialog.charged_value.text() and "before the batch discount" in dialog.charged_value.text()
+    assert "PU charged" in dialog.charged_value.text() and "before the batch discount" in dialog.estimate_value.text()
     assert dialog.billed_value.text() == "100 PU"
+    assert dialog.limit_spin.value() == 10_000 and dialog.start_button.isEnabled()
 
 
 def test_create_analyse_start_with_buttons_enabled_only_when_allowed(qgis_iface, qtbot, project, fake_service,
@@ -354,8 +381,9 @@ def test_create_analyse_start_with_buttons_enabled_only_when_allowed(qgis_iface,
     data = body["processRequest"]["input"]["data"][0]
     assert data["type"] == "sentinel-2-l1c"
     assert data["dataFilter"]["timeRange"] == {"from": "2020-07-01T00:00:00Z", "to": "2020-07-30T23:59:59Z"}
+    # The connection's S3 region goes with the keys, as create_job sends it.
     assert body["output"]["delivery"]["s3"] == {"url": "s3://my-bucket/california", "accessKey": "AKIADOCKTEST",
-                                                "secretAccessKey": "s3-dock-secret"}
+                                                "secretAccessKey": "s3-dock-secret", "region": "eu-central-1"}
     assert body["description"] == "California NDVI July 2020"
     assert dock.analyse_button.isEnabled() and dock.start_button.isEnabled()
 
@@ -371,7 +399,7 @@ def test_create_analyse_start_with_buttons_enabled_only_when_allowed(qgis_iface,
     assert_shows_the_cost(asked[0], 8)
     assert dock.current_task.status.value == "PROCESSING"
     assert not dock.start_button.isEnabled() and not dock.analyse_button.isEnabled()
-    shown = repr(qgis_iface.messageBar().messages) + dock.job_label.text()
+    shown = repr(bar_messages(qgis_iface.messageBar())) + dock.job_label.text()
     assert "s3-dock-secret" not in shown and "dock-secret" not in shown
     dock.cleanup()
 
@@ -385,7 +413,7 @@ def test_declining_the_confirmation_starts_nothing(qgis_iface, qtbot, project, f
         dock.create_button.click()
     asked = answer_confirmation(monkeypatch, QDialog.DialogCode.Rejected)
     dock.start_button.click()
-    assert len(asked) == 1
+    qtbot.waitUntil(lambda: len(asked) == 1 and dock.busy_action is None, timeout=WAIT_MS)
     assert not fake_service.server.calls("POST", f"/api/v2/batch/process/{FakeBatchService.TASK_ID}/start")
     assert dock.current_task.status.value == "CREATED"
     dock.cleanup()
@@ -401,8 +429,8 @@ def test_service_errors_reach_the_message_bar_in_plain_words(qgis_iface, qtbot, 
     wait_for_preview(dock, qtbot)
     dock.create_button.click()
     bar = qgis_iface.messageBar()
-    qtbot.waitUntil(lambda: bool(bar.get_messages(Qgis.MessageLevel.Critical)), timeout=WAIT_MS)
-    message = bar.get_messages(Qgis.MessageLevel.Critical)[-1]
+    qtbot.waitUntil(lambda: bool(bar_messages(bar, Qgis.MessageLevel.Critical)), timeout=WAIT_MS)
+    message = bar_messages(bar, Qgis.MessageLevel.Critical)[-1]
     assert "Creating the batch request failed" in message and "not available here" in message
     assert "Traceback" not in message
     assert dock.current_task is None and dock.create_button.isEnabled()
@@ -415,7 +443,7 @@ def test_a_bad_output_url_is_refused_before_sending(qgis_iface, qtbot, project, 
     dock.output_url_edit.setText("https://not-s3/folder")
     wait_for_preview(dock, qtbot)
     dock.create_button.click()
-    message = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning)[-1]
+    message = bar_messages(qgis_iface.messageBar(), Qgis.MessageLevel.Warning)[-1]
     assert "not an S3 URL" in message
     assert not fake_service.server.calls("POST", "/api/v2/batch/process")
     dock.cleanup()
@@ -557,12 +585,62 @@ def test_the_start_dialog_without_an_estimate_says_so_and_defaults_to_cancel(qtb
     from qgis.PyQt.QtWidgets import QDialogButtonBox
     from sentinelhub_batch.plugin.gui.start_dialog import StartSummary
 
-    dialog = StartDialog(StartSummary("job-1", None, None, spent_pu=12.5))
+    dialog = StartDialog(StartSummary("job-1", None, spent_pu=12.5))
     qtbot.addWidget(dialog)
     assert "job-1" in dialog.question_label.text()
-    assert dialog.tiles_value.text() == "not known yet"
-    assert "No cost estimate" in dialog.charged_value.text()
-    assert dialog.billed_value.text() == "100 PU"
+    assert dialog.tiles_value.text() == "not known"
+    assert "No cost estimate" in dialog.estimate_value.text()
+    assert not dialog.start_button.isEnabled() and "nothing is started" in dialog.limit_note_label.text()
     assert dialog.spent_value.text() == "12.50 PU" and not dialog.spent_value.isHidden()
     assert dialog.button_box.button(QDialogButtonBox.StandardButton.Cancel).isDefault()
     assert dialog.button_box.button(QDialogButtonBox.StandardButton.Ok).text() == "Start processing"
+
+
+@pytest.mark.e2e
+def test_a_job_created_here_can_be_started_at_once_in_the_jobs_dock_despite_the_404_window(
+        qgis_iface, qtbot, project, monkeypatch, local_stack):
+    """Right after a create the service answers 404 for the new request for a while; the Jobs dock acts on it at
+    once and rides that out, because every client knows the request was just created."""
+    from sentinelhub_batch.plugin.core.deployments import custom_deployment
+    from sentinelhub_batch.plugin.core.jobs import PollPolicy
+    from sentinelhub_batch.plugin.gui.jobs_dock import JobsDock
+    from sentinelhub_batch.plugin.gui.monitor import JobMonitor
+    from sentinelhub_batch.plugin.services.connection import Connection, S3Access
+
+    for name, value in {"SH_CLIENT_ID": local_stack.client_id, "SH_CLIENT_SECRET": local_stack.client_secret,
+                        "SH_BASE_URL": local_stack.base_url, "SH_TOKEN_URL": local_stack.token_url,
+                        "AWS_ACCESS_KEY_ID": local_stack.s3_access_key,
+                        "AWS_SECRET_ACCESS_KEY": local_stack.s3_secret_key,
+                        "AWS_S3_ENDPOINT": local_stack.s3_endpoint, "AWS_REGION": local_stack.s3_region}.items():
+        monkeypatch.setenv(name, str(value))
+    local_stack.faults.not_found_after_create_seconds = 2.0
+    connection = Connection(custom_deployment(local_stack.base_url, local_stack.token_url), local_stack.client_id,
+                            local_stack.client_secret, S3Access(local_stack.s3_access_key, local_stack.s3_secret_key,
+                                                               local_stack.s3_endpoint, local_stack.s3_region))
+    monitor = JobMonitor(PollPolicy(analysing=0.1, waiting_for_user=0.2, processing_min=0.1, processing_max=0.4))
+    monitor.start()
+    jobs = JobsDock(qgis_iface, monitor, QgsProject.instance(), connection_factory=lambda key: connection)
+    qtbot.addWidget(jobs)
+    jobs.confirm_start = lambda summary: summary.limit_pu
+    notes = []
+    jobs.notification.connect(lambda text, level: notes.append(text))
+    tutorial_layer(qgis_iface)
+    dock = make_dock(qgis_iface, qtbot)
+    dock.job_created.connect(jobs.add_task)
+    dock.output_url_edit.setText(f"s3://{local_stack.bucket}/window")
+    wait_for_preview(dock, qtbot)
+    try:
+        with qtbot.waitSignal(dock.job_created, timeout=60000) as created:
+            dock.create_button.click()
+        task_id = created.args[0].id
+        with qtbot.waitSignal(jobs.notification, timeout=120000, check_params_cb=lambda text, level: "finished" in
+                              text):
+            jobs.start(task_id)
+        assert local_stack.service.requests[task_id].status == "DONE"
+        hidden = [entry for entry in local_stack.request_log if task_id in entry[1] and entry[2] == 404]
+        assert hidden, "the service hid the new request for a while; the dock rode it out"
+        assert not any("not found" in note.lower() for note in notes)
+    finally:
+        assert monitor.shutdown(5000)
+        jobs.shutdown()
+        dock.cleanup()

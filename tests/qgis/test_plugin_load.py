@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import List, Tuple
 
 import pytest
@@ -173,12 +174,20 @@ def test_plugin_loads_shows_dock_and_unloads_without_leftovers(iface, qgis_app):
 
 
 def test_processing_only_start_as_in_qgis_process(qgis_app):
+    from sentinelhub_batch.plugin.core.client import RECENTLY_CREATED
+
     registry = QgsApplication.processingRegistry()
+    shared = Path(QgsApplication.qgisSettingsDirPath()) / "sentinelhub_batch" / "recently_created.json"
     with MessageLogRecorder() as recorder:
         plugin = sentinelhub_batch.classFactory(None)
         plugin.initProcessing()
         assert registry.providerById(PROVIDER_ID) is not None
+        # Requests created by this process are known to the next qgis_process run of the profile.
+        RECENTLY_CREATED.add("https://api.example.com", "job-created-here")
+        assert "job-created-here" in shared.read_text(encoding="utf-8")
         plugin.unload()
+    RECENTLY_CREATED.add("https://api.example.com", "job-after-unload")
+    assert "job-after-unload" not in shared.read_text(encoding="utf-8")
     assert registry.providerById(PROVIDER_ID) is None
     assert _our_handlers() == []
     assert recorder.problems() == []

@@ -3,69 +3,16 @@ the local stack (emulated Sentinel Hub + S3) when it is available."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 from osgeo import gdal
-from qgis.core import QgsApplication, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+from processing_support import PROVIDER_ID, RecordingFeedback, initialise_processing
+from qgis.core import QgsApplication, QgsProcessingException, QgsVectorLayer
 
-QGIS_PYTHON_PLUGINS = "/usr/share/qgis/python/plugins"
 SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 TUTORIAL_AREA = SHARED_DATA / "california_crop_fields.geojson"
 TUTORIAL_EVALSCRIPT = SHARED_DATA / "interpolation_evalscript.js"
-PROVIDER_ID = "sentinelhub_batch"
-
-
-def initialise_processing():
-    """Processing with our provider registered (idempotent); returns the ``processing`` module."""
-    if QGIS_PYTHON_PLUGINS not in sys.path:
-        sys.path.append(QGIS_PYTHON_PLUGINS)
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById(PROVIDER_ID) is None:
-        from sentinelhub_batch.plugin.processing.provider import SentinelHubBatchProvider
-
-        provider = SentinelHubBatchProvider()
-        assert registry.addProvider(provider)
-        initialise_processing.provider = provider
-    from qgis import processing
-
-    return processing
-
-
-class RecordingFeedback(QgsProcessingFeedback):
-    """Keeps what an algorithm reports; cancels itself once ``cancel_when(text)`` is true for a message."""
-
-    def __init__(self, cancel_when=None):
-        super().__init__()
-        self.messages = []
-        self.progress_values = []
-        self.cancel_when = cancel_when
-        self.progressChanged.connect(self.progress_values.append)
-
-    def _record(self, text):
-        self.messages.append(text)
-        if self.cancel_when is not None and self.cancel_when(text):
-            self.cancel()
-
-    def pushInfo(self, text):
-        self._record(text)
-        super().pushInfo(text)
-
-    def pushWarning(self, text):
-        self._record(text)
-        super().pushWarning(text)
-
-    def reportError(self, text, fatal=False):
-        self._record(text)
-        super().reportError(text, fatal)
-
-    @property
-    def text(self):
-        return "\n".join(self.messages)
 
 
 def tutorial_parameters(**overrides):
@@ -152,8 +99,10 @@ def test_a_coarser_resolution_means_fewer_pixels_and_less_cost(processing):
 @pytest.mark.parametrize("overrides, expected", [
     ({"RESOLUTION": 15}, "resolution"),
     ({"EVALSCRIPT": "/nowhere/script.js"}, "does not exist"),
-    ({"TIME_FROM": "July 2020"}, "not a date"),
-    ({"GRID": 42}, "42"),
+    ({"TIME_FROM": "July 2020"}, "TIME_FROM"),
+    ({"TIME_FROM": "2020-07-31", "TIME_TO": "2020-07-01"}, "ends"),
+    ({"GRID": 42}, "GRID"),
+    ({"DATA_COLLECTION": "sentinel-9"}, "DATA_COLLECTION"),
 ])
 def test_bad_inputs_fail_with_a_plain_message(processing, overrides, expected):
     with pytest.raises(QgsProcessingException) as raised:
@@ -203,8 +152,8 @@ def sub_area_layer(tmp_path):
 
 
 def job_parameters(stack, tmp_path, folder, **overrides):
-    return tutorial_parameters(AREA=sub_area_layer(tmp_path), DELIVERY_URL=f"s3://{stack.bucket}/{folder}",
-                               DESCRIPTION=f"processing test {folder}", **overrides)
+    return tutorial_parameters(**{"AREA": sub_area_layer(tmp_path), "DELIVERY_URL": f"s3://{stack.bucket}/{folder}",
+                                  "DESCRIPTION": f"processing test {folder}", **overrides})
 
 
 def test_a_job_from_create_to_results(processing, stack_environment, tmp_path):
@@ -297,6 +246,11 @@ def test_failed_tiles_are_retried_into_the_same_outputs(processing, stack_enviro
     assert statuses[failing] == "FAILED" and result["TILES_FAILED"] == 1
     assert next(tile["error"] for tile in features(result["TILES"]) if tile["name"] == failing)
 
+    jobs_before = set(stack.service.requests)
+    with pytest.raises(QgsProcessingException) as refused:
+        run(processing, "retry_failed_tiles", {"JOB_ID": result["JOB_ID"], "MAX_PU": 50})
+    assert "1 tile" in str(refused.value) and "above the spending limit of 50.00 PU" in str(refused.value)
+    assert set(stack.service.requests) == jobs_before, "a refused re-run creates nothing"
     retried = run(processing, "retry_failed_tiles", {"JOB_ID": result["JOB_ID"]})
     assert retried["TILE_COUNT"] == 1 and retried["NEW_JOB_ID"] != result["JOB_ID"]
     done = run(processing, "wait_for_job", {"JOB_ID": retried["NEW_JOB_ID"], "POLL_SECONDS": 0.5})
@@ -304,3 +258,66 @@ def test_failed_tiles_are_retried_into_the_same_outputs(processing, stack_enviro
     with pytest.raises(QgsProcessingException) as raised:
         run(processing, "retry_failed_tiles", {"JOB_ID": retried["NEW_JOB_ID"]})
     assert "no failed tiles" in str(raised.value)
+
+
+# ------------------------------------------------------------------------------------------------ safe by default
+
+
+def test_run_job_rides_out_the_404s_of_a_request_just_created(processing, stack_environment, tmp_path, monkeypatch):
+    stack = stack_environment
+    monkeypatch.setattr(stack.faults, "not_found_after_create_seconds", 2.0)
+    result = run(processing, "run_job", job_parameters(
+        stack, tmp_path, "window-run", POLL_SECONDS=0.5, TILES=str(tmp_path / "tiles.gpkg"),
+        OUTPUT_FOLDER=str(tmp_path / "results")))
+    assert result["STATUS"] == "DONE"
+    assert [entry for entry in stack.request_log if result["JOB_ID"] in entry[1] and entry[2] == 404]
+
+
+def test_create_then_start_in_one_process_rides_out_the_404s(processing, stack_environment, tmp_path, monkeypatch):
+    stack = stack_environment
+    monkeypatch.setattr(stack.faults, "not_found_after_create_seconds", 2.0)
+    job_id = run(processing, "create_job", job_parameters(stack, tmp_path, "window-steps"))["JOB_ID"]
+    assert run(processing, "start_job", {"JOB_ID": job_id})["STATUS"] in ("ANALYSING", "PROCESSING", "DONE")
+    assert [entry for entry in stack.request_log if job_id in entry[1] and entry[2] == 404]
+
+
+@pytest.fixture
+def wrong_s3_endpoint(stack_environment, monkeypatch):
+    """An S3 endpoint that answers, but is not where the service delivers: every object is 'not found'."""
+    monkeypatch.setenv("AWS_S3_ENDPOINT", stack_environment.base_url)
+    return stack_environment
+
+
+def test_a_done_job_whose_results_cannot_be_read_is_an_error_everywhere(processing, stack_environment, tmp_path,
+                                                                         monkeypatch):
+    stack = stack_environment
+    job_id = run(processing, "create_job", job_parameters(stack, tmp_path, "unreadable"))["JOB_ID"]
+    run(processing, "start_job", {"JOB_ID": job_id})
+    assert run(processing, "wait_for_job", {"JOB_ID": job_id, "POLL_SECONDS": 0.5})["STATUS"] == "DONE"
+    monkeypatch.setenv("AWS_S3_ENDPOINT", stack.base_url)  # answers, but holds none of the job's files
+    for name, parameters in (("wait_for_job", {"POLL_SECONDS": 0.5}), ("tile_status", {"OUTPUT": "memory:"}),
+                             ("load_results", {"OUTPUT_FOLDER": str(tmp_path / "results")})):
+        with pytest.raises(QgsProcessingException) as raised:
+            run(processing, name, {"JOB_ID": job_id, **parameters})
+        assert job_id in str(raised.value) and "featureManifest" in str(raised.value), (name, str(raised.value))
+
+
+def sub_area_file(tmp_path):
+    """The 'Test sub-area' as a GeoJSON file: a run that fails must not be given a layer object (QGIS 3.22 then
+    crashes when the test process exits)."""
+    import json
+
+    collection = json.loads(TUTORIAL_AREA.read_text())
+    collection["features"] = [feature for feature in collection["features"]
+                              if feature["properties"].get("name") == "Test sub-area"]
+    path = tmp_path / "sub_area.geojson"
+    path.write_text(json.dumps(collection))
+    return str(path)
+
+
+def test_run_job_fails_when_the_finished_job_cannot_be_read(processing, wrong_s3_endpoint, tmp_path):
+    with pytest.raises(QgsProcessingException) as raised:
+        run(processing, "run_job", job_parameters(
+            wrong_s3_endpoint, tmp_path, "unreadable-run", AREA=sub_area_file(tmp_path), POLL_SECONDS=0.5,
+            TILES=str(tmp_path / "tiles.gpkg"), OUTPUT_FOLDER=str(tmp_path / "results")))
+    assert "is DONE, but its feature manifest is not at" in str(raised.value)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsApplication, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 from sentinelhub_batch.plugin.core.errors import ApiError
+from sentinelhub_batch.plugin.core.grids import BUILTIN_GRIDS
 from sentinelhub_batch.plugin.core.models import BatchTask
 from sentinelhub_batch.plugin.services import connection as connection_module
 
@@ -34,6 +35,10 @@ class FakeBatchClient:
 
     def close(self):
         pass
+
+    def tiling_grids(self):
+        """The service's grid listing (read, not recorded: ``calls`` are the job actions)."""
+        return list(BUILTIN_GRIDS.values())
 
     def _task(self, task_id):
         if task_id not in self.tasks:
@@ -242,3 +247,66 @@ def test_an_auth_config_wins_over_the_environment(processing, service, monkeypat
     with pytest.raises(QgsProcessingException) as raised:
         run(processing, "list_jobs", {"AUTH_CONFIG": "nosuch1", "OUTPUT": "memory:"})
     assert "nosuch1" in str(raised.value) and "could not be read" in str(raised.value)
+
+
+# --- the spending guard: nothing that starts paid work runs above the limit
+
+
+def test_run_job_above_the_limit_creates_nothing_and_says_tiles_and_pu(processing, service):
+    with pytest.raises(QgsProcessingException) as raised:
+        run(processing, "run_job", job_parameters(MAX_PU=50, TILES="memory:", OUTPUT_FOLDER="/tmp/unused"))
+    message = str(raised.value)
+    assert "Not started" in message and "8 tiles" in message and "PU charged" in message
+    assert "above the spending limit of 50.00 PU" in message and "MAX_PU" in message
+    assert service.calls == [], "nothing was created, nothing was started"
+
+
+def test_create_job_starts_only_when_asked_and_only_within_the_limit(processing, service):
+    created = run(processing, "create_job", job_parameters())
+    assert created["STATUS"] == "CREATED" and [kind for kind, _ in service.calls] == ["create"]
+    with pytest.raises(QgsProcessingException, match=r"above the spending limit of 50\.00 PU"):
+        run(processing, "create_job", job_parameters(START=True, MAX_PU=50))
+    assert [kind for kind, _ in service.calls] == ["create"]
+    started = run(processing, "create_job", job_parameters(START=True))
+    assert ("start", started["JOB_ID"]) in service.calls and started["STATUS"] in ("ANALYSING", "PROCESSING")
+
+
+def test_start_job_estimates_the_job_and_refuses_above_the_limit(processing, service):
+    job_id = run(processing, "create_job", job_parameters())["JOB_ID"]
+    feedback = Feedback()
+    with pytest.raises(QgsProcessingException) as raised:
+        run(processing, "start_job", {"JOB_ID": job_id, "MAX_PU": 99}, feedback)
+    assert "8 tiles" in str(raised.value) and "billed 100 PU, the minimum" in str(raised.value)
+    assert any("8 tiles, about" in message for message in feedback.messages), "the estimate is shown first"
+    assert ("start", job_id) not in service.calls
+    assert run(processing, "start_job", {"JOB_ID": job_id, "MAX_PU": 100})["STATUS"] in ("ANALYSING", "PROCESSING")
+
+
+def test_the_connection_limit_applies_unless_the_run_raises_it(processing, service, monkeypatch):
+    monkeypatch.setenv("SH_MAX_PU", "60")
+    job_id = run(processing, "create_job", job_parameters())["JOB_ID"]
+    with pytest.raises(QgsProcessingException, match=r"above the spending limit of 60\.00 PU"):
+        run(processing, "start_job", {"JOB_ID": job_id})
+    assert run(processing, "start_job", {"JOB_ID": job_id, "MAX_PU": 150})["STATUS"] in ("ANALYSING", "PROCESSING")
+    monkeypatch.setenv("SH_MAX_PU", "lots")
+    with pytest.raises(QgsProcessingException, match="SH_MAX_PU"):
+        run(processing, "start_job", {"JOB_ID": job_id})
+
+
+def test_preview_reports_count_and_cost_first_and_writes_a_huge_layer_only_when_asked(processing, monkeypatch):
+    from sentinelhub_batch.plugin.processing.algorithms import preview_tiles
+
+    monkeypatch.setattr(preview_tiles, "MAX_TILE_FEATURES", 5)
+    feedback = Feedback()
+    with pytest.raises(QgsProcessingException) as raised:
+        run(processing, "preview_tiles", job_parameters(OUTPUT="memory:"), feedback)
+    assert "8 tiles" in str(raised.value) and "PU charged" in str(raised.value) and "ALL_TILES" in str(raised.value)
+    assert any(message.startswith("Tiles: 8") for message in feedback.messages)
+    assert run(processing, "preview_tiles", job_parameters(OUTPUT="memory:", ALL_TILES=True))["TILE_COUNT"] == 8
+
+
+def test_preview_refuses_an_evalscript_without_outputs(processing):
+    script = "//VERSION=3\nfunction setup() { return {input: ['B04'], output: []}; }\n" \
+             "function evaluatePixel(s) { return []; }"
+    with pytest.raises(QgsProcessingException, match="declares no output"):
+        run(processing, "preview_tiles", job_parameters(EVALSCRIPT=script, OUTPUT="memory:"))

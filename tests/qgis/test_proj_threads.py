@@ -25,7 +25,8 @@ SCENARIO = f"AREA_BOUNDS = {AREA_BOUNDS!r}\n" + textwrap.dedent("""
     from qgis.PyQt.QtCore import QCoreApplication, QRunnable, QThreadPool
     from shapely.geometry import box
     from sentinelhub_batch.plugin.core import proj_threads
-    from sentinelhub_batch.plugin.core.geopackage import _crs_definition
+    from sentinelhub_batch.plugin.core.geopackage import (
+        _crs_definition, features_from_polygons, features_in_area, outlines_in_lonlat)
     from sentinelhub_batch.plugin.core.process_api import ProcessInputs, in_metric_crs
     from sentinelhub_batch.plugin.core.tiles import parse_crs, tiles_for_area
 
@@ -48,6 +49,9 @@ SCENARIO = f"AREA_BOUNDS = {AREA_BOUNDS!r}\n" + textwrap.dedent("""
                 metric = in_metric_crs(ProcessInputs(area, 4326, "", "sentinel-2-l1c", "2020-07-01", "2020-07-30"))
                 entry["metric_crs"] = metric.area_crs
                 entry["gpkg_crs"] = _crs_definition(32610)[0]
+                own = features_from_polygons([("field", box(720000, 4063000, 721000, 4064000))], 32610, 10)
+                entry["own_polygons"] = len(features_in_area(own, area, "EPSG:4326"))
+                entry["outline_west"] = round(outlines_in_lonlat(own)[0].bounds[0], 2)
                 try:
                     parse_crs(4326)
                     entry["direct"] = "made a pyproj object on a Qt thread"
@@ -78,4 +82,5 @@ def test_pyproj_work_repeated_on_one_pooled_qt_thread_does_not_crash(tmp_path):
         assert entry["tiles"] == len(tiles_for_area(box(*AREA_BOUNDS), "EPSG:4326", 1, 10))
         assert entry["metric_crs"] == 32610
         assert entry["gpkg_crs"] == "WGS 84 / UTM zone 10N"
+        assert entry["own_polygons"] == 1 and entry["outline_west"] == -120.54
         assert entry["direct"] == "refused"

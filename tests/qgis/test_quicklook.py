@@ -74,8 +74,11 @@ def make_panel(qgis_iface, service, area_layer, evalscript=TUTORIAL_EVALSCRIPT, 
         return ProcessInputs(area.geometry, area.crs, evalscript, "sentinel-2-l1c", "2020-07-01", "2020-07-30")
 
     connection = RecordingConnection(service, clients if clients is not None else [])
-    return QuickLookPanel(qgis_iface, get_inputs, get_area_layer=lambda: area_layer,
-                          connection_factory=lambda: connection)
+    panel = QuickLookPanel(qgis_iface, get_inputs, get_area_layer=lambda: area_layer,
+                           connection_factory=lambda: connection)
+    panel.questions = []
+    panel.confirm = lambda title, question: panel.questions.append(question) or True
+    return panel
 
 
 def messages(qgis_iface, level):
@@ -91,7 +94,8 @@ def test_test_evalscript_on_the_selected_sub_area_adds_ndvi_and_data_mask(qgis_i
     area_layer.selectByIds([sub_area_feature_id(area_layer)])
     panel = make_panel(qgis_iface, service, area_layer)
     qtbot.addWidget(panel)
-    assert panel.resolution_box.value() == 10.0
+    assert panel.resolution_box.value() == 10.0 and not panel.whole_area_check.isChecked()
+    panel.whole_area_check.setChecked(True)
 
     with qtbot.waitSignal(panel.finished, timeout=WAIT_MS) as finished:
         qtbot.mouseClick(panel.test_button, Qt.MouseButton.LeftButton)
@@ -119,6 +123,8 @@ def test_test_evalscript_on_the_selected_sub_area_adds_ndvi_and_data_mask(qgis_i
         ("NDVI", True), ("data_mask", False)]
     assert isinstance(layers["NDVI"].renderer(), QgsSingleBandPseudoColorRenderer)
     assert panel.last_pu is not None and panel.last_pu > 0
+    (question,) = panel.questions  # the whole sub-area at 10 m costs more than a test may without asking
+    assert f"about {panel.last_estimate:.2f} PU" in question and panel.last_estimate > 5
     success = messages(qgis_iface, Qgis.MessageLevel.Success)
     assert success and "NDVI" in success[-1] and "PU" in success[-1]
     assert panel.test_button.isEnabled() and not panel.cancel_button.isEnabled()
@@ -157,6 +163,7 @@ def test_without_a_selection_the_map_extent_clipped_to_the_area_is_tested(qgis_i
     shown = canvas.extent()
     panel = make_panel(qgis_iface, service, area_layer)
     panel.resolution_box.setValue(40.0)
+    panel.whole_area_check.setChecked(True)
     qtbot.addWidget(panel)
 
     with qtbot.waitSignal(panel.finished, timeout=WAIT_MS) as finished:
@@ -174,6 +181,36 @@ def test_without_a_selection_the_map_extent_clipped_to_the_area_is_tested(qgis_i
         extent = layer.extent()
         assert (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()) == pytest.approx(
             expected, abs=40.0)
+
+
+def test_an_evalscript_test_renders_a_small_window_at_full_resolution_without_asking(qgis_iface, qtbot, service,
+                                                                                    area_layer):
+    area_layer.selectByIds([sub_area_feature_id(area_layer)])
+    panel = make_panel(qgis_iface, service, area_layer)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.finished, timeout=WAIT_MS) as finished:
+        panel.run_test()
+    assert finished.args == ["test", True], messages(qgis_iface, Qgis.MessageLevel.Critical)
+    assert panel.questions == [] and panel.last_estimate < 5
+    for layer in panel.last_layers:
+        assert layer.width() <= 256 and layer.height() <= 256 and max(layer.width(), layer.height()) >= 200
+        assert layer.rasterUnitsPerPixelX() == pytest.approx(10.0, rel=0.01)
+    assert panel.last_pu == pytest.approx(panel.last_estimate, rel=0.05)
+
+
+def test_a_declined_question_sends_nothing(qgis_iface, qtbot, service, area_layer):
+    clients = []
+    panel = make_panel(qgis_iface, service, area_layer, clients=clients)
+    panel.confirm = lambda title, question: panel.questions.append(question) or False
+    panel.whole_area_check.setChecked(True)
+    qtbot.addWidget(panel)
+    layers_before = set(QgsProject.instance().mapLayers())
+    with qtbot.waitSignal(panel.finished, timeout=1000) as finished:
+        assert panel.run_test() is None
+    assert finished.args == ["test", False]
+    assert len(panel.questions) == 1 and "PU" in panel.questions[0]
+    assert clients == [] and set(QgsProject.instance().mapLayers()) == layers_before
+    assert "Not sent" in panel.status_label.text()
 
 
 def test_a_syntax_error_shows_the_services_message_not_a_traceback(qgis_iface, qtbot, service, area_layer):
@@ -318,7 +355,7 @@ def test_process_area_fails_with_the_services_message(service_environment, area_
         "AREA": area_layer, "SELECTED_ONLY": True,
         "EVALSCRIPT": TUTORIAL_EVALSCRIPT.replace("function setup() {", "function setup( {"),
         "TIME_FROM": "2020-07-01", "TIME_TO": "2020-07-30", "WIDTH": 32, "HEIGHT": 32,
-        "OUTPUT_FOLDER": str(tmp_path / "out"),
+        "MAX_PU": 10, "OUTPUT_FOLDER": str(tmp_path / "out"),  # its cost is unknown: allowed explicitly
     })
     assert not ok
     assert any("RENDERER_EXCEPTION" in error and "SyntaxError" in error for error in feedback.errors), feedback.errors
@@ -336,3 +373,23 @@ def test_process_area_refuses_an_image_larger_than_the_process_api_renders(monke
     })
     assert not ok
     assert any("at most 2500 px" in error and "at least" in error for error in feedback.errors), feedback.errors
+
+
+def test_process_area_shows_its_pu_first_and_refuses_above_the_threshold(service_environment, area_layer, tmp_path):
+    results, ok, feedback = run_process_area({
+        "AREA": area_layer, "EVALSCRIPT": TUTORIAL_EVALSCRIPT, "TIME_FROM": "2020-07-01", "TIME_TO": "2020-07-30",
+        "RESOLUTION": 10, "OUTPUT_FOLDER": str(tmp_path / "out"),
+    })
+    assert not ok
+    (expected,) = [line for line in feedback.infos if line.startswith("Expected cost: about")]
+    estimate = expected.split("about ")[1].split(" PU")[0]
+    assert any(f"about {estimate} PU, above the 5.00 PU allowed" in error and "MAX_PU" in error
+               for error in feedback.errors), feedback.errors
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+    results, ok, feedback = run_process_area({
+        "AREA": area_layer, "EVALSCRIPT": TUTORIAL_EVALSCRIPT, "TIME_FROM": "2020-07-01", "TIME_TO": "2020-07-30",
+        "RESOLUTION": 10, "MAX_PU": float(estimate.replace(",", "")) + 1, "OUTPUT_FOLDER": str(tmp_path / "out"),
+    })
+    assert ok, feedback.errors
+    assert results["PU_SPENT"] > 5

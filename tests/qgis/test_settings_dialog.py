@@ -144,3 +144,22 @@ def test_connection_test_without_credentials_says_what_to_set_up(auth_ready, qtb
         dialog.test_button.click()
     success, message = signal.args
     assert not success and "connection settings" in message
+
+
+def test_the_spending_limit_is_set_per_connection(auth_ready, qtbot):
+    from sentinelhub_batch.plugin.core.spending import DEFAULT_BATCH_LIMIT_PU
+
+    dialog = SettingsDialog(settings=ConnectionSettings())
+    qtbot.addWidget(dialog)
+    assert dialog.spending_limit_spin.value() == DEFAULT_BATCH_LIMIT_PU
+    fill_custom(dialog, "http://127.0.0.1:8123", "http://127.0.0.1:8123/token", "client-abc", "top-secret-1")
+    dialog.spending_limit_spin.setValue(2500)
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert ConnectionSettings.load().spending_limit_pu == 2500
+    assert connection_from_settings().spending_limit_pu == 2500
+    again = SettingsDialog()
+    qtbot.addWidget(again)
+    assert again.spending_limit_spin.value() == 2500
+    QgsSettings().setValue(f"{SETTINGS_GROUP}/spending_limit_pu", "lots")
+    assert ConnectionSettings.load().spending_limit_pu == DEFAULT_BATCH_LIMIT_PU

@@ -65,3 +65,15 @@ def test_cancelling_ends_a_waiting_task_and_reports_it_as_cancelled(qgis_app, qt
     assert isinstance(outcome[0], TaskCancelledError) and time.monotonic() - started < 2
     assert owner.pending == 0
     qtbot.waitUntil(lambda: QgsApplication.taskManager().countActiveTasks() == 0, timeout=WAIT_MS)
+
+
+def test_a_retry_says_when_the_next_try_comes_in_words_people_read():
+    from sentinelhub_batch.plugin.core.retry import TransientError
+    from sentinelhub_batch.plugin.services.tasks import Activity
+
+    lines = []
+    activity = Activity(info=lines.append)
+    activity.retrying(0.45, TransientError(None, "HTTP 503 on GET"))
+    activity.retrying(12.2, TransientError(None, "HTTP 429 on GET"))
+    assert lines == ["Sentinel Hub is busy or unreachable (HTTP 503 on GET); trying again in 450 ms.",
+                     "Sentinel Hub is busy or unreachable (HTTP 429 on GET); trying again in 12 s."]

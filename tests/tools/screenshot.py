@@ -2,7 +2,9 @@
 
 Run by QGIS itself: ``qgis --code tests/tools/screenshot.py``. The script starts the local stack (emulated Sentinel
 Hub + S3, ``python -m emulator.stack``) in a child process with timings that make the tutorial job take about half
-a minute and one tile fail, points the plugin at it through the SH_*/AWS_* environment, loads the tutorial area as
+a minute and one tile fail, points the plugin at it through the SH_*/AWS_* environment, loads the plugin into the
+blank project and opens its docks — and saves that clean start as ``qgis-start.png`` once it checked that the
+project is unmodified (no layer, nothing to save, QGIS's welcome page still shown) — then loads the tutorial area as
 the active layer, fills in the New job dock (tutorial evalscript, grid 1, 20 m, buffer 50), clicks Create and
 Start, and lets the Jobs dock's monitor follow the job. When the job is PROCESSING and its tiles on the map show
 done, failed and still-to-do tiles (drawn blue, "Processing"), it saves ``screenshots/qgis.png`` (or the file
@@ -28,6 +30,7 @@ from pathlib import Path
 REPOSITORY = Path(os.environ.get("SHB_REPOSITORY", Path.cwd())).resolve()
 OUTPUT = Path(os.environ.get("SHB_SCREENSHOT", REPOSITORY / "screenshots" / "qgis.png"))
 RESULTS_OUTPUT = OUTPUT.with_name(f"{OUTPUT.stem}-results{OUTPUT.suffix}")
+START_OUTPUT = OUTPUT.with_name(f"{OUTPUT.stem}-start{OUTPUT.suffix}")
 STACK_LOG = REPOSITORY / ".build" / "screenshot-stack.log"
 SHARED_DATA = REPOSITORY.parent / "shared" / "data"
 AREA_FILE = SHARED_DATA / "california_crop_fields.geojson"
@@ -201,7 +204,6 @@ class ScreenshotRun:
     # -- the steps
 
     def begin(self):
-        from qgis.core import QgsProject, QgsVectorLayer
         from qgis.PyQt.QtCore import Qt
         from sentinelhub_batch.plugin.plugin import SentinelHubBatchPlugin
 
@@ -211,13 +213,6 @@ class ScreenshotRun:
             dock = self.window.findChild(_dock_class(), name)
             if dock is not None:
                 dock.hide()
-
-        self.area_layer = QgsVectorLayer(str(AREA_FILE), "California crop fields", "ogr")
-        if not self.area_layer.isValid():
-            raise ScreenshotFailed(f"{AREA_FILE} cannot be opened.")
-        self.area_layer.setRenderer(_outline_renderer())
-        QgsProject.instance().addMapLayer(self.area_layer)
-        self.iface.setActiveLayer(self.area_layer)
 
         self.plugin = SentinelHubBatchPlugin(self.iface)
         self.plugin.initGui()
@@ -236,7 +231,37 @@ class ScreenshotRun:
             layers.show()
             self.window.resizeDocks([jobs, layers], [800, 270], Qt.Orientation.Vertical)
         self.window.resizeDocks([new_job, jobs], [560, 600], Qt.Orientation.Horizontal)
+        say("Plugin loaded and its docks opened; waiting for the New job dock to settle")
+        self.wait_for("the New job dock's first preview", lambda: new_job.last_preview is not None
+                      and not new_job.preview.busy and not new_job.tasks.pending,
+                      lambda: self.grab_after_paint(START_OUTPUT, self.fill_in, check=self.check_clean_start), 30)
 
+    def check_clean_start(self):
+        """The plugin, loaded with its docks open, has not touched the blank project."""
+        from qgis.core import QgsProject
+        from qgis.PyQt.QtWidgets import QWidget
+
+        project = QgsProject.instance()
+        if project.count() or project.isDirty():
+            raise ScreenshotFailed(f"The blank project changed before the user did anything: {project.count()} "
+                                   f"layer(s), {'modified' if project.isDirty() else 'unmodified'}.")
+        welcome = [widget for widget in self.window.findChildren(QWidget)
+                   if widget.metaObject().className() == "QgsWelcomePage"]
+        if welcome and not welcome[0].isVisible():
+            raise ScreenshotFailed("QGIS shows the map instead of its welcome page at start-up.")
+        say("clean start: no layer, nothing to save" + (", the welcome page shown" if welcome else
+                                                        " (this QGIS has no welcome page to check)"))
+
+    def fill_in(self):
+        from qgis.core import QgsProject, QgsVectorLayer
+
+        new_job = self.plugin.new_job_dock
+        self.area_layer = QgsVectorLayer(str(AREA_FILE), "California crop fields", "ogr")
+        if not self.area_layer.isValid():
+            raise ScreenshotFailed(f"{AREA_FILE} cannot be opened.")
+        self.area_layer.setRenderer(_outline_renderer())
+        QgsProject.instance().addMapLayer(self.area_layer)
+        self.iface.setActiveLayer(self.area_layer)
         new_job.refresh_area()
         new_job.set_evalscript(EVALSCRIPT_FILE.read_text())
         new_job.grid_combo.setCurrentIndex(new_job.grid_combo.findData(GRID_ID))
@@ -355,13 +380,15 @@ class ScreenshotRun:
             scroll.widget().adjustSize()
             scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
 
-    def grab_after_paint(self, target=OUTPUT, then=None):
+    def grab_after_paint(self, target=OUTPUT, then=None, check=None):
         from qgis.PyQt.QtCore import QTimer
 
-        QTimer.singleShot(1500, lambda: self.step(lambda: self.grab(target, then or self.load_results)))
+        QTimer.singleShot(1500, lambda: self.step(lambda: self.grab(target, then or self.load_results, check)))
 
-    def grab(self, target, then):
+    def grab(self, target, then, check=None):
         if not self.iface.mapCanvas().isDrawing():
+            if check is not None:
+                check()
             self.check_no_secrets_shown()
             picture = self.window.grab()
             partial = target.with_suffix(".partial.png")
@@ -372,7 +399,7 @@ class ScreenshotRun:
             then()
         else:
             self.wait_for("the map to be drawn", lambda: not self.iface.mapCanvas().isDrawing(),
-                          lambda: self.grab_after_paint(target, then), 30)
+                          lambda: self.grab_after_paint(target, then, check), 30)
 
     def load_results(self):
         """Once the job has ended, Load results in the Jobs dock, as a user would, and picture the mosaics."""
@@ -513,8 +540,8 @@ def main():
     stack = StackProcess()
     watchdog(stack)
     try:
-        OUTPUT.unlink(missing_ok=True)
-        RESULTS_OUTPUT.unlink(missing_ok=True)
+        for picture in (OUTPUT, RESULTS_OUTPUT, START_OUTPUT):
+            picture.unlink(missing_ok=True)
         OUTPUT.parent.mkdir(parents=True, exist_ok=True)
         say("starting the local stack")
         stack.start()

@@ -109,6 +109,9 @@ def test_instance_type_is_sent_only_when_chosen():
     assert build_batch_request(tutorial_spec(instance_type="large"))["instanceType"] == "large"
     refused(tutorial_spec(instance_type="huge"), "normal, large")
     assert not SENTINEL_HUB_EU.capabilities.instance_type and CDSE.capabilities.instance_type
+    assert build_batch_request(tutorial_spec(instance_type="normal"), deployment=CDSE)["instanceType"] == "normal"
+    refused(tutorial_spec(instance_type="normal"), "sentinel-hub.com no longer takes an instance type",
+            SENTINEL_HUB_EU)
 
 
 # ----------------------------------------------------------------------------------------------- bucket access
@@ -393,6 +396,13 @@ def test_zarr_on_the_wgs84_and_laea_grids(grid):
 ])
 def test_zarr_rules(changes, message):
     refused(zarr_spec(**changes), message)
+
+
+def test_the_grids_that_take_zarr_are_the_wgs84_and_laea_ones():
+    from sentinelhub_batch.plugin.core.batch_request import zarr_allowed_for_grid
+    from sentinelhub_batch.plugin.core.grids import BUILTIN_GRIDS
+
+    assert sorted(grid.id for grid in BUILTIN_GRIDS.values() if zarr_allowed_for_grid(grid)) == [3, 6, 7]
 
 
 def test_zarr_chunks_must_divide_the_buffered_tile():

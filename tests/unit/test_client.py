@@ -42,9 +42,25 @@ def issued(server):
     return token_endpoint(server)
 
 
+_OPEN_CLIENTS: list = []
+
+
+@pytest.fixture(autouse=True)
+def close_clients():
+    """Every client a test made is closed after it (the suite fails on unclosed sockets)."""
+    yield
+    while _OPEN_CLIENTS:
+        _OPEN_CLIENTS.pop().close()
+
+
+def opened(client: BatchClient) -> BatchClient:
+    _OPEN_CLIENTS.append(client)
+    return client
+
+
 def make_client(server, retry=FAST, secret="secret", realm="main", **kwargs):
     deployment = custom_deployment(server.url, server.url + f"/auth/realms/{realm}/protocol/openid-connect/token")
-    return BatchClient(deployment, "client", secret, retry=retry, **kwargs)
+    return opened(BatchClient(deployment, "client", secret, retry=retry, **kwargs))
 
 
 def test_token_is_reused_and_sent_as_bearer(server, issued):
@@ -154,8 +170,8 @@ def test_dropped_connections_are_retried(server, issued):
 
 def test_unreachable_service_fails_with_a_clear_message():
     deployment = custom_deployment("http://127.0.0.1:9", "http://127.0.0.1:9/token")
-    client = BatchClient(deployment, "client", "secret", retry=RetryPolicy(server_error_retries=1,
-                                                                          backoff_initial=0.01))
+    client = opened(BatchClient(deployment, "client", "secret", retry=RetryPolicy(server_error_retries=1,
+                                                                                 backoff_initial=0.01)))
     with pytest.raises(ConnectionFailedError) as caught:
         client.get(TASK_ID)
     assert "Could not reach" in str(caught.value) and "proxy" in str(caught.value)
@@ -352,7 +368,7 @@ def test_the_proxy_given_by_the_shell_is_used(server, issued):
     server.route("GET", f"/api/v2/batch/process/{TASK_ID}", lambda r: task())
     # Nothing listens on 127.0.0.2:9; only the proxy (our server) can answer.
     deployment = custom_deployment("http://127.0.0.2:9", "http://127.0.0.2:9/auth/realms/main/protocol/openid-connect/token")
-    client = BatchClient(deployment, "client", "secret", retry=FAST, network=NetworkOptions({"http": server.url}))
+    client = opened(BatchClient(deployment, "client", "secret", retry=FAST, network=NetworkOptions({"http": server.url})))
     assert client.get(TASK_ID).id == TASK_ID
     assert issued == ["token-1"]
 

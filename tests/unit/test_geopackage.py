@@ -100,8 +100,9 @@ def test_layer_extents_and_geometry_blobs_carry_envelopes(tmp_path):
     extent = dataset.GetLayerByName("features_32611").GetExtent()
     assert extent == (300000.0, 321000.0, 3990000.0, 4000000.0)
     import sqlite3
+    from contextlib import closing
 
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection:
         blob = connection.execute("SELECT geometry FROM features_32610").fetchone()[0]
     assert blob[:2] == b"GP" and (blob[3] >> 1) & 0x07 == 1
     srs_id, geometry = parse_gpkg_geometry(blob)
@@ -223,6 +224,22 @@ def test_the_users_polygons_become_features_sized_at_the_resolution():
 def test_polygons_the_service_would_refuse_are_refused_by_name(polygons, resolution, message):
     with pytest.raises(InvalidRequestError, match=message):
         geopackage.features_from_polygons(polygons, 32611, resolution)
+
+
+def test_an_area_limits_the_features_to_those_it_touches_whole():
+    # BatchV2.qmd "Area of Interest and PUs": features the area intersects are processed in their entirety.
+    from pyproj import Transformer
+
+    features = geopackage.features_from_polygons([("field-a", FIELD_A), ("field-b", FIELD_B)], 32611, 10)
+    to_lonlat = Transformer.from_crs(32611, 4326, always_xy=True)
+    corner = to_lonlat.transform(300940, 3990410)  # just inside field-a's north-east corner
+    lonlat_area = box(corner[0] - 0.0001, corner[1] - 0.0001, corner[0] + 0.0001, corner[1] + 0.0001)
+    assert [f.identifier for f in geopackage.features_in_area(features, lonlat_area, "EPSG:4326")] == ["field-a"]
+    assert geopackage.features_in_area(features, lonlat_area, "http://www.opengis.net/def/crs/OGC/1.3/CRS84")[0] \
+        .width == 95
+    utm_area = box(300900, 3990400, 301350, 3991050)
+    assert [f.identifier for f in geopackage.features_in_area(features, utm_area, 32611)] == ["field-a", "field-b"]
+    assert geopackage.features_in_area(features, box(0, 0, 1, 1), 4326) == []
 
 
 def test_the_features_geopackage_is_uploaded_to_the_bucket_and_reads_back_in_ogr(s3_bucket, tmp_path):

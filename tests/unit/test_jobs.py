@@ -312,3 +312,65 @@ def test_a_done_job_whose_files_cannot_be_read_is_an_error_not_waiting_tiles(buc
 
 def test_a_done_job_without_a_bucket_to_read_is_simply_done():
     assert wait_for_job(FakeClient("DONE"), TASK_ID, s3=None, policy=FAST).status is TaskStatus.DONE
+
+
+def zarr_request():
+    body = request_body()
+    body["output"] = {"type": "zarr", "delivery": {"s3": {"url": "s3://bucket/zarr/run-1"}},
+                      "group": {"zarr_format": 2}}
+    return body
+
+
+def gcs_request():
+    body = request_body()
+    body["output"]["delivery"] = {"gs": {"url": "gs://gcs-bucket/results", "credentials": "e30="}}
+    return body
+
+
+class RequestClient(FakeClient):
+    """A FakeClient whose job has the given request."""
+
+    def __init__(self, request, *statuses):
+        super().__init__(*statuses)
+        self.request = request
+
+    def get(self, task_id):
+        task = super().get(task_id)
+        return BatchTask({**task.raw, "request": self.request})
+
+
+def test_a_zarr_job_is_followed_in_its_zarr_folder():
+    # Zarr: manifest and execution database are in the Zarr folder itself, where a raster URL would get
+    # <requestId>/ appended.
+    s3 = FakeS3()
+    root = "zarr/run-1"
+    s3.put_object("bucket", f"{root}/featureManifest-{TASK_ID}.gpkg", manifest_gpkg(TILES))
+    rows = [(n + 1, name, "DONE", None, True) for n, name in enumerate(TILES)]
+    s3.put_object("bucket", f"{root}/execution-{TASK_ID}.sqlite", execution_db(rows))
+    snapshot = JobWatcher(RequestClient(zarr_request(), "PROCESSING"), s3, TASK_ID).poll()
+    assert not snapshot.storage_problem
+    assert len(snapshot.manifest) == 3 and set(snapshot.tile_statuses.values()) == {TileStatus.DONE}
+    done = wait_for_job(RequestClient(zarr_request(), "DONE"), TASK_ID, s3=s3, policy=FAST)
+    assert done.status is TaskStatus.DONE
+
+
+def test_the_tiles_of_a_zarr_job_are_not_rerun_into_the_full_zarr(bucket):
+    task = RequestClient(zarr_request(), "DONE").get(TASK_ID)
+    with pytest.raises(Exception, match="Zarr output fails when its folder already holds files"):
+        retry_tiles(FakeClient("DONE"), bucket, task, keys=S3Keys("AK", "SK"))
+
+
+def test_a_google_cloud_storage_job_is_followed_by_status_only():
+    class NoReads(FakeS3):
+        def get_object(self, bucket, key, if_none_match=None):
+            raise AssertionError("a gs:// delivery must not be read from S3")
+
+    client = RequestClient(gcs_request(), "PROCESSING", "DONE")
+    snapshot = JobWatcher(client, NoReads(), TASK_ID).poll()
+    assert "Google Cloud Storage" in snapshot.status_only and "only its status" in snapshot.status_only
+    assert snapshot.manifest is None and snapshot.execution is None and not snapshot.storage_problem
+    assert wait_for_job(client, TASK_ID, s3=NoReads(), policy=FAST).status is TaskStatus.DONE
+    with pytest.raises(Exception, match="Google Cloud Storage"):
+        retry_tiles(client, NoReads(), client.get(TASK_ID), keys=S3Keys("AK", "SK"))
+    raster = JobWatcher(FakeClient("PROCESSING"), FakeS3(), TASK_ID).poll()
+    assert raster.status_only == ""

@@ -221,3 +221,31 @@ def test_checker_accepts_core_imports_comments_and_strings(source):
 )
 def test_checker_flags_direct_qt_binding_imports(source, flagged):
     assert bool(qt_binding_violations(source, "sentinelhub_batch.plugin.gui")) is flagged
+
+
+PYPROJ_DOOR = REPOSITORY / "plugin" / "core" / "proj.py"
+"""The one module that may import pyproj (its constructors refuse Qt's threads, where pyproj 3.5-3.7 crashes)."""
+DEPENDENCY_CHECK = REPOSITORY / "plugin" / "gui" / "dependencies.py"
+"""Imports pyproj by name at start (on the main thread) to check it can share QGIS's process."""
+
+
+def pyproj_imports(source: str, module_package: str) -> List[str]:
+    return [f"line {line}: imports {module}" for line, module in imported_modules(source, module_package)
+            if module.split(".")[0] == "pyproj"]
+
+
+def test_pyproj_is_reached_only_through_the_one_door():
+    problems = {}
+    for path in plugin_python_files():
+        if path in (PYPROJ_DOOR, DEPENDENCY_CHECK):
+            continue
+        found = pyproj_imports(path.read_text(encoding="utf-8"), package_of(path))
+        if found:
+            problems[str(path.relative_to(REPOSITORY))] = found
+    assert problems == {}, "make pyproj objects through plugin/core/proj.py only"
+
+
+@pytest.mark.parametrize("source", ["import pyproj", "from pyproj import CRS", "from pyproj.exceptions import CRSError",
+                                    "import importlib\nimportlib.import_module('pyproj')"])
+def test_checker_flags_any_pyproj_import(source):
+    assert pyproj_imports(source, "sentinelhub_batch.plugin.services")

@@ -58,9 +58,25 @@ def server():
     server.stop()
 
 
+_OPEN_CLIENTS: list = []
+
+
+@pytest.fixture(autouse=True)
+def close_clients():
+    """Every client a test made is closed after it (the suite fails on unclosed sockets)."""
+    yield
+    while _OPEN_CLIENTS:
+        _OPEN_CLIENTS.pop().close()
+
+
+def opened(client: BatchClient) -> BatchClient:
+    _OPEN_CLIENTS.append(client)
+    return client
+
+
 def make_client(server: ScriptedServer) -> BatchClient:
     deployment = custom_deployment(server.url, server.url + "/auth/realms/main/protocol/openid-connect/token")
-    return BatchClient(deployment, "client", "secret", retry=FAST)
+    return opened(BatchClient(deployment, "client", "secret", retry=FAST))
 
 
 def tar_of(*members) -> bytes:

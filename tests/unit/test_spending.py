@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,8 @@ from sentinelhub_batch.plugin.core.spending import (
     SpendingLimitError,
     check_batch_spending,
     check_limit,
+    check_process_spending,
+    estimate_job,
     process_request_pu,
 )
 from shapely.geometry import Point, box, shape
@@ -112,3 +115,82 @@ def test_a_test_centre_outside_the_area_moves_into_it():
     assert window.area.intersects(Point(10_000, 5_000))
     with pytest.raises(InvalidRequestError):
         evalscript_test_window(inputs, 0.0)
+
+
+# --- the estimator of a job that exists: the one every start, restart, retry and reprocess uses
+
+
+@dataclass(frozen=True)
+class ManifestRow:
+    """The fields of a feature manifest row the estimator reads (``core.storage.ManifestFeature``)."""
+
+    identifier: str
+    output_id: str
+    width: int
+    height: int
+
+
+@pytest.fixture(scope="module")
+def tutorial_job(tutorial_script):
+    """The tutorial request (grid 1, 10 m, buffer 50) and the estimate of the preview's tiles."""
+    from sentinelhub_batch.plugin.core.batch_request import (
+        BatchJobSpec,
+        BucketAccess,
+        BucketLocation,
+        OutputSpec,
+        build_batch_request,
+    )
+    from sentinelhub_batch.plugin.core.tiles import tiles_for_area
+
+    features = json.loads((DATA / "california_crop_fields.geojson").read_text())["features"]
+    area = shape(features[0]["geometry"])
+    body = build_batch_request(BatchJobSpec(
+        area=area, area_crs=4326, evalscript=tutorial_script,
+        delivery=BucketLocation("s3://bucket/folder", BucketAccess.with_keys("AKID", "secret")),
+        time_from="2020-07-01", time_to="2020-07-30", outputs=[OutputSpec("NDVI"), OutputSpec("data_mask")],
+        grid_id=1, resolution=10, buffer_x=50, buffer_y=50))
+    tiles = tiles_for_area(area, 4326, 1, 10, 50, 50)
+    preview = SpendingEstimate.of(estimate_processing_units(tiles, read_evalscript(tutorial_script), "2020-07-01",
+                                                            "2020-07-30"))
+    manifest = [ManifestRow(tile.name, output, tile.buffered_width, tile.buffered_height)
+                for tile in tiles for output in ("NDVI", "data_mask")]
+    return body, preview, manifest
+
+
+def test_a_created_job_is_estimated_from_its_request_as_the_preview_was(tutorial_job):
+    body, preview, _manifest = tutorial_job
+    assert preview.tile_count == 8
+    assert estimate_job(body) == preview
+
+
+def test_an_analysed_job_is_estimated_from_its_manifest_without_the_buffer(tutorial_job):
+    body, preview, manifest = tutorial_job
+    assert manifest[0].width == 1100, "the manifest gives the output raster, buffer included"
+    assert estimate_job(body, manifest) == preview
+
+
+def test_a_rerun_prices_just_its_tiles_at_their_raster_size(tutorial_job):
+    body, preview, manifest = tutorial_job
+    names = [manifest[0].identifier, manifest[2].identifier]
+    rerun = estimate_job(body, manifest, names)
+    assert rerun.tile_count == 2
+    assert rerun.estimate_pu == pytest.approx(preview.estimate_pu / 8 * 2 * (1100 * 1100) / (1000 * 1000))
+    with pytest.raises(InvalidRequestError, match="not in the job's feature manifest"):
+        estimate_job(body, manifest, ["11SKV_99_99"])
+
+
+def test_a_job_over_own_features_is_priced_once_analysed(tutorial_job):
+    body, _preview, _manifest = tutorial_job
+    own = {**body, "input": {"type": "geopackage", "features": {"s3": {"url": "s3://bucket/own.gpkg"}}}}
+    with pytest.raises(InvalidRequestError, match="analyse it first"):
+        estimate_job(own)
+
+
+def test_a_process_api_call_above_what_was_allowed_is_not_sent():
+    check_process_spending(1.0, PROCESS_API_ASK_PU, how_to_raise="confirm it")
+    with pytest.raises(SpendingLimitError, match=r"about 12\.50 PU, above the 5\.00 PU allowed.*confirm it"):
+        check_process_spending(12.5, PROCESS_API_ASK_PU, how_to_raise="confirm it")
+    check_process_spending(12.5, 12.5, how_to_raise="confirm it")
+    with pytest.raises(SpendingLimitError, match="cannot be estimated"):
+        check_process_spending(None, PROCESS_API_ASK_PU, how_to_raise="set MAX_PU")
+    check_process_spending(None, 50, how_to_raise="set MAX_PU")

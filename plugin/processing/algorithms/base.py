@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -24,21 +25,27 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingParameterAuthConfig,
+    QgsProcessingParameterDateTime,
     QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
 )
 from qgis.PyQt.QtGui import QIcon
 
+from ...core.batch_request import DATA_COLLECTIONS
 from ...core.errors import SentinelHubBatchError
-from ...services.area import area_from_layer
-from ...services.compat import NUMBER_DOUBLE, NUMBER_INTEGER, PARAMETER_ADVANCED, SOURCE_POLYGONS
+from ...core.grids import BUILTIN_GRIDS, TilingGrid, catalog_for
+from ...core.spending import check_limit
+from ...services.area import area_from_layer, current_area_layer
+from ...services.compat import DATETIME_DATE, NUMBER_DOUBLE, NUMBER_INTEGER, PARAMETER_ADVANCED, SOURCE_POLYGONS
 from ...services.connection import resolve_connection
-from ...services.evalscript_presets import read_evalscript_file
+from ...services.evalscript_presets import TUTORIAL_TIME_RANGE, read_evalscript_file
 from ...services.i18n import tr
 from ...services.messages import describe_failure
 from ...services.tasks import Activity
+from .job_options import add_features_parameters, read_own_features
 
 PLUGIN_ROOT = Path(__file__).resolve().parents[3]
 ICON_PATH = PLUGIN_ROOT / "resources" / "icons" / "icon.svg"
@@ -60,8 +67,10 @@ POLL_SECONDS = "POLL_SECONDS"
 
 DEFAULT_POLL_SECONDS = 10.0
 
-DEFAULT_DATA_COLLECTION = "sentinel-2-l1c"
-GRID_HELP = "0 UTM 20 km, 1 UTM 10 km, 2 UTM 100 km, 3 WGS84 1°, 6 LAEA 100 km, 7 LAEA 20 km"
+DEFAULT_DATA_COLLECTION = DATA_COLLECTIONS[0]
+GRID_IDS = tuple(sorted(BUILTIN_GRIDS))
+"""The tiling grids the GRID choice offers, in its order (the value is the position in this list)."""
+DEFAULT_GRID_ID = 1
 
 
 class BatchAlgorithm(QgsProcessingAlgorithm):
@@ -134,18 +143,32 @@ class BatchAlgorithm(QgsProcessingAlgorithm):
         description = tr("Job id (empty: the most recent job)") if optional else tr("Job id")
         self.addParameter(QgsProcessingParameterString(JOB_ID, description, optional=optional))
 
-    def add_area_parameter(self) -> None:
+    def add_area_parameter(self, limits_own_polygons: bool = False) -> None:
+        """AREA; in QGIS it starts at the area the user works with (the New job dock's, which follows the active
+        polygon layer), also when the active layer is a raster or points. With ``limits_own_polygons`` it is
+        optional, as one's own polygons may be the tiles instead."""
+        description = tr("Area (polygon layer; with own polygons as tiles it is optional and limits them)") \
+            if limits_own_polygons else tr("Area (polygon layer)")
+        area = current_area_layer()
         self.addParameter(QgsProcessingParameterVectorLayer(
-            AREA, tr("Area (polygon layer)"), [SOURCE_POLYGONS]))
+            AREA, description, [SOURCE_POLYGONS], defaultValue=area.id() if area is not None else None,
+            optional=limits_own_polygons))
 
     def add_evalscript_and_time_parameters(self) -> None:
-        """EVALSCRIPT, DATA_COLLECTION, TIME_FROM, TIME_TO; read them with :meth:`evalscript_and_time`."""
+        """EVALSCRIPT, DATA_COLLECTION (a choice of names), TIME_FROM, TIME_TO (dates; scripts may also pass ISO 8601
+        times as text); read them with :meth:`evalscript_and_time`."""
         self.addParameter(QgsProcessingParameterString(
             EVALSCRIPT, tr("Evalscript (the script text, or the path of a .js file)"), multiLine=True))
-        self.addParameter(QgsProcessingParameterString(
-            DATA_COLLECTION, tr("Data collection"), defaultValue=DEFAULT_DATA_COLLECTION))
-        self.addParameter(QgsProcessingParameterString(TIME_FROM, tr("From (YYYY-MM-DD or ISO 8601 time)")))
-        self.addParameter(QgsProcessingParameterString(TIME_TO, tr("To (YYYY-MM-DD, the whole day, or ISO 8601)")))
+        self.addParameter(QgsProcessingParameterEnum(
+            DATA_COLLECTION, tr("Data collection"), list(DATA_COLLECTIONS), defaultValue=DEFAULT_DATA_COLLECTION,
+            usesStaticStrings=True))
+        time_from, time_to = TUTORIAL_TIME_RANGE
+        self.addParameter(QgsProcessingParameterDateTime(
+            TIME_FROM, tr("From (the whole day)"), DATETIME_DATE,
+            defaultValue=time_from.isoformat()))
+        self.addParameter(QgsProcessingParameterDateTime(
+            TIME_TO, tr("To (the whole day)"), DATETIME_DATE,
+            defaultValue=time_to.isoformat()))
 
     def add_max_cloud_coverage_parameter(self) -> None:
         self.add_advanced(QgsProcessingParameterNumber(
@@ -158,13 +181,16 @@ class BatchAlgorithm(QgsProcessingAlgorithm):
             NUMBER_DOUBLE, DEFAULT_POLL_SECONDS, minValue=0.5))
 
     def add_request_parameters(self) -> None:
-        """AREA, GRID, RESOLUTION, BUFFER_X/Y, EVALSCRIPT, DATA_COLLECTION, TIME_FROM, TIME_TO."""
-        self.add_area_parameter()
-        grid = QgsProcessingParameterNumber(GRID, tr("Tiling grid id ({grids})").format(grids=GRID_HELP),
-                                            NUMBER_INTEGER, 1, minValue=0)
-        self.addParameter(grid)
+        """AREA, FEATURES, FEATURE_ID_FIELD, GRID, RESOLUTION, BUFFER_X/Y, EVALSCRIPT, DATA_COLLECTION, TIME_FROM,
+        TIME_TO."""
+        self.add_area_parameter(limits_own_polygons=True)
+        add_features_parameters(self)
+        self.addParameter(QgsProcessingParameterEnum(
+            GRID, tr("Tiling grid"), [BUILTIN_GRIDS[grid_id].describe() for grid_id in GRID_IDS],
+            defaultValue=GRID_IDS.index(DEFAULT_GRID_ID)))
         self.addParameter(QgsProcessingParameterNumber(
-            RESOLUTION, tr("Resolution (grid units: metres, or degrees for grid 3)"),
+            RESOLUTION, tr("Resolution (grid units: metres, or degrees for grid 3; one the grid allows; own polygons: "
+                           "their CRS units)"),
             NUMBER_DOUBLE, 10.0, minValue=0.0))
         for name, label in ((BUFFER_X, tr("Buffer X (pixels on each side)")),
                             (BUFFER_Y, tr("Buffer Y (pixels on each side)"))):
@@ -179,30 +205,56 @@ class BatchAlgorithm(QgsProcessingAlgorithm):
     # -- reading parameters
 
     def request_inputs(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> RequestInputs:
+        features = read_own_features(self, parameters, context)
         layer = self.parameterAsVectorLayer(parameters, AREA, context)
-        if layer is None:
-            raise QgsProcessingException(tr("The area layer could not be opened. Give a polygon layer or file."))
-        area = area_from_layer(layer)
+        if layer is None and (parameters.get(AREA) or features is None):
+            raise QgsProcessingException(tr("The area layer could not be opened. Give a polygon layer or file (or "
+                                            "your own polygons as tiles)."))
+        area = area_from_layer(layer) if layer is not None else None
+        if features is not None and (self.parameterAsInt(parameters, BUFFER_X, context)
+                                     or self.parameterAsInt(parameters, BUFFER_Y, context)):
+            raise QgsProcessingException(tr("Buffers apply to tiling grid tiles only; set them to 0 with your own "
+                                            "polygons as tiles."))
         return RequestInputs(
-            area=area.geometry,
-            area_crs=area.crs,
-            area_repaired=area.repaired,
-            grid_id=self.parameterAsInt(parameters, GRID, context),
+            area=area.geometry if area else None,
+            area_crs=area.crs if area else "EPSG:4326",
+            area_repaired=bool(area and area.repaired),
+            features=features,
+            grid_id=GRID_IDS[self.parameterAsEnum(parameters, GRID, context)],
             resolution=self.parameterAsDouble(parameters, RESOLUTION, context),
             buffer_x=self.parameterAsInt(parameters, BUFFER_X, context),
             buffer_y=self.parameterAsInt(parameters, BUFFER_Y, context),
             **self.evalscript_and_time(parameters, context),
         )
 
-    def evalscript_and_time(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Dict[str, str]:
+    def evalscript_and_time(self, parameters: Dict[str, Any], context: QgsProcessingContext) -> Dict[str, Any]:
         """``evalscript``, ``data_collection``, ``time_from``, ``time_to``: keyword arguments of the inputs."""
         return {
             "evalscript": evalscript_text(self.parameterAsString(parameters, EVALSCRIPT, context)),
-            "data_collection": (self.parameterAsString(parameters, DATA_COLLECTION, context).strip()
-                                or DEFAULT_DATA_COLLECTION),
-            "time_from": self.parameterAsString(parameters, TIME_FROM, context).strip(),
-            "time_to": self.parameterAsString(parameters, TIME_TO, context).strip(),
+            "data_collection": self.parameterAsEnumString(parameters, DATA_COLLECTION, context)
+            or DEFAULT_DATA_COLLECTION,
+            "time_from": self.time_value(parameters, TIME_FROM, context),
+            "time_to": self.time_value(parameters, TIME_TO, context),
         }
+
+    def time_value(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext) -> Union[str, date]:
+        """A time parameter: text from a script is kept as given (an ISO 8601 time keeps its time of day), a date from
+        the dialog means the whole day."""
+        raw = parameters.get(name)
+        if isinstance(raw, str):
+            return raw.strip()
+        return self.parameterAsDate(parameters, name, context).toPyDate()
+
+    def resolve_grid(self, client: Any, inputs: RequestInputs, feedback: QgsProcessingFeedback) -> TilingGrid:
+        """The grid and resolution of the inputs as the service lists them (``grids.catalog_for``): a resolution it
+        does not list is refused with the allowed ones; the built-in table stands in, with a warning, when the
+        listing cannot be read. ``inputs.resolution`` becomes the allowed value."""
+        catalog = catalog_for(client)
+        grid, inputs.resolution = catalog.resolve(inputs.grid_id, inputs.resolution)
+        if catalog.error:
+            feedback.pushWarning(tr("The tiling grids of the service could not be read ({error}); the built-in "
+                                    "table is used.").format(error=catalog.error))
+        return grid
 
     def optional_number(self, parameters: Dict[str, Any], name: str, context: QgsProcessingContext
                         ) -> Optional[float]:
@@ -257,16 +309,19 @@ class RequestInputs:
     """The request parameters of an algorithm, read and checked."""
 
     area: Any
+    """None with own polygons and no area to limit them."""
     area_crs: str
     area_repaired: bool
+    features: Any
+    """``services.features.OwnFeatures`` when one's own polygons are the tiles, else None."""
     grid_id: int
     resolution: float
     buffer_x: int
     buffer_y: int
     evalscript: str
     data_collection: str
-    time_from: str
-    time_to: str
+    time_from: Union[str, date]
+    time_to: Union[str, date]
 
 
 def evalscript_text(value: str) -> str:
@@ -334,11 +389,40 @@ def style_when_loaded(context: QgsProcessingContext, layer_id_or_path: str, styl
     context.layerToLoadOnCompletionDetails(layer_id_or_path).setPostProcessor(processor)
 
 
+# -- the spending guard: every algorithm that makes Sentinel Hub spend processing units takes MAX_PU
+
+MAX_PU = "MAX_PU"
+
+
+def add_spending_limit_parameter(algorithm: BatchAlgorithm, process_api: bool = False) -> None:
+    """MAX_PU: the most this run may spend; empty = the connection's limit (or, for the Process API, the amount a
+    call may spend without asking)."""
+    description = (tr("Most processing units this call may spend (empty: 5 PU)") if process_api else
+                   tr("Most processing units this run may be billed (empty: the connection's spending limit)"))
+    parameter = QgsProcessingParameterNumber(MAX_PU, description, NUMBER_DOUBLE,
+                                             optional=True, minValue=0.0)
+    parameter.setHelp(tr("The job is estimated before anything is started (tiles, pixels, bands, samples, the batch "
+                         "discount and the 100 PU minimum); above this limit the run is refused with the tile count "
+                         "and the PU. Raise it here when the cost is intended."))
+    algorithm.addParameter(parameter)
+
+
+def spending_limit(algorithm: BatchAlgorithm, parameters: Dict[str, Any], context: QgsProcessingContext,
+                   default: float) -> float:
+    """MAX_PU when given, else ``default`` (the connection's limit)."""
+    given = algorithm.optional_number(parameters, MAX_PU, context)
+    return default if given is None else check_limit(given)
+
+
+def raise_limit_help() -> str:
+    return tr("run it again with the parameter MAX_PU at least as high as the PU billed")
+
+
 STATUS_OUTPUT = "STATUS"
 
 
 class JobActionAlgorithm(BatchAlgorithm):
-    """An algorithm that sends one action (analyse, start, stop) to a job and reports its status after it."""
+    """An algorithm that sends one unpaid action (analyse, stop) to a job and reports its status after it."""
 
     def act(self, client: Any, task_id: str) -> Any:
         """The action (a ``services.jobs`` function); returns the job after it."""

@@ -15,7 +15,7 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
 )
 
-from ...services.results import ResultsRequest, prepare_results, result_layer_name, style_result_layer
+from ...services.results import ResultsRequest, prepare_job_results, result_layer_name, style_result_layer
 from ...services.tasks import Activity
 from .base import JOB_ID, BatchAlgorithm, style_when_loaded, tr
 
@@ -27,9 +27,10 @@ MOSAIC_COUNT = "MOSAIC_COUNT"
 
 def load_job_results(task: Any, s3: Any, folder: Path, download: bool, context: QgsProcessingContext,
                      feedback: QgsProcessingFeedback, activity: Activity) -> List[Any]:
-    """Build the mosaics of a job's finished outputs (downloading the tiles first when asked) and queue them
-    for loading into the project, styled; returns the ``OutputMosaic`` list."""
-    mosaics = prepare_results(s3, ResultsRequest(task.id, task.delivery_url, folder, download=download), activity)
+    """Build the mosaics of a job's finished outputs (downloading the tiles first when asked), or open the arrays of
+    its Zarr, and queue them for loading into the project, styled; returns the ``OutputMosaic`` list."""
+    mosaics = prepare_job_results(s3, task, ResultsRequest(task.id, task.delivery_url, folder, download=download),
+                                  activity)
     several_crs = len({mosaic.epsg for mosaic in mosaics}) > 1
     for mosaic in mosaics:
         name = result_layer_name(mosaic, several_crs)
@@ -38,7 +39,7 @@ def load_job_results(task: Any, s3: Any, folder: Path, download: bool, context: 
         context.addLayerToLoadOnCompletion(mosaic.path, QgsProcessingContext.LayerDetails(
             name, context.project(), OUTPUT_LAYERS))
         _style_result_when_loaded(context, mosaic.path, mosaic.output_id)
-    if not download:
+    if not download and mosaics:
         feedback.pushInfo(tr("The mosaics read the tiles from S3 (/vsis3/); QGIS needs the S3 keys of the "
                              "connection to display them in a later session. Use 'Download' for local copies."))
     feedback.setProgress(100)
@@ -59,8 +60,9 @@ class LoadResultsAlgorithm(BatchAlgorithm):
     def shortHelpString(self) -> str:
         return tr("Loads the finished outputs of a job as raster layers: one VRT mosaic per output (and per CRS when "
                   "the area spans several UTM zones), built from the feature manifest. The tiles are read from the "
-                  "bucket (/vsis3/) or, with 'Download', copied to the output folder first. Index outputs such as "
-                  "NDVI get a red-yellow-green ramp.")
+                  "bucket (/vsis3/) or, with 'Download', copied to the output folder first. A Zarr output is opened "
+                  "in the bucket with GDAL's Zarr driver, one layer per array. Index outputs such as NDVI get a "
+                  "red-yellow-green ramp. Jobs delivered to Google Cloud Storage cannot be read by the plugin.")
 
     def initAlgorithm(self, config: Any = None) -> None:
         self.add_job_id_parameter()

@@ -1,18 +1,25 @@
-"""``preview_tiles``: the tiles a batch job over an area would process and what they would cost. Offline."""
+"""``preview_tiles``: the tiles a batch job over an area would process and what they would cost.
+
+Computed locally; the only call to the service (when a connection is set up) reads its list of tiling grids.
+"""
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 from qgis.core import (
     QgsFeature,
     QgsProcessingContext,
+    QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
 )
 
+from ...core.grids import get_grid
 from ...services.compat import FIELD_TYPE_DOUBLE, FIELD_TYPE_INT, FIELD_TYPE_STRING, WKB_POLYGON
+from ...services.connection import connection_ready_without_prompt, resolve_connection
 from ...services.layers import qgs_geometry
 from ...services.preview import PreviewInputs, checked_preview, format_pu
 from .base import (
@@ -29,6 +36,10 @@ TILE_COUNT = "TILE_COUNT"
 PU_ESTIMATE = "PU_ESTIMATE"
 PU_CHARGED = "PU_CHARGED"
 PU_BILLED = "PU_BILLED"
+ALL_TILES = "ALL_TILES"
+MAX_TILE_FEATURES = 200_000
+"""More tile features than this are written only when ALL_TILES asks for them (a continent on grid 1 is millions of
+tiles and gigabytes of GeoPackage); the count and the cost are reported in any case."""
 
 TILE_FIELDS = [
     ("name", FIELD_TYPE_STRING),
@@ -42,12 +53,16 @@ TILE_FIELDS = [
 ]
 
 
-def compute_tiles_and_cost(inputs: RequestInputs) -> Any:
-    """(tiles, evalscript info, cost estimate) for the request inputs: the docks' preview, without a tile limit."""
+def compute_tiles_and_cost(inputs: RequestInputs, grid: Optional[Any] = None) -> Any:
+    """(tiles, evalscript info, cost estimate) for the request inputs: the docks' preview, without a tile limit.
+
+    ``grid`` is the TilingGrid as the service lists it (default: the built-in one of ``inputs.grid_id``).
+    """
     preview = checked_preview(PreviewInputs(
-        area=inputs.area, area_crs=inputs.area_crs, grid=inputs.grid_id, resolution=inputs.resolution,
+        area=inputs.area, area_crs=inputs.area_crs, grid=grid or inputs.grid_id, resolution=inputs.resolution,
         buffer_x=inputs.buffer_x, buffer_y=inputs.buffer_y, evalscript=inputs.evalscript,
-        time_from=inputs.time_from, time_to=inputs.time_to, data_collection=inputs.data_collection))
+        time_from=inputs.time_from, time_to=inputs.time_to, data_collection=inputs.data_collection,
+        features=inputs.features))
     return preview.tiles, preview.evalscript_info, preview.cost
 
 
@@ -70,13 +85,19 @@ class PreviewTilesAlgorithm(BatchAlgorithm):
         return tr("Preview tiles and cost")
 
     def shortHelpString(self) -> str:
-        return tr("Computes, without contacting Sentinel Hub, the tiles a batch job over the area would process "
-                  "(the tiling grid at the chosen resolution) and estimates its cost in processing units: before the "
-                  "batch discount (the legacy valueEstimate) and what is charged (one third, at least 100 PU per "
-                  "request). The evalscript's setup() decides the bands, sample type and mosaicking.")
+        return tr("Computes the tiles a batch job over the area would process (the tiling grid at the chosen "
+                  "resolution) and estimates its cost in processing units: before the batch discount (the legacy "
+                  "valueEstimate) and what is charged (one third, at least 100 PU per request). The evalscript's "
+                  "setup() decides the bands, sample type and mosaicking. Nothing is sent to Sentinel Hub; with a "
+                  "connection set up, its list of tiling grids is read so that the grid and resolution are the ones "
+                  "it offers.") + " " + tr(
+            "With own polygons as tiles, each polygon is one tile sized at the resolution (in its layer's CRS "
+            "units), and an area keeps only the polygons it touches.")
 
     def initAlgorithm(self, config: Any = None) -> None:
         self.add_request_parameters()
+        self.add_advanced(QgsProcessingParameterBoolean(
+            ALL_TILES, tr("Write the tiles even when there are more than 200,000"), False))
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("Tiles")))
         self.addOutput(QgsProcessingOutputNumber(TILE_COUNT, tr("Number of tiles")))
         self.addOutput(QgsProcessingOutputNumber(PU_ESTIMATE, tr("Processing units before the batch discount")))
@@ -89,8 +110,15 @@ class PreviewTilesAlgorithm(BatchAlgorithm):
         if inputs.area_repaired:
             feedback.pushWarning(tr("Invalid polygons of the area were repaired."))
         feedback.setProgress(10)
-        tiles, _, cost = compute_tiles_and_cost(inputs)
+        grid = self.preview_grid(inputs, feedback) if inputs.features is None else None
+        tiles, _, cost = compute_tiles_and_cost(inputs, grid)
         feedback.setProgress(60)
+        report_cost(feedback, tiles, cost)
+        if len(tiles) > MAX_TILE_FEATURES and not self.parameterAsBool(parameters, ALL_TILES, context):
+            raise QgsProcessingException(tr(
+                "The area needs {count:,} tiles ({pu} PU charged): no layer of more than {limit:,} tile features is "
+                "written unless you ask for it (the parameter ALL_TILES). Check the area, grid and resolution."
+            ).format(count=len(tiles), pu=format_pu(cost.charged_pu), limit=MAX_TILE_FEATURES))
 
         fields = make_fields(TILE_FIELDS)
         sink, destination = self.feature_sink(parameters, OUTPUT, context, fields, WKB_POLYGON,
@@ -106,10 +134,20 @@ class PreviewTilesAlgorithm(BatchAlgorithm):
             sink.addFeature(feature, fast_insert())
             if index % 200 == 0:
                 feedback.setProgress(60 + 40 * index / max(1, len(tiles)))
-        report_cost(feedback, tiles, cost)
         style_when_loaded(context, destination, _style_tiles)
         return {OUTPUT: destination, TILE_COUNT: len(tiles), PU_ESTIMATE: cost.estimate_pu,
                 PU_CHARGED: cost.charged_pu, PU_BILLED: cost.billed_pu}
+
+
+    def preview_grid(self, inputs: RequestInputs, feedback: QgsProcessingFeedback) -> Any:
+        """The grid as the service lists it when a connection is set up (and needs no password prompt), else the
+        built-in one."""
+        if not connection_ready_without_prompt():
+            feedback.pushInfo(tr("No connection is ready: the tiling grid is the built-in one."))
+            grid = get_grid(inputs.grid_id)
+            inputs.resolution = grid.check_resolution(inputs.resolution)
+            return grid
+        return self.resolve_grid(self.activity.batch_client(resolve_connection()), inputs, feedback)
 
 
 def _style_tiles(layer: Any) -> None:

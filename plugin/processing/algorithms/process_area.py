@@ -22,10 +22,19 @@ from qgis.core import (
 )
 
 from ...core.process_api import MAX_OUTPUT_PIXELS, ProcessInputs, build_process_request, in_metric_crs
+from ...core.spending import PROCESS_API_ASK_PU, format_pu
 from ...services.area import area_from_layer
 from ...services.compat import NUMBER_DOUBLE, NUMBER_INTEGER
-from ...services.jobs import process_area
-from .base import AREA, MAX_CLOUD_COVERAGE, BatchAlgorithm, split_names, tr
+from ...services.jobs import process_area, process_request_estimate
+from .base import (
+    AREA,
+    MAX_CLOUD_COVERAGE,
+    MAX_PU,
+    BatchAlgorithm,
+    add_spending_limit_parameter,
+    split_names,
+    tr,
+)
 
 SELECTED_ONLY = "SELECTED_ONLY"
 RESOLUTION = "RESOLUTION"
@@ -48,7 +57,8 @@ class ProcessAreaAlgorithm(BatchAlgorithm):
         return tr("Runs the evalscript synchronously over a small area with the Process API — e.g. on a test sub-area "
         "before paying for a batch job — and writes one file per output (NDVI.tif, data_mask.tif, …) into the "
         "output folder. The Process API renders at most 2500 × 2500 px: give a resolution in metres (an area in "
-        "degrees is reprojected to its UTM zone) or a width and height in pixels. Credentials: the "
+        "degrees is reprojected to its UTM zone) or a width and height in pixels. The call is estimated first "
+        "and not sent above 5 PU unless MAX_PU allows more. Credentials: the "
         "authentication configuration, else SH_CLIENT_ID/SH_CLIENT_SECRET (with SH_BASE_URL/SH_TOKEN_URL or "
         "SH_DEPLOYMENT), else the plugin's saved connection.")
 
@@ -69,6 +79,7 @@ class ProcessAreaAlgorithm(BatchAlgorithm):
         self.add_advanced(QgsProcessingParameterString(
             OUTPUTS, tr("Outputs (comma-separated ids of setup(); empty: all, as GeoTIFF)"), optional=True))
         self.add_connection_parameter()
+        add_spending_limit_parameter(self, process_api=True)
         self.addParameter(QgsProcessingParameterFolderDestination(OUTPUT_FOLDER, tr("Output folder")))
         self.addOutput(QgsProcessingOutputMultipleLayers(FILES, tr("Output files")))
         self.addOutput(QgsProcessingOutputNumber(PU_SPENT, tr("Processing units spent")))
@@ -99,10 +110,16 @@ class ProcessAreaAlgorithm(BatchAlgorithm):
             request = build_process_request(in_metric_crs(inputs), resx=resolution, resy=resolution,
                                             outputs=outputs, check_evalscript=False)
         folder = self.parameterAsString(parameters, OUTPUT_FOLDER, context)
-
+        estimate = process_request_estimate(request)
         client = self.activity.batch_client(self.connection(parameters, context))
-        feedback.pushInfo(tr("Asking Sentinel Hub ({url})…").format(url=client.deployment.process_url()))
-        result, paths = process_area(client, request, Path(folder), self.activity)
+        feedback.pushInfo(tr("Expected cost: about {pu} PU ({url})").format(
+            pu=format_pu(estimate), url=client.deployment.process_url()) if estimate is not None else
+            tr("Expected cost: unknown, the evalscript's setup() could not be read ({url})").format(
+                url=client.deployment.process_url()))
+        allowed = self.optional_number(parameters, MAX_PU, context)
+        result, paths = process_area(client, request, Path(folder), self.activity,
+                                     PROCESS_API_ASK_PU if allowed is None else allowed,
+                                     tr("run it again with the parameter MAX_PU at least as high as the estimate"))
         for path in paths:
             feedback.pushInfo(tr("Wrote {path}").format(path=path))
         if result.pu_spent is None:

@@ -13,10 +13,17 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...core.errors import InvalidRequestError
-from ...core.jobs import JobWatcher, failed_tiles
 from ...services.jobs import delivery_keys, rerun_tiles
-from .base import JOB_ID, STATUS_OUTPUT, BatchAlgorithm, split_names, tr
+from .base import (
+    JOB_ID,
+    STATUS_OUTPUT,
+    BatchAlgorithm,
+    add_spending_limit_parameter,
+    raise_limit_help,
+    spending_limit,
+    split_names,
+    tr,
+)
 
 TILES = "TILES"
 START = "START"
@@ -33,7 +40,8 @@ class RetryFailedTilesAlgorithm(BatchAlgorithm):
     def shortHelpString(self) -> str:
         return tr("Re-runs the failed tiles of a job (or the tiles you name) the Batch v2 way: a GeoPackage with just "
                   "those tiles is put next to the job's files and a new job processes it into the same output "
-                  "objects (overwrite). The new job is started unless you untick 'Start'. Needs S3 keys.")
+                  "objects (overwrite). The new job is started unless you untick 'Start', and only when the "
+                  "tiles' estimate is within the spending limit (the connection's, or MAX_PU). Needs S3 keys.")
 
     def initAlgorithm(self, config: Any = None) -> None:
         self.add_job_id_parameter()
@@ -41,6 +49,7 @@ class RetryFailedTilesAlgorithm(BatchAlgorithm):
             TILES, tr("Tile names, comma separated (empty: the failed tiles)"), optional=True))
         self.addParameter(QgsProcessingParameterBoolean(START, tr("Start the new job"), True))
         self.add_connection_parameter()
+        add_spending_limit_parameter(self)
         self.addOutput(QgsProcessingOutputString(NEW_JOB_ID, tr("Id of the new job")))
         self.addOutput(QgsProcessingOutputString(STATUS_OUTPUT, tr("Status of the new job")))
         self.addOutput(QgsProcessingOutputString(JOB_ID, tr("Id of the original job")))
@@ -51,19 +60,15 @@ class RetryFailedTilesAlgorithm(BatchAlgorithm):
         connection, client, task_id = self.open_job(parameters, context, feedback)
         s3 = self.activity.s3_client(connection)
         names = split_names(self.parameterAsString(parameters, TILES, context)) or None
-        snapshot = JobWatcher(client, s3, task_id).poll()
-        task = snapshot.task
-        if names is None and snapshot.execution is not None:
-            names = failed_tiles(snapshot.execution)
-            if not names:
-                raise InvalidRequestError(tr("Job {id} has no failed tiles to retry ({status}).").format(
-                    id=task.id, status=task.status_summary()))
-            feedback.pushInfo(tr("Failed tiles: {names}").format(names=", ".join(names)))
-        new_task = rerun_tiles(client, s3, task, names, delivery_keys(connection),
-                               start=self.parameterAsBool(parameters, START, context))
-        tile_count = len(names or ())
-        feedback.pushInfo(tr("Created job {new} to re-run {count} tile(s) of {old}.").format(
-            new=new_task.id, count=tile_count, old=task.id))
+        task = client.get(task_id)
+        rerun = rerun_tiles(client, s3, task, names, delivery_keys(connection),
+                            spending_limit(self, parameters, context, connection.spending_limit_pu),
+                            start=self.parameterAsBool(parameters, START, context), how_to_raise=raise_limit_help())
+        new_task, tile_count = rerun.task, len(rerun.tile_names)
+        if names is None:
+            feedback.pushInfo(tr("Failed tiles: {names}").format(names=", ".join(rerun.tile_names)))
+        feedback.pushInfo(tr("Created job {new} to re-run {estimate} of {old}.").format(
+            new=new_task.id, estimate=rerun.estimate.describe(), old=task.id))
         feedback.pushInfo(tr("Job {id}: {status}").format(id=new_task.id, status=new_task.status_summary()))
         return {NEW_JOB_ID: new_task.id, STATUS_OUTPUT: new_task.status_text, JOB_ID: task.id,
                 TILE_COUNT: tile_count}

@@ -92,14 +92,19 @@ def write_tile_status(algorithm: BatchAlgorithm, parameters: Dict[str, Any], con
                       feedback: QgsProcessingFeedback, client: Any, s3: Any, task_id: str,
                       snapshot: Optional[Any] = None, output: str = OUTPUT) -> Dict[str, Any]:
     """Write the ``output`` sink of ``algorithm`` with the job's tiles; a known snapshot saves a poll."""
-    from ...core.jobs import JobWatcher
+    from ...core.jobs import JobWatcher, ResultsUnreadableError
+    from ...core.models import TaskStatus
 
     if snapshot is None:
         snapshot = JobWatcher(client, s3, task_id).poll()
+        if snapshot.storage_problem and snapshot.task.status is TaskStatus.DONE:
+            raise ResultsUnreadableError(snapshot.storage_problem)
         if snapshot.storage_problem:
             feedback.pushWarning(tr("The job's files could not be read from the bucket: {problem}").format(
                 problem=snapshot.storage_problem))
     task = snapshot.task
+    if snapshot.status_only:
+        feedback.pushWarning(snapshot.status_only)
     if snapshot.manifest:
         records = records_from_manifest(snapshot.manifest)
     else:

@@ -48,6 +48,8 @@ class JobProgress:
         summary = task.status_summary()
         if task.status_text != self.last_status:
             self.feedback.pushInfo(tr("Status: {status}").format(status=summary))
+            if snapshot.status_only and not self.last_status:
+                self.feedback.pushWarning(snapshot.status_only)
             self.last_status = task.status_text
         percentage = float(task.completion_percentage or 0.0)
         if task.status is TaskStatus.DONE:
