@@ -811,7 +811,7 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
         )
         return prepare_job(base, self.delivery_choices(), connection,
                            preview.evalscript_info if preview is not None else None,
-                           (preview.tiles or []) if preview is not None else [],
+                           preview.tile_sizes() if preview is not None else [],
                            self.own_features if polygons else None, self.features_url_edit.text())
 
     def create_reasons(self, passing: bool = True) -> List[str]:

@@ -104,6 +104,13 @@ class PreviewResult:
     def drawn(self) -> bool:
         return self.outlines is not None
 
+    def tile_sizes(self) -> List[Any]:
+        """Something with ``width``, ``height``, ``buffered_width`` and ``buffered_height`` per distinct tile size:
+        every tile when kept, else the grid's one size."""
+        if self.tiles is not None:
+            return list(self.tiles)
+        return [self.tile_size] if self.tile_size is not None else []
+
 
 def compute_preview(inputs: PreviewInputs, generation: int = 0, *, outlines: bool = False,
                     activity: Optional[Activity] = None, max_tiles: Optional[int] = None) -> PreviewResult:
@@ -360,7 +367,7 @@ class TilePreviewLayer:
             return None
         layer = self.layer
         if layer is None:
-            layer = self._create()
+            layer = self._create()  # added to the project once filled
         self._steps = self._fill_steps(layer, outlines)
         self._timer.start()
         return layer
@@ -403,6 +410,9 @@ class TilePreviewLayer:
                 del features
             yield
         layer.updateExtents()
+        if self.project.mapLayer(layer.id()) is None:
+            self.project.addMapLayer(layer)
+            self._layer_id = layer.id()
         layer.triggerRepaint()
 
     def _create(self) -> QgsVectorLayer:
@@ -422,6 +432,4 @@ class TilePreviewLayer:
         layer.setRenderer(QgsRuleBasedRenderer(root))
         layer.setCustomProperty(PREVIEW_LAYER_PROPERTY, True)
         layer.setCustomProperty(SKIP_MEMORY_LAYER_CHECK, 1)
-        self.project.addMapLayer(layer)
-        self._layer_id = layer.id()
         return layer

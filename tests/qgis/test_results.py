@@ -67,23 +67,25 @@ def publish_job(bucket, tiles, outputs, missing=(), buffer=0, cog=False, pixels=
     ``tiles``: (name, epsg, x, y); ``outputs``: (output id, bands, GDAL type, value); tiles named in ``missing``
     get manifest rows but no objects and are "No data" in the execution database.
     """
-    client = bucket.client()
     delivery_url = bucket.url("results")
     rows = []
     fid = 1
-    for name, epsg, x, y in tiles:
-        for output_id, bands, data_type, value in outputs:
-            key = f"results/{TASK_ID}/{name}/{output_id}.tif"
-            rows.append(ManifestFeature(fid, output_id, name, f"s3://{bucket.bucket}/{key}", pixels + 2 * buffer,
-                                        pixels + 2 * buffer, epsg, box(x, y, x + pixels * PIXEL, y + pixels * PIXEL)))
-            fid += 1
-            if name not in missing:
-                client.put_object(bucket.bucket, key, _geotiff(epsg, x, y, bands, data_type, value, buffer, cog,
-                                                               pixels))
-    client.put_object(bucket.bucket, f"results/{TASK_ID}/featureManifest-{TASK_ID}.gpkg", manifest_gpkg(rows))
-    execution = [(index, name, "DONE", "No data" if name in missing else None, name not in missing)
-                 for index, (name, *_) in enumerate(tiles)]
-    client.put_object(bucket.bucket, f"results/{TASK_ID}/execution-{TASK_ID}.sqlite", execution_sqlite(execution))
+    with bucket.client() as client:
+        for name, epsg, x, y in tiles:
+            for output_id, bands, data_type, value in outputs:
+                key = f"results/{TASK_ID}/{name}/{output_id}.tif"
+                rows.append(ManifestFeature(fid, output_id, name, f"s3://{bucket.bucket}/{key}", pixels + 2 * buffer,
+                                            pixels + 2 * buffer, epsg,
+                                            box(x, y, x + pixels * PIXEL, y + pixels * PIXEL)))
+                fid += 1
+                if name not in missing:
+                    client.put_object(bucket.bucket, key, _geotiff(epsg, x, y, bands, data_type, value, buffer, cog,
+                                                                   pixels))
+        client.put_object(bucket.bucket, f"results/{TASK_ID}/featureManifest-{TASK_ID}.gpkg", manifest_gpkg(rows))
+        execution = [(index, name, "DONE", "No data" if name in missing else None, name not in missing)
+                     for index, (name, *_) in enumerate(tiles)]
+        client.put_object(bucket.bucket, f"results/{TASK_ID}/execution-{TASK_ID}.sqlite",
+                          execution_sqlite(execution))
     return delivery_url, rows
 
 
@@ -142,7 +144,8 @@ def test_loading_opens_one_file_per_output_whatever_the_number_of_tiles(counted_
         gdal.VSICurlClearCache()
         request = ResultsRequest(TASK_ID, delivery_url, tmp_path / str(count), "Results",
                                  tile_names=None if count == 24 else ["T0"])
-        mosaics = prepare_results(bucket.client(), request, Activity())
+        with bucket.client() as client:
+            mosaics = prepare_results(client, request, Activity())
         layers = add_results_to_project(QgsProject.instance(), mosaics, f"Results {count}")
         assert all(layer.isValid() for layer in layers)
         requests_for[count] = proxy.counts()["requests"]

@@ -273,7 +273,7 @@ class ScreenshotRun:
         say("New job filled in; waiting for the tile and cost preview")
         self.wait_for("the New job dock to allow Create (preview, area, connection)",
                       lambda: not new_job.create_reasons() and new_job.last_preview is not None
-                      and new_job.last_preview.tile_count, self.create, 60,
+                      and new_job.last_preview.tile_count and not new_job.tile_layer.filling, self.create, 60,
                       lambda: " ".join(new_job.create_reasons()) or new_job.tiles_label.text())
 
     def create(self):
