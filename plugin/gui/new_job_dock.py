@@ -160,7 +160,7 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
         self.features_error: Optional[str] = tr("Choose the polygon layer of your tiles.")
         self.deployment: Any = None
         self.preview = PreviewController(self, preview_delay_ms)
-        self.tile_layer = TilePreviewLayer(self.project)
+        self.tile_layer = TilePreviewLayer(self.project, parent=self)
         self.quick_look: Any = None
         self.opened = False
         """Whether the user has opened the dock: until then it leaves the project untouched (no preview layer)."""

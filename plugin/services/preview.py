@@ -335,12 +335,13 @@ class TilePreviewLayer:
     OUTLINE_SCALE = 2_000_000
     """Outlines are drawn at scales larger than 1:2 000 000 (there a 10 km tile is 5 mm wide on screen)."""
 
-    def __init__(self, project: Optional[QgsProject] = None, name: str = ""):
+    def __init__(self, project: Optional[QgsProject] = None, name: str = "", parent: Optional[QObject] = None):
         self.project = project or QgsProject.instance()
         self.name = name or tr("Batch job tiles (preview)")
         self._layer_id: Optional[str] = None
         self._steps: Optional[Iterator[None]] = None
-        self._timer = QTimer()
+        self._timer = QTimer(parent)
+        """Ends with ``parent`` (the dock), not at an arbitrary moment of Python's exit."""
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._fill_turn)
 
