@@ -61,7 +61,7 @@
     <message>
         <location filename="../plugin/gui/jobs_dock.py" line="477"/>
         <source>waiting for the tiles</source>
-        <translation>warte auf die Kacheln</translation>
+        <translation>Kacheln ausstehend</translation>
     </message>
     <message>
         <location filename="../plugin/gui/jobs_dock.py" line="481"/>
@@ -101,27 +101,27 @@
     <message>
         <location filename="../plugin/gui/jobs_dock.py" line="621"/>
         <source>Select the tiles to reprocess on the map (in the job&apos;s tile layer) first.</source>
-        <translation>Wählen Sie zuerst auf der Karte die Kacheln, die erneut verarbeitet werden sollen (im Kachellayer des Auftrags).</translation>
+        <translation>Wählen Sie zuerst auf der Karte die Kacheln, die neu verarbeitet werden sollen (im Kachellayer des Auftrags).</translation>
     </message>
     <message>
         <location filename="../plugin/gui/jobs_dock.py" line="624"/>
         <source>Reprocess {count} selected tile(s) of job {id}? A new request over just those tiles is created and started; it overwrites their outputs and is charged.</source>
-        <translation>{count} gewählte Kachel(n) des Auftrags {id} erneut verarbeiten? Eine neue Anfrage nur über diese Kacheln wird erstellt und gestartet; sie überschreibt deren Ausgaben und wird berechnet.</translation>
+        <translation>{count} gewählte Kachel(n) des Auftrags {id} neu verarbeiten? Eine neue Anfrage nur über diese Kacheln wird erstellt und gestartet; sie überschreibt deren Ausgaben und wird berechnet.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/jobs_dock.py" line="627"/>
         <source>Reprocess tiles</source>
-        <translation>Kacheln erneut verarbeiten</translation>
+        <translation>Kacheln neu verarbeiten</translation>
     </message>
     <message>
         <location filename="../plugin/gui/jobs_dock.py" line="642"/>
         <source>Job {new} re-runs tiles of {old}; their colours follow it on the map.</source>
-        <translation>Auftrag {new} verarbeitet Kacheln von {old} erneut; ihre Farben auf der Karte folgen ihm.</translation>
+        <translation>Auftrag {new} verarbeitet Kacheln von {old} neu; ihre Farben auf der Karte folgen ihm.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/jobs_dock.py" line="645"/>
         <source>Creating the re-run request</source>
-        <translation>Erstellen der Anfrage zur erneuten Verarbeitung</translation>
+        <translation>Erstellen der Anfrage zur Neuverarbeitung</translation>
     </message>
     <message>
         <location filename="../plugin/gui/jobs_dock.py" line="659"/>
@@ -151,7 +151,7 @@
     <message>
         <location filename="../plugin/gui/jobs_dock.py" line="851"/>
         <source>Re-run {id}</source>
-        <translation>Wiederholung {id}</translation>
+        <translation>Neuverarbeitung {id}</translation>
     </message>
     <message>
         <location filename="../plugin/gui/jobs_dock.py" line="851"/>
@@ -1016,7 +1016,7 @@
     <message>
         <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="56"/>
         <source>Number of tiles re-run</source>
-        <translation>Anzahl der erneut verarbeiteten Kacheln</translation>
+        <translation>Anzahl der neu verarbeiteten Kacheln</translation>
     </message>
     <message>
         <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="69"/>
@@ -1531,7 +1531,7 @@
     <message>
         <location filename="../plugin/gui/jobs_dock.py" line="508"/>
         <source>A Zarr output is one array per output: it is read from the bucket, and its tiles cannot be re-run into it (the service refuses a folder that holds files).</source>
-        <translation>Eine Zarr-Ausgabe ist ein Array je Ausgabe: Sie wird aus dem Bucket gelesen, und ihre Kacheln lassen sich nicht erneut hineinverarbeiten (der Dienst lehnt einen Ordner ab, der bereits Dateien enthält).</translation>
+        <translation>Eine Zarr-Ausgabe ist ein Array je Ausgabe: Sie wird aus dem Bucket gelesen, und ihre Kacheln können nicht neu in sie geschrieben werden (der Dienst lehnt einen Ordner ab, der bereits Dateien enthält).</translation>
     </message>
     <message>
         <location filename="../plugin/gui/new_job_dock.py" line="816"/>
@@ -1831,7 +1831,7 @@
     <message>
         <location filename="../plugin/services/batch_options.py" line="65"/>
         <source>My S3 keys (from the connection settings)</source>
-        <translation>Meine S3-Schlüssel (aus den Verbindungseinstellungen)</translation>
+        <translation>S3-Schlüssel der Verbindung</translation>
     </message>
     <message>
         <location filename="../plugin/services/batch_options.py" line="66"/>
@@ -2046,22 +2046,22 @@
     <message>
         <location filename="../plugin/gui/jobs_dock.py" line="608"/>
         <source>Re-run the failed tile(s) of job {id}? A new request over just those tiles is created and started; it overwrites their outputs and is charged.</source>
-        <translation>Die fehlgeschlagene(n) Kachel(n) des Auftrags {id} erneut verarbeiten? Eine neue Anfrage nur über diese Kacheln wird erstellt und gestartet; sie überschreibt deren Ausgaben und wird berechnet.</translation>
+        <translation>Die fehlgeschlagene(n) Kachel(n) des Auftrags {id} neu verarbeiten? Eine neue Anfrage nur über diese Kacheln wird erstellt und gestartet; sie überschreibt deren Ausgaben und wird berechnet.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/jobs_dock.py" line="610"/>
         <source>Re-run tiles</source>
-        <translation>Kacheln erneut verarbeiten</translation>
+        <translation>Kacheln neu verarbeiten</translation>
     </message>
     <message>
         <location filename="../plugin/gui/monitor.py" line="233"/>
         <source>Reconnecting ({detail}); next try in {wait}</source>
-        <translation>Neue Verbindung ({detail}); nächster Versuch in {wait}</translation>
+        <translation>Verbindung wird wiederhergestellt ({detail}); nächster Versuch in {wait}</translation>
     </message>
     <message>
         <location filename="../plugin/gui/monitor.py" line="294"/>
         <source>Reconnecting: {message} Next try in {delay}.</source>
-        <translation>Neue Verbindung: {message} Nächster Versuch in {delay}.</translation>
+        <translation>Verbindung wird wiederhergestellt: {message} Nächster Versuch in {delay}.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/new_job_dock.py" line="955"/>
@@ -2121,12 +2121,12 @@
     <message>
         <location filename="../plugin/gui/start_dialog.py" line="90"/>
         <source>Without an estimate nothing is started: the spending limit cannot be checked.</source>
-        <translation>Ohne Schätzung wird nichts gestartet: Das Ausgabenlimit lässt sich nicht prüfen.</translation>
+        <translation>Ohne Schätzung wird nichts gestartet: Das Kostenlimit lässt sich nicht prüfen.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/start_dialog.py" line="93"/>
         <source>Above the spending limit of {limit} PU. Check the area, grid and resolution; if the cost is intended, raise the limit for this run to at least {billed} PU.</source>
-        <translation>Über dem Ausgabenlimit von {limit} PU. Prüfen Sie Gebiet, Gitter und Auflösung; sind die Kosten gewollt, erhöhen Sie das Limit für diesen Lauf auf mindestens {billed} PU.</translation>
+        <translation>Über dem Kostenlimit von {limit} PU. Prüfen Sie Gebiet, Gitter und Auflösung; sind die Kosten gewollt, erhöhen Sie das Limit für diesen Lauf auf mindestens {billed} PU.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/algorithms/base.py" line="400"/>
@@ -2136,7 +2136,7 @@
     <message>
         <location filename="../plugin/processing/algorithms/base.py" line="400"/>
         <source>Most processing units this run may be billed (empty: the connection&apos;s spending limit)</source>
-        <translation>Höchstens so viele Verarbeitungseinheiten dürfen für diesen Lauf abgerechnet werden (leer: das Ausgabenlimit der Verbindung)</translation>
+        <translation>Höchstens so viele Verarbeitungseinheiten dürfen für diesen Lauf abgerechnet werden (leer: das Kostenlimit der Verbindung)</translation>
     </message>
     <message>
         <location filename="../plugin/processing/algorithms/base.py" line="404"/>
@@ -2151,7 +2151,7 @@
     <message>
         <location filename="../plugin/processing/algorithms/create_job.py" line="80"/>
         <source>Sends a batch processing request to Sentinel Hub: the area, evalscript, data collection and time range, tiled by the chosen grid, with the outputs delivered to your S3 bucket. The job is created, not started unless you tick &apos;Start&apos;, and then only when its estimate is within the spending limit (the connection&apos;s, or MAX_PU); &apos;Start batch job&apos; starts it later, &apos;Run batch job&apos; does everything at once. The tile count and cost estimate are printed first. Outputs empty: every output of the evalscript&apos;s setup().</source>
-        <translation>Sendet eine Batch-Processing-Anfrage an Sentinel Hub: Gebiet, Evalscript, Datenkollektion und Zeitraum, gekachelt nach dem gewählten Gitter, mit Auslieferung der Ausgaben in Ihren S3-Bucket. Der Auftrag wird erstellt, aber nur gestartet, wenn Sie „Auftrag nach dem Erstellen starten“ aktivieren, und dann nur, wenn seine Schätzung im Ausgabenlimit liegt (dem der Verbindung oder MAX_PU); „Batch-Auftrag starten“ startet ihn später, „Batch-Auftrag ausführen“ erledigt alles auf einmal. Kachelzahl und Kostenschätzung werden zuerst ausgegeben. Ausgaben leer: jede Ausgabe aus setup() des Evalscripts.</translation>
+        <translation>Sendet eine Batch-Processing-Anfrage an Sentinel Hub: Gebiet, Evalscript, Datenkollektion und Zeitraum, gekachelt nach dem gewählten Gitter, mit Auslieferung der Ausgaben in Ihren S3-Bucket. Der Auftrag wird erstellt, aber nur gestartet, wenn Sie „Auftrag nach dem Erstellen starten“ aktivieren, und dann nur, wenn seine Schätzung im Kostenlimit liegt (dem der Verbindung oder MAX_PU); „Batch-Auftrag starten“ startet ihn später, „Batch-Auftrag ausführen“ erledigt alles auf einmal. Kachelzahl und Kostenschätzung werden zuerst ausgegeben. Ausgaben leer: jede Ausgabe aus setup() des Evalscripts.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/algorithms/create_job.py" line="95"/>
@@ -2191,22 +2191,22 @@
     <message>
         <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="41"/>
         <source>Re-runs the failed tiles of a job (or the tiles you name) the Batch v2 way: a GeoPackage with just those tiles is put next to the job&apos;s files and a new job processes it into the same output objects (overwrite). The new job is started unless you untick &apos;Start&apos;, and only when the tiles&apos; estimate is within the spending limit (the connection&apos;s, or MAX_PU). Needs S3 keys.</source>
-        <translation>Verarbeitet die fehlgeschlagenen Kacheln eines Auftrags (oder die genannten Kacheln) auf die Art von Batch v2 erneut: Ein GeoPackage mit nur diesen Kacheln wird neben die Dateien des Auftrags gelegt, und ein neuer Auftrag verarbeitet es in dieselben Ausgabeobjekte (Überschreiben). Der neue Auftrag wird gestartet, sofern Sie „Neuen Auftrag starten“ nicht deaktivieren, und nur, wenn die Schätzung der Kacheln im Ausgabenlimit liegt (dem der Verbindung oder MAX_PU). Braucht S3-Schlüssel.</translation>
+        <translation>Verarbeitet die fehlgeschlagenen Kacheln eines Auftrags (oder die genannten Kacheln) auf die Art von Batch v2 neu: Ein GeoPackage mit nur diesen Kacheln wird neben die Dateien des Auftrags gelegt, und ein neuer Auftrag verarbeitet es in dieselben Ausgabeobjekte (Überschreiben). Der neue Auftrag wird gestartet, sofern Sie „Neuen Auftrag starten“ nicht deaktivieren, und nur, wenn die Schätzung der Kacheln im Kostenlimit liegt (dem der Verbindung oder MAX_PU). Braucht S3-Schlüssel.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/algorithms/retry_failed_tiles.py" line="70"/>
         <source>Created job {new} to re-run {estimate} of {old}.</source>
-        <translation>Auftrag {new} erstellt, um {estimate} von {old} erneut zu verarbeiten.</translation>
+        <translation>Auftrag {new} erstellt, um {estimate} von {old} neu zu verarbeiten.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/algorithms/run_job.py" line="37"/>
         <source>The whole batch job in one step: creates it (printing tiles and cost), starts it, follows it until it is done, then writes the tile status layer and loads the results as mosaics per output. Nothing is created when the estimate is above the spending limit (the connection&apos;s, or MAX_PU). Cancelling while it runs stops the waiting only; the job goes on at the service (follow it with &apos;Wait for batch job&apos;, stop it with &apos;Stop batch job&apos;).</source>
-        <translation>Der ganze Batch-Auftrag in einem Schritt: erstellt ihn (mit Ausgabe von Kacheln und Kosten), startet ihn, verfolgt ihn bis zum Ende, schreibt dann den Kachelstatus-Layer und lädt die Ergebnisse als Mosaike je Ausgabe. Liegt die Schätzung über dem Ausgabenlimit (dem der Verbindung oder MAX_PU), wird nichts erstellt. Abbrechen während des Laufs beendet nur das Warten; der Auftrag läuft beim Dienst weiter (verfolgen Sie ihn mit „Auf Batch-Auftrag warten“, halten Sie ihn mit „Batch-Auftrag anhalten“ an).</translation>
+        <translation>Der ganze Batch-Auftrag in einem Schritt: erstellt ihn (und meldet Kacheln und Kosten), startet ihn, verfolgt ihn bis zum Ende, schreibt dann den Kachelstatus-Layer und lädt die Ergebnisse als Mosaike je Ausgabe. Liegt die Schätzung über dem Kostenlimit (dem der Verbindung oder MAX_PU), wird nichts erstellt. Abbrechen während des Laufs beendet nur das Warten; der Auftrag läuft beim Dienst weiter (verfolgen Sie ihn mit „Auf Batch-Auftrag warten“, halten Sie ihn mit „Batch-Auftrag anhalten“ an).</translation>
     </message>
     <message>
         <location filename="../plugin/processing/algorithms/start_job.py" line="27"/>
         <source>Starts a created, analysed or stopped job. A created job is analysed first, then processed. Processing is charged in processing units: the job is estimated first (from its tiles once analysed, else from its request) and not started above the spending limit (the connection&apos;s, or MAX_PU). Follow it with &apos;Wait for batch job&apos;.</source>
-        <translation>Startet einen erstellten, analysierten oder angehaltenen Auftrag. Ein erstellter Auftrag wird zuerst analysiert, dann verarbeitet. Die Verarbeitung wird in Verarbeitungseinheiten (PU) berechnet: Der Auftrag wird zuerst geschätzt (nach der Analyse aus seinen Kacheln, sonst aus seiner Anfrage) und über dem Ausgabenlimit (dem der Verbindung oder MAX_PU) nicht gestartet. Verfolgen Sie ihn mit „Auf Batch-Auftrag warten“.</translation>
+        <translation>Startet einen erstellten, analysierten oder angehaltenen Auftrag. Ein erstellter Auftrag wird zuerst analysiert, dann verarbeitet. Die Verarbeitung wird in Verarbeitungseinheiten (PU) berechnet: Der Auftrag wird zuerst geschätzt (nach der Analyse aus seinen Kacheln, sonst aus seiner Anfrage) und über dem Kostenlimit (dem der Verbindung oder MAX_PU) nicht gestartet. Verfolgen Sie ihn mit „Auf Batch-Auftrag warten“.</translation>
     </message>
     <message>
         <location filename="../plugin/processing/algorithms/start_job.py" line="41"/>
@@ -2216,7 +2216,7 @@
     <message>
         <location filename="../plugin/services/jobs.py" line="98"/>
         <source>raise the spending limit for this run in the confirmation, or the connection&apos;s limit in the connection settings</source>
-        <translation>erhöhen Sie das Ausgabenlimit für diesen Lauf in der Bestätigung oder das Limit der Verbindung in den Verbindungseinstellungen</translation>
+        <translation>erhöhen Sie das Kostenlimit für diesen Lauf in der Bestätigung oder das Limit der Verbindung in den Verbindungseinstellungen</translation>
     </message>
     <message>
         <location filename="../plugin/services/jobs.py" line="190"/>
@@ -2241,7 +2241,7 @@
     <message>
         <location filename="../plugin/gui/jobs_dock.py" line="424"/>
         <source>{status} — {count} of {total} tiles failed; 'Retry failed tiles' runs them again.</source>
-        <translation>{status} — {count} von {total} Kacheln fehlgeschlagen; „Fehlgeschlagene Kacheln wiederholen…“ verarbeitet sie erneut.</translation>
+        <translation>{status} — {count} von {total} Kacheln fehlgeschlagen; „Fehlgeschlagene wiederholen…“ verarbeitet sie neu.</translation>
     </message>
     <message>
         <location filename="../plugin/gui/jobs_dock.py" line="484"/>
@@ -2554,22 +2554,22 @@
     <message>
         <location filename="../ui/jobs_dock.ui" line="413"/>
         <source>Re-run the failed tiles as a new job into the same files (charged)</source>
-        <translation>Die fehlgeschlagenen Kacheln als neuen Auftrag in dieselben Dateien erneut verarbeiten (kostenpflichtig)</translation>
+        <translation>Die fehlgeschlagenen Kacheln als neuen Auftrag in dieselben Dateien neu verarbeiten (kostenpflichtig)</translation>
     </message>
     <message>
         <location filename="../ui/jobs_dock.ui" line="416"/>
         <source>Retry failed tiles…</source>
-        <translation>Fehlgeschlagene Kacheln wiederholen…</translation>
+        <translation>Fehlgeschlagene wiederholen…</translation>
     </message>
     <message>
         <location filename="../ui/jobs_dock.ui" line="423"/>
         <source>Re-run the tiles selected on the map as a new job into the same files (charged)</source>
-        <translation>Die auf der Karte gewählten Kacheln als neuen Auftrag in dieselben Dateien erneut verarbeiten (kostenpflichtig)</translation>
+        <translation>Die auf der Karte gewählten Kacheln als neuen Auftrag in dieselben Dateien neu verarbeiten (kostenpflichtig)</translation>
     </message>
     <message>
         <location filename="../ui/jobs_dock.ui" line="426"/>
         <source>Reprocess selected tiles…</source>
-        <translation>Gewählte Kacheln erneut verarbeiten…</translation>
+        <translation>Gewählte neu verarbeiten…</translation>
     </message>
     <message>
         <location filename="../ui/jobs_dock.ui" line="433"/>
@@ -2867,7 +2867,7 @@
     <message>
         <location filename="../ui/new_job_dock.ui" line="758"/>
         <source>Skip tiles whose files exist</source>
-        <translation>Kacheln mit vorhandenen Dateien überspringen</translation>
+        <translation>Vorhandene Kacheln überspringen</translation>
     </message>
     <message>
         <location filename="../ui/new_job_dock.ui" line="782"/>
@@ -3067,7 +3067,7 @@
     <message>
         <location filename="../ui/new_job_dock.ui" line="835"/>
         <source>Pixels per chunk in y and x; it must evenly divide the tile raster. Auto: the largest such size up to 512 px.</source>
-        <translation>Pixel je Chunk in y und x; der Wert muss das Kachelraster ohne Rest teilen. Auto: die größte solche Größe bis 512 px.</translation>
+        <translation>Pixel je Chunk in y und x; der Wert muss das Pixelraster der Kachel ohne Rest teilen. Auto: die größte solche Größe bis 512 px.</translation>
     </message>
     <message>
         <location filename="../ui/new_job_dock.ui" line="838"/>
@@ -3190,7 +3190,7 @@
     <message>
         <location filename="../ui/quick_look_panel.ui" line="66"/>
         <source>Test on the whole selection or map extent</source>
-        <translation>Auf der ganzen Auswahl oder Kartenausdehnung testen</translation>
+        <translation>Ganze Auswahl oder Kartenausdehnung testen</translation>
     </message>
     <message>
         <location filename="../ui/quick_look_panel.ui" line="87"/>
@@ -3263,7 +3263,7 @@
     <message>
         <location filename="../ui/settings_dialog.ui" line="113"/>
         <source>client id (to create or update the configuration)</source>
-        <translation>Client-ID (zum Erstellen oder Aktualisieren der Konfiguration)</translation>
+        <translation>Client-ID (zum Anlegen/Ändern der Konfiguration)</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="120"/>
@@ -3298,7 +3298,7 @@
     <message>
         <location filename="../ui/settings_dialog.ui" line="173"/>
         <source>access key (to create or update the configuration)</source>
-        <translation>Zugriffsschlüssel (zum Erstellen oder Aktualisieren der Konfiguration)</translation>
+        <translation>Zugriffsschlüssel (zum Anlegen/Ändern der Konfiguration)</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="180"/>
@@ -3333,17 +3333,17 @@
     <message>
         <location filename="../ui/settings_dialog.ui" line="237"/>
         <source>Spending</source>
-        <translation>Ausgaben</translation>
+        <translation>Kosten</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="243"/>
         <source>Spending limit per run</source>
-        <translation>Ausgabenlimit je Lauf</translation>
+        <translation>Kostenlimit je Lauf</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="253"/>
         <source>A job (or a re-run of tiles) estimated to be billed more than this is not started unless you raise the limit for that run (in the start confirmation, or MAX_PU in Processing).</source>
-        <translation>Ein Auftrag (oder eine erneute Verarbeitung von Kacheln), für den voraussichtlich mehr abgerechnet wird, startet nur, wenn Sie das Limit für diesen Lauf erhöhen (in der Startbestätigung oder mit MAX_PU in den Verarbeitungswerkzeugen).</translation>
+        <translation>Ein Auftrag (oder eine Neuverarbeitung von Kacheln), für den voraussichtlich mehr abgerechnet wird, startet nur, wenn Sie das Limit für diesen Lauf erhöhen (in der Startbestätigung oder mit MAX_PU in den Verarbeitungswerkzeugen).</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.ui" line="256"/>
@@ -3396,7 +3396,7 @@
     <message>
         <location filename="../ui/start_dialog.ui" line="87"/>
         <source>Spending limit for this run</source>
-        <translation>Ausgabenlimit für diesen Lauf</translation>
+        <translation>Kostenlimit für diesen Lauf</translation>
     </message>
     <message>
         <location filename="../ui/start_dialog.ui" line="97"/>
