@@ -5,8 +5,8 @@ The extraction rule is pylupdate5's: plain ``tr("…")`` calls go to the context
 file (all ``<string>`` without ``notr="true"``) to the context named by its ``<class>``.
 
 The German translation is complete, and every translation is sound: it keeps the ``{placeholders}`` its source fills
-with ``.format()`` (a missing or renamed one raises at runtime, an added one too) and the separator a fragment that is
-appended to another text starts with.
+with ``.format()`` (a missing or renamed one raises at runtime, an added one too) and the space or punctuation its
+source starts or ends with (fragments are joined to other texts: " (reprojected from {crs})", ". Check the job id.").
 """
 
 from __future__ import annotations
