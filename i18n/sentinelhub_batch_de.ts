@@ -64,32 +64,32 @@
         <translation>Kacheln ausstehend</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="481"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="480"/>
         <source>{total} tiles: {parts}</source>
         <translation>{total} Kacheln: {parts}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="527"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="526"/>
         <source>Choose a job first.</source>
         <translation>Wählen Sie zuerst einen Auftrag.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="535"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="534"/>
         <source>Saving the description</source>
         <translation>Speichern der Beschreibung</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="541"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="540"/>
         <source>Asking the service to analyse the job</source>
         <translation>Anfordern der Analyse beim Dienst</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="579"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="578"/>
         <source>Starting the job</source>
         <translation>Starten des Auftrags</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="589"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="588"/>
         <source>Stopping the job</source>
         <translation>Anhalten des Auftrags</translation>
     </message>
@@ -99,72 +99,72 @@
         <translation>Fehlgeschlagene Kacheln wiederholen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="621"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="620"/>
         <source>Select the tiles to reprocess on the map (in the job&apos;s tile layer) first.</source>
         <translation>Wählen Sie zuerst auf der Karte die Kacheln, die neu verarbeitet werden sollen (im Kachellayer des Auftrags).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="624"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="623"/>
         <source>Reprocess {count} selected tile(s) of job {id}? A new request over just those tiles is created and started; it overwrites their outputs and is charged.</source>
         <translation>{count} gewählte Kachel(n) des Auftrags {id} neu verarbeiten? Eine neue Anfrage nur über diese Kacheln wird erstellt und gestartet; sie überschreibt deren Ausgaben und wird berechnet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="627"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="626"/>
         <source>Reprocess tiles</source>
         <translation>Kacheln neu verarbeiten</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="642"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="641"/>
         <source>Job {new} re-runs tiles of {old}; their colours follow it on the map.</source>
         <translation>Auftrag {new} verarbeitet Kacheln von {old} neu; ihre Farben auf der Karte folgen ihm.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="645"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="644"/>
         <source>Creating the re-run request</source>
         <translation>Erstellen der Anfrage zur Neuverarbeitung</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="659"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="658"/>
         <source>The API calls of job {id} were copied (secrets masked).</source>
         <translation>Die API-Aufrufe des Auftrags {id} wurden kopiert (geheime Werte maskiert).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="700"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="699"/>
         <source>The tiles of job {id} cannot be drawn yet: {error}</source>
         <translation>Die Kacheln des Auftrags {id} können noch nicht gezeichnet werden: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="705"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="704"/>
         <source>Sentinel Hub Batch: tiles of job {id}</source>
         <translation>Sentinel Hub Batch: Kacheln des Auftrags {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="808"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="807"/>
         <source>Job {id}: connected again.</source>
         <translation>Auftrag {id}: wieder verbunden.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="838"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="837"/>
         <source>Job {id}: {message}</source>
         <translation>Auftrag {id}: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="851"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="850"/>
         <source>Re-run {id}</source>
         <translation>Neuverarbeitung {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="851"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="850"/>
         <source>Job {id}</source>
         <translation>Auftrag {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="854"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="853"/>
         <source>{name} finished. Load its results from the jobs panel.</source>
         <translation>{name} ist fertig. Laden Sie die Ergebnisse im Bedienfeld der Batch-Aufträge.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="857"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="856"/>
         <source>{name} failed: {error}</source>
         <translation>{name} ist fehlgeschlagen: {error}</translation>
     </message>
@@ -174,12 +174,12 @@
         <translation>kein Grund angegeben</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="861"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="860"/>
         <source>{name} stopped: {reason}.</source>
         <translation>{name} wurde angehalten: {reason}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="864"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="863"/>
         <source>{name} is analysed and waits to be started.</source>
         <translation>{name} ist analysiert und wartet auf den Start.</translation>
     </message>
@@ -194,32 +194,32 @@
         <translation>Auftrag {id} liefert nicht nach S3, daher gibt es keine Ergebnisse zu laden.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="928"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="927"/>
         <source>Downloading the results of job {id}</source>
         <translation>Herunterladen der Ergebnisse des Auftrags {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="928"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="927"/>
         <source>Loading the results of job {id}</source>
         <translation>Laden der Ergebnisse des Auftrags {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="937"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="936"/>
         <source>Download the results to</source>
         <translation>Ergebnisse herunterladen nach</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="949"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="948"/>
         <source>{count} result layer(s) of job {id} loaded in group &apos;{group}&apos;.</source>
         <translation>{count} Ergebnislayer des Auftrags {id} in die Gruppe „{group}“ geladen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="958"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="957"/>
         <source>The result layers of job {id} need the S3 keys: {error}</source>
         <translation>Die Ergebnislayer des Auftrags {id} benötigen die S3-Schlüssel: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="987"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="986"/>
         <source>Job {id} of this project cannot be followed: {error}</source>
         <translation>Auftrag {id} dieses Projekts kann nicht verfolgt werden: {error}</translation>
     </message>
@@ -644,7 +644,7 @@
         <translation>Auftrags-ID (leer: der neueste Auftrag)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="131"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="127"/>
         <source>Job id</source>
         <translation>Auftrags-ID</translation>
     </message>
@@ -709,7 +709,7 @@
         <translation>Abgebrochen. Was bereits an Sentinel Hub gesendet wurde (ein erstellter oder gestarteter Auftrag), läuft beim Dienst weiter.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="132"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="128"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -914,7 +914,7 @@
         <translation>Kacheln</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="53"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="54"/>
         <source>Number of tiles</source>
         <translation>Anzahl der Kacheln</translation>
     </message>
@@ -1034,12 +1034,12 @@
         <translation>Ergebniskacheln herunterladen</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="79"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="80"/>
         <source>Tile status</source>
         <translation>Kachelstatus</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="134"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="130"/>
         <source>Cost (PU)</source>
         <translation>Kosten (PU)</translation>
     </message>
@@ -1064,37 +1064,37 @@
         <translation>Hält einen Auftrag während der Analyse (die Analyse wird trotzdem abgeschlossen) oder der Verarbeitung an. Bereits verarbeitete Kacheln bleiben im Bucket. Der Dienst kann einen Neustart bis zu 30 Minuten nach dem Anhalten ablehnen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="55"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="56"/>
         <source>Tiles: {label}</source>
         <translation>Kacheln: {label}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="71"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="72"/>
         <source>A job&apos;s tiles as a polygon layer with the status of each tile (waiting, processing, done, no data, failed) and its error, coloured by status. The tiles and statuses come from the feature manifest and execution database the service writes to your bucket (S3 keys needed); before the job is analysed, the tiles are computed locally from the request.</source>
         <translation>Die Kacheln eines Auftrags als Polygonlayer mit dem Status jeder Kachel (wartend, laufend, fertig, keine Daten, fehlgeschlagen) und ihrem Fehler, nach Status eingefärbt. Kacheln und Status stammen aus dem Feature-Manifest und der Ausführungsdatenbank, die der Dienst in Ihren Bucket schreibt (S3-Schlüssel nötig); bevor der Auftrag analysiert ist, werden die Kacheln lokal aus der Anfrage berechnet.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="81"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="82"/>
         <source>Job status</source>
         <translation>Auftragsstatus</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="103"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="104"/>
         <source>The job&apos;s files could not be read from the bucket: {problem}</source>
         <translation>Die Dateien des Auftrags konnten nicht aus dem Bucket gelesen werden: {problem}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="111"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="112"/>
         <source>No feature manifest yet (the job is {status}): tiles computed from the request.</source>
         <translation>Noch kein Feature-Manifest (der Auftrag ist {status}): Kacheln aus der Anfrage berechnet.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="116"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="117"/>
         <source>No tiles to show yet: {reason}</source>
         <translation>Noch keine Kacheln anzuzeigen: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/tile_status.py" line="134"/>
+        <location filename="../plugin/processing/algorithms/tile_status.py" line="135"/>
         <source>Job {id} ({status}): {count} tiles — {summary}</source>
         <translation>Auftrag {id} ({status}): {count} Kacheln — {summary}</translation>
     </message>
@@ -1114,57 +1114,57 @@
         <translation>Kacheln: {counts}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="99"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="95"/>
         <source>Waiting for job {id} (cancel to stop waiting; the job goes on)…</source>
         <translation>Warten auf Auftrag {id} (Abbrechen beendet nur das Warten; der Auftrag läuft weiter)…</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="103"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="99"/>
         <source>Job {id} failed: {error}</source>
         <translation>Auftrag {id} ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="103"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="99"/>
         <source>the service gave no reason</source>
         <translation>der Dienst hat keinen Grund genannt</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="106"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="102"/>
         <source>Job {id} is done; cost {pu} PU.</source>
         <translation>Auftrag {id} ist fertig; Kosten {pu} PU.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="108"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="104"/>
         <source>Job {id} stopped: {why}</source>
         <translation>Auftrag {id} angehalten: {why}</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="110"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="106"/>
         <source>Job {id} is {status} and waits for you: start it to go on.</source>
         <translation>Auftrag {id} ist {status} und wartet auf Sie: Starten Sie ihn, damit es weitergeht.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="119"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="115"/>
         <source>Wait for batch job</source>
         <translation>Auf Batch-Auftrag warten</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="122"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="118"/>
         <source>Follows a job until it is done or failed, showing its status, progress and (with S3 keys) how many tiles are done. It also returns when the job waits for you (created, analysed or stopped), instead of waiting forever. Cancelling stops the waiting only: the job goes on at the service. A failed job makes the algorithm fail with the service&apos;s error.</source>
         <translation>Verfolgt einen Auftrag, bis er fertig oder fehlgeschlagen ist, und zeigt Status, Fortschritt und (mit S3-Schlüsseln) die Zahl der fertigen Kacheln. Der Algorithmus endet auch, wenn der Auftrag auf Sie wartet (erstellt, analysiert oder angehalten), statt endlos zu warten. Abbrechen beendet nur das Warten: Der Auftrag läuft beim Dienst weiter. Ein fehlgeschlagener Auftrag lässt den Algorithmus mit dem Fehler des Dienstes fehlschlagen.</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="133"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="129"/>
         <source>Completion (%)</source>
         <translation>Fortschritt (%)</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="135"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="131"/>
         <source>Tiles done</source>
         <translation>Fertige Kacheln</translation>
     </message>
     <message>
-        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="136"/>
+        <location filename="../plugin/processing/algorithms/wait_for_job.py" line="132"/>
         <source>Tiles failed</source>
         <translation>Fehlgeschlagene Kacheln</translation>
     </message>
@@ -1324,12 +1324,12 @@
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="379"/>
+        <location filename="../plugin/services/layers.py" line="391"/>
         <source>Tiles {id} – {description}</source>
         <translation>Kacheln {id} – {description}</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="380"/>
+        <location filename="../plugin/services/layers.py" line="392"/>
         <source>Tiles {id}</source>
         <translation>Kacheln {id}</translation>
     </message>
@@ -1479,17 +1479,17 @@
         <translation>SH_CLIENT_ID ist gesetzt, SH_CLIENT_SECRET aber nicht.</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="157"/>
+        <location filename="../plugin/services/layers.py" line="169"/>
         <source>its tiles come from a GeoPackage; they are drawn after the analysis.</source>
         <translation>seine Kacheln stammen aus einem GeoPackage; sie werden nach der Analyse gezeichnet.</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="159"/>
+        <location filename="../plugin/services/layers.py" line="171"/>
         <source>the request names no tiling grid.</source>
         <translation>die Anfrage nennt kein Kachelgitter.</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="167"/>
+        <location filename="../plugin/services/layers.py" line="179"/>
         <source>the request has no area.</source>
         <translation>die Anfrage hat kein Gebiet.</translation>
     </message>
@@ -1524,12 +1524,12 @@
         <translation>Nur Status: Der Auftrag liefert nach Google Cloud Storage, das das Plugin nicht lesen kann; seine Kacheln und Ergebnisse werden hier daher nicht angezeigt.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="507"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="506"/>
         <source>The job delivers to Google Cloud Storage, which the plugin cannot read.</source>
         <translation>Der Auftrag liefert nach Google Cloud Storage, das das Plugin nicht lesen kann.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="508"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="507"/>
         <source>A Zarr output is one array per output: it is read from the bucket, and its tiles cannot be re-run into it (the service refuses a folder that holds files).</source>
         <translation>Eine Zarr-Ausgabe ist ein Array je Ausgabe: Sie wird aus dem Bucket gelesen, und ihre Kacheln können nicht neu in sie geschrieben werden (der Dienst lehnt einen Ordner ab, der bereits Dateien enthält).</translation>
     </message>
@@ -2024,32 +2024,32 @@
         <translation>{status} — Ergebnisse nicht lesbar</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="568"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="567"/>
         <source>Estimating the cost of job {id}</source>
         <translation>Schätzen der Kosten des Auftrags {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="575"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="574"/>
         <source>Restart batch request {id}? The tiles not processed yet are processed and charged.</source>
         <translation>Batch-Anfrage {id} neu starten? Die noch nicht verarbeiteten Kacheln werden verarbeitet und berechnet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="586"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="585"/>
         <source>Stop job</source>
         <translation>Auftrag anhalten</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="586"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="585"/>
         <source>Stop batch request {id}? Tiles already processed stay in the bucket and are charged; the service may refuse to restart it for 30 minutes.</source>
         <translation>Batch-Anfrage {id} anhalten? Bereits verarbeitete Kacheln bleiben im Bucket und werden berechnet; der Dienst kann einen Neustart bis zu 30 Minuten lang ablehnen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="608"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="607"/>
         <source>Re-run the failed tile(s) of job {id}? A new request over just those tiles is created and started; it overwrites their outputs and is charged.</source>
         <translation>Die fehlgeschlagene(n) Kachel(n) des Auftrags {id} neu verarbeiten? Eine neue Anfrage nur über diese Kacheln wird erstellt und gestartet; sie überschreibt deren Ausgaben und wird berechnet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="610"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="609"/>
         <source>Re-run tiles</source>
         <translation>Kacheln neu verarbeiten</translation>
     </message>
@@ -2244,22 +2244,22 @@
         <translation>{status} — {count} von {total} Kacheln fehlgeschlagen; „Fehlgeschlagene wiederholen…“ verarbeitet sie neu.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="484"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="483"/>
         <source>The tile statuses cannot be read from the bucket: {problem}</source>
         <translation>Der Kachelstatus kann nicht aus dem Bucket gelesen werden: {problem}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="485"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="484"/>
         <source>Last known: {tiles}</source>
         <translation>Zuletzt bekannt: {tiles}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="827"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="826"/>
         <source>The tile statuses of job {id} cannot be read from the bucket: {message} Check the S3 settings (Connection settings…); the job itself goes on.</source>
         <translation>Der Kachelstatus des Auftrags {id} kann nicht aus dem Bucket gelesen werden: {message} Prüfen Sie die S3-Einstellungen (Verbindungseinstellungen…); der Auftrag selbst läuft weiter.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="833"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="832"/>
         <source>Job {id}: the bucket can be read again.</source>
         <translation>Auftrag {id}: Der Bucket ist wieder lesbar.</translation>
     </message>
@@ -2357,6 +2357,31 @@
         <location filename="../plugin/services/area.py" line="167"/>
         <source>&apos;{name}&apos; was added by Sentinel Hub Batch (tiles or a quick look) and cannot be the area. Choose a polygon layer of your own in the Area list, or make it the active layer.</source>
         <translation>„{name}“ wurde von Sentinel Hub Batch hinzugefügt (Kacheln oder eine Schnellansicht) und kann nicht das Gebiet sein. Wählen Sie einen eigenen Polygonlayer in der Liste „Gebiet“ oder machen Sie ihn zum aktiven Layer.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/layers.py" line="68"/>
+        <source>{count} waiting</source>
+        <translation>{count} wartend</translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/layers.py" line="69"/>
+        <source>{count} processing</source>
+        <translation>{count} laufend</translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/layers.py" line="70"/>
+        <source>{count} done</source>
+        <translation>{count} fertig</translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/layers.py" line="71"/>
+        <source>{count} without data</source>
+        <translation>{count} ohne Daten</translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/layers.py" line="72"/>
+        <source>{count} failed</source>
+        <translation>{count} fehlgeschlagen</translation>
     </message>
 </context>
 <context>
