@@ -33,7 +33,7 @@ from ..services.layers import (
     TileStatusLayer,
     find_tile_layer,
     records_from_request,
-    status_label,
+    status_counts_text,
     tile_layer_title,
 )
 from ..services.messages import describe_failure
@@ -515,8 +515,7 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
             text = tr("not shown") if view is None else tr("waiting for the tiles")
         else:
             counts = view.tile_layer.status_counts()
-            parts = [f"{count} {status_label(status).lower()}" for status, count in counts.items() if count]
-            text = tr("{total} tiles: {parts}").format(total=len(view.tile_layer), parts=", ".join(parts))
+            text = tr("{total} tiles: {parts}").format(total=len(view.tile_layer), parts=status_counts_text(counts))
         if problem:
             known = view is not None and view.tile_layer is not None
             text = tr("The tile statuses cannot be read from the bucket: {problem}").format(problem=problem) \

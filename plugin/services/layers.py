@@ -62,6 +62,18 @@ def status_label(status: TileStatus) -> str:
     }[status]
 
 
+def status_counts_text(counts: Mapping[TileStatus, int]) -> str:
+    """``8 done, 2 failed`` in the user's language: the tiles of each status that has any, in the legend's order."""
+    texts = {
+        TileStatus.PENDING: tr("{count} waiting"),
+        TileStatus.PROCESSING: tr("{count} processing"),
+        TileStatus.DONE: tr("{count} done"),
+        TileStatus.NO_DATA: tr("{count} without data"),
+        TileStatus.FAILED: tr("{count} failed"),
+    }
+    return ", ".join(texts[status].format(count=counts[status]) for status in STATUS_ORDER if counts.get(status))
+
+
 @dataclass(frozen=True)
 class TileRecord:
     """What the layer shows of one tile: its outline in WGS84 (a QgsGeometry) and its raster size."""

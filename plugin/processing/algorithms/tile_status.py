@@ -20,6 +20,7 @@ from ...services.layers import (
     TILE_LAYER_CRS,
     records_from_manifest,
     records_from_request,
+    status_counts_text,
     status_label,
     tile_status_renderer,
 )
@@ -130,7 +131,7 @@ def write_tile_status(algorithm: BatchAlgorithm, parameters: Dict[str, Any], con
         feature.setAttributes([record.name, record.epsg, record.width, record.height, status.value,
                                errors.get(record.name, ""), record.outputs])
         sink.addFeature(feature, fast_insert())
-    summary = ", ".join(f"{count} {status_label(status).lower()}" for status, count in counts.items() if count)
+    summary = status_counts_text(counts)
     feedback.pushInfo(tr("Job {id} ({status}): {count} tiles — {summary}").format(
         id=task.id, status=task.status_text, count=len(records), summary=summary or tr("none")))
     style_when_loaded(context, destination, style_tile_status_layer)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, Optional
 
 from qgis.core import (
     QgsProcessingContext,
@@ -14,7 +14,7 @@ from qgis.core import (
 
 from ...core.models import TaskStatus
 from ...core.storage import TileStatus
-from ...services.layers import status_label
+from ...services.layers import status_counts_text
 from ...services.preview import format_pu
 from ...services.tasks import Activity
 from .base import (
@@ -75,11 +75,7 @@ class JobProgress:
 
     def tile_counts_text(self) -> str:
         counts = self.tile_counts()
-        parts: List[str] = []
-        for status in TileStatus:
-            if counts.get(status.value):
-                parts.append(f"{counts[status.value]} {status_label(status).lower()}")
-        return ", ".join(parts)
+        return status_counts_text({status: counts.get(status.value, 0) for status in TileStatus})
 
 
 def poll_policy(poll_seconds: float) -> Any:
