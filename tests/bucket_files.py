@@ -45,3 +45,17 @@ def manifest_gpkg(rows: Iterable) -> bytes:
         layer.CreateFeature(feature)
     source = None
     return vsimem_bytes(path)
+
+
+def execution_sqlite(rows: Iterable) -> bytes:
+    """An ``execution-<id>.sqlite`` of ``(id, name, status, error, delivered)`` rows (BatchV2.qmd "Execution
+    database")."""
+    import sqlite3
+
+    connection = sqlite3.connect(":memory:")
+    connection.execute("CREATE TABLE features (id INTEGER, name TEXT, status TEXT, error TEXT, delivered BOOLEAN)")
+    connection.executemany("INSERT INTO features VALUES (?, ?, ?, ?, ?)", rows)
+    connection.commit()
+    data = connection.serialize()
+    connection.close()
+    return data

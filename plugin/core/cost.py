@@ -37,9 +37,9 @@ Assumptions about what the provider's text leaves open (each one constant below,
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
-from typing import Any, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from .errors import InvalidRequestError
 from .evalscript import DATA_MASK_BAND, EvalscriptInfo
@@ -79,7 +79,8 @@ class TileCost:
 
 @dataclass(frozen=True)
 class CostEstimate:
-    """The estimate of a whole request. ``factors`` explains it in readable lines."""
+    """The estimate of a whole request. ``factors`` explains it in readable lines; ``tiles`` has the cost of each
+    tile when the estimate was made from tiles (empty when made from counts, :func:`estimate_for_tile_counts`)."""
 
     estimate_pu: float
     charged_pu: float
@@ -92,10 +93,7 @@ class CostEstimate:
     samples: float
     sentinel1_factor: float
     data_fusion_factor: float
-
-    @property
-    def tile_count(self) -> int:
-        return len(self.tiles)
+    tile_count: int
 
     @property
     def per_tile(self) -> Tuple[TileCost, ...]:
@@ -112,6 +110,19 @@ class CostEstimate:
             f"{self.tile_count} tiles: {self.estimate_pu:.2f} PU before the batch discount, "
             f"{self.charged_pu:.2f} PU charged, billed {self.billed_pu:.2f} PU{minimum}"
         )
+
+
+@dataclass(frozen=True)
+class _SizeGroup:
+    """Tiles of one size: how many, and what one of them costs."""
+
+    width: int
+    height: int
+    count: int
+    area_factor: float
+    estimate_pu: float
+    charged_pu: float
+    discounted: bool
 
 
 @dataclass(frozen=True)
@@ -133,50 +144,70 @@ def estimate_processing_units(
     evalscript_info: EvalscriptInfo,
     time_from: TimeLike = None,
     time_to: TimeLike = None,
-    *,
-    orthorectify: bool = False,
-    terrain_correction: bool = False,
-    speckle_filter: bool = False,
-    remote_collections: int = 0,
-    local_collections: Optional[int] = None,
+    **options: Any,
 ) -> CostEstimate:
     """Estimate the PU of a batch request over ``tiles`` (anything with ``width``, ``height`` and ``name``).
 
     ``time_from``/``time_to`` are datetimes, dates or ISO 8601 strings; a date without a time means the start of
     that day for ``time_from`` and its end (23:59:59) for ``time_to``. They may be omitted with SIMPLE mosaicking.
-    Sentinel-1 options: ``orthorectify`` (× 2), ``terrain_correction`` (× 2.5, replaces orthorectification),
-    ``speckle_filter`` (× 2). ``local_collections`` defaults to the script's data sources minus
-    ``remote_collections``.
+    ``options`` (:func:`_request_factors`): Sentinel-1 ``orthorectify`` (× 2), ``terrain_correction`` (× 2.5,
+    replaces orthorectification), ``speckle_filter`` (× 2); ``remote_collections``, and ``local_collections``
+    (default: the script's data sources minus the remote ones).
     """
     tile_list = list(tiles)
     if not tile_list:
         raise InvalidRequestError("There are no tiles to estimate: the area yields no tile of the chosen grid.")
-    request = _request_factors(
-        evalscript_info,
-        time_from,
-        time_to,
-        orthorectify=orthorectify,
-        terrain_correction=terrain_correction,
-        speckle_filter=speckle_filter,
-        remote_collections=remote_collections,
-        local_collections=local_collections,
-    )
-    multiplier = request.product
+    request = _request_factors(evalscript_info, time_from, time_to, **options)
+    groups: Dict[Tuple[int, int], _SizeGroup] = {}
     tile_costs: List[TileCost] = []
     for tile in tile_list:
         width, height = _counted_pixels(tile)
-        area = max(width * height / PIXELS_PER_UNIT, MINIMUM_AREA_FACTOR)
-        estimate = area * multiplier
-        name = str(getattr(tile, "name", ""))
-        discounted = _discounted(width * height)
-        charged = estimate * BATCH_DISCOUNT if discounted else estimate
-        tile_costs.append(TileCost(name, width, height, area, estimate, charged, discounted))
-    estimate_pu = math.fsum(cost.estimate_pu for cost in tile_costs)
-    charged_pu = math.fsum(cost.charged_pu for cost in tile_costs)
+        group = groups.get((width, height))
+        if group is None:
+            group = _size_group(width, height, 0, request.product)
+        groups[(width, height)] = replace(group, count=group.count + 1)
+        tile_costs.append(TileCost(str(getattr(tile, "name", "")), width, height, group.area_factor,
+                                   group.estimate_pu, group.charged_pu, group.discounted))
+    return _estimate(list(groups.values()), request, tuple(tile_costs))
+
+
+def estimate_for_tile_counts(
+    counts: Iterable[Any],
+    evalscript_info: EvalscriptInfo,
+    time_from: TimeLike = None,
+    time_to: TimeLike = None,
+    **options: Any,
+) -> CostEstimate:
+    """:func:`estimate_processing_units` from tile counts (anything with ``count``, ``width`` and ``height``, e.g.
+    ``core.tiles.TileCount``): the same estimate without a list of tiles, for areas of millions of tiles."""
+    request = _request_factors(evalscript_info, time_from, time_to, **options)
+    merged: Dict[Tuple[int, int], int] = {}
+    for item in counts:
+        size = _counted_pixels(item)
+        merged[size] = merged.get(size, 0) + int(item.count)
+    groups = [_size_group(width, height, count, request.product) for (width, height), count in merged.items()
+              if count]
+    if not groups:
+        raise InvalidRequestError("There are no tiles to estimate: the area yields no tile of the chosen grid.")
+    return _estimate(groups, request, ())
+
+
+def _size_group(width: int, height: int, count: int, multiplier: float) -> _SizeGroup:
+    area = max(width * height / PIXELS_PER_UNIT, MINIMUM_AREA_FACTOR)
+    estimate = area * multiplier
+    discounted = _discounted(width * height)
+    return _SizeGroup(width, height, count, area, estimate, estimate * BATCH_DISCOUNT if discounted else estimate,
+                      discounted)
+
+
+def _estimate(groups: Sequence[_SizeGroup], request: _RequestFactors, tile_costs: Tuple[TileCost, ...]
+              ) -> CostEstimate:
+    estimate_pu = math.fsum(group.estimate_pu * group.count for group in groups)
+    charged_pu = math.fsum(group.charged_pu * group.count for group in groups)
     billed_pu = max(charged_pu, MINIMUM_BILLED_PU)
-    lines = [_tiles_line(tile_costs), *request.lines]
+    lines = [_tiles_line(groups), *request.lines]
     lines.append(f"estimate before the batch discount (legacy valueEstimate): {estimate_pu:.2f} PU")
-    lines.append(_charge_line(tile_costs, charged_pu))
+    lines.append(_charge_line(groups, charged_pu))
     if billed_pu > charged_pu:
         lines.append(f"billed: {billed_pu:.0f} PU (the minimum per request)")
     else:
@@ -185,14 +216,15 @@ def estimate_processing_units(
         estimate_pu=estimate_pu,
         charged_pu=charged_pu,
         billed_pu=billed_pu,
-        tiles=tuple(tile_costs),
+        tiles=tile_costs,
         factors=tuple(lines),
-        request_factor=multiplier,
+        request_factor=request.product,
         band_factor=request.bands,
         sample_type_factor=request.sample_type,
         samples=request.samples,
         sentinel1_factor=request.sentinel1,
         data_fusion_factor=request.data_fusion,
+        tile_count=sum(group.count for group in groups),
     )
 
 
@@ -209,27 +241,27 @@ def _discounted(pixels: int) -> bool:
     return pixels > DISCOUNT_MINIMUM_TILE_PIXELS
 
 
-def _charge_line(tile_costs: Sequence[TileCost], charged_pu: float) -> str:
-    small = sum(1 for cost in tile_costs if not cost.discounted)
+def _charge_line(groups: Sequence[_SizeGroup], charged_pu: float) -> str:
+    small = sum(group.count for group in groups if not group.discounted)
     if not small:
         return f"batch charge: one third = {charged_pu:.2f} PU"
+    total = sum(group.count for group in groups)
     return (
-        f"batch charge: {charged_pu:.2f} PU — one third for {len(tile_costs) - small} tiles, the full rate for {small} "
+        f"batch charge: {charged_pu:.2f} PU — one third for {total - small} tiles, the full rate for {small} "
         f"tiles under {DISCOUNT_MINIMUM_TILE_PIXELS:,} px"
     )
 
 
-def _tiles_line(tile_costs: Sequence[TileCost]) -> str:
-    sizes = sorted({(cost.width, cost.height) for cost in tile_costs})
-    if len(sizes) == 1:
-        width, height = sizes[0]
-        area = tile_costs[0].area_factor
+def _tiles_line(groups: Sequence[_SizeGroup]) -> str:
+    total = sum(group.count for group in groups)
+    if len(groups) == 1:
+        group = groups[0]
         return (
-            f"area: {len(tile_costs)} tiles × {width} × {height} px / 512² = {len(tile_costs)} × {area:.4g} "
+            f"area: {total} tiles × {group.width} × {group.height} px / 512² = {total} × {group.area_factor:.4g} "
             + ("(buffer counted)" if BUFFER_PIXELS_COUNTED else "(buffer not counted)")
         )
-    total = math.fsum(cost.area_factor for cost in tile_costs)
-    return f"area: {len(tile_costs)} tiles of {len(sizes)} sizes, Σ width × height / 512² = {total:.4g}"
+    area = math.fsum(group.area_factor * group.count for group in groups)
+    return f"area: {total} tiles of {len(groups)} sizes, Σ width × height / 512² = {area:.4g}"
 
 
 def _request_factors(
@@ -237,11 +269,11 @@ def _request_factors(
     time_from: TimeLike,
     time_to: TimeLike,
     *,
-    orthorectify: bool,
-    terrain_correction: bool,
-    speckle_filter: bool,
-    remote_collections: int,
-    local_collections: Optional[int],
+    orthorectify: bool = False,
+    terrain_correction: bool = False,
+    speckle_filter: bool = False,
+    remote_collections: int = 0,
+    local_collections: Optional[int] = None,
 ) -> _RequestFactors:
     lines: List[str] = []
 

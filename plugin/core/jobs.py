@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import logging
+import os
+import tempfile
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -18,11 +21,13 @@ from .errors import (
     ServiceUnavailableError,
     TaskCancelledError,
 )
+from .gc_pause import garbage_collection_paused
 from .models import BatchTask, TaskStatus, UserAction
 from .storage import (
     OUTPUT_TYPE_ZARR,
     ExecutionFeature,
     ManifestFeature,
+    ManifestTiles,
     TileStatus,
     delivery_root,
     delivery_settings,
@@ -30,7 +35,9 @@ from .storage import (
     feature_manifest_location,
     output_template,
     read_execution,
+    read_execution_statuses,
     read_manifest,
+    read_manifest_tiles,
     request_output_type,
     tile_status,
 )
@@ -54,8 +61,13 @@ class JobSnapshot:
     """The feature manifest, once the service has written it (read once, then kept)."""
     execution: Optional[List[ExecutionFeature]] = None
     """The latest execution database rows, when known."""
+    manifest_tiles: Optional[ManifestTiles] = None
+    """The tiles of the manifest in bulk form, on the poll that read it (a watcher with ``keep_files=False``)."""
+    status_changes: Optional[Dict[str, TileStatus]] = None
+    """The tiles whose status differs from the previous read of the execution database — every tile on the first
+    read (a watcher with ``keep_files=False``)."""
     tiles_changed: bool = False
-    """The execution database changed since the previous poll (its rows are in ``execution``)."""
+    """The execution database changed since the previous poll."""
     task_changed: bool = True
     storage_problem: str = ""
     """Why the bucket could not be read (the job itself is fine), for the user to fix the S3 settings."""
@@ -72,10 +84,12 @@ class JobSnapshot:
 class JobWatcher:
     """Polls one job: its status, and while it runs the manifest and execution database from the bucket.
 
-    The manifest is read once; the execution database is downloaded only when its ETag changed. With
-    ``keep_files=False`` a snapshot carries them only on the poll that read them, and the watcher keeps nothing:
-    a long-lived monitor of 10 000-tile jobs then holds no per-tile objects between polls (less for Python's
-    garbage collector to walk, which pauses every thread of QGIS).
+    The manifest is read once; the execution database is downloaded only when its ETag changed (a conditional GET:
+    an unchanged database costs one small request and no transfer). With ``keep_files=True`` (Processing) the
+    snapshots carry both files as rows. With ``keep_files=False`` (the monitor of the jobs dock) they carry what a
+    tile layer needs, in bulk: the manifest's tiles on the poll that read it, and only the tiles whose status
+    changed since the previous read. The watcher then keeps one dict of statuses and no object per tile (less for
+    Python's garbage collector to walk, which pauses every thread of QGIS).
     """
 
     def __init__(self, client: BatchClient, s3: Any, task_id: str, *, keep_files: bool = True):
@@ -85,14 +99,21 @@ class JobWatcher:
         self.keep_files = keep_files
         self.manifest: Optional[List[ManifestFeature]] = None
         self.execution: Optional[List[ExecutionFeature]] = None
+        self._statuses: Dict[str, TileStatus] = {}
         self._manifest_read = False
         self._execution_etag: Optional[str] = None
         self._last_raw: Optional[Dict[str, Any]] = None
         self._final_read_done = False
 
     def poll(self) -> JobSnapshot:
-        task = self.client.get(self.task_id)
-        snapshot = JobSnapshot(task, task_changed=task.raw != self._last_raw)
+        previous = self._last_raw
+        with garbage_collection_paused():
+            task = self.client.get(self.task_id)
+            if previous is not None and task.raw.get("request") == previous.get("request"):
+                # The request (with the area: hundreds of kilobytes of coordinates for a country) rarely changes:
+                # the copy just read is freed at once, never counted as surviving objects (core.gc_pause).
+                task.raw["request"] = previous.get("request")
+        snapshot = JobSnapshot(task, task_changed=task.raw != previous)
         self._last_raw = task.raw
         snapshot.status_only = status_only_reason(task)
         if self.s3 is not None and task.delivery_url:
@@ -104,8 +125,6 @@ class JobWatcher:
         if self.keep_files:
             snapshot.manifest = self.manifest
             snapshot.execution = self.execution
-        else:
-            self.manifest = self.execution = None
         return snapshot
 
     def _read_bucket(self, task: BatchTask, snapshot: JobSnapshot) -> None:
@@ -115,11 +134,14 @@ class JobWatcher:
         output_type = request_output_type(task.request)
         if not self._manifest_read:
             location = feature_manifest_location(task.delivery_url, task.id, output_type)
-            found = self._get(location.bucket, location.key, None)
-            if found is not None:
-                self.manifest = snapshot.manifest = read_manifest(found.data)
-                self._manifest_read = True
-            elif status is TaskStatus.DONE:
+            if self.keep_files:
+                found = self._get(location.bucket, location.key, None)
+                if found is not None:
+                    self.manifest = snapshot.manifest = read_manifest(found.data)
+            else:
+                snapshot.manifest_tiles = self._manifest_tiles(location)
+            self._manifest_read = self.manifest is not None or snapshot.manifest_tiles is not None
+            if not self._manifest_read and status is TaskStatus.DONE:
                 raise ResultsUnreadableError(
                     f"Job {task.id} is DONE, but its feature manifest is not at {location.url}. Check that the "
                     "bucket and output path in the request are the ones the S3 settings read, and that the S3 keys "
@@ -130,14 +152,39 @@ class JobWatcher:
         found = self._get(location.bucket, location.key, self._execution_etag)
         if found is not None:
             self._execution_etag = found.etag
-            self.execution = snapshot.execution = read_execution(found.data)
             snapshot.tiles_changed = True
+            if self.keep_files:
+                self.execution = snapshot.execution = read_execution(found.data)
+            else:
+                statuses = read_execution_statuses(found.data)
+                previous = self._statuses
+                snapshot.status_changes = {name: shown for name, shown in statuses.items()
+                                           if previous.get(name) is not shown}
+                self._statuses = statuses
         elif status is TaskStatus.DONE and self._execution_etag is None:
             raise ResultsUnreadableError(
                 f"Job {task.id} is DONE, but its execution database is not at {location.url}, so the tile "
                 "statuses are unknown. Check the bucket, the output path and the S3 keys.")
         if status in (TaskStatus.DONE, TaskStatus.FAILED) and self._execution_etag is not None:
             self._final_read_done = True
+
+    def _manifest_tiles(self, location: Any) -> Optional[ManifestTiles]:
+        """The manifest's tiles, streamed through a temporary file (None while it is not written yet): a country's
+        manifest is tens of megabytes, which neither stay in memory nor hold the GIL while copied as one block."""
+        from .s3 import S3Error
+
+        handle, path = tempfile.mkstemp(suffix=".gpkg")
+        os.close(handle)
+        try:
+            self.s3.download_file(location.bucket, location.key, path)
+            return read_manifest_tiles(path)
+        except S3Error as error:
+            if error.not_found:
+                return None
+            raise
+        finally:
+            with contextlib.suppress(OSError):
+                os.remove(path)
 
     def _get(self, bucket: str, key: str, etag: Optional[str]) -> Any:
         from .s3 import S3Error
@@ -161,24 +208,28 @@ def status_only_reason(task: BatchTask) -> str:
 
 @dataclass(frozen=True)
 class PollPolicy:
-    """How long to wait before the next poll: quick while analysing, slower the longer nothing changes."""
+    """How long to wait before the next poll.
+
+    A steady cadence while the job moves — every ``analysing`` seconds while it analyses or is about to move (the
+    user asked to analyse or start it and the status has not caught up yet), every ``processing_min`` seconds while it
+    processes — so the progress shown is never older than one interval; every ``waiting_for_user`` seconds while
+    it waits for the user. ``processing_max`` caps the backoff after failed polls.
+    """
 
     analysing: float = 5.0
     waiting_for_user: float = 30.0
     processing_min: float = 10.0
     processing_max: float = 120.0
-    growth: float = 1.5
 
-    def next_delay(self, status: TaskStatus, previous_delay: Optional[float], changed: bool) -> Optional[float]:
-        """Seconds until the next poll; None when the job cannot change any more."""
+    def next_delay(self, task: BatchTask) -> Optional[float]:
+        """Seconds until the next poll of ``task``; None when the job cannot change any more."""
+        status = task.status
         if status.is_terminal:
             return None
-        if status is TaskStatus.ANALYSING:
-            return self.analysing
         if status is TaskStatus.PROCESSING:
-            if changed or previous_delay is None:
-                return self.processing_min
-            return min(self.processing_max, max(self.processing_min, previous_delay * self.growth))
+            return self.processing_min
+        if status is TaskStatus.ANALYSING or not waiting_on_user(task):
+            return self.analysing
         return self.waiting_for_user
 
 
@@ -215,7 +266,6 @@ def wait_for_job(
     its outputs exist somewhere the settings do not reach, which is not a success to report.
     """
     watcher = JobWatcher(client, s3, task_id)
-    delay: Optional[float] = None
     failing_since: Optional[float] = None
     while True:
         _check_cancelled(is_cancelled)
@@ -236,7 +286,7 @@ def wait_for_job(
             raise ResultsUnreadableError(snapshot.storage_problem)
         if task.status.is_terminal or waiting_on_user(task):
             return task
-        delay = policy.next_delay(task.status, delay, snapshot.task_changed or snapshot.tiles_changed)
+        delay = policy.next_delay(task)
         if delay is None:
             return task
         _sleep_unless_cancelled(delay, sleep, is_cancelled)

@@ -17,7 +17,7 @@ import tempfile
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .batch_assumptions import TIFF_EXTENSION
 from .errors import InvalidRequestError, SentinelHubBatchError
@@ -323,25 +323,33 @@ def requested_outputs(request: Mapping[str, Any]) -> List[Tuple[str, str]]:
 
 
 @contextmanager
-def open_sqlite_bytes(data: bytes, what: str) -> Iterator[sqlite3.Connection]:
-    """A read-only connection to an SQLite database given as bytes (in memory when sqlite3 can deserialize)."""
-    if not data or not bytes(data[:16]) == _SQLITE_MAGIC:
+def open_sqlite(source: Union[bytes, str], what: str) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to an SQLite database given as bytes (in memory when sqlite3 can deserialize) or as
+    the path of a file."""
+    if isinstance(source, str):
+        with open(source, "rb") as file:
+            header = file.read(len(_SQLITE_MAGIC))
+    else:
+        header = bytes(source[:16])
+    if header != _SQLITE_MAGIC:
         raise DeliveryFileError(
             f"The {what} is not an SQLite database (empty or cut short, perhaps still being uploaded). "
             "It will be read again at the next update."
         )
     temporary_path = None
-    if _CAN_DESERIALIZE:
+    if isinstance(source, str):
+        connection = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    elif _CAN_DESERIALIZE:
         connection = sqlite3.connect(":memory:")
         try:
-            connection.deserialize(bytes(data))
+            connection.deserialize(bytes(source))
         except sqlite3.DatabaseError as exc:
             connection.close()
             raise DeliveryFileError(f"The {what} cannot be opened: {exc}.") from None
     else:
         handle, temporary_path = tempfile.mkstemp(suffix=".sqlite")
         with os.fdopen(handle, "wb") as file:
-            file.write(data)
+            file.write(source)
         connection = sqlite3.connect(f"file:{temporary_path}?mode=ro", uri=True)
     try:
         connection.execute("PRAGMA query_only = ON")
@@ -376,16 +384,13 @@ def _select_expression(columns: Mapping[str, str], name: str) -> str:
 _ENVELOPE_DOUBLES = {0: 0, 1: 4, 2: 6, 3: 6, 4: 8}
 
 
-def parse_gpkg_geometry(blob: bytes) -> Tuple[Optional[int], Any]:
-    """Decode a GeoPackage geometry blob into ``(srs_id, shapely geometry)``.
+def gpkg_wkb(blob: bytes) -> Tuple[Optional[int], bytes]:
+    """Split a GeoPackage geometry blob into ``(srs_id, standard WKB)``.
 
     Header (GeoPackage spec §2.1.3): magic ``GP``, version byte, flags byte — bit 0 byte order of the header
     (1 = little endian), bits 1-3 envelope kind (0 none, 1 xy, 2 xyz, 3 xym, 4 xyzm), bit 4 empty geometry,
     bit 5 extended type — then the int32 srs_id, the envelope doubles, and standard WKB.
     """
-    from shapely import wkb
-    from shapely.errors import ShapelyError
-
     blob = bytes(blob)
     if len(blob) < 8 or blob[:2] != b"GP":
         raise DeliveryFileError("A geometry in the GeoPackage is not a GeoPackage geometry blob (no 'GP' header).")
@@ -400,8 +405,17 @@ def parse_gpkg_geometry(blob: bytes) -> Tuple[Optional[int], Any]:
     wkb_start = 8 + 8 * _ENVELOPE_DOUBLES[envelope_kind]
     if len(blob) <= wkb_start:
         raise DeliveryFileError("A geometry in the GeoPackage is cut short.")
+    return srs_id, blob[wkb_start:]
+
+
+def parse_gpkg_geometry(blob: bytes) -> Tuple[Optional[int], Any]:
+    """Decode a GeoPackage geometry blob into ``(srs_id, shapely geometry)``."""
+    from shapely import wkb
+    from shapely.errors import ShapelyError
+
+    srs_id, data = gpkg_wkb(blob)
     try:
-        geometry = wkb.loads(blob[wkb_start:])
+        geometry = wkb.loads(data)
     except (ShapelyError, ValueError, TypeError) as exc:
         raise DeliveryFileError(f"A geometry in the GeoPackage cannot be decoded: {exc}.") from None
     return srs_id, geometry
@@ -463,7 +477,7 @@ def _feature_tables(connection: sqlite3.Connection) -> List[Tuple[str, Optional[
 def read_manifest(data: bytes) -> List[ManifestFeature]:
     """Every row of every ``feature_<epsg>`` table of a feature manifest GeoPackage, ordered by table and fid."""
     features: List[ManifestFeature] = []
-    with open_sqlite_bytes(data, "feature manifest") as connection:
+    with open_sqlite(data, "feature manifest") as connection:
         for table, geometry_column, epsg in _feature_tables(connection):
             columns = _table_columns(connection, table)
             geometry_column = geometry_column or columns.get("geometry") or columns.get("geom")
@@ -500,6 +514,61 @@ def read_manifest(data: bytes) -> List[ManifestFeature]:
                 )
     features.sort(key=lambda feature: (feature.epsg, feature.fid))
     return features
+
+
+@dataclass(frozen=True)
+class ManifestTiles:
+    """The tiles of a feature manifest, one entry per tile, as parallel lists.
+
+    What the tile layer of a 100 000-tile job needs, read in bulk: a handful of lists instead of an object (and a
+    shapely geometry) per row, so reading it neither takes long nor leaves Python's garbage collector a burst of
+    objects to walk (a full collection pauses every thread of QGIS, the GUI thread too).
+    """
+
+    names: List[str]
+    epsg: List[int]
+    widths: List[int]
+    heights: List[int]
+    outputs: List[str]
+    """The tile's output ids, sorted and joined with commas."""
+    geometries: List[bytes]
+    """WKB of the tile's geometry in its own CRS (``epsg``)."""
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+
+def read_manifest_tiles(source: Union[bytes, str]) -> ManifestTiles:
+    """Every tile of a feature manifest (its bytes, or the path of the file; one row per tile and output) as
+    :class:`ManifestTiles`, ordered like :func:`read_manifest` (by table EPSG, then by the tile's first row)."""
+    tiles = ManifestTiles([], [], [], [], [], [])
+    with open_sqlite(source, "feature manifest") as connection:
+        for table, geometry_column, epsg in sorted(_feature_tables(connection), key=lambda item: item[2] or 0):
+            columns = _table_columns(connection, table)
+            geometry_column = geometry_column or columns.get("geometry") or columns.get("geom")
+            if not geometry_column or "identifier" not in columns:
+                continue
+            identifier = _select_expression(columns, "identifier")
+            select = ", ".join([
+                identifier,
+                f"min({_select_expression(columns, 'fid')})",
+                f"group_concat(DISTINCT {_select_expression(columns, 'outputId')})",
+                _select_expression(columns, "width"),
+                _select_expression(columns, "height"),
+                _quote_identifier(geometry_column),
+            ])
+            # SQLite takes the bare columns of a min() aggregate from the row with the minimum.
+            query = (f"SELECT {select} FROM {_quote_identifier(table)} "  # noqa: S608
+                     f"WHERE {_quote_identifier(geometry_column)} IS NOT NULL GROUP BY {identifier} ORDER BY 2")
+            for name, _fid, outputs, width, height, blob in connection.execute(query):
+                srs_id, wkb = gpkg_wkb(blob)
+                tiles.names.append(str(name or ""))
+                tiles.epsg.append(int((epsg if epsg is not None else srs_id) or 0))
+                tiles.widths.append(int(width or 0))
+                tiles.heights.append(int(height or 0))
+                tiles.outputs.append(",".join(sorted(set(str(outputs).split(",")))) if outputs else "")
+                tiles.geometries.append(wkb)
+    return tiles
 
 
 def manifest_tiles(features: Iterable[ManifestFeature]) -> Dict[str, List[ManifestFeature]]:
@@ -557,15 +626,22 @@ _FAILED_STATUSES = {"FATAL", "FAILED", "ERROR"}
 
 
 def tile_status(feature: ExecutionFeature) -> TileStatus:
-    """The display status of a row of the execution database.
+    """The display status of a row of the execution database (:func:`display_status`)."""
+    return display_status(feature.status, feature.error)
+
+
+def display_status(status: Optional[str], error: Optional[str]) -> TileStatus:
+    """The display status of a tile from its ``status`` and ``error`` in the execution database.
 
     DONE with the error "No data" means there was nothing to process. The documented statuses are PENDING, DONE
-    and FATAL; statuses that say the feature is being worked on map to PROCESSING, failures to FAILED, anything
-    else unknown to PENDING (it is not finished as far as the plugin can tell).
+    and FATAL (BatchV2.qmd, "Execution database"): no row says that a tile is being processed right now, so while
+    the job is PROCESSING its PENDING tiles are the ones it is working through (the tile layer says so, see
+    ``services.layers``). Statuses that would say a tile is being worked on map to PROCESSING, failures to FAILED,
+    anything else unknown to PENDING (it is not finished as far as the plugin can tell).
     """
-    status = (feature.status or "").strip().upper()
+    status = (status or "").strip().upper()
     if status == "DONE":
-        if (feature.error or "").strip().rstrip(".").lower() == NO_DATA_ERROR:
+        if (error or "").strip().rstrip(".").lower() == NO_DATA_ERROR:
             return TileStatus.NO_DATA
         return TileStatus.DONE
     if status in _FAILED_STATUSES:
@@ -581,16 +657,20 @@ def _as_bool(value: Any) -> bool:
     return bool(value)
 
 
+def _execution_table(connection: sqlite3.Connection) -> Tuple[str, Dict[str, str]]:
+    tables = {row[0].lower(): row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    if "features" not in tables:
+        raise DeliveryFileError(
+            "The execution database has no 'features' table; the service may have changed its format."
+        )
+    table = tables["features"]
+    return table, _table_columns(connection, table)
+
+
 def read_execution(data: bytes) -> List[ExecutionFeature]:
     """Every row of the ``features`` table of ``execution-<id>.sqlite``, ordered by id."""
-    with open_sqlite_bytes(data, "execution database") as connection:
-        tables = {row[0].lower(): row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
-        if "features" not in tables:
-            raise DeliveryFileError(
-                "The execution database has no 'features' table; the service may have changed its format."
-            )
-        table = tables["features"]
-        columns = _table_columns(connection, table)
+    with open_sqlite(data, "execution database") as connection:
+        table, columns = _execution_table(connection)
         select = ", ".join(
             _select_expression(columns, name) for name in ("id", "name", "status", "error", "delivered")
         )
@@ -607,6 +687,27 @@ def read_execution(data: bytes) -> List[ExecutionFeature]:
     ]
     features.sort(key=lambda feature: feature.id)
     return features
+
+
+def read_execution_statuses(data: bytes) -> Dict[str, TileStatus]:
+    """Tile name → display status of every row of ``execution-<id>.sqlite``, ordered by id.
+
+    The same answer as :func:`read_execution` and :func:`tile_status`, in the form the monitor needs for 100 000-tile
+    jobs: one dict, no object per row (each distinct status and error is mapped once).
+    """
+    statuses: Dict[str, TileStatus] = {}
+    known: Dict[Tuple[Any, Any], TileStatus] = {}
+    with open_sqlite(data, "execution database") as connection:
+        table, columns = _execution_table(connection)
+        select = ", ".join(_select_expression(columns, name) for name in ("name", "status", "error"))
+        order = _select_expression(columns, "id")
+        for name, status, error in connection.execute(
+                f"SELECT {select} FROM {_quote_identifier(table)} ORDER BY {order}"):  # noqa: S608
+            shown = known.get((status, error))
+            if shown is None:
+                shown = known[(status, error)] = display_status(status, error)
+            statuses[str(name or "")] = shown
+    return statuses
 
 
 def status_counts(features: Iterable[ExecutionFeature]) -> Dict[TileStatus, int]:

@@ -22,13 +22,11 @@ edge or at a corner is not (so an area drawn exactly on a tile's extent gives th
 
 from __future__ import annotations
 
-import gc
 import logging
 import math
 import threading
-from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import shapely
@@ -37,7 +35,8 @@ from shapely.geometry.base import BaseGeometry
 
 from . import grid_assumptions as assumptions
 from . import mgrs, proj, utm_tiling
-from .errors import InvalidRequestError
+from .errors import InvalidRequestError, TaskCancelledError
+from .gc_pause import garbage_collection_paused
 from .grids import CRS_LAEA, CRS_UTM, CRS_WGS84, TilingGrid, get_grid, latitude_limits
 from .proj_threads import on_python_thread, require_python_thread
 
@@ -97,6 +96,129 @@ class Tile:
 # Public entry point
 
 
+@dataclass(frozen=True)
+class TileCount:
+    """The tiles of one tile CRS: how many, and the raster size they share (what counting and pricing need)."""
+
+    epsg: int
+    count: int
+    width: int
+    height: int
+    buffered_width: int
+    buffered_height: int
+
+
+class AreaTiles:
+    """The tiles of an area, found in bulk but not built: per tile CRS their extents and names in arrays.
+
+    :attr:`count` and :meth:`counts` cost nothing; :meth:`in_batches` builds the :class:`Tile` objects a batch at a
+    time, so a preview can write 100 000 tiles to a file without holding them all. When more tiles were found than
+    the ``name_limit`` of :func:`find_tiles` (:func:`count_tiles`: always), they are only counted (``named`` is
+    False): the 5 million tiles of the world on grid 1 are counted from a few numbers per zone.
+    """
+
+    def __init__(self, grid: TilingGrid, layout: _RasterLayout, batches: Sequence[_TileBatch], named: bool):
+        self.grid = grid
+        self.named = named
+        self._layout = layout
+        self._batches = tuple(batch for batch in batches if batch.count)
+
+    @property
+    def count(self) -> int:
+        return sum(batch.count for batch in self._batches)
+
+    def counts(self) -> List[TileCount]:
+        """How many tiles per tile CRS, in the order :meth:`in_batches` gives them."""
+        totals: Dict[int, int] = {}
+        for batch in self._batches:
+            totals[batch.epsg] = totals.get(batch.epsg, 0) + batch.count
+        layout = self._layout
+        return [TileCount(epsg, count, layout.width, layout.height, layout.buffered_width, layout.buffered_height)
+                for epsg, count in totals.items()]
+
+    def outlines(self, batch_size: int = 10_000) -> Iterator[Tuple[List[str], int, np.ndarray]]:
+        """``(names, EPSG, outlines)`` of the tiles, a batch at a time: what drawing them needs, without a
+        :class:`Tile` per tile (the outlines in longitude/latitude, an array of shapely polygons)."""
+        if not self.named:
+            raise InvalidRequestError("These tiles were only counted; find them with names to draw them.")
+        for batch in self._batches:
+            for first in range(0, batch.count, batch_size):
+                part = batch.part(first, first + batch_size)
+                yield part.names, part.epsg, _outlines(part)
+
+    def in_batches(self, batch_size: int = 10_000) -> Iterator[List[Tile]]:
+        """The tiles, in :func:`tiles_for_area`'s order, at most ``batch_size`` at a time."""
+        if not self.named:
+            raise InvalidRequestError("These tiles were only counted; find them with names to build them.")
+        for batch in self._batches:
+            for first in range(0, batch.count, batch_size):
+                yield _built_tiles(batch.part(first, first + batch_size), self._layout)
+
+
+@on_python_thread
+def find_tiles(
+    area: Union[BaseGeometry, Mapping[str, Any]],
+    area_crs: CrsLike,
+    grid: Union[TilingGrid, int],
+    resolution: Union[float, int, str],
+    buffer_x: int = 0,
+    buffer_y: int = 0,
+    *,
+    name_limit: Optional[int] = None,
+    is_cancelled: Callable[[], bool] = lambda: False,
+) -> AreaTiles:
+    """The tiles a batch request over ``area`` processes, found but not built (:class:`AreaTiles`).
+
+    ``area`` is a shapely Polygon/MultiPolygon (or a GeoJSON geometry mapping) in ``area_crs`` (an EPSG number,
+    ``"EPSG:32633"``, an OGC URI such as ``http://www.opengis.net/def/crs/OGC/1.3/CRS84``, or a pyproj CRS); x is
+    longitude for geographic CRSs. ``buffer_x``/``buffer_y`` are pixels added on each side of every raster.
+    Names and extents are kept for up to ``name_limit`` tiles (None: any number); beyond, the tiles are only
+    counted. Raises :class:`AreaError` (or InvalidRequestError for a resolution the grid does not allow), and
+    TaskCancelledError as soon as ``is_cancelled()`` turns true (it is asked once per 100 km square).
+    """
+    tiling_grid = get_grid(grid)
+    allowed_resolution = tiling_grid.check_resolution(resolution)
+    buffer_x = _check_buffer(buffer_x, "buffer_x")
+    buffer_y = _check_buffer(buffer_y, "buffer_y")
+    source_crs = parse_crs(area_crs)
+    polygonal_area = polygonal_area_of(area)
+
+    naming = _Naming(name_limit, is_cancelled)
+    if tiling_grid.crs_kind == CRS_UTM:
+        batches = _utm_batches(polygonal_area, source_crs, tiling_grid, naming)
+    else:
+        batches = _cell_batches(polygonal_area, source_crs, tiling_grid, naming)
+    if batches is None:
+        raise AreaError(
+            f"The area lies outside the coverage of grid {tiling_grid.id} ({tiling_grid.name}): "
+            f"{_coverage_text(tiling_grid)}. Choose another grid or an area inside its coverage."
+        )
+    width, height = tiling_grid.tile_pixels(allowed_resolution)
+    layout = _RasterLayout(
+        width=width,
+        height=height,
+        buffer_x=buffer_x * allowed_resolution,
+        buffer_y=buffer_y * allowed_resolution,
+        buffered_width=width + 2 * buffer_x,
+        buffered_height=height + 2 * buffer_y,
+    )
+    if not naming.on:
+        batches = [_TileBatch.counted(batch.epsg, batch.central_meridian, batch.count) for batch in batches]
+    return AreaTiles(tiling_grid, layout, batches, naming.on)
+
+
+def count_tiles(
+    area: Union[BaseGeometry, Mapping[str, Any]],
+    area_crs: CrsLike,
+    grid: Union[TilingGrid, int],
+    resolution: Union[float, int, str],
+    buffer_x: int = 0,
+    buffer_y: int = 0,
+) -> List[TileCount]:
+    """How many tiles a batch request over ``area`` processes, per tile CRS, without a name or object per tile."""
+    return find_tiles(area, area_crs, grid, resolution, buffer_x, buffer_y, name_limit=0).counts()
+
+
 @on_python_thread
 def tiles_for_area(
     area: Union[BaseGeometry, Mapping[str, Any]],
@@ -109,61 +231,19 @@ def tiles_for_area(
 ) -> List[Tile]:
     """Every tile a batch request over ``area`` processes, ordered by CRS, then north to south, west to east.
 
-    ``area`` is a shapely Polygon/MultiPolygon (or a GeoJSON geometry mapping) in ``area_crs`` (an EPSG number,
-    ``"EPSG:32633"``, an OGC URI such as ``http://www.opengis.net/def/crs/OGC/1.3/CRS84``, or a pyproj CRS); x is
-    longitude for geographic CRSs. ``buffer_x``/``buffer_y`` are pixels added on each side of every raster.
-    Raises :class:`AreaError` (or InvalidRequestError for a resolution the grid does not allow); with
-    ``max_tiles`` set, also when the area needs more tiles than that.
+    The arguments are those of :func:`find_tiles`. Raises :class:`AreaError` (or InvalidRequestError for a
+    resolution the grid does not allow); with ``max_tiles`` set, also when the area needs more tiles than that.
     """
-    tiling_grid = get_grid(grid)
-    allowed_resolution = tiling_grid.check_resolution(resolution)
-    buffer_x = _check_buffer(buffer_x, "buffer_x")
-    buffer_y = _check_buffer(buffer_y, "buffer_y")
-    source_crs = parse_crs(area_crs)
-    polygonal_area = polygonal_area_of(area)
-
-    if tiling_grid.crs_kind == CRS_UTM:
-        batches = _utm_batches(polygonal_area, source_crs, tiling_grid)
-    else:
-        batches = _cell_batches(polygonal_area, source_crs, tiling_grid)
-    if batches is None:
+    found = find_tiles(area, area_crs, grid, resolution, buffer_x, buffer_y)
+    if max_tiles is not None and found.count > max_tiles:
         raise AreaError(
-            f"The area lies outside the coverage of grid {tiling_grid.id} ({tiling_grid.name}): "
-            f"{_coverage_text(tiling_grid)}. Choose another grid or an area inside its coverage."
+            f"The area needs {found.count} tiles of grid {found.grid.id} ({found.grid.name}), more than the limit "
+            f"of {max_tiles}. Choose a smaller area or a grid with bigger tiles."
         )
-    total = sum(len(batch.names) for batch in batches)
-    if max_tiles is not None and total > max_tiles:
-        raise AreaError(
-            f"The area needs {total} tiles of grid {tiling_grid.id} ({tiling_grid.name}), more than the limit of "
-            f"{max_tiles}. Choose a smaller area or a grid with bigger tiles."
-        )
-    width, height = tiling_grid.tile_pixels(allowed_resolution)
-    layout = _RasterLayout(
-        width=width,
-        height=height,
-        buffer_x=buffer_x * allowed_resolution,
-        buffer_y=buffer_y * allowed_resolution,
-        buffered_width=width + 2 * buffer_x,
-        buffered_height=height + 2 * buffer_y,
-    )
     tiles: List[Tile] = []
-    with _garbage_collection_paused():
-        for batch in batches:
-            if batch.names:
-                tiles.extend(_make_tiles(batch, layout))
+    for batch in found.in_batches(batch_size=max(found.count, 1)):
+        tiles.extend(batch)
     return tiles
-
-
-@contextmanager
-def _garbage_collection_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many acyclic objects are created (a third faster on big areas)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -426,9 +506,28 @@ def _polygonal_part(geometry: BaseGeometry) -> BaseGeometry:
 # Tiles per tile CRS
 
 
+class _Naming:
+    """Whether the tiles found are still named (and their extents kept): up to ``limit`` tiles, then only counted;
+    and whether to go on at all (``check``)."""
+
+    def __init__(self, limit: Optional[int], is_cancelled: Callable[[], bool] = lambda: False):
+        self.limit = limit
+        self.count = 0
+        self.is_cancelled = is_cancelled
+
+    def check(self) -> None:
+        if self.is_cancelled():
+            raise TaskCancelledError("Finding the tiles was cancelled.")
+
+    @property
+    def on(self) -> bool:
+        return self.limit is None or self.count <= self.limit
+
+
 @dataclass(frozen=True)
 class _TileBatch:
-    """The tiles found in one tile CRS (extents and names), in the order they are returned."""
+    """The tiles found in one tile CRS (extents and names), in the order they are returned; a batch that was only
+    counted has its ``count`` and empty arrays."""
 
     epsg: int
     central_meridian: Optional[float]
@@ -437,6 +536,7 @@ class _TileBatch:
     x_max: np.ndarray
     y_max: np.ndarray
     names: List[str]
+    count: int
 
     @classmethod
     def sorted(cls, epsg: int, central_meridian: Optional[float], x_min: np.ndarray, y_max: np.ndarray,
@@ -445,7 +545,17 @@ class _TileBatch:
         order = np.lexsort((np.array(names, dtype=object) if names else np.empty(0), x_min, -y_max))
         x_min, y_max = x_min[order], y_max[order]
         return cls(epsg, central_meridian, x_min, y_max - height, x_min + width, y_max,
-                   [names[i] for i in order.tolist()])
+                   [names[i] for i in order.tolist()], len(names))
+
+    @classmethod
+    def counted(cls, epsg: int, central_meridian: Optional[float], count: int) -> _TileBatch:
+        empty = np.empty(0)
+        return cls(epsg, central_meridian, empty, empty, empty, empty, [], count)
+
+    def part(self, first: int, last: int) -> _TileBatch:
+        return _TileBatch(self.epsg, self.central_meridian, self.x_min[first:last], self.y_min[first:last],
+                          self.x_max[first:last], self.y_max[first:last], self.names[first:last],
+                          len(self.names[first:last]))
 
 
 def _densify_metres(grid: TilingGrid) -> float:
@@ -455,7 +565,8 @@ def _densify_metres(grid: TilingGrid) -> float:
     return tile_size_metres * _DENSIFY_FRACTION
 
 
-def _utm_batches(area: BaseGeometry, source_crs: proj.CRS, grid: TilingGrid) -> Optional[List[_TileBatch]]:
+def _utm_batches(area: BaseGeometry, source_crs: proj.CRS, grid: TilingGrid,
+                 naming: Optional[_Naming] = None) -> Optional[List[_TileBatch]]:
     """Tiles of a UTM grid per zone and hemisphere; None when the area is outside the grid's latitudes."""
     densify_metres = _densify_metres(grid)
     densify_degrees = densify_metres / METRES_PER_DEGREE
@@ -474,7 +585,7 @@ def _utm_batches(area: BaseGeometry, source_crs: proj.CRS, grid: TilingGrid) -> 
         else:
             part = _project_geometry(shapely.segmentize(part_lonlat, densify_degrees), frame.epsg)
         if not part.is_empty and part.area > 0.0:
-            batches.append(_utm_zone_tiles(frame, part, layout))
+            batches.append(_utm_zone_tiles(frame, part, layout, naming or _Naming(None)))
     return batches if reached else None
 
 
@@ -519,11 +630,13 @@ def _utm_area_parts(
                 yield frame, part, region
 
 
-def _utm_zone_tiles(frame: utm_tiling.ZoneFrame, part: BaseGeometry, layout: utm_tiling.SquareLayout) -> _TileBatch:
+def _utm_zone_tiles(frame: utm_tiling.ZoneFrame, part: BaseGeometry, layout: utm_tiling.SquareLayout,
+                    naming: _Naming) -> _TileBatch:
     """Tiles of one zone overlapping ``part`` (in the zone's CRS), square by square, without the dropped ones."""
     candidates = list(utm_tiling.squares_near(frame, layout, part.bounds))
     width, height = layout.tile_width, layout.tile_height
     x_min_parts, y_max_parts, names = [], [], []
+    count = 0
     if candidates:
         blocks = np.array([layout.block(frame.south, e, k) for e, k, _ in candidates])
         outlines = shapely.box(*blocks.T)
@@ -531,6 +644,7 @@ def _utm_zone_tiles(frame: utm_tiling.ZoneFrame, part: BaseGeometry, layout: utm
         meets = shapely.intersects(part, outlines)
         within = shapely.contains_properly(part, outlines)
         for index in np.flatnonzero(meets).tolist():
+            naming.check()
             e, k, found = candidates[index]
             keep = utm_tiling.kept_tiles(layout, frame, e, k)
             if within[index]:
@@ -546,16 +660,23 @@ def _utm_zone_tiles(frame: utm_tiling.ZoneFrame, part: BaseGeometry, layout: utm
                 columns, rows = columns[kept], rows[kept]
             if not len(columns):
                 continue
+            count += len(columns)
+            naming.count += len(columns)
+            if not naming.on:
+                continue
             x, y = layout.upper_left(frame.south, e, k)
             x_min_parts.append(x + columns * width)
             y_max_parts.append(y - rows * height)
             names.extend(f"{found.name}_{column}_{row}" for column, row in zip(columns.tolist(), rows.tolist()))
+    if not naming.on:
+        return _TileBatch.counted(frame.epsg, frame.central_meridian, count)
     x_min = np.concatenate(x_min_parts) if x_min_parts else np.empty(0)
     y_max = np.concatenate(y_max_parts) if y_max_parts else np.empty(0)
     return _TileBatch.sorted(frame.epsg, frame.central_meridian, x_min, y_max, width, height, names)
 
 
-def _cell_batches(area: BaseGeometry, source_crs: proj.CRS, grid: TilingGrid) -> Optional[List[_TileBatch]]:
+def _cell_batches(area: BaseGeometry, source_crs: proj.CRS, grid: TilingGrid,
+                  naming: Optional[_Naming] = None) -> Optional[List[_TileBatch]]:
     """Tiles of a WGS84 or LAEA grid (cells aligned to the CRS origin); None when the area is outside its coverage."""
     densify_metres = _densify_metres(grid)
     densify_degrees = densify_metres / METRES_PER_DEGREE
@@ -593,13 +714,18 @@ def _cell_batches(area: BaseGeometry, source_crs: proj.CRS, grid: TilingGrid) ->
     if part.is_empty or part.area <= 0.0:
         return []
     columns, rows = grid_cells_overlapping(part, grid.tile_width, grid.tile_height, origin)
+    naming = naming or _Naming(None)
+    naming.count += len(columns)
+    if not naming.on:
+        return [_TileBatch.counted(epsg, None, len(columns))]
     x_min = origin[0] + columns * grid.tile_width
     y_min = origin[1] + rows * grid.tile_height
     if grid.crs_kind == CRS_LAEA:
-        names = assumptions.laea_tile_names(x_min, y_min, grid.tile_width)
+        tile_names = assumptions.laea_tile_names(x_min, y_min, grid.tile_width)
     else:
-        names = assumptions.wgs84_tile_names(x_min, y_min)
-    return [_TileBatch.sorted(epsg, None, x_min, y_min + grid.tile_height, grid.tile_width, grid.tile_height, names)]
+        tile_names = assumptions.wgs84_tile_names(x_min, y_min)
+    return [_TileBatch.sorted(epsg, None, x_min, y_min + grid.tile_height, grid.tile_width, grid.tile_height,
+                              tile_names)]
 
 
 def _crs_of_epsg(epsg: int) -> proj.CRS:
@@ -750,9 +876,20 @@ class _RasterLayout:
     buffered_height: int
 
 
-def _make_tiles(batch: _TileBatch, layout: _RasterLayout) -> List[Tile]:
+@on_python_thread
+def _built_tiles(batch: _TileBatch, layout: _RasterLayout) -> List[Tile]:
+    with garbage_collection_paused():
+        return _make_tiles(batch, layout)
+
+
+@on_python_thread
+def _outlines(batch: _TileBatch) -> np.ndarray:
     longitude, latitude = _corner_lonlat(batch)
-    outlines = shapely.polygons(np.stack([longitude, latitude], axis=-1))
+    return shapely.polygons(np.stack([longitude, latitude], axis=-1))
+
+
+def _make_tiles(batch: _TileBatch, layout: _RasterLayout) -> List[Tile]:
+    outlines = _outlines(batch)
     epsg = batch.epsg
     bx, by = layout.buffer_x, layout.buffer_y
     width, height = layout.width, layout.height

@@ -39,10 +39,14 @@ from ..services.layers import (
 from ..services.messages import describe_failure
 from ..services.project_jobs import ProjectJobs, TrackedJobRecord
 from ..services.results import (
+    OVERVIEW_MIN_TILES,
+    OutputMosaic,
     ResultsRequest,
     add_results_to_project,
+    build_overviews,
     configure_gdal_for_s3,
     prepare_job_results,
+    reload_result_layers,
     repair_result_layers,
     results_folder,
     results_group_name,
@@ -124,6 +128,37 @@ def api_call_text(task: BatchTask, deployment: Any, client_id: str = "<CLIENT_ID
     return "\n".join(lines)
 
 
+SHOWN_POSITIONS = 500
+"""Coordinates of an area with more positions are summarised in the request view."""
+
+
+def request_for_display(request: Dict[str, Any]) -> Any:
+    """The request as the details show it: secrets masked, and the coordinates of an area of more than
+    :data:`SHOWN_POSITIONS` positions summarised — a country's tens of thousands of lines would hold the GUI thread
+    for a tenth of a second at every display; Copy as curl gives them all."""
+    def shortened(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {key: _positions_summary(item) if key == "coordinates" and _positions(item) > SHOWN_POSITIONS
+                    else shortened(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [shortened(item) for item in value]
+        return value
+
+    return shortened(redact_secrets(request))
+
+
+def _positions(coordinates: Any) -> int:
+    if not isinstance(coordinates, list):
+        return 0
+    if coordinates and isinstance(coordinates[0], (int, float)):
+        return 1
+    return sum(_positions(item) for item in coordinates)
+
+
+def _positions_summary(coordinates: Any) -> str:
+    return tr("{count} positions (Copy as curl gives them all)").format(count=f"{_positions(coordinates):,}")
+
+
 @dataclass
 class TrackedJobView:
     """What the dock knows about a tracked job (the monitor does the polling)."""
@@ -186,6 +221,7 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         self.views: Dict[str, TrackedJobView] = {}
         self.current_id = ""
         self._next_token: Optional[str] = None
+        self._shown_request: Optional[Dict[str, Any]] = None
         self._button_tips: Dict[str, str] = {}
         """The tooltips of the .ui file, shown again when a button's reason to be off is gone."""
         self._work: Deque[Iterator[Any]] = deque()
@@ -457,7 +493,9 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         if not self.description_edit.hasFocus():
             self.description_edit.setText(task.description)
         self.error_label.setText(task.error)
-        self.request_view.setPlainText(json.dumps(redact_secrets(task.request), indent=2, ensure_ascii=False))
+        if task.request is not self._shown_request:  # laying out a country's coordinates takes the GUI thread long
+            self._shown_request = task.request
+            self.request_view.setPlainText(json.dumps(request_for_display(task.request), indent=2, ensure_ascii=False))
         self._show_tile_counts()
         self._update_actions()
 
@@ -676,9 +714,11 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
             except SentinelHubBatchError as error:
                 self.notify(str(error), Qgis.MessageLevel.Warning)
                 return view
-            if (task_id, view.connection_key) in self.monitor.tracked():
+            layer_view = self._layer_view(task_id)
+            drawn = layer_view is not None and layer_view.tile_layer is not None
+            if drawn and (task_id, view.connection_key) in self.monitor.tracked():
                 self.monitor.poll_now(task_id)
-            else:
+            else:  # (re)starts the job's watcher: the manifest and every status are sent again
                 self.monitor.track(task_id, view.connection_key)
         self.job_tracked.emit(task_id)
         self._update_actions()
@@ -780,7 +820,7 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         if view is None or view.parent_task_id:
             return  # a re-run's manifest holds only its tiles: the parent's layer keeps all of them
         tile_layer = self._ensure_tile_layer(view)
-        if len(tile_layer) != len(records) or set(tile_layer.tile_names) != {record.name for record in records}:
+        if not tile_layer.has_tiles(records.names):
             yield from tile_layer.replace_tiles_in_steps(records)
         if task_id == self.current_id:
             self._show_tile_counts()
@@ -841,6 +881,9 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         if view is None:
             return  # no longer tracked (e.g. its project was closed while the report was on its way)
         self._put_task(task)
+        layer_view = self._layer_view(task_id)
+        if layer_view is not None and layer_view.tile_layer is not None:
+            layer_view.tile_layer.show_job_running(task.status is TaskStatus.PROCESSING)
         if view.repair_results and task.delivery_url:
             view.repair_results = False
             self._repair_results(task)
@@ -898,14 +941,9 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
             self.notify(tr("Job {id} has no S3 delivery, so there are no results to load.").format(id=task.id),
                         Qgis.MessageLevel.Warning)
             return None
-        view = self._layer_view(task.id)
-        tile_names = None
-        if view is not None and view.tile_layer is not None and len(view.tile_layer):
-            tile_names = [name for name, status in view.tile_layer.statuses().items()
-                          if status == TileStatus.DONE.value]
         folder = Path(download_folder) / task.id if download_folder else results_folder(self.project, task.id)
         return ResultsRequest(task.id, task.delivery_url, folder, results_group_name(task.id, task.description),
-                              tile_names=tile_names, download=bool(download_folder))
+                              download=bool(download_folder))
 
     def load_results(self, task_id: Optional[str] = None, download_folder: str = "") -> Optional[BackgroundTask]:
         """Load the finished outputs as mosaics (from S3, or downloaded into ``download_folder``/<job id> first)."""
@@ -923,11 +961,20 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
                 self.notify(describe_failure(error, what), Qgis.MessageLevel.Warning)
                 return
             self._results_loaded(task.id, request.group_name, [layer.id() for layer in layers])
+            self._build_overviews(mosaics)
 
         what = (tr("Downloading the results of job {id}") if request.download
                 else tr("Loading the results of job {id}")).format(id=task.id[:8])
         return self._call(what, lambda activity, connection: prepare_job_results(activity.s3_client(connection),
                                                                                  task, request, activity), loaded)
+
+    def _build_overviews(self, mosaics: List[OutputMosaic]) -> None:
+        """Overviews for the big mosaics, in the background once their layers are shown; then a redraw uses them."""
+        big = [mosaic for mosaic in mosaics if mosaic.tile_count >= OVERVIEW_MIN_TILES]
+        if big:
+            self._call(tr("Building the overviews of {count} mosaic(s)").format(count=len(big)),
+                       lambda activity, _connection: build_overviews(big, activity),
+                       lambda built: reload_result_layers(self.project, built))
 
     def download_results(self, task_id: Optional[str] = None) -> Optional[BackgroundTask]:
         """Download into the results folder (asked for when it is empty), then load."""

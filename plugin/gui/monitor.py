@@ -1,8 +1,8 @@
 """The monitor: one long-lived worker on a QThread that polls every tracked job and reports by signals.
 
 The worker never touches QgsProject or widgets. It polls each job through ``core.jobs.JobWatcher`` on the job's
-own schedule (``PollPolicy``: quick while analysing, slower while a long job shows no change), polls at once when
-asked (``poll_now``), and rides out 429/5xx/network loss with backoff: the job shows "reconnecting" and stays
+own schedule (``PollPolicy``: a steady cadence while the job moves, slower while it waits for the user), polls at
+once when asked (``poll_now``), and rides out 429/5xx/network loss with backoff: the job shows "reconnecting" and stays
 tracked. ``stop()`` wakes it from any wait (including a client's retry wait) and cuts its HTTP requests in flight
 (the clients' sessions are aborted), so the thread ends at once; ``JobMonitor.shutdown`` never waits longer than
 one request's timeout.
@@ -18,14 +18,13 @@ import weakref
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from qgis.core import QgsCoordinateTransformContext
 from qgis.PyQt.QtCore import QObject, QThread, pyqtSignal, pyqtSlot
 
 from ..core.errors import ApiError, NotFoundError, SentinelHubBatchError
 from ..core.jobs import TRANSIENT_ERRORS, JobWatcher, PollPolicy
 from ..core.retry import RetryPolicy, format_wait
 from ..services.i18n import tr
-from ..services.layers import records_from_manifest
+from ..services.layers import records_from_manifest_tiles
 from ..services.tasks import TaskCancelledError
 
 log = logging.getLogger("sentinelhub_batch")
@@ -52,7 +51,6 @@ class _TrackedJob:
     watcher_clients: Any = None
     """The clients the watcher polls with; a watcher of replaced clients is rebuilt."""
     due: float = 0.0
-    delay: Optional[float] = None
     failures: int = 0
     manifest_sent: bool = False
     last_storage_problem: str = ""
@@ -80,9 +78,10 @@ class MonitorWorker(QObject):
     task_updated = pyqtSignal(str, object)
     """task id, BatchTask: the job's status, progress or any other field changed."""
     tiles_loaded = pyqtSignal(str, object)
-    """task id, list of layers.TileRecord: the job's tiles from its feature manifest (once per tracking)."""
+    """task id, layers.TileOutlines: the job's tiles from its feature manifest (once per tracking)."""
     tiles_updated = pyqtSignal(str, object)
-    """task id, {tile name: TileStatus}: the execution database changed (every tile's status, not a diff)."""
+    """task id, {tile name: TileStatus}: the tiles whose status changed (every tile on the first read after the job
+    was tracked)."""
     reconnecting = pyqtSignal(str, str)
     """task id, message: polling failed for a transient reason; the job stays tracked and is polled again."""
     reconnected = pyqtSignal(str)
@@ -115,7 +114,6 @@ class MonitorWorker(QObject):
         """The clients in use, for ``stop()`` to abort (a client replaced by ``register_connection`` drops out)."""
         self._stopping = False
         self._current_task = ""
-        self.transform_context = QgsCoordinateTransformContext()
 
     # -- thread-safe controls (called from the GUI thread)
 
@@ -317,19 +315,18 @@ class MonitorWorker(QObject):
             job.failures = 0
             self.reconnected.emit(job.task_id)
         # Tiles first: when the GUI hears "DONE", the layer already shows every tile's final status.
-        if snapshot.manifest and not job.manifest_sent:
+        if snapshot.manifest_tiles is not None and not job.manifest_sent:
             job.manifest_sent = True
-            self.tiles_loaded.emit(job.task_id, records_from_manifest(snapshot.manifest, self.transform_context))
-        if snapshot.tiles_changed:
-            self.tiles_updated.emit(job.task_id, snapshot.tile_statuses)
+            self.tiles_loaded.emit(job.task_id, records_from_manifest_tiles(snapshot.manifest_tiles))
+        if snapshot.status_changes:
+            self.tiles_updated.emit(job.task_id, snapshot.status_changes)
         if snapshot.task_changed:
             self.task_updated.emit(job.task_id, snapshot.task)
         problem = snapshot.storage_problem or (clients.s3_problem if clients.s3 is None else "")
         if problem != job.last_storage_problem:
             self.storage_problem.emit(job.task_id, problem)
         job.last_storage_problem = problem
-        delay = self.policy.next_delay(snapshot.task.status, job.delay,
-                                       snapshot.task_changed or snapshot.tiles_changed)
+        delay = self.policy.next_delay(snapshot.task)
         self._reschedule(job, delay)
         if delay is None:
             self.polling_finished.emit(job.task_id)

@@ -79,8 +79,17 @@ from ..services.evalscript_presets import (
 )
 from ..services.features import OwnFeatures, own_features_from_layer
 from ..services.i18n import tr
+from ..services.layers import TileOutlines
 from ..services.messages import describe_failure
-from ..services.preview import PreviewController, PreviewInputs, PreviewResult, TilePreviewLayer, cost_text, format_pu
+from ..services.preview import (
+    PREVIEW_DRAW_LIMIT,
+    PreviewController,
+    PreviewInputs,
+    PreviewResult,
+    TilePreviewLayer,
+    cost_text,
+    format_pu,
+)
 from ..services.tasks import Activity, BackgroundTasks, TaskCancelledError
 from .forms import load_form
 from .message_bar import DockMessages
@@ -151,7 +160,7 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
         self.features_error: Optional[str] = tr("Choose the polygon layer of your tiles.")
         self.deployment: Any = None
         self.preview = PreviewController(self, preview_delay_ms)
-        self.tile_layer = TilePreviewLayer(self.project)
+        self.tile_layer = TilePreviewLayer(self.project, parent=self)
         self.quick_look: Any = None
         self.opened = False
         """Whether the user has opened the dock: until then it leaves the project untouched (no preview layer)."""
@@ -716,16 +725,17 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
             self._set_label(self.evalscript_label, tr("Inputs {bands}; {mosaicking} mosaicking; outputs {outputs}")
                             .format(bands=", ".join(info.input_bands), mosaicking=info.mosaicking,
                                     outputs=outputs))
-        if result.tiles is not None:
-            tiles = result.tiles
-            text = tr("{count} tile(s)").format(count=len(tiles))
-            if tiles and result.inputs.features is not None:
+        if result.tile_count is not None:
+            text = tr("{count} tile(s)").format(count=f"{result.tile_count:,}")
+            size = result.tile_size
+            if result.tiles and result.inputs.features is not None:
                 text += tr(" (your polygons), up to {w} × {h} px").format(
-                    w=max(tile.width for tile in tiles), h=max(tile.height for tile in tiles))
-            elif tiles:
-                first = tiles[0]
+                    w=max(tile.width for tile in result.tiles), h=max(tile.height for tile in result.tiles))
+            elif size is not None:
                 text += tr(" of {w} × {h} px ({bw} × {bh} px with the buffer)").format(
-                    w=first.width, h=first.height, bw=first.buffered_width, bh=first.buffered_height)
+                    w=size.width, h=size.height, bw=size.buffered_width, bh=size.buffered_height)
+            if result.tile_count and not result.drawn:
+                text += tr(" — not drawn (more than {limit})").format(limit=f"{PREVIEW_DRAW_LIMIT:,}")
             self._set_label(self.tiles_label, text)
         elif result.tiles_error:
             self._set_label(self.tiles_label, result.tiles_error, error=True)
@@ -733,7 +743,7 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
             problem = self.features_error if result.inputs.features is None and self.uses_own_polygons() \
                 else self.area_error
             self._set_label(self.tiles_label, problem or "–", error=bool(problem))
-        self._show_tiles(result.tiles or [])
+        self._show_tiles(result.outlines)
         if result.cost is not None:
             self._set_label(self.cost_label, cost_text(result.cost))
             self.cost_label.setToolTip("\n".join(result.cost.factors))
@@ -747,18 +757,17 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
         label.setStyleSheet(ERROR_STYLE if error else "")
         label.setText(text)
 
-    def _show_tiles(self, tiles: List[Any]) -> None:
+    def _show_tiles(self, outlines: Optional[TileOutlines]) -> None:
         """Draw the preview's tiles (only once the user has opened the dock: before, the project stays as it is)."""
         if not self.opened:
             return
         if self.show_tiles_check.isChecked():
-            self.tile_layer.show(tiles)
+            self.tile_layer.show(outlines)
         else:
             self.tile_layer.remove()
 
     def _show_tiles_toggled(self, _on: bool) -> None:
-        tiles = self.last_preview.tiles if self.last_preview is not None else None
-        self._show_tiles(tiles or [])
+        self._show_tiles(self.last_preview.outlines if self.last_preview is not None else None)
 
     def quick_look_inputs(self):
         """What the quick look panel needs: the same area, script, data and time as the job."""
@@ -802,7 +811,7 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
         )
         return prepare_job(base, self.delivery_choices(), connection,
                            preview.evalscript_info if preview is not None else None,
-                           (preview.tiles or []) if preview is not None else [],
+                           preview.tile_sizes() if preview is not None else [],
                            self.own_features if polygons else None, self.features_url_edit.text())
 
     def create_reasons(self, passing: bool = True) -> List[str]:
@@ -1035,7 +1044,7 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
             return
         self.opened = True
         if self.last_preview is not None:
-            self._show_tiles(self.last_preview.tiles or [])
+            self._show_tiles(self.last_preview.outlines)
         if not self.grids_loaded:
             self._load_grids_when_possible()
         QTimer.singleShot(0, self._fit_width)

@@ -48,7 +48,7 @@ from ..services.connection import resolve_connection
 from ..services.i18n import tr
 from ..services.jobs import process_area, process_request_estimate
 from ..services.messages import describe_failure
-from ..services.results import results_folder
+from ..services.results import place_result_layers, results_folder, style_result_layer
 from ..services.tasks import BackgroundTask, TaskCancelledError
 from .forms import load_form
 
@@ -300,11 +300,11 @@ class QuickLookPanel(QWidget, FORM_CLASS):
             for layer in layers:
                 project.addMapLayer(layer, False)
                 root.insertLayer(_index_under_vector_layers(root), layer)
-        else:
+        else:  # styled like the job's results would be: the index ramp, nothing painted outside the area
             group = root.insertGroup(0, tr("Evalscript test") + time.strftime(" %H:%M:%S"))
-            for layer in layers:
-                project.addMapLayer(layer, False)
-                group.addLayer(layer)
+            for layer, path in zip(layers, paths):
+                style_result_layer(layer, path.stem)
+            place_result_layers(project, group, list(zip(layers, (path.stem for path in paths))))
         for layer in layers:
             self.outputs.track(layer, run.folder)
         return layers

@@ -7,15 +7,13 @@ job with tens of thousands of tiles repaints without re-creating the layer or fr
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass
 from itertools import islice
 from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsCoordinateTransformContext,
     QgsFeature,
     QgsFeatureRequest,
     QgsFillSymbol,
@@ -27,7 +25,9 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor
 
 from ..core.errors import SentinelHubBatchError
-from ..core.storage import ManifestFeature, TileStatus, manifest_tiles
+from ..core.gc_pause import garbage_collection_paused
+from ..core.outlines import WGS84_EPSG, outlines_wgs84
+from ..core.storage import ManifestFeature, ManifestTiles, TileStatus, manifest_tiles
 from .compat import REQUEST_NO_GEOMETRY
 from .i18n import tr
 
@@ -76,11 +76,7 @@ def status_counts_text(counts: Mapping[TileStatus, int]) -> str:
 
 @dataclass(frozen=True)
 class TileRecord:
-    """What the layer shows of one tile: its outline in WGS84 (a QgsGeometry) and its raster size.
-
-    ``feature`` is the layer feature of the tile (status PENDING), built where the record is built — in the
-    monitor worker for a manifest — so the GUI thread only hands it to the data provider.
-    """
+    """What the layer shows of one tile: its outline in WGS84 (a QgsGeometry) and its raster size."""
 
     name: str
     epsg: int
@@ -88,14 +84,54 @@ class TileRecord:
     height: int
     geometry: QgsGeometry
     outputs: str = ""
-    feature: QgsFeature = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        feature = QgsFeature()
-        feature.setGeometry(self.geometry)
-        feature.setAttributes([self.name, self.epsg, self.width, self.height, TileStatus.PENDING.value,
-                               self.outputs])
-        object.__setattr__(self, "feature", feature)
+
+class TileOutlines:
+    """The tiles a layer shows, as parallel lists: names, EPSG codes, raster sizes, outputs and WGS84 outlines as WKB.
+
+    Built off the GUI thread (the monitor worker, a background task) and handed over as it is: a 100 000-tile job
+    is a few lists, not an object per tile, and the GUI thread turns them into features a chunk at a time. Iterating
+    gives :class:`TileRecord` objects, made one by one.
+    """
+
+    def __init__(self, names: List[str], epsg: List[int], widths: List[int], heights: List[int],
+                 outlines: List[bytes], outputs: Optional[List[str]] = None):
+        self.names = names
+        self.epsg = epsg
+        self.widths = widths
+        self.heights = heights
+        self.outlines = outlines
+        """2D WKB in EPSG:4326."""
+        self.outputs = outputs if outputs is not None else [""] * len(names)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def __iter__(self) -> Iterator[TileRecord]:
+        for index in range(len(self.names)):
+            yield TileRecord(self.names[index], self.epsg[index], self.widths[index], self.heights[index],
+                             geometry_from_wkb(self.outlines[index]), self.outputs[index])
+
+    def __getitem__(self, index: slice) -> TileOutlines:
+        return TileOutlines(self.names[index], self.epsg[index], self.widths[index], self.heights[index],
+                            self.outlines[index], self.outputs[index])
+
+    def features(self, first: int, last: int, statuses: Sequence[str]) -> List[QgsFeature]:
+        """Layer features of tiles ``first`` up to ``last`` (exclusive), with these status values."""
+        features = []
+        for index, status in zip(range(first, last), statuses):
+            feature = QgsFeature()
+            feature.setGeometry(geometry_from_wkb(self.outlines[index]))
+            feature.setAttributes([self.names[index], self.epsg[index], self.widths[index], self.heights[index],
+                                   status, self.outputs[index]])
+            features.append(feature)
+        return features
+
+
+def geometry_from_wkb(wkb: bytes) -> QgsGeometry:
+    geometry = QgsGeometry()
+    geometry.fromWkb(wkb)
+    return geometry
 
 
 def qgs_geometry(shape: Any) -> QgsGeometry:
@@ -118,45 +154,40 @@ def qgs_geometry(shape: Any) -> QgsGeometry:
     return geometry
 
 
-def records_from_manifest(manifest: Sequence[ManifestFeature],
-                          transform_context: Optional[QgsCoordinateTransformContext] = None) -> List[TileRecord]:
-    """One record per tile of a feature manifest (which has one row per tile and output), outlines in WGS84.
+def records_from_manifest_tiles(tiles: ManifestTiles) -> TileOutlines:
+    """The tiles of a manifest read with ``core.storage.read_manifest_tiles`` (the monitor's way), in WGS84.
 
-    Safe off the GUI thread (the monitor worker calls it) as long as a ``transform_context`` is passed or the
-    default one will do: it reads nothing from the project then.
+    Safe off the GUI thread: it reads nothing from the project.
     """
-    context = transform_context if transform_context is not None else QgsCoordinateTransformContext()
-    target = QgsCoordinateReferenceSystem(TILE_LAYER_CRS)
-    transforms: Dict[int, QgsCoordinateTransform] = {}
-    records = []
+    return TileOutlines(tiles.names, tiles.epsg, tiles.widths, tiles.heights,
+                        outlines_wgs84(tiles.geometries, tiles.epsg), tiles.outputs)
+
+
+def records_from_manifest(manifest: Sequence[ManifestFeature]) -> TileOutlines:
+    """One entry per tile of a feature manifest (which has one row per tile and output), outlines in WGS84."""
+    names, epsg, widths, heights, geometries, outputs = [], [], [], [], [], []
     for name, rows in manifest_tiles(manifest).items():
         first = rows[0]
-        geometry = qgs_geometry(first.geometry)
-        if first.epsg and first.epsg != 4326:
-            transform = transforms.get(first.epsg)
-            if transform is None:
-                source = QgsCoordinateReferenceSystem(f"EPSG:{first.epsg}")
-                transform = QgsCoordinateTransform(source, target, context)
-                transforms[first.epsg] = transform
-            geometry.transform(transform)
-        outputs = ",".join(sorted({row.output_id for row in rows if row.output_id}))
-        records.append(TileRecord(name, first.epsg, first.width, first.height, geometry, outputs))
-    return records
+        names.append(name)
+        epsg.append(first.epsg)
+        widths.append(first.width)
+        heights.append(first.height)
+        geometries.append(first.geometry)
+        outputs.append(",".join(sorted({row.output_id for row in rows if row.output_id})))
+    return TileOutlines(names, epsg, widths, heights, outlines_wgs84(geometries, epsg), outputs)
 
 
-def records_from_tiles(tiles: Iterable[Any]) -> List[TileRecord]:
-    """Records from ``plugin.core.tiles.Tile`` objects (the local grid, before the service analysed the job).
+def records_from_tiles(tiles: Sequence[Any]) -> TileOutlines:
+    """The tiles of ``plugin.core.tiles.Tile`` objects (the local grid, before the service analysed the job).
 
     The raster size is the buffered one, as the manifest reports it.
     """
-    records = []
-    for tile in tiles:
-        geometry = qgs_geometry(tile.geometry_wgs84)
-        records.append(TileRecord(tile.name, tile.epsg, tile.buffered_width, tile.buffered_height, geometry))
-    return records
+    return TileOutlines([tile.name for tile in tiles], [tile.epsg for tile in tiles],
+                        [tile.buffered_width for tile in tiles], [tile.buffered_height for tile in tiles],
+                        outlines_wgs84([tile.geometry_wgs84 for tile in tiles], [WGS84_EPSG] * len(tiles)))
 
 
-def records_from_request(request: Mapping[str, Any]) -> List[TileRecord]:
+def records_from_request(request: Mapping[str, Any]) -> TileOutlines:
     """Records of a job not analysed yet, computed locally from its batch request (the service's grid rules).
 
     Raises ``SentinelHubBatchError`` saying why when the request does not allow it: its tiles come from a
@@ -183,31 +214,39 @@ def records_from_request(request: Mapping[str, Any]) -> List[TileRecord]:
     return records_from_tiles(tiles)
 
 
-def tile_status_renderer() -> QgsCategorizedSymbolRenderer:
-    """Categories per TileStatus: semi-transparent fill, outline of the same colour, legend in plain words."""
+def _status_symbol(colour_name: str) -> QgsFillSymbol:
+    colour = QColor(colour_name)
+    rgb = f"{colour.red()},{colour.green()},{colour.blue()}"
+    return QgsFillSymbol.createSimple({"color": f"{rgb},150", "outline_color": f"{rgb},255", "outline_width": "0.3"})
+
+
+def tile_status_renderer(job_running: bool = False) -> QgsCategorizedSymbolRenderer:
+    """Categories per TileStatus: semi-transparent fill, outline of the same colour, legend in plain words.
+
+    While the job runs (``job_running``), its PENDING tiles are drawn as "Processing": the execution database has no
+    status for a tile being worked on (PENDING, DONE and FATAL only), so the tiles still to do of a running job are
+    the ones it is processing. Otherwise they are "Waiting".
+    """
     categories = []
     for status in STATUS_ORDER:
-        colour = QColor(STATUS_COLOURS[status])
-        rgb = f"{colour.red()},{colour.green()},{colour.blue()}"
-        symbol = QgsFillSymbol.createSimple({
-            "color": f"{rgb},150",
-            "outline_color": f"{rgb},255",
-            "outline_width": "0.3",
-        })
-        categories.append(QgsRendererCategory(status.value, symbol, status_label(status)))
+        shown = TileStatus.PROCESSING if job_running and status is TileStatus.PENDING else status
+        categories.append(QgsRendererCategory(status.value, _status_symbol(STATUS_COLOURS[shown]),
+                                              status_label(shown)))
     return QgsCategorizedSymbolRenderer(STATUS_FIELD, categories)
 
 
 class TileStatusLayer:
     """A memory layer of a job's tiles with a name → feature id index for quick status updates.
 
-    Build one with :meth:`create` or wrap an existing layer (a reopened project) with :meth:`attach`.
+    Build one with :meth:`create` or wrap an existing layer (a reopened project) with :meth:`attach`. The counts
+    per status are kept up to date with every change, so asking for them costs nothing however many tiles.
     """
 
     def __init__(self, layer: QgsVectorLayer):
         self.layer = layer
         self._fid_by_name: Dict[str, int] = {}
         self._status_by_name: Dict[str, str] = {}
+        self._counts: Counter = Counter()
         self._status_index = layer.fields().indexOf(STATUS_FIELD)
         if self._status_index < 0:
             raise ValueError(f"Layer '{layer.name()}' has no '{STATUS_FIELD}' field; it is not a tile status layer.")
@@ -216,7 +255,7 @@ class TileStatusLayer:
     # -- construction
 
     @classmethod
-    def create(cls, title: str, records: Sequence[TileRecord] = (), task_id: str = "",
+    def create(cls, title: str, records: Optional[TileOutlines] = None, task_id: str = "",
                status: TileStatus = TileStatus.PENDING) -> TileStatusLayer:
         fields = "&".join([
             "field=name:string(64)",
@@ -257,6 +296,18 @@ class TileStatusLayer:
             name = str(feature[name_index])
             self._fid_by_name[name] = feature.id()
             self._status_by_name[name] = str(feature[self._status_index])
+        self._counts = Counter(self._status_by_name.values())
+
+    def show_job_running(self, running: bool) -> None:
+        """Draw the PENDING tiles as "Processing" while the job runs, as "Waiting" otherwise (one renderer swap, no
+        feature changes)."""
+        renderer = self.layer.renderer()
+        pending = next((category for category in getattr(renderer, "categories", lambda: [])()
+                        if category.value() == TileStatus.PENDING.value), None)
+        wanted = status_label(TileStatus.PROCESSING if running else TileStatus.PENDING)
+        if pending is None or pending.label() != wanted:
+            self.layer.setRenderer(tile_status_renderer(running))
+            self.layer.triggerRepaint()
 
     # -- contents
 
@@ -266,6 +317,11 @@ class TileStatusLayer:
     @property
     def tile_names(self) -> List[str]:
         return list(self._fid_by_name)
+
+    def has_tiles(self, names: Iterable[str]) -> bool:
+        """True when the layer holds exactly these tiles."""
+        names = list(names)
+        return len(names) == len(self._fid_by_name) and self._fid_by_name.keys() == set(names)
 
     def status_of(self, name: str) -> Optional[TileStatus]:
         value = self._status_by_name.get(name)
@@ -279,18 +335,13 @@ class TileStatusLayer:
         return dict(self._status_by_name)
 
     def status_counts(self) -> Dict[TileStatus, int]:
-        counts = {status: 0 for status in TileStatus}
-        known = {status.value: status for status in TileStatus}
-        for value in self._status_by_name.values():
-            if value in known:
-                counts[known[value]] += 1
-        return counts
+        return {status: self._counts.get(status.value, 0) for status in TileStatus}
 
     def selected_tile_names(self) -> List[str]:
         name_index = self.layer.fields().indexOf("name")
         return [str(feature[name_index]) for feature in self.layer.selectedFeatures()]
 
-    def replace_tiles(self, records: Sequence[TileRecord], status: TileStatus = TileStatus.PENDING,
+    def replace_tiles(self, records: TileOutlines, status: TileStatus = TileStatus.PENDING,
                       keep_statuses: bool = True) -> None:
         """Put these tiles in the layer instead of the ones it has (same layer object: no re-creation).
 
@@ -300,37 +351,34 @@ class TileStatusLayer:
         for _ in self.replace_tiles_in_steps(records, status, keep_statuses):
             pass
 
-    def replace_tiles_in_steps(self, records: Sequence[TileRecord], status: TileStatus = TileStatus.PENDING,
-                               keep_statuses: bool = True, chunk: int = 100) -> Iterator[int]:
+    def replace_tiles_in_steps(self, records: TileOutlines, status: TileStatus = TileStatus.PENDING,
+                               keep_statuses: bool = True, chunk: int = 200) -> Iterator[int]:
         """:meth:`replace_tiles` as a generator doing ``chunk`` tiles per step, so the GUI stays responsive.
 
-        The features come ready-made with the records; a step only sets statuses other than PENDING and hands
-        ``chunk`` features to the data provider. Yields the number of tiles in the layer so far.
+        A step makes ``chunk`` features from the tiles' WKB and hands them to the data provider. Yields the number
+        of tiles in the layer so far.
         """
         provider = self.layer.dataProvider()
         old_statuses = dict(self._status_by_name) if keep_statuses else {}
         old_ids = list(self._fid_by_name.values())
         self._fid_by_name.clear()
         self._status_by_name.clear()
-        for first in range(0, len(old_ids), chunk):
-            provider.deleteFeatures(old_ids[first:first + chunk])
+        self._counts.clear()
+        for first in range(0, len(old_ids), chunk * 5):
+            provider.deleteFeatures(old_ids[first:first + chunk * 5])
             yield 0
+        names = records.names
         for first in range(0, len(records), chunk):
-            batch = records[first:first + chunk]
-            names = [record.name for record in batch]
-            values = [old_statuses.get(name, status.value) for name in names]
-            features = []
-            for record, value in zip(batch, values):
-                feature = record.feature
-                if value != TileStatus.PENDING.value:
-                    feature = QgsFeature(feature)
-                    feature.setAttribute(self._status_index, value)
-                features.append(feature)
-            ok, added = provider.addFeatures(features)
-            if not ok:
-                raise RuntimeError(f"QGIS could not add the tiles to layer '{self.layer.name()}'.")
-            self._fid_by_name.update(zip(names, (feature.id() for feature in added)))
-            self._status_by_name.update(zip(names, values))
+            batch = names[first:first + chunk]
+            values = [old_statuses.get(name, status.value) for name in batch]
+            with garbage_collection_paused():  # the step's features die with it (core.gc_pause)
+                ok, added = provider.addFeatures(records.features(first, first + len(batch), values))
+                if not ok:
+                    raise RuntimeError(f"QGIS could not add the tiles to layer '{self.layer.name()}'.")
+                self._fid_by_name.update(zip(batch, (feature.id() for feature in added)))
+                del added
+            self._status_by_name.update(zip(batch, values))
+            self._counts.update(values)
             yield len(self._fid_by_name)
         self.layer.updateExtents()
         self.layer.triggerRepaint()
@@ -345,7 +393,7 @@ class TileStatusLayer:
             pass
         return changed
 
-    def apply_statuses_in_steps(self, statuses: Mapping[str, Any], chunk: int = 250) -> Iterator[int]:
+    def apply_statuses_in_steps(self, statuses: Mapping[str, Any], chunk: int = 500) -> Iterator[int]:
         """:meth:`apply_statuses` as a generator: one provider call per ``chunk`` tiles, one repaint at the end.
 
         Yields the running count of changed tiles.
@@ -356,19 +404,24 @@ class TileStatusLayer:
             batch = list(islice(remaining, chunk))
             if not batch:
                 break
-            changes: Dict[int, Dict[int, str]] = {}
-            changed_names = []
-            for name, status in batch:
-                value = status.value if isinstance(status, TileStatus) else str(status)
-                if self._status_by_name.get(name, value) == value:
-                    continue
-                changes[self._fid_by_name[name]] = {self._status_index: value}
-                changed_names.append((name, value))
-            if changes:
-                if not self.layer.dataProvider().changeAttributeValues(changes):
-                    raise RuntimeError(f"QGIS could not update the statuses of layer '{self.layer.name()}'.")
-                self._status_by_name.update(changed_names)
-                changed += len(changes)
+            with garbage_collection_paused():  # the step's change maps die with it (core.gc_pause)
+                changes: Dict[int, Dict[int, str]] = {}
+                changed_names = []
+                for name, status in batch:
+                    value = status.value if isinstance(status, TileStatus) else str(status)
+                    old = self._status_by_name.get(name, value)
+                    if old == value:
+                        continue
+                    changes[self._fid_by_name[name]] = {self._status_index: value}
+                    changed_names.append((name, value))
+                    self._counts[old] -= 1
+                    self._counts[value] += 1
+                if changes:
+                    if not self.layer.dataProvider().changeAttributeValues(changes):
+                        raise RuntimeError(f"QGIS could not update the statuses of layer '{self.layer.name()}'.")
+                    self._status_by_name.update(changed_names)
+                    changed += len(changes)
+                del changes, changed_names, batch
             yield changed
         if changed:
             self.layer.triggerRepaint()

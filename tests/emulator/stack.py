@@ -18,6 +18,7 @@ from typing import Any, Dict, Iterator, Optional
 from .bucket import Bucket, S3Access
 from .config import EmulatorConfig
 from .faults import Faults
+from .latency import LatencyProxy
 from .server import TOKEN_PATHS, EmulatorServer, TokenIssuer
 from .service import BatchService
 
@@ -39,7 +40,7 @@ class LocalStack:
                  bucket: str = "sh-batch-local", client_id: str = "local-client-id",
                  client_secret: str = "local-client-secret", s3_access_key: str = "local-access-key",
                  s3_secret_key: str = "local-secret-key", s3_region: str = "eu-central-1",
-                 port: int = 0, s3_port: int = 0):
+                 port: int = 0, s3_port: int = 0, latency_seconds: Optional[float] = None):
         self.config = config or EmulatorConfig()
         self.faults = faults or Faults()
         self.bucket = bucket
@@ -56,6 +57,12 @@ class LocalStack:
         self.service: Optional[BatchService] = None
         self.base_url = ""
         self.s3_endpoint = ""
+        self.latency_seconds = latency_seconds
+        """With a value, clients reach both servers through a :class:`LatencyProxy` each (``api_proxy``,
+        ``s3_proxy``) that adds this round trip to every request and counts them; the emulator itself writes to S3
+        directly."""
+        self.api_proxy: Optional[LatencyProxy] = None
+        self.s3_proxy: Optional[LatencyProxy] = None
 
     # --- life cycle ---------------------------------------------------------------------------------
 
@@ -79,9 +86,17 @@ class LocalStack:
         self._thread = threading.Thread(target=self._http.serve_forever, kwargs={"poll_interval": 0.1},
                                         daemon=True, name="emulator-http")
         self._thread.start()
+        if self.latency_seconds is not None:
+            self.api_proxy = LatencyProxy(self.base_url, self.latency_seconds).start()
+            self.s3_proxy = LatencyProxy(self.s3_endpoint, self.latency_seconds).start()
+            self.base_url, self.s3_endpoint = self.api_proxy.url, self.s3_proxy.url
         return self
 
     def stop(self) -> None:
+        for proxy in (self.api_proxy, self.s3_proxy):
+            if proxy is not None:
+                proxy.stop()
+        self.api_proxy = self.s3_proxy = None
         if self._http is not None:
             self._http.shutdown()
             self._http.server_close()
@@ -167,6 +182,11 @@ class LocalStack:
             f"  S3 secret key   {self.s3_secret_key}",
             f"  S3 region       {self.s3_region}",
             f"  faults          POST {self.base_url}/_emulator/faults  (JSON, see emulator/faults.py)",
+        ]
+        if self.latency_seconds is not None:
+            lines += [f"  latency         {self.latency_seconds * 1000:g} ms added to every request; counts at "
+                      f"{self.base_url}/_latency and {self.s3_endpoint}/_latency"]
+        lines += [
             "",
             "Read the bucket with GDAL / the AWS CLI:",
         ]
@@ -180,6 +200,8 @@ def main(argv: Optional[list] = None) -> int:
     parser.add_argument("--port", type=int, default=int(os.environ.get("EMULATOR_PORT", "0")))
     parser.add_argument("--s3-port", type=int, default=int(os.environ.get("EMULATOR_S3_PORT", "0")))
     parser.add_argument("--fast", action="store_true", help="test timings instead of realistic ones")
+    parser.add_argument("--latency-ms", type=float, default=None,
+                        help="add this round trip to every API and S3 request (through a counting proxy)")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO, format="%(asctime)s %(message)s")
@@ -187,7 +209,8 @@ def main(argv: Optional[list] = None) -> int:
     stopping = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopping.set())
     signal.signal(signal.SIGINT, lambda *_: stopping.set())
-    with LocalStack(config, port=args.port, s3_port=args.s3_port) as stack:
+    latency = args.latency_ms / 1000 if args.latency_ms is not None else None
+    with LocalStack(config, port=args.port, s3_port=args.s3_port, latency_seconds=latency) as stack:
         print(stack.describe(), flush=True)
         while not stopping.wait(0.5):
             pass

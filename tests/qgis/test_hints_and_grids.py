@@ -89,7 +89,8 @@ def add_area(qgis_iface) -> QgsVectorLayer:
 
 def wait_for_preview(dock, qtbot) -> None:
     qtbot.waitUntil(lambda: not dock.preview.busy and dock.last_preview is not None
-                    and dock.last_preview.inputs == dock.preview_inputs(), timeout=WAIT_MS)
+                    and dock.last_preview.inputs == dock.preview_inputs()
+                    and not dock.tile_layer.filling, timeout=WAIT_MS)
 
 
 def shown_messages(qgis_iface, level=None):

@@ -20,7 +20,7 @@ from sentinelhub_batch.plugin.services.compat import renderer_band
 from sentinelhub_batch.plugin.services.connection import Connection, S3Access
 from sentinelhub_batch.plugin.services.project_jobs import read_tracked_jobs
 
-QUICK = PollPolicy(analysing=0.05, waiting_for_user=0.1, processing_min=0.05, processing_max=0.2, growth=1.5)
+QUICK = PollPolicy(analysing=0.05, waiting_for_user=0.1, processing_min=0.05, processing_max=0.2)
 QUICK_STACK = {"render_step": 16, "execution_upload_interval": 0.1, "max_concurrent_tiles": 2}
 BIG_AREA = {"type": "Polygon", "coordinates": [[[-121, 34], [-110, 34], [-110, 44], [-121, 44], [-121, 34]]]}
 """About 11 000 tiles of grid 1 at 20 m."""
@@ -95,6 +95,11 @@ def _tile_layer(dock, task_id):
     return view.tile_layer
 
 
+def _pending_label(dock, task_id) -> str:
+    categories = _tile_layer(dock, task_id).layer.renderer().categories()
+    return next(category.label() for category in categories if category.value() == "PENDING")
+
+
 def _finished(text: str, level: int) -> bool:
     return "finished" in text
 
@@ -141,6 +146,8 @@ def test_job_is_tracked_tiles_change_colour_and_results_load_as_rasters(dock_set
     assert all(isinstance(layer, QgsRasterLayer) and layer.isValid() for layer in layers)
     group = QgsProject.instance().layerTreeRoot().findGroup(dock.views[task.id].result_group)
     assert group is not None and sorted(node.layer().id() for node in group.findLayers()) == sorted(layer_ids)
+    assert [(node.layer().name(), node.itemVisibilityChecked()) for node in group.findLayers()] == [
+        ("NDVI", True), ("data_mask", False)]  # the opaque mask neither covers NDVI nor shows unasked
     ndvi = next(layer for layer in layers if layer.name() == "NDVI")
     assert ndvi.bandCount() == 5  # one band per date of the tutorial's interpolation
     value, ok = ndvi.dataProvider().sample(ndvi.extent().center(), 1)
@@ -161,8 +168,10 @@ def test_stop_flow(dock_setup, local_stack, batch_client, qtbot):
     qtbot.waitUntil(lambda: dock.current_task().status.value == "PROCESSING"
                     and "DONE" in _tile_layer(dock, task.id).statuses().values(), timeout=30000)
     assert dock.stop_button.isEnabled()
+    assert _pending_label(dock, task.id) == "Processing"  # the tiles still to do of a running job
     with qtbot.waitSignal(dock.notification, timeout=30000, check_params_cb=lambda text, level: "stopped" in text):
         dock.stop()
+    assert _pending_label(dock, task.id) == "Waiting"
     assert "stopped" in notes[-1] and "request" in notes[-1]
     assert batch_client.get(task.id).status.value == "STOPPED"
     assert dock.current_task().status.value == "STOPPED"
@@ -402,3 +411,18 @@ def test_plugin_unload_stops_and_joins_the_monitor(qgis_iface, qgis_new_project)
     assert monitor is not None and monitor.running and plugin.jobs_dock is not None
     plugin.unload()
     assert not monitor.running and plugin.jobs_dock is None
+
+
+def test_the_request_view_summarises_a_countrys_coordinates_but_keeps_a_field(qgis_app):
+    from sentinelhub_batch.plugin.gui.jobs_dock import SHOWN_POSITIONS, request_for_display
+
+    ring = [[index * 0.001, (index % 7) * 0.001] for index in range(SHOWN_POSITIONS + 1)] + [[0.0, 0.0]]
+    small = [[[0, 0], [1, 0], [1, 1], [0, 0]]]
+    request = {"processRequest": {"input": {"bounds": {"geometry": {"type": "Polygon", "coordinates": [ring]}}}},
+               "input": {"type": "geopackage", "features": {"geometry": {"type": "Polygon", "coordinates": small}}},
+               "output": {"delivery": {"s3": {"url": "s3://b/f", "accessKey": "AK", "secretAccessKey": "SECRET"}}}}
+    shown = request_for_display(request)
+    assert shown["processRequest"]["input"]["bounds"]["geometry"]["coordinates"] == \
+        f"{SHOWN_POSITIONS + 2:,} positions (Copy as curl gives them all)"
+    assert shown["input"]["features"]["geometry"]["coordinates"] == small
+    assert "SECRET" not in str(shown) and request["output"]["delivery"]["s3"]["secretAccessKey"] == "SECRET"

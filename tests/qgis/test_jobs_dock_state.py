@@ -20,7 +20,7 @@ from sentinelhub_batch.plugin.services.connection import Connection, S3Access
 from sentinelhub_batch.plugin.services.layers import records_from_tiles
 from shapely.geometry import box
 
-QUICK = PollPolicy(analysing=0.05, waiting_for_user=0.1, processing_min=0.05, processing_max=0.2, growth=1.5)
+QUICK = PollPolicy(analysing=0.05, waiting_for_user=0.1, processing_min=0.05, processing_max=0.2)
 WAIT_MS = 30000
 
 

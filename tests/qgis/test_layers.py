@@ -55,6 +55,37 @@ def test_renderer_has_one_category_per_status_with_distinct_colours(qgis_app):
     assert 0 < categories[4].symbol().color().alpha() < 255  # the map stays visible under the tiles
 
 
+def test_pending_tiles_of_a_running_job_are_drawn_as_processing(qgis_app):
+    # The execution database says PENDING, DONE or FATAL: while the job runs, its PENDING tiles are being processed.
+    tiles = TileStatusLayer.create("tiles", records_from_manifest(_utm_manifest(3)))
+    tiles.apply_statuses({"T0": TileStatus.DONE})
+
+    def pending_category():
+        return next(category for category in tiles.layer.renderer().categories() if category.value() == "PENDING")
+
+    tiles.show_job_running(True)
+    assert pending_category().label() == "Processing"
+    assert pending_category().symbol().color().name() == STATUS_COLOURS[TileStatus.PROCESSING]
+    assert tiles.status_of("T1") is TileStatus.PENDING  # the data stays what the service wrote
+    tiles.show_job_running(False)
+    assert pending_category().label() == "Waiting"
+    assert pending_category().symbol().color().name() == STATUS_COLOURS[TileStatus.PENDING]
+
+
+def test_manifest_tiles_read_in_bulk_give_the_same_layer(qgis_app):
+    from bucket_files import manifest_gpkg
+    from sentinelhub_batch.plugin.core.storage import read_manifest_tiles
+    from sentinelhub_batch.plugin.services.layers import records_from_manifest_tiles
+
+    manifest = _utm_manifest(50)
+    bulk = records_from_manifest_tiles(read_manifest_tiles(manifest_gpkg(manifest)))
+    rows = records_from_manifest(manifest)
+    assert bulk.names == rows.names and bulk.outputs == rows.outputs == ["NDVI,data_mask"] * 50
+    for mine, theirs in zip(bulk, rows):
+        assert (mine.epsg, mine.width, mine.height) == (theirs.epsg, theirs.width, theirs.height)
+        assert mine.geometry.equals(theirs.geometry)
+
+
 def test_apply_statuses_changes_only_changed_tiles_without_recreating_features(qgis_app):
     tiles = TileStatusLayer.create("tiles", records_from_manifest(_utm_manifest(200)))
     layer = tiles.layer

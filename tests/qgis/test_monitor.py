@@ -24,7 +24,7 @@ from shapely.geometry import box
 
 TASK_ID = "7d1c0a52-2f6e-4f43-8d0c-0a1b2c3d4e5f"
 BUCKET = "bucket"
-QUICK = PollPolicy(analysing=0.01, waiting_for_user=0.05, processing_min=0.01, processing_max=0.05, growth=1.5)
+QUICK = PollPolicy(analysing=0.01, waiting_for_user=0.05, processing_min=0.01, processing_max=0.05)
 
 
 def manifest_bytes(names: List[str], epsg: int = 32611) -> bytes:
@@ -68,6 +68,11 @@ class FakeBucket:
         if found is None:
             raise S3Error("not found", status=404, code="NoSuchKey", bucket=bucket, key=key)
         return None if if_none_match == found.etag else found
+
+    def download_file(self, bucket, key, path, progress=None, cancel=None):
+        with open(path, "wb") as file:
+            file.write(self.get_object(bucket, key).data)
+        return True
 
     def abort(self, message: str = "") -> None:
         pass
@@ -184,8 +189,13 @@ def test_worker_follows_a_job_to_done_on_its_own_thread(qtbot, monitors):
     assert seen["statuses"][0] == "ANALYSING" and seen["statuses"][-1] == "DONE"
     assert "ANALYSIS_DONE" in seen["statuses"] and "PROCESSING" in seen["statuses"]
     assert sorted(record.name for record in seen["records"]) == sorted(names)
-    assert seen["tiles"][-1] == {name: TileStatus.DONE if status == "DONE" else TileStatus.FAILED
-                                 for name, status in final.items()}
+    # Every tile once, then only the tiles whose status changed.
+    assert seen["tiles"][0] == dict.fromkeys(names, TileStatus.PENDING)
+    assert seen["tiles"][1] == {name: TileStatus.DONE for index, name in enumerate(names) if index % 2}
+    shown: dict = {}
+    for changes in seen["tiles"]:
+        shown.update(changes)
+    assert shown == {name: TileStatus.DONE if status == "DONE" else TileStatus.FAILED for name, status in final.items()}
     execution_reads = [key for key in bucket.gets if key.endswith(".sqlite")]
     assert len(seen["tiles"]) == 3 < len(execution_reads)  # unchanged execution db is not sent again
     assert bucket.gets.count(f"out/{TASK_ID}/featureManifest-{TASK_ID}.gpkg") == 1

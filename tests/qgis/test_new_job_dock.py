@@ -73,7 +73,8 @@ def make_dock(qgis_iface, qtbot, opened=True):
 def wait_for_preview(dock, qtbot):
     """Wait until the preview shown is the one of the current inputs."""
     qtbot.waitUntil(lambda: not dock.preview.busy and dock.last_preview is not None
-                    and dock.last_preview.inputs == dock.preview_inputs(), timeout=WAIT_MS)
+                    and dock.last_preview.inputs == dock.preview_inputs()
+                    and not dock.tile_layer.filling, timeout=WAIT_MS)
     return dock.last_preview
 
 
@@ -113,7 +114,8 @@ def test_tutorial_inputs_give_the_tile_layer_and_cost(qgis_iface, qtbot, project
 
     tiles = expected_tiles()
     assert len(tiles) == 8
-    assert [tile.name for tile in result.tiles] == [tile.name for tile in tiles]
+    assert result.tile_count == 8
+    assert [feature["tile"] for feature in preview_layers()[0].getFeatures()] == [tile.name for tile in tiles]
     layers = preview_layers()
     assert len(layers) == 1 and layers[0].featureCount() == 8
     assert sorted(feature["tile"] for feature in layers[0].getFeatures()) == sorted(tile.name for tile in tiles)
@@ -138,14 +140,59 @@ def test_tutorial_inputs_give_the_tile_layer_and_cost(qgis_iface, qtbot, project
     dock.buffer_x_spin.setValue(0)
     dock.resolution_combo.setCurrentIndex(dock.resolution_combo.findData(20.0))
     result = wait_for_preview(dock, qtbot)
-    assert len(result.tiles) == len(expected_tiles(0, 20, 0))
-    assert result.tiles[0].buffered_height == result.tiles[0].height + 100
+    assert result.tile_count == len(expected_tiles(0, 20, 0))
+    assert result.tile_size.buffered_height == result.tile_size.height + 100
     layers = preview_layers()
     assert [layer.id() for layer in layers] == [layer_id]
-    assert layers[0].featureCount() == len(result.tiles)
+    assert layers[0].featureCount() == result.tile_count
 
     dock.show_tiles_check.setChecked(False)
     assert preview_layers() == []
+    dock.cleanup()
+
+
+def test_a_country_is_previewed_and_priced_without_a_limit(qgis_iface, qtbot, project, no_connection):
+    from sentinelhub_batch.plugin.core.tiles import count_tiles
+
+    regions = json.loads((SHARED_DATA / "bench_regions.geojson").read_text())["features"]
+    california = next(feature for feature in regions if feature["properties"]["name"] == "California")
+    layer = memory_layer(qgis_iface, "Polygon", [shape(california["geometry"]).wkt], "California")
+    assert layer.featureCount() == 1
+    dock = make_dock(qgis_iface, qtbot)
+    result = wait_for_preview(dock, qtbot)
+    expected = sum(count.count for count in count_tiles(shape(california["geometry"]), 4326, 1, 10, 50, 50))
+    assert expected > 4000 and result.tile_count == expected
+    assert preview_layers()[0].featureCount() == expected and preview_layers()[0].isValid()
+    assert f"{expected:,} tile(s)" in dock.tiles_label.text() and "PU charged" in dock.cost_label.text()
+    dock.cleanup()
+
+
+def test_an_area_beyond_the_drawing_limit_is_counted_and_priced_but_not_drawn(qgis_iface, qtbot, project,
+                                                                              no_connection, monkeypatch):
+    from sentinelhub_batch.plugin.services import preview as preview_module
+
+    monkeypatch.setattr(preview_module, "PREVIEW_DRAW_LIMIT", 5)
+    monkeypatch.setattr(new_job_dock_module, "PREVIEW_DRAW_LIMIT", 5)
+    tutorial_layer(qgis_iface)
+    dock = make_dock(qgis_iface, qtbot)
+    result = wait_for_preview(dock, qtbot)
+    assert result.tile_count == 8 and not result.drawn and result.cost.tile_count == 8
+    assert "not drawn (more than 5)" in dock.tiles_label.text() and not preview_layers()
+    dock.cleanup()
+
+
+def test_new_inputs_cancel_the_preview_under_way(qgis_iface, qtbot, project, no_connection):
+    regions = json.loads((SHARED_DATA / "bench_regions.geojson").read_text())["features"]
+    country = next(feature for feature in regions if feature["properties"]["name"] != "California")
+    memory_layer(qgis_iface, "Polygon", [shape(country["geometry"]).wkt], "country")
+    dock = make_dock(qgis_iface, qtbot)
+    qtbot.waitUntil(lambda: bool(dock.preview._tasks), timeout=WAIT_MS)
+    running = dock.preview._tasks[0]
+    tutorial_layer(qgis_iface)
+    qgis_iface.currentLayerChanged.emit(qgis_iface.mapCanvas())
+    qtbot.waitUntil(lambda: running.isCanceled(), timeout=5000)
+    result = wait_for_preview(dock, qtbot)
+    assert result.tile_count == 8
     dock.cleanup()
 
 
@@ -158,7 +205,7 @@ def test_rapid_edits_show_only_the_latest_inputs(qgis_iface, qtbot, project, no_
         dock.preview._start()  # force a computation per edit, as a slow debounce would let through
     result = wait_for_preview(dock, qtbot)
     assert result.inputs.buffer_y == 55
-    assert result.tiles[0].buffered_height == result.tiles[0].height + 110
+    assert result.tile_size.buffered_height == result.tile_size.height + 110
     assert dock.preview.discarded >= 1
     dock.cleanup()
 
@@ -217,7 +264,7 @@ def test_bad_layers_give_messages_not_tracebacks(qgis_iface, qtbot, project, no_
     dock = make_dock(qgis_iface, qtbot)
     result = wait_for_preview(dock, qtbot)
     assert expected in dock.area_label.text()
-    assert dock.job_area is None and result.tiles is None
+    assert dock.job_area is None and result.tile_count is None
     assert expected in dock.tiles_label.text()
     assert not dock.create_button.isEnabled() and expected in dock.create_button.toolTip()
     layers = preview_layers()
@@ -231,7 +278,7 @@ def test_an_invalid_polygon_is_repaired_and_the_user_is_told(qgis_iface, qtbot, 
     dock = make_dock(qgis_iface, qtbot)
     result = wait_for_preview(dock, qtbot)
     assert "repaired" in dock.area_label.text()
-    assert result.tiles
+    assert result.tile_count
 
 
 def test_the_area_follows_the_active_layer_and_its_selection(qgis_iface, qtbot, project, no_connection):
@@ -247,7 +294,7 @@ def test_the_area_follows_the_active_layer_and_its_selection(qgis_iface, qtbot, 
     layer.selectByIds(sub_area)
     assert dock.job_area is not None and dock.job_area.feature_count == 1
     result = wait_for_preview(dock, qtbot)
-    assert len(result.tiles) == 2
+    assert result.tile_count == 2
     assert Qgis.MessageLevel.Critical not in [level for level, messages in
                                               qgis_iface.messageBar().messages.items() if messages]
     dock.cleanup()
@@ -453,7 +500,7 @@ def test_tutorial_job_end_to_end_against_the_local_stack(qgis_iface, qtbot, proj
         dock.output_url_edit.setText(f"s3://{stack.bucket}/california")
         dock.description_edit.setText("California NDVI July 2020 (plugin test)")
         result = wait_for_preview(dock, qtbot)
-        assert len(result.tiles) == 8 and preview_layers()[0].featureCount() == 8
+        assert result.tile_count == 8 and preview_layers()[0].featureCount() == 8
         assert "PU charged" in dock.cost_label.text()
 
         with qtbot.waitSignal(dock.job_created, timeout=60000) as created:
@@ -491,7 +538,8 @@ def test_layers_the_plugin_adds_never_become_the_area(qgis_iface, qtbot, project
     qgis_iface.setActiveLayer(preview_layer)
     dock.refresh_area()
     assert dock.area_error is None and dock.job_area.layer_name == "california_crop_fields"
-    assert wait_for_preview(dock, qtbot).tiles == first.tiles
+    again = wait_for_preview(dock, qtbot)
+    assert (again.tile_count, again.cost.charged_pu) == (first.tile_count, first.cost.charged_pu)
     dock.cleanup()
 
 

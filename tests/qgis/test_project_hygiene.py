@@ -64,7 +64,8 @@ def area_layer() -> QgsVectorLayer:
 
 def wait_for_preview(dock, qtbot) -> None:
     qtbot.waitUntil(lambda: not dock.preview.busy and dock.last_preview is not None
-                    and dock.last_preview.inputs == dock.preview_inputs(), timeout=WAIT_MS)
+                    and dock.last_preview.inputs == dock.preview_inputs()
+                    and not dock.tile_layer.filling, timeout=WAIT_MS)
 
 
 @pytest.fixture
@@ -97,11 +98,12 @@ def test_a_blank_project_stays_unmodified_until_the_user_opens_the_dock(plugin, 
     project.addMapLayer(area)
     qgis_iface.setActiveLayer(area)
     wait_for_preview(dock, qtbot)
-    assert dock.last_preview.tiles and list(project.mapLayers()) == [area.id()]
+    assert dock.last_preview.tile_count and list(project.mapLayers()) == [area.id()]
 
     dock.show()  # the user opens the plugin: now the tiles of the job being prepared are drawn
     qtbot.waitUntil(lambda: len(preview_layers(project)) == 1, timeout=WAIT_MS)
-    assert preview_layers(project)[0].featureCount() == len(dock.last_preview.tiles)
+    qtbot.waitUntil(lambda: not dock.tile_layer.filling, timeout=WAIT_MS)
+    assert preview_layers(project)[0].featureCount() == dock.last_preview.tile_count
     assert layers_qgis_warns_about(project) == []
 
 

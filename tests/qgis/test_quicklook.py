@@ -16,6 +16,7 @@ from qgis.core import (
     QgsProject,
     QgsRasterLayer,
     QgsRectangle,
+    QgsSingleBandPseudoColorRenderer,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import Qt
@@ -117,7 +118,10 @@ def test_test_evalscript_on_the_selected_sub_area_adds_ndvi_and_data_mask(qgis_i
         assert QgsProject.instance().mapLayer(layer.id()) is layer
     group = QgsProject.instance().layerTreeRoot().children()[0]
     assert isinstance(group, QgsLayerTreeGroup) and group.name().startswith("Evalscript test")
-    assert {node.layer().name() for node in group.findLayers()} == {"NDVI", "data_mask"}
+    # Styled like the job's results: the NDVI ramp on top, the mask below and hidden (not a grey RGB image).
+    assert [(node.layer().name(), node.itemVisibilityChecked()) for node in group.findLayers()] == [
+        ("NDVI", True), ("data_mask", False)]
+    assert isinstance(layers["NDVI"].renderer(), QgsSingleBandPseudoColorRenderer)
     assert panel.last_pu is not None and panel.last_pu > 0
     (question,) = panel.questions  # the whole sub-area at 10 m costs more than a test may without asking
     assert f"about {panel.last_estimate:.2f} PU" in question and panel.last_estimate > 5

@@ -35,7 +35,7 @@ from v2_helpers import (
 
 pytestmark = pytest.mark.e2e
 WAIT_MS = 30000
-QUICK = PollPolicy(analysing=0.05, waiting_for_user=0.1, processing_min=0.05, processing_max=0.2, growth=1.5)
+QUICK = PollPolicy(analysing=0.05, waiting_for_user=0.1, processing_min=0.05, processing_max=0.2)
 QUICK_STACK = {"render_step": 16, "execution_upload_interval": 0.1}
 NEAR = "POLYGON((-119.40 36.00, -119.34 36.00, -119.34 36.06, -119.40 36.06, -119.40 36.00))"
 AREA_WKT = "POLYGON((-119.42 35.98, -119.30 35.98, -119.30 36.08, -119.42 36.08, -119.42 35.98))"
@@ -72,7 +72,8 @@ def choose(combo, value):
 
 def wait_for_preview(dock, qtbot):
     qtbot.waitUntil(lambda: not dock.preview.busy and dock.last_preview is not None
-                    and dock.last_preview.inputs == dock.preview_inputs(), timeout=WAIT_MS)
+                    and dock.last_preview.inputs == dock.preview_inputs()
+                    and not dock.tile_layer.filling, timeout=WAIT_MS)
     return dock.last_preview
 
 

@@ -7,8 +7,9 @@ blank project and opens its docks — and saves that clean start as ``qgis-start
 project is unmodified (no layer, nothing to save, QGIS's welcome page still shown) — then loads the tutorial area as
 the active layer, fills in the New job dock (tutorial evalscript, grid 1, 20 m, buffer 50), clicks Create and
 Start, and lets the Jobs dock's monitor follow the job. When the job is PROCESSING and its tiles on the map show
-done, failed and waiting tiles, it saves ``screenshots/qgis.png`` (or the file ``SHB_SCREENSHOT`` names); when the job
-has ended it clicks Load results and saves the mosaics as ``qgis-results.png`` beside it; then it unloads the plugin,
+done, failed and still-to-do tiles (drawn blue, "Processing"), it saves ``screenshots/qgis.png`` (or the file
+``SHB_SCREENSHOT`` names); when the job has ended it clicks Load results and saves the mosaics (NDVI transparent
+outside the area, the mask hidden below it) as ``qgis-results.png`` beside it; then it unloads the plugin,
 stops the stack and quits QGIS. Exit code 0 on success; 1 (with the reason on stderr) on any failure, and a
 watchdog ends everything after ``SHB_SCREENSHOT_TIMEOUT`` seconds (240 by default) so the run never hangs.
 """
@@ -272,14 +273,14 @@ class ScreenshotRun:
         say("New job filled in; waiting for the tile and cost preview")
         self.wait_for("the New job dock to allow Create (preview, area, connection)",
                       lambda: not new_job.create_reasons() and new_job.last_preview is not None
-                      and new_job.last_preview.tiles, self.create, 60,
+                      and new_job.last_preview.tile_count and not new_job.tile_layer.filling, self.create, 60,
                       lambda: " ".join(new_job.create_reasons()) or new_job.tiles_label.text())
 
     def create(self):
         new_job, jobs = self.plugin.new_job_dock, self.plugin.jobs_dock
-        failing = new_job.last_preview.tiles[1].name
+        failing = [feature["tile"] for feature in new_job.tile_layer.layer.getFeatures()][1]
         self.stack.control("/_emulator/faults", {"failingTiles": [failing]})
-        say(f"{len(new_job.last_preview.tiles)} tiles; the emulator will fail tile {failing}")
+        say(f"{new_job.last_preview.tile_count} tiles; the emulator will fail tile {failing}")
         new_job.create_button.click()
         self.wait_for("the batch request to be created",
                       lambda: new_job.current_task is not None and new_job.current_task.id in jobs.tasks,
@@ -351,7 +352,19 @@ class ScreenshotRun:
         extent.grow(max(extent.width(), extent.height()) * 0.05)
         canvas.setExtent(extent)
         canvas.refresh()
+        self.check_processing_tiles_are_blue()
         self.wait_for("the map to be drawn", lambda: not canvas.isDrawing(), self.grab_after_paint, 30)
+
+    def check_processing_tiles_are_blue(self):
+        """The tiles still to do of the running job show in the "Processing" colour (issue 15, item 3)."""
+        from sentinelhub_batch.plugin.core.storage import TileStatus
+        from sentinelhub_batch.plugin.services.layers import STATUS_COLOURS
+
+        layer = self.plugin.jobs_dock.views[self.task_id].tile_layer.layer
+        pending = next(category for category in layer.renderer().categories() if category.value() == "PENDING")
+        if pending.symbol().color().name() != STATUS_COLOURS[TileStatus.PROCESSING]:
+            raise ScreenshotFailed(f"The waiting tiles of the running job are not blue: {pending.label()}.")
+        say(f"tiles still to do of the running job shown as '{pending.label()}' (blue)")
 
     def show_end_of_new_job_dock(self):
         """Fold the Data and Delivery groups and scroll down, so the preview, the buttons and the job's state show."""
@@ -415,12 +428,27 @@ class ScreenshotRun:
             if not layers or not all(layer is not None and layer.isValid() for layer in layers):
                 raise ScreenshotFailed(f"Result layers missing or invalid: {loaded}")
             say(f"{len(layers)} result layer(s): " + ", ".join(layer.name() for layer in layers))
+            self.check_transparent_surroundings(layers)
             self.iface.layerTreeView().expandAll()
             self.iface.mapCanvas().refreshAllLayers()
             self.wait_for("the mosaics to be drawn", lambda: not self.iface.mapCanvas().isDrawing(),
                           lambda: self.grab_after_paint(RESULTS_OUTPUT, lambda: self.end(0)), 60)
 
         self.wait_for("the job to end", ended, click_load_results, 120)
+
+    def check_transparent_surroundings(self, layers):
+        """Outside the area the NDVI mosaic is transparent, and the opaque mask neither covers it nor shows unasked
+        (issue 15, item 4)."""
+        from qgis.core import QgsProject
+
+        root = QgsProject.instance().layerTreeRoot()
+        ndvi = next(layer for layer in layers if layer.name() == "NDVI")
+        if not ndvi.dataProvider().sourceHasNoDataValue(1):
+            raise ScreenshotFailed("The NDVI mosaic has no nodata value: its surroundings would be painted.")
+        mask = next((layer for layer in layers if "mask" in layer.name()), None)
+        if mask is not None and root.findLayer(mask.id()).itemVisibilityChecked():
+            raise ScreenshotFailed("The data mask is shown over the NDVI mosaic.")
+        say(f"NDVI mosaic: nodata {ndvi.dataProvider().sourceNoDataValue(1):g} outside the area; mask hidden below")
 
     def check_no_secrets_shown(self):
         from qgis.PyQt.QtWidgets import QAbstractButton, QLabel, QLineEdit, QPlainTextEdit, QTableWidget

@@ -4,7 +4,7 @@ from collections import namedtuple
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from sentinelhub_batch.plugin.core.cost import estimate_processing_units, parse_time
+from sentinelhub_batch.plugin.core.cost import estimate_for_tile_counts, estimate_processing_units, parse_time
 from sentinelhub_batch.plugin.core.errors import InvalidRequestError
 from sentinelhub_batch.plugin.core.evalscript import EvalscriptInfo, EvalscriptOutput, read_evalscript
 from sentinelhub_batch.plugin.core.tiles import tiles_for_area
@@ -194,3 +194,25 @@ def test_bad_inputs_are_refused():
         estimate_processing_units([], orbit, "2021-01-01", "2021-01-31")
     with pytest.raises(InvalidRequestError):
         estimate_processing_units(tile, orbit, "2021-01-01", timedelta(days=3))
+
+
+def test_an_estimate_from_tile_counts_is_the_estimate_from_the_tiles():
+    from sentinelhub_batch.plugin.core.tiles import count_tiles
+
+    area = box(-122.5, 36.5, -117.5, 39.5)  # two UTM zones
+    info = read_evalscript(WORKED_EXAMPLE_SCRIPT)
+    tiles = tiles_for_area(area, 4326, 1, 20, 10, 10)
+    from_tiles = estimate_processing_units(tiles, info, "2021-01-01", "2021-01-31")
+    from_counts = estimate_for_tile_counts(count_tiles(area, 4326, 1, 20, 10, 10), info, "2021-01-01", "2021-01-31")
+    assert from_counts.tile_count == from_tiles.tile_count == len(tiles)
+    assert from_counts.estimate_pu == pytest.approx(from_tiles.estimate_pu)
+    assert from_counts.charged_pu == pytest.approx(from_tiles.charged_pu)
+    assert from_counts.factors == from_tiles.factors and from_counts.tiles == ()
+    small = [FakeTile("a", 50, 50), FakeTile("b", 1000, 1000)]  # under 10 000 px: the full rate
+    counted = estimate_for_tile_counts([namedtuple("Count", "count width height")(1, 50, 50),
+                                        namedtuple("Count", "count width height")(1, 1000, 1000)], info,
+                                       "2021-01-01", "2021-01-31")
+    assert counted.charged_pu == pytest.approx(estimate_processing_units(small, info, "2021-01-01",
+                                                                         "2021-01-31").charged_pu)
+    with pytest.raises(InvalidRequestError, match="no tiles"):
+        estimate_for_tile_counts([], info, "2021-01-01", "2021-01-31")

@@ -55,6 +55,12 @@ class FakeS3:
         self.downloads[key] = self.downloads.get(key, 0) + 1
         return S3Object(data=data, etag=etag)
 
+    def download_file(self, bucket, key, path, progress=None, cancel=None):
+        found = self.get_object(bucket, key)
+        with open(path, "wb") as file:
+            file.write(found.data)
+        return True
+
 
 class FakeClient:
     def __init__(self, *statuses, **extra):
@@ -174,15 +180,24 @@ def test_bucket_trouble_is_reported_and_the_job_still_polled(bucket):
     assert "check the S3 keys" in snapshot.storage_problem
 
 
-def test_poll_policy():
-    policy = PollPolicy(analysing=5, waiting_for_user=30, processing_min=10, processing_max=40, growth=2)
-    assert policy.next_delay(TaskStatus.ANALYSING, None, False) == 5
-    assert policy.next_delay(TaskStatus.PROCESSING, None, False) == 10
-    assert policy.next_delay(TaskStatus.PROCESSING, 10, False) == 20
-    assert policy.next_delay(TaskStatus.PROCESSING, 30, False) == 40
-    assert policy.next_delay(TaskStatus.PROCESSING, 40, True) == 10
-    assert policy.next_delay(TaskStatus.ANALYSIS_DONE, 40, False) == 30
-    assert policy.next_delay(TaskStatus.DONE, 10, True) is None
+def task_in(status, user_action=None):
+    return BatchTask({"id": TASK_ID, "status": status, **({"userAction": user_action} if user_action else {})})
+
+
+def test_poll_policy_keeps_a_steady_cadence_while_the_job_moves():
+    policy = PollPolicy(analysing=5, waiting_for_user=30, processing_min=10, processing_max=40)
+    assert policy.next_delay(task_in("ANALYSING")) == 5
+    # Processing: every 10 s however long nothing changed (the progress shown is never older than that).
+    assert [policy.next_delay(task_in("PROCESSING")) for _ in range(20)] == [10] * 20
+    # Start was asked for but the status has not caught up yet: polled as quickly as an analysis.
+    assert policy.next_delay(task_in("ANALYSIS_DONE", "START")) == 5
+    assert policy.next_delay(task_in("CREATED", "START")) == 5
+    assert policy.next_delay(task_in("CREATED", "ANALYSE")) == 5
+    # Waiting for the user: slow.
+    assert policy.next_delay(task_in("ANALYSIS_DONE")) == 30
+    assert policy.next_delay(task_in("CREATED")) == 30
+    assert policy.next_delay(task_in("STOPPED", "STOP")) == 30
+    assert policy.next_delay(task_in("DONE")) is None and policy.next_delay(task_in("FAILED")) is None
 
 
 FAST = PollPolicy(analysing=0.01, waiting_for_user=0.01, processing_min=0.01, processing_max=0.02)
@@ -259,17 +274,21 @@ def test_retry_tiles_sends_only_the_failed_tiles(bucket):
     retry_tiles(client, bucket, task, ["11SKA_0_0"], keys=S3Keys("AK", "SK"))  # reprocess chosen tiles
 
 
-def test_a_watcher_that_keeps_nothing_hands_each_file_over_once(bucket):
+def test_a_watcher_that_keeps_nothing_hands_over_the_tiles_once_and_then_only_changed_statuses(bucket):
     put_execution(bucket, ["PENDING", "PENDING", "PENDING"])
     watcher = JobWatcher(FakeClient("PROCESSING"), bucket, TASK_ID, keep_files=False)
     first = watcher.poll()
-    assert len(first.manifest) == 3 and first.tiles_changed and len(first.execution) == 3
+    assert first.manifest is None and first.execution is None
+    assert first.manifest_tiles.names == TILES and first.tiles_changed
+    assert first.status_changes == dict.fromkeys(TILES, TileStatus.PENDING)  # every tile on the first read
     second = watcher.poll()
-    assert second.manifest is None and second.execution is None and not second.tiles_changed
+    assert second.manifest_tiles is None and second.status_changes is None and not second.tiles_changed
+    assert second.task.request is first.task.request  # an unchanged request is not kept twice
     assert watcher.manifest is None and watcher.execution is None
-    put_execution(bucket, ["DONE", "PENDING", "PENDING"])
+    put_execution(bucket, ["DONE", "PENDING", "FATAL"])
     third = watcher.poll()
-    assert third.manifest is None and third.tile_statuses["11SKA_0_0"] is TileStatus.DONE
+    assert third.manifest_tiles is None
+    assert third.status_changes == {"11SKA_0_0": TileStatus.DONE, "11SKA_2_0": TileStatus.FAILED}
     assert bucket.downloads[f"{ROOT}/featureManifest-{TASK_ID}.gpkg"] == 1
 
 

@@ -24,7 +24,9 @@ from sentinelhub_batch.plugin.core.storage import (
     parse_gpkg_geometry,
     parse_s3_url,
     read_execution,
+    read_execution_statuses,
     read_manifest,
+    read_manifest_tiles,
     request_json_location,
     requested_outputs,
     status_counts,
@@ -33,7 +35,7 @@ from sentinelhub_batch.plugin.core.storage import (
     zarr_gdal_path,
     zarr_location,
 )
-from shapely import to_wkb
+from shapely import to_wkb, wkb
 from shapely.geometry import MultiPolygon, Polygon, box
 
 moto_server = fixtures_s3.moto_server
@@ -294,6 +296,19 @@ def test_read_manifest_written_by_ogr(tmp_path):
     assert [row.output_id for row in tiles["11SKA_1_0"]] == ["NDVI", "data_mask"]
 
 
+def test_manifest_tiles_in_bulk_are_the_manifest_rows_grouped_per_tile(tmp_path):
+    data = ogr_manifest(tmp_path / "manifest.gpkg")
+    rows = manifest_tiles(read_manifest(data))
+    tiles = read_manifest_tiles(data)
+    assert tiles.names == list(rows) and len(tiles) == 3
+    assert tiles.epsg == [rows[name][0].epsg for name in rows]
+    assert (tiles.widths, tiles.heights) == ([rows[name][0].width for name in rows],
+                                              [rows[name][0].height for name in rows])
+    assert tiles.outputs == [",".join(sorted(row.output_id for row in rows[name])) for name in rows]
+    assert all(wkb.loads(geometry).equals(rows[name][0].geometry) for name, geometry in zip(tiles.names,
+                                                                                            tiles.geometries))
+
+
 def test_read_manifest_through_a_temporary_file_without_deserialize(tmp_path, monkeypatch):
     import tempfile
 
@@ -354,6 +369,16 @@ def test_read_execution_and_map_statuses(tmp_path):
     assert counts == {TileStatus.PENDING: 2, TileStatus.PROCESSING: 0, TileStatus.DONE: 1, TileStatus.NO_DATA: 1,
                       TileStatus.FAILED: 1}
     assert TileStatus.NO_DATA.is_final and not TileStatus.PENDING.is_final
+
+
+def test_statuses_in_bulk_are_what_every_row_says(tmp_path):
+    rows = [(index, f"T{index}", status, error, False) for index, (status, error) in enumerate(
+        [("DONE", None), ("PENDING", None), ("FATAL", "boom"), ("DONE", "No data"), ("PENDING", "retrying"),
+         ("done", "no data."), ("PROCESSING", None), ("SOMETHING_NEW", None), ("FATAL", "other")] * 3)]
+    data = execution_db(tmp_path, list(reversed(rows)))
+    statuses = read_execution_statuses(data)
+    assert statuses == {feature.name: tile_status(feature) for feature in read_execution(data)}
+    assert list(statuses) == [name for _, name, *_ in rows]  # ordered by id, as read_execution
 
 
 def test_delivered_as_text_and_unknown_statuses(tmp_path):

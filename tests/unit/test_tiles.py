@@ -600,3 +600,33 @@ def test_threads_get_the_same_tiles():
     with ThreadPoolExecutor(max_workers=3) as pool:
         found = list(pool.map(lambda area: [tile.name for tile in tiles_for_area(area, 4326, 1, 10)], areas))
     assert found == expected
+
+
+@pytest.mark.parametrize("grid_id, resolution", [(1, 20), (0, 60), (3, 0.0002)])
+def test_tiles_found_in_bulk_are_counted_and_built_in_batches_as_one_list(grid_id, resolution):
+    from sentinelhub_batch.plugin.core.tiles import count_tiles, find_tiles
+
+    area = box(-122.5, 36.5, -120.4, 37.4)  # across the 120° W zone edge
+    tiles = tiles_for_area(area, 4326, grid_id, resolution, 3, 5)
+    found = find_tiles(area, 4326, grid_id, resolution, 3, 5)
+    batches = list(found.in_batches(batch_size=7))
+    assert max(len(batch) for batch in batches) <= 7
+    assert [tile for batch in batches for tile in batch] == tiles
+    drawn = [(name, epsg, outline) for names, epsg, outlines in found.outlines(batch_size=5)
+             for name, outline in zip(names, outlines)]
+    assert [(name, epsg) for name, epsg, _ in drawn] == [(tile.name, tile.epsg) for tile in tiles]
+    assert all(outline.equals(tile.geometry_wgs84) for (_, _, outline), tile in zip(drawn, tiles))
+    counts = count_tiles(area, 4326, grid_id, resolution, 3, 5)
+    assert sum(count.count for count in counts) == found.count == len(tiles)
+    by_crs = {}
+    for tile in tiles:
+        by_crs[tile.epsg] = by_crs.get(tile.epsg, 0) + 1
+    assert {count.epsg: count.count for count in counts} == by_crs
+    first = tiles[0]
+    assert {(count.width, count.height, count.buffered_width, count.buffered_height) for count in counts} == {
+        (first.width, first.height, first.buffered_width, first.buffered_height)}
+    assert find_tiles(area, 4326, grid_id, resolution, name_limit=len(tiles)).named
+    over_the_limit = find_tiles(area, 4326, grid_id, resolution, name_limit=len(tiles) - 1)
+    assert not over_the_limit.named and over_the_limit.count == len(tiles)
+    with pytest.raises(InvalidRequestError, match="only counted"):
+        next(over_the_limit.in_batches())

@@ -107,7 +107,7 @@ def write_tile_status(algorithm: BatchAlgorithm, parameters: Dict[str, Any], con
     if snapshot.status_only:
         feedback.pushWarning(snapshot.status_only)
     if snapshot.manifest:
-        records = records_from_manifest(snapshot.manifest, context.transformContext())
+        records = records_from_manifest(snapshot.manifest)
     else:
         feedback.pushInfo(tr("No feature manifest yet (the job is {status}): tiles computed from the request.")
                           .format(status=task.status_text))
