@@ -64,32 +64,32 @@
         <translation>Kacheln ausstehend</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="518"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="519"/>
         <source>{total} tiles: {parts}</source>
         <translation>{total} Kacheln: {parts}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="564"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="566"/>
         <source>Choose a job first.</source>
         <translation>Wählen Sie zuerst einen Auftrag.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="572"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="574"/>
         <source>Saving the description</source>
         <translation>Speichern der Beschreibung</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="578"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="580"/>
         <source>Asking the service to analyse the job</source>
         <translation>Anfordern der Analyse beim Dienst</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="616"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="618"/>
         <source>Starting the job</source>
         <translation>Starten des Auftrags</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="626"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="628"/>
         <source>Stopping the job</source>
         <translation>Anhalten des Auftrags</translation>
     </message>
@@ -99,72 +99,72 @@
         <translation>Fehlgeschlagene Kacheln wiederholen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="658"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="660"/>
         <source>Select the tiles to reprocess on the map (in the job&apos;s tile layer) first.</source>
         <translation>Wählen Sie zuerst auf der Karte die Kacheln, die neu verarbeitet werden sollen (im Kachellayer des Auftrags).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="661"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="663"/>
         <source>Reprocess {count} selected tile(s) of job {id}? A new request over just those tiles is created and started; it overwrites their outputs and is charged.</source>
         <translation>{count} gewählte Kachel(n) des Auftrags {id} neu verarbeiten? Eine neue Anfrage nur über diese Kacheln wird erstellt und gestartet; sie überschreibt deren Ausgaben und wird berechnet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="664"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="666"/>
         <source>Reprocess tiles</source>
         <translation>Kacheln neu verarbeiten</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="679"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="681"/>
         <source>Job {new} re-runs tiles of {old}; their colours follow it on the map.</source>
         <translation>Auftrag {new} verarbeitet Kacheln von {old} neu; ihre Farben auf der Karte folgen ihm.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="682"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="684"/>
         <source>Creating the re-run request</source>
         <translation>Erstellen der Anfrage zur Neuverarbeitung</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="696"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="698"/>
         <source>The API calls of job {id} were copied (secrets masked).</source>
         <translation>Die API-Aufrufe des Auftrags {id} wurden kopiert (geheime Werte maskiert).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="739"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="741"/>
         <source>The tiles of job {id} cannot be drawn yet: {error}</source>
         <translation>Die Kacheln des Auftrags {id} können noch nicht gezeichnet werden: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="744"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="746"/>
         <source>Sentinel Hub Batch: tiles of job {id}</source>
         <translation>Sentinel Hub Batch: Kacheln des Auftrags {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="847"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="849"/>
         <source>Job {id}: connected again.</source>
         <translation>Auftrag {id}: wieder verbunden.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="877"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="879"/>
         <source>Job {id}: {message}</source>
         <translation>Auftrag {id}: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="893"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="895"/>
         <source>Re-run {id}</source>
         <translation>Neuverarbeitung {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="893"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="895"/>
         <source>Job {id}</source>
         <translation>Auftrag {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="896"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="898"/>
         <source>{name} finished. Load its results from the jobs panel.</source>
         <translation>{name} ist fertig. Laden Sie die Ergebnisse im Bedienfeld der Batch-Aufträge.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="899"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="901"/>
         <source>{name} failed: {error}</source>
         <translation>{name} ist fehlgeschlagen: {error}</translation>
     </message>
@@ -174,12 +174,12 @@
         <translation>kein Grund angegeben</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="903"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="905"/>
         <source>{name} stopped: {reason}.</source>
         <translation>{name} wurde angehalten: {reason}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="906"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="908"/>
         <source>{name} is analysed and waits to be started.</source>
         <translation>{name} ist analysiert und wartet auf den Start.</translation>
     </message>
@@ -194,32 +194,32 @@
         <translation>Auftrag {id} liefert nicht nach S3, daher gibt es keine Ergebnisse zu laden.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="966"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="968"/>
         <source>Downloading the results of job {id}</source>
         <translation>Herunterladen der Ergebnisse des Auftrags {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="966"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="968"/>
         <source>Loading the results of job {id}</source>
         <translation>Laden der Ergebnisse des Auftrags {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="983"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="985"/>
         <source>Download the results to</source>
         <translation>Ergebnisse herunterladen nach</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="995"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="997"/>
         <source>{count} result layer(s) of job {id} loaded in group &apos;{group}&apos;.</source>
         <translation>{count} Ergebnislayer des Auftrags {id} in die Gruppe „{group}“ geladen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="1004"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="1006"/>
         <source>The result layers of job {id} need the S3 keys: {error}</source>
         <translation>Die Ergebnislayer des Auftrags {id} benötigen die S3-Schlüssel: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="1033"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="1035"/>
         <source>Job {id} of this project cannot be followed: {error}</source>
         <translation>Auftrag {id} dieses Projekts kann nicht verfolgt werden: {error}</translation>
     </message>
@@ -1299,17 +1299,17 @@
         <translation>Das Evalscript konnte nicht unter „{path}“ gespeichert werden ({reason}). Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="57"/>
+        <location filename="../plugin/services/layers.py" line="60"/>
         <source>Waiting</source>
         <translation>Wartend</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="58"/>
+        <location filename="../plugin/services/layers.py" line="61"/>
         <source>Processing</source>
         <translation>Laufend</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="59"/>
+        <location filename="../plugin/services/layers.py" line="62"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -1319,17 +1319,17 @@
         <translation>Keine Daten</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="61"/>
+        <location filename="../plugin/services/layers.py" line="64"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="444"/>
+        <location filename="../plugin/services/layers.py" line="447"/>
         <source>Tiles {id} – {description}</source>
         <translation>Kacheln {id} – {description}</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="445"/>
+        <location filename="../plugin/services/layers.py" line="448"/>
         <source>Tiles {id}</source>
         <translation>Kacheln {id}</translation>
     </message>
@@ -1479,17 +1479,17 @@
         <translation>SH_CLIENT_ID ist gesetzt, SH_CLIENT_SECRET aber nicht.</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="200"/>
+        <location filename="../plugin/services/layers.py" line="203"/>
         <source>its tiles come from a GeoPackage; they are drawn after the analysis.</source>
         <translation>seine Kacheln stammen aus einem GeoPackage; sie werden nach der Analyse gezeichnet.</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="202"/>
+        <location filename="../plugin/services/layers.py" line="205"/>
         <source>the request names no tiling grid.</source>
         <translation>die Anfrage nennt kein Kachelgitter.</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="210"/>
+        <location filename="../plugin/services/layers.py" line="213"/>
         <source>the request has no area.</source>
         <translation>die Anfrage hat kein Gebiet.</translation>
     </message>
@@ -1514,12 +1514,12 @@
         <translation>Nur Status: Der Auftrag liefert nach Google Cloud Storage, das das Plugin nicht lesen kann; seine Kacheln und Ergebnisse werden hier daher nicht angezeigt.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="544"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="546"/>
         <source>The job delivers to Google Cloud Storage, which the plugin cannot read.</source>
         <translation>Der Auftrag liefert nach Google Cloud Storage, das das Plugin nicht lesen kann.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="545"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="547"/>
         <source>A Zarr output is one array per output: it is read from the bucket, and its tiles cannot be re-run into it (the service refuses a folder that holds files).</source>
         <translation>Eine Zarr-Ausgabe ist ein Array je Ausgabe: Sie wird aus dem Bucket gelesen, und ihre Kacheln können nicht neu in sie geschrieben werden (der Dienst lehnt einen Ordner ab, der bereits Dateien enthält).</translation>
     </message>
@@ -2014,32 +2014,32 @@
         <translation>{status} — Ergebnisse nicht lesbar</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="605"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="607"/>
         <source>Estimating the cost of job {id}</source>
         <translation>Schätzen der Kosten des Auftrags {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="612"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="614"/>
         <source>Restart batch request {id}? The tiles not processed yet are processed and charged.</source>
         <translation>Batch-Anfrage {id} neu starten? Die noch nicht verarbeiteten Kacheln werden verarbeitet und berechnet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="623"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="625"/>
         <source>Stop job</source>
         <translation>Auftrag anhalten</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="623"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="625"/>
         <source>Stop batch request {id}? Tiles already processed stay in the bucket and are charged; the service may refuse to restart it for 30 minutes.</source>
         <translation>Batch-Anfrage {id} anhalten? Bereits verarbeitete Kacheln bleiben im Bucket und werden berechnet; der Dienst kann einen Neustart bis zu 30 Minuten lang ablehnen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="645"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="647"/>
         <source>Re-run the failed tile(s) of job {id}? A new request over just those tiles is created and started; it overwrites their outputs and is charged.</source>
         <translation>Die fehlgeschlagene(n) Kachel(n) des Auftrags {id} neu verarbeiten? Eine neue Anfrage nur über diese Kacheln wird erstellt und gestartet; sie überschreibt deren Ausgaben und wird berechnet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="647"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="649"/>
         <source>Re-run tiles</source>
         <translation>Kacheln neu verarbeiten</translation>
     </message>
@@ -2234,22 +2234,22 @@
         <translation>{status} — {count} von {total} Kacheln fehlgeschlagen; „Fehlgeschlagene wiederholen…“ verarbeitet sie neu.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="521"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="523"/>
         <source>The tile statuses cannot be read from the bucket: {problem}</source>
         <translation>Der Kachelstatus kann nicht aus dem Bucket gelesen werden: {problem}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="522"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="524"/>
         <source>Last known: {tiles}</source>
         <translation>Zuletzt bekannt: {tiles}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="866"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="868"/>
         <source>The tile statuses of job {id} cannot be read from the bucket: {message} Check the S3 settings (Connection settings…); the job itself goes on.</source>
         <translation>Der Kachelstatus des Auftrags {id} kann nicht aus dem Bucket gelesen werden: {message} Prüfen Sie die S3-Einstellungen (Verbindungseinstellungen…); der Auftrag selbst läuft weiter.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="872"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="874"/>
         <source>Job {id}: the bucket can be read again.</source>
         <translation>Auftrag {id}: Der Bucket ist wieder lesbar.</translation>
     </message>
@@ -2349,27 +2349,27 @@
         <translation>„{name}“ wurde von Sentinel Hub Batch hinzugefügt (Kacheln oder eine Schnellansicht) und kann nicht das Gebiet sein. Wählen Sie einen eigenen Polygonlayer in der Liste „Gebiet“ oder machen Sie ihn zum aktiven Layer.</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="68"/>
+        <location filename="../plugin/services/layers.py" line="71"/>
         <source>{count} waiting</source>
         <translation>{count} wartend</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="69"/>
+        <location filename="../plugin/services/layers.py" line="72"/>
         <source>{count} processing</source>
         <translation>{count} laufend</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="70"/>
+        <location filename="../plugin/services/layers.py" line="73"/>
         <source>{count} done</source>
         <translation>{count} fertig</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="71"/>
+        <location filename="../plugin/services/layers.py" line="74"/>
         <source>{count} without data</source>
         <translation>{count} ohne Daten</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="72"/>
+        <location filename="../plugin/services/layers.py" line="75"/>
         <source>{count} failed</source>
         <translation>{count} fehlgeschlagen</translation>
     </message>
@@ -2379,7 +2379,7 @@
         <translation>{count} Positionen (Als curl kopieren liefert alle)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="975"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="977"/>
         <source>Building the overviews of {count} mosaic(s)</source>
         <translation>Übersichten von {count} Mosaik(en) werden erstellt</translation>
     </message>
@@ -2432,6 +2432,16 @@
         <location filename="../plugin/services/results.py" line="500"/>
         <source>The outputs &apos;{output}&apos; have no internal overviews (they are not COGs), so the mosaic has none either: zoomed out it reads every tile in view. Ask for COG output for large jobs.</source>
         <translation>Die Ausgaben '{output}' haben keine internen Übersichten (sie sind keine COGs), daher hat das Mosaik auch keine: herausgezoomt liest es jede sichtbare Kachel. Wählen Sie für große Aufträge COG-Ausgabe.</translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/layers.py" line="58"/>
+        <source>To do (processing)</source>
+        <translation>Zu erledigen (in Bearbeitung)</translation>
+    </message>
+    <message>
+        <location filename="../plugin/services/layers.py" line="71"/>
+        <source>{count} to do</source>
+        <translation>{count} zu erledigen</translation>
     </message>
 </context>
 <context>

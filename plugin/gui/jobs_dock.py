@@ -515,7 +515,9 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
             text = tr("not shown") if view is None else tr("waiting for the tiles")
         else:
             counts = view.tile_layer.status_counts()
-            text = tr("{total} tiles: {parts}").format(total=len(view.tile_layer), parts=status_counts_text(counts))
+            running = task is not None and task.status is TaskStatus.PROCESSING
+            text = tr("{total} tiles: {parts}").format(total=len(view.tile_layer),
+                                                       parts=status_counts_text(counts, running))
         if problem:
             known = view is not None and view.tile_layer is not None
             text = tr("The tile statuses cannot be read from the bucket: {problem}").format(problem=problem) \

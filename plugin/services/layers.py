@@ -51,8 +51,11 @@ STATUS_COLOURS: Dict[TileStatus, str] = {
 STATUS_ORDER = (TileStatus.PENDING, TileStatus.PROCESSING, TileStatus.DONE, TileStatus.NO_DATA, TileStatus.FAILED)
 
 
-def status_label(status: TileStatus) -> str:
-    """The status in the user's language, as the legend, the docks and Processing say it."""
+def status_label(status: TileStatus, job_running: bool = False) -> str:
+    """The status in the user's language, as the legend, the docks and Processing say it (the PENDING tiles of a
+    running job are "to do, processing": see :func:`tile_status_renderer`)."""
+    if job_running and status is TileStatus.PENDING:
+        return tr("To do (processing)")
     return {
         TileStatus.PENDING: tr("Waiting"),
         TileStatus.PROCESSING: tr("Processing"),
@@ -62,10 +65,10 @@ def status_label(status: TileStatus) -> str:
     }[status]
 
 
-def status_counts_text(counts: Mapping[TileStatus, int]) -> str:
+def status_counts_text(counts: Mapping[TileStatus, int], job_running: bool = False) -> str:
     """``8 done, 2 failed`` in the user's language: the tiles of each status that has any, in the legend's order."""
     texts = {
-        TileStatus.PENDING: tr("{count} waiting"),
+        TileStatus.PENDING: tr("{count} to do") if job_running else tr("{count} waiting"),
         TileStatus.PROCESSING: tr("{count} processing"),
         TileStatus.DONE: tr("{count} done"),
         TileStatus.NO_DATA: tr("{count} without data"),
@@ -223,15 +226,15 @@ def _status_symbol(colour_name: str) -> QgsFillSymbol:
 def tile_status_renderer(job_running: bool = False) -> QgsCategorizedSymbolRenderer:
     """Categories per TileStatus: semi-transparent fill, outline of the same colour, legend in plain words.
 
-    While the job runs (``job_running``), its PENDING tiles are drawn as "Processing": the execution database has no
-    status for a tile being worked on (PENDING, DONE and FATAL only), so the tiles still to do of a running job are
-    the ones it is processing. Otherwise they are "Waiting".
+    While the job runs (``job_running``), its PENDING tiles are drawn in the colour of "Processing" and labelled
+    "To do (processing)": the execution database has no status for a tile being worked on (PENDING, DONE and FATAL
+    only), so the tiles still to do of a running job are the ones it is processing. Otherwise they are "Waiting".
     """
     categories = []
     for status in STATUS_ORDER:
         shown = TileStatus.PROCESSING if job_running and status is TileStatus.PENDING else status
         categories.append(QgsRendererCategory(status.value, _status_symbol(STATUS_COLOURS[shown]),
-                                              status_label(shown)))
+                                              status_label(status, job_running)))
     return QgsCategorizedSymbolRenderer(STATUS_FIELD, categories)
 
 
@@ -299,12 +302,12 @@ class TileStatusLayer:
         self._counts = Counter(self._status_by_name.values())
 
     def show_job_running(self, running: bool) -> None:
-        """Draw the PENDING tiles as "Processing" while the job runs, as "Waiting" otherwise (one renderer swap, no
+        """Draw the PENDING tiles as "To do (processing)" while the job runs, as "Waiting" otherwise (one renderer swap, no
         feature changes)."""
         renderer = self.layer.renderer()
         pending = next((category for category in getattr(renderer, "categories", lambda: [])()
                         if category.value() == TileStatus.PENDING.value), None)
-        wanted = status_label(TileStatus.PROCESSING if running else TileStatus.PENDING)
+        wanted = status_label(TileStatus.PENDING, running)
         if pending is None or pending.label() != wanted:
             self.layer.setRenderer(tile_status_renderer(running))
             self.layer.triggerRepaint()

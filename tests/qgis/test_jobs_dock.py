@@ -168,7 +168,7 @@ def test_stop_flow(dock_setup, local_stack, batch_client, qtbot):
     qtbot.waitUntil(lambda: dock.current_task().status.value == "PROCESSING"
                     and "DONE" in _tile_layer(dock, task.id).statuses().values(), timeout=30000)
     assert dock.stop_button.isEnabled()
-    assert _pending_label(dock, task.id) == "Processing"  # the tiles still to do of a running job
+    assert _pending_label(dock, task.id) == "To do (processing)"  # the tiles still to do of a running job
     with qtbot.waitSignal(dock.notification, timeout=30000, check_params_cb=lambda text, level: "stopped" in text):
         dock.stop()
     assert _pending_label(dock, task.id) == "Waiting"

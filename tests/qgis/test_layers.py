@@ -64,7 +64,7 @@ def test_pending_tiles_of_a_running_job_are_drawn_as_processing(qgis_app):
         return next(category for category in tiles.layer.renderer().categories() if category.value() == "PENDING")
 
     tiles.show_job_running(True)
-    assert pending_category().label() == "Processing"
+    assert pending_category().label() == "To do (processing)"
     assert pending_category().symbol().color().name() == STATUS_COLOURS[TileStatus.PROCESSING]
     assert tiles.status_of("T1") is TileStatus.PENDING  # the data stays what the service wrote
     tiles.show_job_running(False)

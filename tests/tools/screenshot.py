@@ -7,7 +7,7 @@ blank project and opens its docks — and saves that clean start as ``qgis-start
 project is unmodified (no layer, nothing to save, QGIS's welcome page still shown) — then loads the tutorial area as
 the active layer, fills in the New job dock (tutorial evalscript, grid 1, 20 m, buffer 50), clicks Create and
 Start, and lets the Jobs dock's monitor follow the job. When the job is PROCESSING and its tiles on the map show
-done, failed and still-to-do tiles (drawn blue, "Processing"), it saves ``screenshots/qgis.png`` (or the file
+done, failed and still-to-do tiles (drawn blue, "To do (processing)"), it saves ``screenshots/qgis.png`` (or the file
 ``SHB_SCREENSHOT`` names); when the job has ended it clicks Load results and saves the mosaics (NDVI transparent
 outside the area, the mask hidden below it) as ``qgis-results.png`` beside it; then it unloads the plugin,
 stops the stack and quits QGIS. Exit code 0 on success; 1 (with the reason on stderr) on any failure, and a
