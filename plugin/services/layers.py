@@ -302,8 +302,8 @@ class TileStatusLayer:
         self._counts = Counter(self._status_by_name.values())
 
     def show_job_running(self, running: bool) -> None:
-        """Draw the PENDING tiles as "To do (processing)" while the job runs, as "Waiting" otherwise (one renderer swap, no
-        feature changes)."""
+        """Draw the PENDING tiles as "To do (processing)" while the job runs, as "Waiting" otherwise (one renderer
+        swap, no feature changes)."""
         renderer = self.layer.renderer()
         pending = next((category for category in getattr(renderer, "categories", lambda: [])()
                         if category.value() == TileStatus.PENDING.value), None)
