@@ -26,6 +26,7 @@ import resource
 import sys
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 from types import SimpleNamespace
 from typing import List, Tuple
@@ -53,6 +54,7 @@ class GcPauses:
     def __init__(self) -> None:
         self.pauses: List[float] = []
         self.threads: List[str] = []
+        self.intervals: List[Tuple[float, float]] = []
         self._started = 0.0
 
     def __call__(self, phase: str, info: dict) -> None:
@@ -61,8 +63,14 @@ class GcPauses:
         if phase == "start":
             self._started = time.perf_counter()
         else:
-            self.pauses.append((time.perf_counter() - self._started) * 1000)
+            ended = time.perf_counter()
+            self.pauses.append((ended - self._started) * 1000)
             self.threads.append(threading.current_thread().name)
+            self.intervals.append((self._started, ended))
+
+
+def _overlaps(interval: Tuple[float, float], others: List[Tuple[float, float]]) -> bool:
+    return any(start < interval[1] and interval[0] < end for start, end in others)
 
 
 def main() -> int:
@@ -107,13 +115,16 @@ def main() -> int:
         dock.confirm_start = lambda summary: summary.estimate.billed_pu  # the benchmark accepts its own cost
 
         turns: List[Tuple[float, float]] = []
+        turn_intervals: List[Tuple[float, float]] = []
         polls = {"updates": 0, "changed": 0}
         original_turn = dock._do_work
 
         def timed_turn():
             started, cpu_started = time.perf_counter(), time.thread_time()
             original_turn()
-            turns.append(((time.perf_counter() - started) * 1000, (time.thread_time() - cpu_started) * 1000))
+            ended = time.perf_counter()
+            turns.append(((ended - started) * 1000, (time.thread_time() - cpu_started) * 1000))
+            turn_intervals.append((started, ended))
 
         dock._work_timer.timeout.disconnect(dock._do_work)
         dock._work_timer.timeout.connect(timed_turn)
@@ -125,6 +136,7 @@ def main() -> int:
         monitor.worker.tiles_updated.connect(counted)
 
         gaps = {"max": 0.0, "ticks": 0, "over": 0}
+        long_gaps: List[Tuple[float, float]] = []
         clock = QElapsedTimer()
         clock.start()
         last = [clock.elapsed()]
@@ -133,7 +145,10 @@ def main() -> int:
             now = clock.elapsed()
             gap = now - last[0]
             gaps["max"] = max(gaps["max"], gap)
-            gaps["over"] += gap > TARGET_STALL_MS
+            if gap > TARGET_STALL_MS:
+                gaps["over"] += 1
+                ended = time.perf_counter()
+                long_gaps.append((ended - gap / 1000, ended))
             gaps["ticks"] += 1
             last[0] = now
 
@@ -179,6 +194,7 @@ def main() -> int:
         view = dock.views[task.id]
         tile_layer = view.tile_layer
         statuses = tile_layer.statuses() if tile_layer else {}
+        tracked = Counter(type(item).__name__ for item in gc.get_objects())
         complete = finished["done"] and bool(statuses) and "PENDING" not in statuses.values()
         monitor.shutdown(10000)
         dock.shutdown()
@@ -205,6 +221,12 @@ def main() -> int:
           f"{'OK' if gaps['max'] < TARGET_STALL_MS else 'OVER TARGET'}")
     print(f"dock turns applying reports: {len(turns):,}; longest {max(wall):.1f} ms wall, {max(cpu):.1f} ms GUI-thread "
           f"CPU; {polls['updates']} status reports carrying {polls['changed']:,} changes")
+    causes = ["full GC" if _overlaps(gap, gc_pauses.intervals) else "dock turn" if _overlaps(gap, turn_intervals)
+              else "other" for gap in long_gaps]
+    print(f"  gaps over {TARGET_STALL_MS:.0f} ms during: " + (", ".join(
+        f"{cause} {causes.count(cause)}" for cause in ("full GC", "dock turn", "other") if cause in causes) or "-"))
+    print(f"objects the garbage collector tracks at the end: {sum(tracked.values()):,} (most: "
+          + ", ".join(f"{name} {count:,}" for name, count in tracked.most_common(6)) + ")")
     print(f"full garbage collections: {len(gc_pauses.pauses)} (on {', '.join(gc_pauses.threads) or 'none'}), longest "
           f"{max(gc_pauses.pauses or [0]):.0f} ms; "
           f"peak memory grew by {(rss_after - rss_before) / 1024:.0f} MB")
