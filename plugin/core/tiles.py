@@ -112,9 +112,9 @@ class AreaTiles:
     """The tiles of an area, found in bulk but not built: per tile CRS their extents and names in arrays.
 
     :attr:`count` and :meth:`counts` cost nothing; :meth:`in_batches` builds the :class:`Tile` objects a batch at a
-    time, so a preview can write 100 000 tiles to a file without holding them all. When more tiles were found than
-    the ``name_limit`` of :func:`find_tiles` (:func:`count_tiles`: always), they are only counted (``named`` is
-    False): the 5 million tiles of the world on grid 1 are counted from a few numbers per zone.
+    time, and :meth:`outlines` gives what drawing them needs without a :class:`Tile` per tile. When more tiles were
+    found than the ``name_limit`` of :func:`find_tiles` (:func:`count_tiles`: always), they are only counted
+    (``named`` is False): the 5 million tiles of the world on grid 1 are counted from a few numbers per zone.
     """
 
     def __init__(self, grid: TilingGrid, layout: _RasterLayout, batches: Sequence[_TileBatch], named: bool):
