@@ -227,19 +227,13 @@ def tiles_for_area(
     resolution: Union[float, int, str],
     buffer_x: int = 0,
     buffer_y: int = 0,
-    max_tiles: Optional[int] = None,
 ) -> List[Tile]:
     """Every tile a batch request over ``area`` processes, ordered by CRS, then north to south, west to east.
 
     The arguments are those of :func:`find_tiles`. Raises :class:`AreaError` (or InvalidRequestError for a
-    resolution the grid does not allow); with ``max_tiles`` set, also when the area needs more tiles than that.
+    resolution the grid does not allow).
     """
     found = find_tiles(area, area_crs, grid, resolution, buffer_x, buffer_y)
-    if max_tiles is not None and found.count > max_tiles:
-        raise AreaError(
-            f"The area needs {found.count} tiles of grid {found.grid.id} ({found.grid.name}), more than the limit "
-            f"of {max_tiles}. Choose a smaller area or a grid with bigger tiles."
-        )
     tiles: List[Tile] = []
     for batch in found.in_batches(batch_size=max(found.count, 1)):
         tiles.extend(batch)

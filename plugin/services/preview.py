@@ -212,10 +212,10 @@ def _find_tiles(inputs: PreviewInputs, result: PreviewResult, outlines: bool, ac
     return counts
 
 
-def checked_preview(inputs: PreviewInputs, max_tiles: Optional[int] = None) -> PreviewResult:
+def checked_preview(inputs: PreviewInputs) -> PreviewResult:
     """:func:`compute_preview` with every tile (Processing) for callers that stop at the first problem: raises it as
     InvalidRequestError."""
-    result = compute_preview(inputs, max_tiles=max_tiles)
+    result = compute_preview(inputs)
     for problem in (result.evalscript_error, result.tiles_error, result.cost_error):
         if problem:
             raise InvalidRequestError(problem)
