@@ -560,7 +560,7 @@ def _densify_metres(grid: TilingGrid) -> float:
 
 
 def _utm_batches(area: BaseGeometry, source_crs: proj.CRS, grid: TilingGrid,
-                 naming: Optional[_Naming] = None) -> Optional[List[_TileBatch]]:
+                 naming: _Naming) -> Optional[List[_TileBatch]]:
     """Tiles of a UTM grid per zone and hemisphere; None when the area is outside the grid's latitudes."""
     densify_metres = _densify_metres(grid)
     densify_degrees = densify_metres / METRES_PER_DEGREE
@@ -579,7 +579,7 @@ def _utm_batches(area: BaseGeometry, source_crs: proj.CRS, grid: TilingGrid,
         else:
             part = _project_geometry(shapely.segmentize(part_lonlat, densify_degrees), frame.epsg)
         if not part.is_empty and part.area > 0.0:
-            batches.append(_utm_zone_tiles(frame, part, layout, naming or _Naming(None)))
+            batches.append(_utm_zone_tiles(frame, part, layout, naming))
     return batches if reached else None
 
 
@@ -670,7 +670,7 @@ def _utm_zone_tiles(frame: utm_tiling.ZoneFrame, part: BaseGeometry, layout: utm
 
 
 def _cell_batches(area: BaseGeometry, source_crs: proj.CRS, grid: TilingGrid,
-                  naming: Optional[_Naming] = None) -> Optional[List[_TileBatch]]:
+                  naming: _Naming) -> Optional[List[_TileBatch]]:
     """Tiles of a WGS84 or LAEA grid (cells aligned to the CRS origin); None when the area is outside its coverage."""
     densify_metres = _densify_metres(grid)
     densify_degrees = densify_metres / METRES_PER_DEGREE
@@ -708,7 +708,6 @@ def _cell_batches(area: BaseGeometry, source_crs: proj.CRS, grid: TilingGrid,
     if part.is_empty or part.area <= 0.0:
         return []
     columns, rows = grid_cells_overlapping(part, grid.tile_width, grid.tile_height, origin)
-    naming = naming or _Naming(None)
     naming.count += len(columns)
     if not naming.on:
         return [_TileBatch.counted(epsg, None, len(columns))]
