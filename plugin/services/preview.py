@@ -392,11 +392,14 @@ class TilePreviewLayer:
             self._timer.stop()
 
     def _fill_steps(self, layer: QgsVectorLayer, outlines: TileOutlines) -> Iterator[None]:
+        """The refill, a chunk a step; it ends early when the user removed the layer from the project meanwhile."""
         provider = layer.dataProvider()
         old_ids = list(provider.allFeatureIds())
         for first in range(0, len(old_ids), FILL_CHUNK * 4):
             provider.deleteFeatures(old_ids[first:first + FILL_CHUNK * 4])
             yield
+            if sip.isdeleted(layer):
+                return
         fields = layer.fields()
         for first in range(0, len(outlines), FILL_CHUNK):
             with garbage_collection_paused():  # the chunk's features die with it (core.gc_pause)
@@ -410,6 +413,8 @@ class TilePreviewLayer:
                 provider.addFeatures(features)
                 del features
             yield
+            if sip.isdeleted(layer):
+                return
         layer.updateExtents()
         if self.project.mapLayer(layer.id()) is None:
             self.project.addMapLayer(layer)
