@@ -103,14 +103,6 @@ class CostEstimate:
     def minimum_applies(self) -> bool:
         return self.billed_pu > self.charged_pu
 
-    def summary(self) -> str:
-        """One line for a status bar."""
-        minimum = " (the 100 PU minimum per request)" if self.minimum_applies else ""
-        return (
-            f"{self.tile_count} tiles: {self.estimate_pu:.2f} PU before the batch discount, "
-            f"{self.charged_pu:.2f} PU charged, billed {self.billed_pu:.2f} PU{minimum}"
-        )
-
 
 @dataclass(frozen=True)
 class _SizeGroup:

@@ -9,7 +9,6 @@ Written with sqlite3 only (no GDAL in the core), following the OGC GeoPackage 1.
 
 from __future__ import annotations
 
-import contextlib
 import math
 import os
 import sqlite3
@@ -385,79 +384,3 @@ def write_features_geopackage(features: Iterable[GeoPackageFeature], path: Optio
         os.replace(partial, path)
     return data
 
-
-class OutlinesGeoPackage:
-    """A GeoPackage of polygons in EPSG:4326, written a batch at a time: what the tile preview draws for 100 000
-    tiles without holding them.
-
-    One table ``table`` with an ``fid``, ``columns`` (name, SQL type) and ``geometry``. No spatial index: filling
-    an R-tree costs seconds for 100 000 tiles, while QGIS reading the file without one skips the tiles out of view
-    by the envelope each geometry carries.
-    """
-
-    GEOMETRY_COLUMN = "geometry"
-
-    def __init__(self, path: str, table: str, columns: Sequence[Tuple[str, str]]):
-        self.path = path
-        self.table = table
-        self.columns = [name for name, _ in columns]
-        self.count = 0
-        self._bounds = [math.inf, math.inf, -math.inf, -math.inf]
-        self._connection = sqlite3.connect(path)
-        connection = self._connection
-        connection.execute(f"PRAGMA application_id = {GEOPACKAGE_APPLICATION_ID}")
-        connection.execute(f"PRAGMA user_version = {GEOPACKAGE_USER_VERSION}")
-        connection.execute("PRAGMA journal_mode = OFF")
-        connection.execute("PRAGMA synchronous = OFF")
-        connection.executescript(_CORE_SCHEMA)
-        name, wkt = _crs_definition(4326)
-        connection.executemany(
-            "INSERT INTO gpkg_spatial_ref_sys (srs_name, srs_id, organization, organization_coordsys_id, definition, "
-            "description) VALUES (?, ?, ?, ?, ?, ?)",
-            [("Undefined cartesian SRS", -1, "NONE", -1, "undefined", None),
-             ("Undefined geographic SRS", 0, "NONE", 0, "undefined", None),
-             (name, 4326, "EPSG", 4326, wkt, None)])
-        definitions = ", ".join(f'"{name}" {kind}' for name, kind in columns)
-        connection.execute(f'CREATE TABLE "{table}" (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, {definitions}, '
-                           f'"{self.GEOMETRY_COLUMN}" POLYGON)')
-        connection.execute(
-            "INSERT INTO gpkg_geometry_columns (table_name, column_name, geometry_type_name, srs_id, z, m) "
-            "VALUES (?, ?, 'POLYGON', 4326, 0, 0)", (table, self.GEOMETRY_COLUMN))
-
-    def add(self, polygons: Any, rows: Sequence[Sequence[Any]]) -> None:
-        """Append shapely polygons (a sequence or an array; longitude/latitude) with their column values."""
-        import numpy as np
-        import shapely
-
-        shapes = np.asarray(polygons, dtype=object)
-        if not len(shapes):
-            return
-        boxes = shapely.bounds(shapes)
-        wkbs = shapely.to_wkb(shapes, output_dimension=2, byte_order=1)
-        header = struct.Struct("<2sBBi4d")
-        records = [(*values, header.pack(b"GP", 0, 0b0000_0011, 4326, x0, x1, y0, y1) + wkb)
-                   for values, (x0, y0, x1, y1), wkb in zip(rows, boxes.tolist(), wkbs.tolist())]
-        placeholders = ", ".join("?" * (len(self.columns) + 1))
-        names = ", ".join([*(f'"{name}"' for name in self.columns), f'"{self.GEOMETRY_COLUMN}"'])
-        self._connection.executemany(f'INSERT INTO "{self.table}" ({names}) VALUES ({placeholders})',  # noqa: S608
-                                     records)
-        self.count += len(records)
-        low, high = boxes.min(axis=0), boxes.max(axis=0)
-        self._bounds = [min(self._bounds[0], low[0]), min(self._bounds[1], low[1]),
-                        max(self._bounds[2], high[2]), max(self._bounds[3], high[3])]
-
-    def close(self) -> None:
-        """Record the extent and write the file."""
-        min_x, min_y, max_x, max_y = self._bounds if self.count else (None, None, None, None)
-        self._connection.execute(
-            "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, min_x, min_y, max_x, max_y, "
-            "srs_id) VALUES (?, 'features', ?, '', ?, ?, ?, ?, 4326)", (self.table, self.table, min_x, min_y, max_x,
-                                                                         max_y))
-        self._connection.commit()
-        self._connection.close()
-
-    def discard(self) -> None:
-        """Stop writing and delete the file (a cancelled preview)."""
-        self._connection.close()
-        with contextlib.suppress(OSError):
-            os.remove(self.path)

@@ -112,9 +112,9 @@ class AreaTiles:
     """The tiles of an area, found in bulk but not built: per tile CRS their extents and names in arrays.
 
     :attr:`count` and :meth:`counts` cost nothing; :meth:`in_batches` builds the :class:`Tile` objects a batch at a
-    time, so a preview can write 100 000 tiles to a file without holding them all. When more tiles were found than
-    the ``name_limit`` of :func:`find_tiles` (:func:`count_tiles`: always), they are only counted (``named`` is
-    False): the 5 million tiles of the world on grid 1 are counted from a few numbers per zone.
+    time, and :meth:`outlines` gives what drawing them needs without a :class:`Tile` per tile. When more tiles were
+    found than the ``name_limit`` of :func:`find_tiles` (:func:`count_tiles`: always), they are only counted
+    (``named`` is False): the 5 million tiles of the world on grid 1 are counted from a few numbers per zone.
     """
 
     def __init__(self, grid: TilingGrid, layout: _RasterLayout, batches: Sequence[_TileBatch], named: bool):
@@ -227,19 +227,13 @@ def tiles_for_area(
     resolution: Union[float, int, str],
     buffer_x: int = 0,
     buffer_y: int = 0,
-    max_tiles: Optional[int] = None,
 ) -> List[Tile]:
     """Every tile a batch request over ``area`` processes, ordered by CRS, then north to south, west to east.
 
     The arguments are those of :func:`find_tiles`. Raises :class:`AreaError` (or InvalidRequestError for a
-    resolution the grid does not allow); with ``max_tiles`` set, also when the area needs more tiles than that.
+    resolution the grid does not allow).
     """
     found = find_tiles(area, area_crs, grid, resolution, buffer_x, buffer_y)
-    if max_tiles is not None and found.count > max_tiles:
-        raise AreaError(
-            f"The area needs {found.count} tiles of grid {found.grid.id} ({found.grid.name}), more than the limit "
-            f"of {max_tiles}. Choose a smaller area or a grid with bigger tiles."
-        )
     tiles: List[Tile] = []
     for batch in found.in_batches(batch_size=max(found.count, 1)):
         tiles.extend(batch)
@@ -566,7 +560,7 @@ def _densify_metres(grid: TilingGrid) -> float:
 
 
 def _utm_batches(area: BaseGeometry, source_crs: proj.CRS, grid: TilingGrid,
-                 naming: Optional[_Naming] = None) -> Optional[List[_TileBatch]]:
+                 naming: _Naming) -> Optional[List[_TileBatch]]:
     """Tiles of a UTM grid per zone and hemisphere; None when the area is outside the grid's latitudes."""
     densify_metres = _densify_metres(grid)
     densify_degrees = densify_metres / METRES_PER_DEGREE
@@ -585,7 +579,7 @@ def _utm_batches(area: BaseGeometry, source_crs: proj.CRS, grid: TilingGrid,
         else:
             part = _project_geometry(shapely.segmentize(part_lonlat, densify_degrees), frame.epsg)
         if not part.is_empty and part.area > 0.0:
-            batches.append(_utm_zone_tiles(frame, part, layout, naming or _Naming(None)))
+            batches.append(_utm_zone_tiles(frame, part, layout, naming))
     return batches if reached else None
 
 
@@ -676,7 +670,7 @@ def _utm_zone_tiles(frame: utm_tiling.ZoneFrame, part: BaseGeometry, layout: utm
 
 
 def _cell_batches(area: BaseGeometry, source_crs: proj.CRS, grid: TilingGrid,
-                  naming: Optional[_Naming] = None) -> Optional[List[_TileBatch]]:
+                  naming: _Naming) -> Optional[List[_TileBatch]]:
     """Tiles of a WGS84 or LAEA grid (cells aligned to the CRS origin); None when the area is outside its coverage."""
     densify_metres = _densify_metres(grid)
     densify_degrees = densify_metres / METRES_PER_DEGREE
@@ -714,7 +708,6 @@ def _cell_batches(area: BaseGeometry, source_crs: proj.CRS, grid: TilingGrid,
     if part.is_empty or part.area <= 0.0:
         return []
     columns, rows = grid_cells_overlapping(part, grid.tile_width, grid.tile_height, origin)
-    naming = naming or _Naming(None)
     naming.count += len(columns)
     if not naming.on:
         return [_TileBatch.counted(epsg, None, len(columns))]

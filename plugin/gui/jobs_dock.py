@@ -30,6 +30,7 @@ from ..core.storage import OUTPUT_TYPE_ZARR, TileStatus, parse_s3_url, request_o
 from ..services import jobs
 from ..services.i18n import tr
 from ..services.layers import (
+    TileOutlines,
     TileStatusLayer,
     find_tile_layer,
     records_from_request,
@@ -808,7 +809,7 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         function(*args)
         yield
 
-    def _tiles_loaded(self, task_id: str, records: list) -> None:
+    def _tiles_loaded(self, task_id: str, records: TileOutlines) -> None:
         self._queue(self._tiles_loaded_steps(task_id, records))
 
     def _tiles_updated(self, task_id: str, statuses: Dict[str, TileStatus]) -> None:
@@ -817,7 +818,7 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
     def _task_updated(self, task_id: str, task: BatchTask) -> None:
         self._queue(self._single_step(self._apply_task_update, task_id, task))
 
-    def _tiles_loaded_steps(self, task_id: str, records: list) -> Iterator[Any]:
+    def _tiles_loaded_steps(self, task_id: str, records: TileOutlines) -> Iterator[Any]:
         view = self.views.get(task_id)
         if view is None or view.parent_task_id:
             return  # a re-run's manifest holds only its tiles: the parent's layer keeps all of them

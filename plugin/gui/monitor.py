@@ -265,7 +265,6 @@ class MonitorWorker(QObject):
         with self._condition:
             if self._jobs.get(job.task_id) is not job:
                 return  # untracked or re-tracked meanwhile
-            job.delay = delay
             if job.due != float("inf"):
                 return  # a poll_now during the poll kept due at 0: polled again, even a job that has ended
             if delay is None:

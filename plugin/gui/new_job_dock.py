@@ -102,8 +102,6 @@ FORM_CLASS, _ = load_form("new_job_dock.ui")
 DOCK_OBJECT_NAME = "SentinelHubBatchNewJobDock"
 """The object name ui/new_job_dock.ui gives the dock (QGIS keeps dock positions under it)."""
 SETTINGS_PREFIX = "sentinelhub_batch/new_job"
-TUTORIAL_TIME_FROM = QDate(2020, 7, 1)
-TUTORIAL_TIME_TO = QDate(2020, 7, 30)
 TILES_FROM_GRID, TILES_FROM_POLYGONS = "grid", "polygons"
 OUTPUT_COLUMN, FORMAT_COLUMN, ZARR_DTYPE_COLUMN, FILL_VALUE_COLUMN = 0, 3, 4, 5
 """Columns of the outputs table, as the .ui file orders them."""

@@ -212,10 +212,10 @@ def _find_tiles(inputs: PreviewInputs, result: PreviewResult, outlines: bool, ac
     return counts
 
 
-def checked_preview(inputs: PreviewInputs, max_tiles: Optional[int] = None) -> PreviewResult:
+def checked_preview(inputs: PreviewInputs) -> PreviewResult:
     """:func:`compute_preview` with every tile (Processing) for callers that stop at the first problem: raises it as
     InvalidRequestError."""
-    result = compute_preview(inputs, max_tiles=max_tiles)
+    result = compute_preview(inputs)
     for problem in (result.evalscript_error, result.tiles_error, result.cost_error):
         if problem:
             raise InvalidRequestError(problem)
@@ -392,11 +392,14 @@ class TilePreviewLayer:
             self._timer.stop()
 
     def _fill_steps(self, layer: QgsVectorLayer, outlines: TileOutlines) -> Iterator[None]:
+        """The refill, a chunk a step; it ends early when the user removed the layer from the project meanwhile."""
         provider = layer.dataProvider()
         old_ids = list(provider.allFeatureIds())
         for first in range(0, len(old_ids), FILL_CHUNK * 4):
             provider.deleteFeatures(old_ids[first:first + FILL_CHUNK * 4])
             yield
+            if sip.isdeleted(layer):
+                return
         fields = layer.fields()
         for first in range(0, len(outlines), FILL_CHUNK):
             with garbage_collection_paused():  # the chunk's features die with it (core.gc_pause)
@@ -410,6 +413,8 @@ class TilePreviewLayer:
                 provider.addFeatures(features)
                 del features
             yield
+            if sip.isdeleted(layer):
+                return
         layer.updateExtents()
         if self.project.mapLayer(layer.id()) is None:
             self.project.addMapLayer(layer)

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from osgeo import gdal
 from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.PyQt.QtCore import QCoreApplication
 from scripted_server import ScriptedServer, token_endpoint
 from sentinelhub_batch.plugin.core.deployments import custom_deployment
 from sentinelhub_batch.plugin.core.models import BatchTask
@@ -27,7 +28,7 @@ from sentinelhub_batch.plugin.plugin import SentinelHubBatchPlugin
 from sentinelhub_batch.plugin.services.area import area_from_layer
 from sentinelhub_batch.plugin.services.connection import Connection, S3Access
 from sentinelhub_batch.plugin.services.layers import TileStatusLayer, records_from_tiles
-from sentinelhub_batch.plugin.services.preview import PREVIEW_LAYER_PROPERTY
+from sentinelhub_batch.plugin.services.preview import PREVIEW_LAYER_PROPERTY, TilePreviewLayer
 from shapely.geometry import box
 
 SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
@@ -129,6 +130,20 @@ def test_a_saved_preview_layer_comes_back_once_and_is_refilled(plugin, qgis_ifac
     assert len(layers) == 1, "the saved preview layer is reused, not doubled"
     assert layers[0].featureCount() == tiles
     assert layers_qgis_warns_about(project) == []
+
+
+def test_removing_the_preview_layer_while_it_is_refilled_ends_the_refill_quietly(qgis_new_project, qtbot):
+    project = QgsProject.instance()
+    preview = TilePreviewLayer(project)
+    preview.show(records_from_tiles(tiles_for_area(box(-120.0, 36.5, -119.95, 36.55), 4326, 1, 10)))
+    qtbot.waitUntil(lambda: not preview.filling, timeout=WAIT_MS)
+    layer = preview.layer
+    preview.show(records_from_tiles(tiles_for_area(box(-124.0, 32.0, -114.0, 42.0), 4326, 1, 10)))
+    QCoreApplication.processEvents()
+    assert preview.filling, "the refill of thousands of tiles takes several turns"
+    project.removeMapLayer(layer.id())  # what the user does in the Layers panel
+    qtbot.waitUntil(lambda: not preview.filling, timeout=WAIT_MS)  # pytest-qt fails on an exception in a turn
+    assert preview.layer is None and preview_layers(project) == []
 
 
 def test_job_tile_layers_do_not_make_qgis_warn_about_lost_data(qgis_new_project):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fixtures_s3
-import numpy as np
 import pytest
 from sentinelhub_batch.plugin.core import geopackage
 from sentinelhub_batch.plugin.core.errors import InvalidRequestError
@@ -256,26 +255,3 @@ def test_the_features_geopackage_is_uploaded_to_the_bucket_and_reads_back_in_ogr
     assert [(fid, name, width, height) for fid, name, width, height, _ in layers["features_32611"]["features"]] == [
         (1, "field-a", 95, 42), (2, "field-b", 40, 20)]
 
-
-def test_outlines_written_in_batches_are_a_geopackage_that_ogr_reads(tmp_path):
-    from osgeo import ogr
-    from sentinelhub_batch.plugin.core.geopackage import OutlinesGeoPackage
-
-    path = str(tmp_path / "tiles.gpkg")
-    writer = OutlinesGeoPackage(path, "tiles", [("tile", "TEXT"), ("width_px", "INTEGER")])
-    writer.add([box(0, 0, 1, 1), box(1, 0, 2, 1)], [("a", 10), ("b", 20)])
-    writer.add(np.array([box(-5, -5, -4, -4)], dtype=object), [("c", 30)])
-    writer.close()
-    dataset = ogr.Open(path)
-    layer = dataset.GetLayerByName("tiles")
-    assert layer.GetFeatureCount() == 3 and layer.GetSpatialRef().GetAuthorityCode(None) == "4326"
-    assert [(feature["tile"], feature["width_px"]) for feature in layer] == [("a", 10), ("b", 20), ("c", 30)]
-    assert layer.GetExtent() == (-5.0, 2.0, -5.0, 1.0)
-    layer.SetSpatialFilterRect(1.5, 0.2, 1.8, 0.8)
-    assert [feature["tile"] for feature in layer] == ["b"]
-    dataset = None
-
-    discarded = OutlinesGeoPackage(str(tmp_path / "gone.gpkg"), "tiles", [("tile", "TEXT")])
-    discarded.add([box(0, 0, 1, 1)], [("a",)])
-    discarded.discard()
-    assert not (tmp_path / "gone.gpkg").exists()

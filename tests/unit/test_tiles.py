@@ -573,13 +573,6 @@ def test_bad_crs_resolution_and_buffer_are_refused():
         tiles_for_area(area, 4326, 1, 10, buffer_y=2.5)
 
 
-def test_max_tiles_guards_against_huge_requests():
-    area = box(-120.0, 35.0, -118.0, 37.0)
-    with pytest.raises(AreaError, match="more than the limit of 100"):
-        tiles_for_area(area, 4326, 1, 10, max_tiles=100)
-    assert len(tiles_for_area(area, 4326, 2, 60, max_tiles=100)) <= 100
-
-
 def test_tile_is_an_immutable_value():
     [tile] = tiles_for_area(box(222000, 1632000, 228000, 1638000), 32628, 1, 10)
     assert isinstance(tile, Tile) and tile.crs == "EPSG:32628"
