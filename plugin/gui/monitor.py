@@ -182,11 +182,11 @@ class MonitorWorker(QObject):
             pass
         finally:
             self._close_retired_clients()
-            for clients in self._clients.values():
-                _close(clients)
-            self._clients.clear()
-            with self._condition:
+            with self._condition:  # register_connection (GUI thread) may retire an entry meanwhile
+                remaining, self._clients = list(self._clients.values()), {}
                 self._open_clients.clear()
+            for clients in remaining:
+                _close(clients)
             self.stopped.emit()
 
     def _close_retired_clients(self) -> None:
