@@ -39,11 +39,14 @@ WAIT_MS = 20000
 
 
 def layers_qgis_warns_about(project: QgsProject) -> list:
-    """The layers for which QGIS, closing the project, warns that their content will be lost: memory layers with
-    features not marked "skipMemoryLayersCheck", and layers stored in a temporary folder (the rule of
-    QgisApp::checkMemoryLayers, src/app/qgisapp.cpp)."""
+    """The plugin's layers for which QGIS, closing the project, warns that their content will be lost: memory layers
+    with features not marked "skipMemoryLayersCheck", and layers stored in a temporary folder (the rule of
+    QgisApp::checkMemoryLayers, src/app/qgisapp.cpp). The user's own layer (the tutorial area from ../shared, which
+    may itself lie in a temporary folder, as on a CI machine) is not the plugin's doing."""
     warned = []
     for layer in project.mapLayers().values():
+        if Path(layer.source().split("|")[0]).resolve() == TUTORIAL_AREA.resolve():
+            continue
         if layer.providerType() == "memory":
             if isinstance(layer, QgsVectorLayer) and layer.featureCount() and \
                     not int(layer.customProperty("skipMemoryLayersCheck", 0) or 0):
