@@ -29,6 +29,15 @@ pytest_plugins = ["fixtures_s3", "fixtures_stack"]
 
 
 @pytest.fixture(autouse=True)
+def close_opened_clients():
+    """The clients a test registered with ``closing.opened`` are closed after it."""
+    yield
+    from closing import close_opened
+
+    close_opened()
+
+
+@pytest.fixture(autouse=True)
 def fresh_plugin_settings():
     """Every test starts without saved connection settings (pytest-qgis keeps one QGIS profile for the run), so a
     test can never reach a real deployment configured by an earlier one."""

@@ -17,6 +17,7 @@ import uuid
 import numpy as np
 import pytest
 import requests
+from closing import opened
 from emulator.testing import NDVI_EVALSCRIPT, RawApi, batch_body, tutorial_area
 from osgeo import gdal, ogr, osr
 from sentinelhub_batch.plugin.core import storage
@@ -58,17 +59,6 @@ FAST = RetryPolicy(backoff_initial=0.01, backoff_max=0.05, server_error_retries=
                    not_found_after_create=5.0, timeout=30.0)
 
 
-_OPEN_CLIENTS: list = []
-
-
-@pytest.fixture(autouse=True)
-def close_clients():
-    """The clients a test opened through ``client_for``/``s3_client`` are closed after it (no socket left open)."""
-    yield
-    while _OPEN_CLIENTS:
-        _OPEN_CLIENTS.pop().close()
-
-
 def unique(prefix: str) -> str:
     return f"{prefix}-{uuid.uuid4().hex[:10]}"
 
@@ -83,7 +73,7 @@ def deployment(stack, realm: str = "main"):
 
 def client_for(stack, realm: str = "main", retry: RetryPolicy = FAST) -> BatchClient:
     client = BatchClient(deployment(stack, realm), stack.client_id, stack.client_secret, retry=retry)
-    _OPEN_CLIENTS.append(client)
+    opened(client)
     return client
 
 
@@ -113,7 +103,7 @@ def run(client: BatchClient, body, status=TaskStatus.DONE, timeout: float = 90.0
 def s3_client(stack) -> S3Client:
     client = S3Client(stack.s3_access_key, stack.s3_secret_key, region=stack.s3_region,
                       endpoint_url=stack.s3_endpoint, backoff_initial=0.01)
-    _OPEN_CLIENTS.append(client)
+    opened(client)
     return client
 
 

@@ -18,7 +18,7 @@ from typing import Any, Dict
 import pytest
 from processing_support import initialise_processing
 from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingException, QgsProject, QgsSettings
-from scripted_server import ScriptedServer, token_endpoint
+from scripted_server import token_endpoint
 from sentinelhub_batch.plugin.core.deployments import custom_deployment
 from sentinelhub_batch.plugin.core.models import BatchTask
 from sentinelhub_batch.plugin.gui.jobs_dock import JobsDock
@@ -62,14 +62,6 @@ def environment(monkeypatch):
             monkeypatch.setenv(name, str(value))
 
     return set_all
-
-
-@pytest.fixture
-def servers():
-    api, capture = ScriptedServer(), ScriptedServer()
-    yield api, capture
-    api.stop()
-    capture.stop()
 
 
 def run(processing, name, parameters):

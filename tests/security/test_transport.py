@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from scripted_server import ScriptedServer, token_endpoint
+from scripted_server import token_endpoint
 from sentinelhub_batch.plugin.core.client import BatchClient
 from sentinelhub_batch.plugin.core.deployments import custom_deployment
 from sentinelhub_batch.plugin.core.errors import InvalidRequestError
@@ -30,14 +30,6 @@ REFUSED_URLS = [
 ]
 ALLOWED_URLS = ["https://services.sentinel-hub.com", "https://10.0.0.1:9000", "http://127.0.0.1:9",
                 "http://127.4.5.6:8000", "http://localhost:8080", "http://[::1]:9"]
-
-
-@pytest.fixture
-def servers():
-    api, capture = ScriptedServer(), ScriptedServer()
-    yield api, capture
-    api.stop()
-    capture.stop()
 
 
 def client_for(server, secret="secret") -> BatchClient:

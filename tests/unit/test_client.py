@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from closing import opened
 from scripted_server import DROP, ScriptedServer, sequence, token_endpoint
 from sentinelhub_batch.plugin.core.client import BatchClient, RecentlyCreatedJobs
 from sentinelhub_batch.plugin.core.deployments import custom_deployment
@@ -40,22 +41,6 @@ def server():
 @pytest.fixture
 def issued(server):
     return token_endpoint(server)
-
-
-_OPEN_CLIENTS: list = []
-
-
-@pytest.fixture(autouse=True)
-def close_clients():
-    """Every client a test made is closed after it (the suite fails on unclosed sockets)."""
-    yield
-    while _OPEN_CLIENTS:
-        _OPEN_CLIENTS.pop().close()
-
-
-def opened(client: BatchClient) -> BatchClient:
-    _OPEN_CLIENTS.append(client)
-    return client
 
 
 def make_client(server, retry=FAST, secret="secret", realm="main", **kwargs):

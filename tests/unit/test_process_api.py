@@ -8,6 +8,7 @@ import tarfile
 from pathlib import Path
 
 import pytest
+from closing import opened
 from scripted_server import DROP, ScriptedServer, sequence, token_endpoint
 from sentinelhub_batch.plugin.core.client import BatchClient
 from sentinelhub_batch.plugin.core.deployments import custom_deployment
@@ -56,22 +57,6 @@ def server():
     token_endpoint(server)
     yield server
     server.stop()
-
-
-_OPEN_CLIENTS: list = []
-
-
-@pytest.fixture(autouse=True)
-def close_clients():
-    """Every client a test made is closed after it (the suite fails on unclosed sockets)."""
-    yield
-    while _OPEN_CLIENTS:
-        _OPEN_CLIENTS.pop().close()
-
-
-def opened(client: BatchClient) -> BatchClient:
-    _OPEN_CLIENTS.append(client)
-    return client
 
 
 def make_client(server: ScriptedServer) -> BatchClient:
