@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
@@ -180,6 +180,35 @@ def records_from_manifest(manifest: Sequence[ManifestFeature]) -> TileOutlines:
     return TileOutlines(names, epsg, widths, heights, outlines_wgs84(geometries, epsg), outputs)
 
 
+def records_from_found_tiles(found: Any, width: int, height: int, batch_size: int = 5_000,
+                             check_cancelled: Callable[[], None] = lambda: None) -> TileOutlines:
+    """The tiles of a ``core.tiles.find_tiles`` answer with ``width`` × ``height`` rasters, in WGS84.
+
+    Built a batch at a time without a ``Tile`` object per tile, the garbage collector paused while a batch is made
+    (core.gc_pause): a country's tiles add no objects for a full collection to walk. ``check_cancelled`` is called
+    before each batch (it raises to stop).
+    """
+    import shapely
+
+    records = TileOutlines([], [], [], [], [])
+    batches = found.outlines(batch_size)
+    while True:
+        check_cancelled()
+        with garbage_collection_paused():
+            batch = next(batches, None)
+            if batch is None:
+                break
+            names, epsg, polygons = batch
+            records.names.extend(names)
+            records.epsg.extend([epsg] * len(names))
+            records.widths.extend([width] * len(names))
+            records.heights.extend([height] * len(names))
+            records.outlines.extend(shapely.to_wkb(polygons, output_dimension=2).tolist())
+            del batch, polygons
+    records.outputs = [""] * len(records.names)
+    return records
+
+
 def records_from_tiles(tiles: Sequence[Any]) -> TileOutlines:
     """The tiles of ``plugin.core.tiles.Tile`` objects (the local grid, before the service analysed the job).
 
@@ -196,7 +225,7 @@ def records_from_request(request: Mapping[str, Any]) -> TileOutlines:
     Raises ``SentinelHubBatchError`` saying why when the request does not allow it: its tiles come from a
     GeoPackage, or it has no area or no tiling grid.
     """
-    from ..core.tiles import tiles_for_area
+    from ..core.tiles import find_tiles
 
     grid_input = request.get("input") or {}
     if grid_input.get("type") != "tiling-grid":
@@ -212,9 +241,13 @@ def records_from_request(request: Mapping[str, Any]) -> TileOutlines:
     if geometry is None:
         raise SentinelHubBatchError(tr("the request has no area."))
     crs = (bounds.get("properties") or {}).get("crs") or CRS84
-    tiles = tiles_for_area(geometry, crs, int(grid_input["id"]), grid_input.get("resolution"),
-                           int(grid_input.get("bufferX") or 0), int(grid_input.get("bufferY") or 0))
-    return records_from_tiles(tiles)
+    found = find_tiles(geometry, crs, int(grid_input["id"]), grid_input.get("resolution"),
+                       int(grid_input.get("bufferX") or 0), int(grid_input.get("bufferY") or 0))
+    counts = found.counts()
+    if not counts:
+        return TileOutlines([], [], [], [], [])
+    # The raster size is the buffered one, as the manifest reports it.
+    return records_from_found_tiles(found, counts[0].buffered_width, counts[0].buffered_height)
 
 
 def _status_symbol(colour_name: str) -> QgsFillSymbol:

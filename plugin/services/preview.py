@@ -30,7 +30,13 @@ from ..core.gc_pause import garbage_collection_paused
 from ..core.spending import format_pu
 from .compat import FIELD_TYPE_INT, FIELD_TYPE_STRING
 from .i18n import tr
-from .layers import SKIP_MEMORY_LAYER_CHECK, TileOutlines, geometry_from_wkb, records_from_tiles
+from .layers import (
+    SKIP_MEMORY_LAYER_CHECK,
+    TileOutlines,
+    geometry_from_wkb,
+    records_from_found_tiles,
+    records_from_tiles,
+)
 from .tasks import Activity, BackgroundTask, TaskCancelledError
 
 log = logging.getLogger("sentinelhub_batch.gui")
@@ -180,8 +186,6 @@ def _find_tiles(inputs: PreviewInputs, result: PreviewResult, outlines: bool, ac
                 max_tiles: Optional[int]) -> List[Any]:
     """Fill ``result`` with the grid's tiles (count, size, and the tiles or their outlines); returns the counts per
     tile CRS."""
-    import shapely
-
     from ..core.tiles import AreaError, find_tiles
 
     found = find_tiles(inputs.area, inputs.area_crs, inputs.grid, inputs.resolution, inputs.buffer_x,
@@ -198,17 +202,8 @@ def _find_tiles(inputs: PreviewInputs, result: PreviewResult, outlines: bool, ac
     if not outlines:
         result.tiles = [tile for batch in found.in_batches(max(found.count, 1)) for tile in batch]
     elif found.named:
-        drawn = TileOutlines([], [], [], [], [])
         width, height = (counts[0].width, counts[0].height) if counts else (0, 0)
-        for names, epsg, polygons in found.outlines(PREVIEW_BATCH):
-            activity.check_cancelled()
-            drawn.names.extend(names)
-            drawn.epsg.extend([epsg] * len(names))
-            drawn.widths.extend([width] * len(names))
-            drawn.heights.extend([height] * len(names))
-            drawn.outlines.extend(shapely.to_wkb(polygons, output_dimension=2).tolist())
-        drawn.outputs = [""] * len(drawn.names)
-        result.outlines = drawn
+        result.outlines = records_from_found_tiles(found, width, height, PREVIEW_BATCH, activity.check_cancelled)
     return counts
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shapely
 from qgis.core import QgsProject, QgsVectorLayer
 from sentinelhub_batch.plugin.core.storage import ManifestFeature, TileStatus
 from sentinelhub_batch.plugin.core.tiles import tiles_for_area
@@ -190,6 +191,8 @@ def test_records_from_request_are_the_local_grid_of_a_request_not_analysed(qgis_
     records = records_from_request(request)
     assert [record.name for record in records] == [tile.name for tile in expected]
     assert all(record.width == 1100 and record.height == 1100 for record in records)
+    assert all(shapely.from_wkb(bytes(record.geometry.asWkb())).equals_exact(tile.geometry_wgs84, 1e-9)
+               for record, tile in zip(records, expected))
 
     with pytest.raises(SentinelHubBatchError, match="GeoPackage"):
         records_from_request({"input": {"type": "geopackage"}, "processRequest": request["processRequest"]})
