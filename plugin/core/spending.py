@@ -10,10 +10,11 @@ API call above :data:`PROCESS_API_ASK_PU` is only made after the user confirmed 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Dict, List, Mapping, Optional, Sequence
+from typing import Any, List, Mapping, Optional, Sequence, Set
 
-from .cost import estimate_processing_units
+from .cost import estimate_for_tile_counts, estimate_processing_units
 from .errors import InvalidRequestError
 
 DEFAULT_BATCH_LIMIT_PU = 10_000.0
@@ -162,8 +163,10 @@ def _positions(nested: Any):
 
 
 @dataclass(frozen=True)
-class _TileSize:
-    name: str
+class _SizeCount:
+    """How many tiles have a ``width`` × ``height`` raster (what pricing needs: no object per tile)."""
+
+    count: int
     width: int
     height: int
 
@@ -190,12 +193,12 @@ def estimate_job(request: Mapping[str, Any], manifest: Optional[Sequence[Any]] =
     info = read_evalscript(str(evalscript))
     time_range = _data_filter(process_request).get("timeRange") or {}
     if manifest:
-        tiles = _manifest_tiles(manifest, request.get("input") or {}, tile_names)
+        counts = _manifest_counts(manifest, request.get("input") or {}, tile_names)
     elif tile_names is not None:
         raise InvalidRequestError("Tiles can be priced only from the job's feature manifest, which is not there.")
     else:
-        tiles = _request_tiles(request)
-    cost = estimate_processing_units(tiles, info, time_range.get("from"), time_range.get("to"))
+        counts = _request_counts(request)
+    cost = estimate_for_tile_counts(counts, info, time_range.get("from"), time_range.get("to"))
     return SpendingEstimate.of(cost)
 
 
@@ -204,26 +207,27 @@ def _data_filter(process_request: Mapping[str, Any]) -> Mapping[str, Any]:
     return (data[0] or {}).get("dataFilter") or {}
 
 
-def _manifest_tiles(manifest: Sequence[Any], batch_input: Mapping[str, Any],
-                    tile_names: Optional[Sequence[str]]) -> List[_TileSize]:
+def _manifest_counts(manifest: Sequence[Any], batch_input: Mapping[str, Any],
+                     tile_names: Optional[Sequence[str]]) -> List[_SizeCount]:
     buffer_x = buffer_y = 0
     if tile_names is None and batch_input.get("type") == "tiling-grid":
         buffer_x, buffer_y = int(batch_input.get("bufferX") or 0), int(batch_input.get("bufferY") or 0)
     wanted = None if tile_names is None else set(tile_names)
-    sizes: Dict[str, _TileSize] = {}
+    seen: Set[str] = set()
+    sizes: Counter = Counter()
     for row in manifest:
-        if row.identifier in sizes or (wanted is not None and row.identifier not in wanted):
+        if row.identifier in seen or (wanted is not None and row.identifier not in wanted):
             continue
-        sizes[row.identifier] = _TileSize(row.identifier, max(1, int(row.width) - 2 * buffer_x),
-                                          max(1, int(row.height) - 2 * buffer_y))
-    if wanted is not None and len(sizes) < len(wanted):
-        missing = sorted(wanted - set(sizes))
+        seen.add(row.identifier)
+        sizes[(max(1, int(row.width) - 2 * buffer_x), max(1, int(row.height) - 2 * buffer_y))] += 1
+    if wanted is not None and len(seen) < len(wanted):
+        missing = sorted(wanted - seen)
         raise InvalidRequestError(f"These tiles are not in the job's feature manifest: {', '.join(missing[:10])}.")
-    return list(sizes.values())
+    return [_SizeCount(count, width, height) for (width, height), count in sizes.items()]
 
 
-def _request_tiles(request: Mapping[str, Any]) -> List[Any]:
-    from .tiles import tiles_for_area
+def _request_counts(request: Mapping[str, Any]) -> List[Any]:
+    from .tiles import count_tiles
 
     batch_input = request.get("input") or {}
     if batch_input.get("type") != "tiling-grid":
@@ -239,5 +243,5 @@ def _request_tiles(request: Mapping[str, Any]) -> List[Any]:
         area = box(*[float(value) for value in bounds["bbox"]])
     else:
         raise InvalidRequestError("The job's request has no bounds, so its tiles and cost are unknown.")
-    return tiles_for_area(area, crs, int(batch_input.get("id")), batch_input.get("resolution"),
-                          int(batch_input.get("bufferX") or 0), int(batch_input.get("bufferY") or 0))
+    return count_tiles(area, crs, int(batch_input.get("id")), batch_input.get("resolution"),
+                       int(batch_input.get("bufferX") or 0), int(batch_input.get("bufferY") or 0))

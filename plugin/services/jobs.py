@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
 from ..core.errors import InvalidRequestError
+from ..core.gc_pause import garbage_collection_paused
 from ..core.grids import catalog_for
 from ..core.jobs import (
     ResultsUnreadableError,
@@ -101,7 +102,15 @@ def raise_limit_help() -> str:
 
 def job_estimate(s3: Any, task: BatchTask, tile_names: Optional[Sequence[str]] = None) -> SpendingEstimate:
     """What starting ``task`` (or re-running ``tile_names`` of it) costs: from its feature manifest once analysed
-    (read with ``s3``), else from its request."""
+    (read with ``s3``), else from its request.
+
+    A country's manifest is hundreds of thousands of rows: they are read and priced with the garbage collector
+    paused, and die before it runs again (core.gc_pause)."""
+    with garbage_collection_paused():
+        return _job_estimate(s3, task, tile_names)
+
+
+def _job_estimate(s3: Any, task: BatchTask, tile_names: Optional[Sequence[str]]) -> SpendingEstimate:
     if tile_names is not None:
         return estimate_job(task.request, job_manifest(s3, task), tile_names)
     try:
