@@ -254,6 +254,8 @@ class PreviewController(QObject):
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self._start)
         self._pending: Optional[PreviewInputs] = None
+        self._computed: Optional[PreviewInputs] = None
+        """The inputs of the computation running or of the result last shown."""
         self._generation = 0
         self._tasks: List[BackgroundTask] = []
         self.discarded = 0
@@ -268,6 +270,10 @@ class PreviewController(QObject):
         return self._generation
 
     def schedule(self, inputs: PreviewInputs) -> None:
+        """Compute a preview of ``inputs`` once they stay unchanged for the debounce delay; nothing when they are
+        those of the preview running or shown (a widget re-emitting its value must not redo a country's tiles)."""
+        if self._pending is None and inputs == self._computed:
+            return
         self._pending = inputs
         self._timer.start()
         for running in self._tasks:
@@ -280,6 +286,7 @@ class PreviewController(QObject):
         if inputs is None:
             return
         self._pending = None
+        self._computed = inputs
         self._generation += 1
         generation = self._generation
         for older in self._tasks:
@@ -299,6 +306,7 @@ class PreviewController(QObject):
             return
         self.busy_changed.emit(False)
         if result is None:
+            self._computed = None
             if isinstance(error, TaskCancelledError):
                 return
             log.error("The tile preview failed: %s", error)
@@ -308,6 +316,7 @@ class PreviewController(QObject):
     def cancel(self) -> None:
         self._timer.stop()
         self._pending = None
+        self._computed = None
         self._generation += 1
         for task in self._tasks:
             task.cancel()

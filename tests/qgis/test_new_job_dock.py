@@ -196,6 +196,19 @@ def test_new_inputs_cancel_the_preview_under_way(qgis_iface, qtbot, project, no_
     dock.cleanup()
 
 
+def test_a_preview_is_computed_once_for_the_same_inputs(qgis_iface, qtbot, project, no_connection):
+    tutorial_layer(qgis_iface)
+    dock = make_dock(qgis_iface, qtbot)
+    wait_for_preview(dock, qtbot)
+    assert preview_layers() and dock.preview.generation == 1  # adding its own layer asked for no second one
+    dock.schedule_preview()  # a widget re-emitting its value
+    assert not dock.preview.busy and dock.preview.generation == 1
+    dock.buffer_x_spin.setValue(dock.buffer_x_spin.value() + 10)
+    assert wait_for_preview(dock, qtbot).inputs.buffer_x == dock.buffer_x_spin.value()
+    assert dock.preview.generation == 2
+    dock.cleanup()
+
+
 def test_rapid_edits_show_only_the_latest_inputs(qgis_iface, qtbot, project, no_connection):
     tutorial_layer(qgis_iface)
     dock = make_dock(qgis_iface, qtbot)
