@@ -494,7 +494,9 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         if not self.description_edit.hasFocus():
             self.description_edit.setText(task.description)
         self.error_label.setText(task.error)
-        if task.request is not self._shown_request:  # laying out a country's coordinates takes the GUI thread long
+        if task.request is not self._shown_request and task.request != self._shown_request:
+            # Laying out a country's coordinates takes the GUI thread 20 ms and more: only when the request changed
+            # (the same request comes as a new object from another call, e.g. the start, then the monitor).
             self._shown_request = task.request
             self.request_view.setPlainText(json.dumps(request_for_display(task.request), indent=2, ensure_ascii=False))
         self._show_tile_counts()
