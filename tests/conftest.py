@@ -47,18 +47,6 @@ def fresh_plugin_settings():
     yield
 
 
-@pytest.fixture(autouse=True)
-def forget_gdal_bucket_options():
-    """GDAL forgets the per-bucket S3 options a test had the plugin set (``results.configure_gdal_for_s3``): every
-    local stack names its bucket alike, and a path's options win over the process-wide ones a later test's stack
-    sets, so that test would read a stopped server."""
-    yield
-    from osgeo import gdal
-
-    if hasattr(gdal, "ClearPathSpecificOptions"):
-        gdal.ClearPathSpecificOptions()
-
-
 @pytest.fixture
 def auth_ready(qgis_app):
     """The QGIS authentication database, unlocked with a test master password."""

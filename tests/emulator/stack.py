@@ -158,6 +158,10 @@ class LocalStack:
         """Set the GDAL options of ``gdal_environment`` for the block, then restore the previous values."""
         from osgeo import gdal
 
+        if hasattr(gdal, "ClearPathSpecificOptions"):
+            # Options the plugin set for a bucket of this name (results.configure_gdal_for_s3, in an earlier test
+            # against another stack) would win over these process-wide ones.
+            gdal.ClearPathSpecificOptions(f"/vsis3/{self.bucket}")
         previous = {key: gdal.GetConfigOption(key) for key in self.gdal_environment()}
         for key, value in self.gdal_environment().items():
             gdal.SetConfigOption(key, value)

@@ -427,32 +427,3 @@ def test_the_request_view_summarises_a_countrys_coordinates_but_keeps_a_field(qg
     assert shown["input"]["features"]["geometry"]["coordinates"] == small
     assert "SECRET" not in str(shown) and request["output"]["delivery"]["s3"]["secretAccessKey"] == "SECRET"
 
-
-def test_the_request_is_laid_out_again_only_when_it_changed(qgis_app, qgis_new_project):
-    import copy
-
-    from qgis.core import QgsProject
-    from sentinelhub_batch.plugin.core.models import BatchTask
-    from sentinelhub_batch.plugin.gui.jobs_dock import JobsDock
-    from sentinelhub_batch.plugin.gui.monitor import JobMonitor
-
-    ring = [[index * 0.001, (index % 7) * 0.001] for index in range(2000)] + [[0.0, 0.0]]
-    raw = {"id": "0f0f0f0f-0000-0000-0000-000000000000", "status": "PROCESSING", "tileCount": 10,
-           "request": {"processRequest": {"input": {"bounds": {"geometry": {"type": "Polygon",
-                                                                            "coordinates": [ring]}}}}}}
-    dock = JobsDock(None, JobMonitor(), QgsProject.instance(), connection_factory=lambda key: None)
-    laid_out = []
-    original = dock.request_view.setPlainText
-    dock.request_view.setPlainText = lambda text: (laid_out.append(text), original(text))
-    first = BatchTask(copy.deepcopy(raw))
-    dock._put_task(first)
-    dock.select_task(first.id)
-    assert len(laid_out) == 1
-    update = BatchTask(copy.deepcopy(dict(raw, status="DONE")))  # the same request, a new object
-    dock._put_task(update)
-    assert len(laid_out) == 1 and dock.tasks[first.id] is update and "DONE" in dock.status_label.text()
-    changed = copy.deepcopy(raw)
-    changed["request"]["description"] = "renamed"
-    dock._put_task(BatchTask(changed))
-    assert len(laid_out) == 2 and "renamed" in dock.request_view.toPlainText()
-    dock.deleteLater()

@@ -3,6 +3,7 @@ changed it, a finished job's failed tiles, and a bucket it cannot read — until
 
 from __future__ import annotations
 
+import copy
 from typing import List
 
 import pytest
@@ -143,3 +144,25 @@ def test_an_unreadable_bucket_stays_shown_until_the_settings_are_fixed(local_sta
     finally:
         assert monitor.shutdown(5000)
         dock.shutdown()
+
+
+def test_the_request_is_laid_out_again_only_when_it_changed(dock):
+    ring = [[index * 0.001, (index % 7) * 0.001] for index in range(2000)] + [[0.0, 0.0]]
+    raw = {"id": "0f0f0f0f-0000-0000-0000-000000000000", "status": "PROCESSING", "tileCount": 10,
+           "request": {"processRequest": {"input": {"bounds": {"geometry": {"type": "Polygon",
+                                                                            "coordinates": [ring]}}}}}}
+    laid_out = []
+    original = dock.request_view.setPlainText
+    dock.request_view.setPlainText = lambda text: (laid_out.append(text), original(text))
+    first = BatchTask(copy.deepcopy(raw))
+    dock._put_task(first)
+    dock.select_task(first.id)
+    assert len(laid_out) == 1
+    update = BatchTask(copy.deepcopy(dict(raw, status="DONE")))  # the same request, a new object
+    dock._put_task(update)
+    assert len(laid_out) == 1 and dock.tasks[first.id] is update and "DONE" in dock.status_label.text()
+    changed = copy.deepcopy(raw)
+    changed["request"]["description"] = "renamed"
+    dock._put_task(BatchTask(changed))
+    assert len(laid_out) == 2 and "renamed" in dock.request_view.toPlainText()
+    del dock.request_view.setPlainText
