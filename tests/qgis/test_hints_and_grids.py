@@ -132,6 +132,8 @@ def test_a_failure_message_is_taken_back_once_the_action_works(qgis_iface, qtbot
     qtbot.waitUntil(lambda: bool(shown_messages(qgis_iface, Qgis.MessageLevel.Critical)), timeout=WAIT_MS)
     assert "Try again later" in shown_messages(qgis_iface, Qgis.MessageLevel.Critical)[0]
 
+    # The first action loaded the service's grids, which may redo the preview: Create is enabled again after it.
+    qtbot.waitUntil(dock.create_button.isEnabled, timeout=WAIT_MS)
     with qtbot.waitSignal(dock.job_created, timeout=WAIT_MS):
         dock.create_button.click()
     assert shown_messages(qgis_iface, Qgis.MessageLevel.Critical) == [], "the failure no longer applies"
