@@ -4,92 +4,92 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="251"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="252"/>
         <source>Folder for downloaded results</source>
         <translation>Ordner für heruntergeladene Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="316"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="317"/>
         <source>{what}…</source>
         <translation>{what}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="327"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="328"/>
         <source>Sentinel Hub Batch: {what}</source>
         <translation>Sentinel Hub Batch: {what}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="342"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="343"/>
         <source>Listing jobs</source>
         <translation>Auflisten der Aufträge</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="352"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="353"/>
         <source>Listing more jobs</source>
         <translation>Auflisten weiterer Aufträge</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="368"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="369"/>
         <source>This account has no batch jobs yet.</source>
         <translation>Dieses Konto hat noch keine Batch-Aufträge.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="373"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="374"/>
         <source>Finding the latest job</source>
         <translation>Suche nach dem neuesten Auftrag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="388"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="389"/>
         <source>Opening job {id}</source>
         <translation>Öffnen des Auftrags {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="490"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="491"/>
         <source>{pu:.1f} PU spent</source>
         <translation>{pu:.1f} PU verbraucht</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="491"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="492"/>
         <source>created {created}, updated {updated}</source>
         <translation>erstellt {created}, aktualisiert {updated}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="515"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="518"/>
         <source>not shown</source>
         <translation>nicht angezeigt</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="515"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="518"/>
         <source>waiting for the tiles</source>
         <translation>Kacheln ausstehend</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="519"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="522"/>
         <source>{total} tiles: {parts}</source>
         <translation>{total} Kacheln: {parts}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="566"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="569"/>
         <source>Choose a job first.</source>
         <translation>Wählen Sie zuerst einen Auftrag.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="574"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="577"/>
         <source>Saving the description</source>
         <translation>Speichern der Beschreibung</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="580"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="583"/>
         <source>Asking the service to analyse the job</source>
         <translation>Anfordern der Analyse beim Dienst</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="618"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="621"/>
         <source>Starting the job</source>
         <translation>Starten des Auftrags</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="628"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="631"/>
         <source>Stopping the job</source>
         <translation>Anhalten des Auftrags</translation>
     </message>
@@ -99,87 +99,87 @@
         <translation>Fehlgeschlagene Kacheln wiederholen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="660"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="663"/>
         <source>Select the tiles to reprocess on the map (in the job&apos;s tile layer) first.</source>
         <translation>Wählen Sie zuerst auf der Karte die Kacheln, die neu verarbeitet werden sollen (im Kachellayer des Auftrags).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="663"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="666"/>
         <source>Reprocess {count} selected tile(s) of job {id}? A new request over just those tiles is created and started; it overwrites their outputs and is charged.</source>
         <translation>{count} gewählte Kachel(n) des Auftrags {id} neu verarbeiten? Eine neue Anfrage nur über diese Kacheln wird erstellt und gestartet; sie überschreibt deren Ausgaben und wird berechnet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="666"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="669"/>
         <source>Reprocess tiles</source>
         <translation>Kacheln neu verarbeiten</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="681"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="684"/>
         <source>Job {new} re-runs tiles of {old}; their colours follow it on the map.</source>
         <translation>Auftrag {new} verarbeitet Kacheln von {old} neu; ihre Farben auf der Karte folgen ihm.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="684"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="687"/>
         <source>Creating the re-run request</source>
         <translation>Erstellen der Anfrage zur Neuverarbeitung</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="698"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="701"/>
         <source>The API calls of job {id} were copied (secrets masked).</source>
         <translation>Die API-Aufrufe des Auftrags {id} wurden kopiert (geheime Werte maskiert).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="741"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="744"/>
         <source>The tiles of job {id} cannot be drawn yet: {error}</source>
         <translation>Die Kacheln des Auftrags {id} können noch nicht gezeichnet werden: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="746"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="749"/>
         <source>Sentinel Hub Batch: tiles of job {id}</source>
         <translation>Sentinel Hub Batch: Kacheln des Auftrags {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="849"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="852"/>
         <source>Job {id}: connected again.</source>
         <translation>Auftrag {id}: wieder verbunden.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="879"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="882"/>
         <source>Job {id}: {message}</source>
         <translation>Auftrag {id}: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="895"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="898"/>
         <source>Re-run {id}</source>
         <translation>Neuverarbeitung {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="895"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="898"/>
         <source>Job {id}</source>
         <translation>Auftrag {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="898"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="901"/>
         <source>{name} finished. Load its results from the jobs panel.</source>
         <translation>{name} ist fertig. Laden Sie die Ergebnisse im Bedienfeld der Batch-Aufträge.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="901"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="904"/>
         <source>{name} failed: {error}</source>
         <translation>{name} ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="948"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="946"/>
         <source>no reason given</source>
         <translation>kein Grund angegeben</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="905"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="908"/>
         <source>{name} stopped: {reason}.</source>
         <translation>{name} wurde angehalten: {reason}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="908"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="911"/>
         <source>{name} is analysed and waits to be started.</source>
         <translation>{name} ist analysiert und wartet auf den Start.</translation>
     </message>
@@ -194,32 +194,32 @@
         <translation>Auftrag {id} liefert nicht nach S3, daher gibt es keine Ergebnisse zu laden.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="968"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="971"/>
         <source>Downloading the results of job {id}</source>
         <translation>Herunterladen der Ergebnisse des Auftrags {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="968"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="971"/>
         <source>Loading the results of job {id}</source>
         <translation>Laden der Ergebnisse des Auftrags {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="985"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="988"/>
         <source>Download the results to</source>
         <translation>Ergebnisse herunterladen nach</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="997"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="1000"/>
         <source>{count} result layer(s) of job {id} loaded in group &apos;{group}&apos;.</source>
         <translation>{count} Ergebnislayer des Auftrags {id} in die Gruppe „{group}“ geladen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="1006"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="1009"/>
         <source>The result layers of job {id} need the S3 keys: {error}</source>
         <translation>Die Ergebnislayer des Auftrags {id} benötigen die S3-Schlüssel: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="1035"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="1038"/>
         <source>Job {id} of this project cannot be followed: {error}</source>
         <translation>Auftrag {id} dieses Projekts kann nicht verfolgt werden: {error}</translation>
     </message>
@@ -229,57 +229,57 @@
         <translation>Für diesen Auftrag gibt es keine Verbindung. Öffnen Sie die Verbindungseinstellungen, prüfen Sie die Zugangsdaten und aktualisieren Sie dann den Auftrag.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/monitor.py" line="297"/>
+        <location filename="../plugin/gui/monitor.py" line="296"/>
         <source>Job {id} was not found: {message}</source>
         <translation>Auftrag {id} wurde nicht gefunden: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/monitor.py" line="308"/>
+        <location filename="../plugin/gui/monitor.py" line="307"/>
         <source>Polling failed unexpectedly: {error}</source>
         <translation>Die Statusabfrage ist unerwartet fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="150"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="148"/>
         <source>No area yet.</source>
         <translation>Noch kein Gebiet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="450"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="448"/>
         <source>Load evalscript</source>
         <translation>Evalscript laden</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="450"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="448"/>
         <source>Evalscripts (*.js);;All files (*)</source>
         <translation>Evalscripts (*.js);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="457"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="455"/>
         <source>Loading the evalscript failed</source>
         <translation>Laden des Evalscripts fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="461"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="459"/>
         <source>Save evalscript</source>
         <translation>Evalscript speichern</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="461"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="459"/>
         <source>Evalscripts (*.js)</source>
         <translation>Evalscripts (*.js)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="468"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="466"/>
         <source>Saving the evalscript failed</source>
         <translation>Speichern des Evalscripts fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="603"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="601"/>
         <source>The area could not be read from the layer ({kind}); details are in the log.</source>
         <translation>Das Gebiet konnte nicht aus dem Layer gelesen werden ({kind}); Details stehen im Protokoll.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="725"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="723"/>
         <source>Inputs {bands}; {mosaicking} mosaicking; outputs {outputs}</source>
         <translation>Eingaben {bands}; Mosaikbildung {mosaicking}; Ausgaben {outputs}</translation>
     </message>
@@ -289,142 +289,142 @@
         <translation>{count} Kachel(n)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="735"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="733"/>
         <source> of {w} × {h} px ({bw} × {bh} px with the buffer)</source>
         <translation> zu {w} × {h} px ({bw} × {bh} px mit Puffer)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="827"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="825"/>
         <source>Choose a polygon layer as the area.</source>
         <translation>Wählen Sie einen Polygonlayer als Gebiet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="867"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="865"/>
         <source>Wait for &apos;{action}&apos; to finish.</source>
         <translation>Warten Sie, bis „{action}“ abgeschlossen ist.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="830"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="828"/>
         <source>The preview is being computed.</source>
         <translation>Die Vorschau wird berechnet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="833"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="831"/>
         <source>The evalscript has not been read yet.</source>
         <translation>Das Evalscript wurde noch nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="847"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="845"/>
         <source>Create the batch request (nothing is processed yet).</source>
         <translation>Batch-Anfrage erstellen (noch wird nichts verarbeitet).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="860"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="858"/>
         <source>Compute the tiles of the created request at the service.</source>
         <translation>Die Kacheln der erstellten Anfrage beim Dienst berechnen lassen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="860"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="858"/>
         <source>Analyse</source>
         <translation>Analysieren</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="862"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="860"/>
         <source>Start processing (asks for confirmation with the cost).</source>
         <translation>Verarbeitung starten (fragt mit den Kosten nach einer Bestätigung).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="862"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="860"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="869"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="867"/>
         <source>Create a job first.</source>
         <translation>Erstellen Sie zuerst einen Auftrag.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="870"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="868"/>
         <source>{action} needs a job in state {allowed}; this one is {status}.</source>
         <translation>„{action}“ braucht einen Auftrag im Status {allowed}; dieser ist {status}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="894"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="892"/>
         <source>Sentinel Hub Batch: {action}</source>
         <translation>Sentinel Hub Batch: {action}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="900"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="898"/>
         <source>{action} failed</source>
         <translation>{action} fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="908"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="906"/>
         <source>Creating the batch request</source>
         <translation>Erstellen der Batch-Anfrage</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="915"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="913"/>
         <source>The request is not valid</source>
         <translation>Die Anfrage ist ungültig</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="926"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="924"/>
         <source>Batch request created</source>
         <translation>Batch-Anfrage erstellt</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="926"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="924"/>
         <source>Request {id} is created. Analyse it to check the tiles, or Start it.</source>
         <translation>Anfrage {id} ist erstellt. Prüfen Sie die Kacheln mit „Analysieren“ oder starten Sie sie mit „Starten…“.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="939"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="937"/>
         <source>Analysing the batch request</source>
         <translation>Analysieren der Batch-Anfrage</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="948"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="946"/>
         <source>Analysis failed</source>
         <translation>Analyse fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="948"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="946"/>
         <source>Request {id} failed in analysis: {error}</source>
         <translation>Anfrage {id} ist bei der Analyse fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="952"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="950"/>
         <source>Analysis done</source>
         <translation>Analyse abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="952"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="950"/>
         <source>Request {id} is analysed ({status}); Start it when ready.</source>
         <translation>Anfrage {id} ist analysiert ({status}); starten Sie sie mit „Starten…“, sobald Sie so weit sind.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="986"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="984"/>
         <source>Starting the batch request</source>
         <translation>Starten der Batch-Anfrage</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="990"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="988"/>
         <source>Batch request started</source>
         <translation>Batch-Anfrage gestartet</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="990"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="988"/>
         <source>Request {id} is starting; follow it in the Jobs panel.</source>
         <translation>Anfrage {id} wird gestartet; verfolgen Sie sie im Bedienfeld der Batch-Aufträge.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="1007"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="1005"/>
         <source>Request {id}: {status}</source>
         <translation>Anfrage {id}: {status}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="1009"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="1007"/>
         <source>, {cost} PU</source>
         <translation>, {cost} PU</translation>
     </message>
@@ -909,7 +909,7 @@
         <translation>Kacheln und Kosten vorab berechnen</translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="427"/>
+        <location filename="../plugin/services/preview.py" line="436"/>
         <source>Tiles</source>
         <translation>Kacheln</translation>
     </message>
@@ -1324,12 +1324,12 @@
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="447"/>
+        <location filename="../plugin/services/layers.py" line="480"/>
         <source>Tiles {id} – {description}</source>
         <translation>Kacheln {id} – {description}</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="448"/>
+        <location filename="../plugin/services/layers.py" line="481"/>
         <source>Tiles {id}</source>
         <translation>Kacheln {id}</translation>
     </message>
@@ -1379,42 +1379,42 @@
         <translation>Unerwarteter Fehler ({kind}: {error}); Details stehen im Protokoll (Reiter Sentinel Hub Batch).</translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="133"/>
+        <location filename="../plugin/services/preview.py" line="139"/>
         <source>The evalscript could not be read ({error}).</source>
         <translation>Das Evalscript konnte nicht gelesen werden ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="159"/>
+        <location filename="../plugin/services/preview.py" line="165"/>
         <source>The tiles could not be computed ({error}).</source>
         <translation>Die Kacheln konnten nicht berechnet werden ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="175"/>
+        <location filename="../plugin/services/preview.py" line="181"/>
         <source>The cost could not be estimated ({error}).</source>
         <translation>Die Kosten konnten nicht geschätzt werden ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="223"/>
+        <location filename="../plugin/services/preview.py" line="218"/>
         <source>The job has no area.</source>
         <translation>Der Auftrag hat kein Gebiet.</translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="234"/>
+        <location filename="../plugin/services/preview.py" line="229"/>
         <source>{charged} PU charged (estimate {estimate} PU before the batch discount)</source>
         <translation>{charged} PU berechnet (Schätzung {estimate} PU vor dem Batch-Rabatt)</translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="237"/>
+        <location filename="../plugin/services/preview.py" line="232"/>
         <source>; billed {billed} PU (the minimum per request)</source>
         <translation>; abgerechnet {billed} PU (das Minimum je Anfrage)</translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="292"/>
+        <location filename="../plugin/services/preview.py" line="294"/>
         <source>Sentinel Hub Batch: tile preview</source>
         <translation>Sentinel Hub Batch: Kachelvorschau</translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="340"/>
+        <location filename="../plugin/services/preview.py" line="344"/>
         <source>Batch job tiles (preview)</source>
         <translation>Kacheln des Batch-Auftrags (Vorschau)</translation>
     </message>
@@ -1479,17 +1479,17 @@
         <translation>SH_CLIENT_ID ist gesetzt, SH_CLIENT_SECRET aber nicht.</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="203"/>
+        <location filename="../plugin/services/layers.py" line="232"/>
         <source>its tiles come from a GeoPackage; they are drawn after the analysis.</source>
         <translation>seine Kacheln stammen aus einem GeoPackage; sie werden nach der Analyse gezeichnet.</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="205"/>
+        <location filename="../plugin/services/layers.py" line="234"/>
         <source>the request names no tiling grid.</source>
         <translation>die Anfrage nennt kein Kachelgitter.</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="213"/>
+        <location filename="../plugin/services/layers.py" line="242"/>
         <source>the request has no area.</source>
         <translation>die Anfrage hat kein Gebiet.</translation>
     </message>
@@ -1509,22 +1509,22 @@
         <translation>QGIS konnte das Mosaik {path} der Ausgabe „{output}“ nicht öffnen: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="506"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="509"/>
         <source>Status only: the job delivers to Google Cloud Storage, which the plugin cannot read, so its tiles and results are not shown here.</source>
         <translation>Nur Status: Der Auftrag liefert nach Google Cloud Storage, das das Plugin nicht lesen kann; seine Kacheln und Ergebnisse werden hier daher nicht angezeigt.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="546"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="549"/>
         <source>The job delivers to Google Cloud Storage, which the plugin cannot read.</source>
         <translation>Der Auftrag liefert nach Google Cloud Storage, das das Plugin nicht lesen kann.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="547"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="550"/>
         <source>A Zarr output is one array per output: it is read from the bucket, and its tiles cannot be re-run into it (the service refuses a folder that holds files).</source>
         <translation>Eine Zarr-Ausgabe ist ein Array je Ausgabe: Sie wird aus dem Bucket gelesen, und ihre Kacheln können nicht neu in sie geschrieben werden (der Dienst lehnt einen Ordner ab, der bereits Dateien enthält).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="825"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="823"/>
         <source>Choose the polygon layer of your tiles.</source>
         <translation>Wählen Sie den Polygonlayer Ihrer Kacheln.</translation>
     </message>
@@ -1534,77 +1534,77 @@
         <translation>Kachelgitter</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="215"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="213"/>
         <source>My polygons</source>
         <translation>Meine Polygone</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="220"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="218"/>
         <source>GeoTIFF files</source>
         <translation>GeoTIFF-Dateien</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="220"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="218"/>
         <source>Zarr</source>
         <translation>Zarr</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="227"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="225"/>
         <source>Service default</source>
         <translation>Vorgabe des Dienstes</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="227"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="225"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="227"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="225"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="229"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="227"/>
         <source>No ingestion</source>
         <translation>Kein Import</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="229"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="227"/>
         <source>A new collection</source>
         <translation>Eine neue Kollektion</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="229"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="227"/>
         <source>An existing collection</source>
         <translation>Eine vorhandene Kollektion</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="320"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="318"/>
         <source>Zarr output needs your polygons in EPSG:4326 or EPSG:3035 (those of the WGS84 and LAEA grids); &apos;{layer}&apos; is in EPSG:{epsg}. Save it in one of them, or write GeoTIFF files.</source>
         <translation>Eine Zarr-Ausgabe braucht Ihre Polygone in EPSG:4326 oder EPSG:3035 (denen der WGS84- und LAEA-Gitter); „{layer}“ ist in EPSG:{epsg}. Speichern Sie den Layer in einem davon oder schreiben Sie GeoTIFF-Dateien.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="326"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="324"/>
         <source>Zarr output works only with the WGS84 and LAEA grids (3, 6, 7) or your own polygons, not with the {grid}. Choose one of those, or GeoTIFF files.</source>
         <translation>Eine Zarr-Ausgabe geht nur mit den WGS84- und LAEA-Gittern (3, 6, 7) oder Ihren eigenen Polygonen, nicht mit „{grid}“. Wählen Sie eines davon oder GeoTIFF-Dateien.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="339"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="337"/>
         <source>Enter the ARN of the IAM role the service may assume to write to the bucket.</source>
         <translation>Geben Sie den ARN der IAM-Rolle ein, die der Dienst übernehmen darf, um in den Bucket zu schreiben.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="341"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="339"/>
         <source>The plugin cannot read Google Cloud Storage: the job&apos;s status is followed, but not its tiles or results.</source>
         <translation>Das Plugin kann Google Cloud Storage nicht lesen: Der Status des Auftrags wird verfolgt, seine Kacheln und Ergebnisse aber nicht.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="344"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="342"/>
         <source>Choose or import the service-account key of the bucket.</source>
         <translation>Wählen oder importieren Sie den Dienstkontoschlüssel des Buckets.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="354"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="352"/>
         <source>GeoTIFF output only; a Zarr output must go to an empty folder.</source>
         <translation>Nur für GeoTIFF-Ausgaben; eine Zarr-Ausgabe muss in einen leeren Ordner gehen.</translation>
     </message>
@@ -1614,42 +1614,42 @@
         <translation>Dienstkontoschlüssel für Google Cloud Storage</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="397"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="395"/>
         <source>Key files (*.json);;All files (*)</source>
         <translation>Schlüsseldateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="405"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="403"/>
         <source>The key file could not be read</source>
         <translation>Die Schlüsseldatei konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="408"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="406"/>
         <source>Not a service-account key</source>
         <translation>Kein Dienstkontoschlüssel</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="486"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="484"/>
         <source>{dtype} (lossless)</source>
         <translation>{dtype} (verlustfrei)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="493"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="491"/>
         <source>Stored where there is no data; empty: NaN for float arrays, 0 for integer ones.</source>
         <translation>Wird gespeichert, wo keine Daten vorliegen; leer: NaN für Gleitkomma-Arrays, 0 für Ganzzahl-Arrays.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="732"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="730"/>
         <source> (your polygons), up to {w} × {h} px</source>
         <translation> (Ihre Polygone), bis zu {w} × {h} px</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="835"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="833"/>
         <source>Enter the output URL (s3://bucket/folder, or gs://bucket/folder for Google Cloud Storage).</source>
         <translation>Geben Sie die Ausgabe-URL ein (s3://bucket/ordner oder gs://bucket/ordner für Google Cloud Storage).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="922"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="920"/>
         <source>BYOC ingestion</source>
         <translation>BYOC-Import</translation>
     </message>
@@ -2009,37 +2009,37 @@
         <translation>Gebiet (Polygonlayer)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="454"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="455"/>
         <source>{status} — results unreadable</source>
         <translation>{status} — Ergebnisse nicht lesbar</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="607"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="610"/>
         <source>Estimating the cost of job {id}</source>
         <translation>Schätzen der Kosten des Auftrags {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="614"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="617"/>
         <source>Restart batch request {id}? The tiles not processed yet are processed and charged.</source>
         <translation>Batch-Anfrage {id} neu starten? Die noch nicht verarbeiteten Kacheln werden verarbeitet und berechnet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="625"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="628"/>
         <source>Stop job</source>
         <translation>Auftrag anhalten</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="625"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="628"/>
         <source>Stop batch request {id}? Tiles already processed stay in the bucket and are charged; the service may refuse to restart it for 30 minutes.</source>
         <translation>Batch-Anfrage {id} anhalten? Bereits verarbeitete Kacheln bleiben im Bucket und werden berechnet; der Dienst kann einen Neustart bis zu 30 Minuten lang ablehnen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="647"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="650"/>
         <source>Re-run the failed tile(s) of job {id}? A new request over just those tiles is created and started; it overwrites their outputs and is charged.</source>
         <translation>Die fehlgeschlagene(n) Kachel(n) des Auftrags {id} neu verarbeiten? Eine neue Anfrage nur über diese Kacheln wird erstellt und gestartet; sie überschreibt deren Ausgaben und wird berechnet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="649"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="652"/>
         <source>Re-run tiles</source>
         <translation>Kacheln neu verarbeiten</translation>
     </message>
@@ -2049,12 +2049,12 @@
         <translation>Verbindung wird wiederhergestellt ({detail}); nächster Versuch in {wait}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/monitor.py" line="292"/>
+        <location filename="../plugin/gui/monitor.py" line="291"/>
         <source>Reconnecting: {message} Next try in {delay}.</source>
         <translation>Verbindung wird wiederhergestellt: {message} Nächster Versuch in {delay}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="964"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="962"/>
         <source>Estimating the cost</source>
         <translation>Schätzen der Kosten</translation>
     </message>
@@ -2204,12 +2204,12 @@
         <translation>Auftrag {id}: {estimate}</translation>
     </message>
     <message>
-        <location filename="../plugin/services/jobs.py" line="98"/>
+        <location filename="../plugin/services/jobs.py" line="99"/>
         <source>raise the spending limit for this run in the confirmation, or the connection&apos;s limit in the connection settings</source>
         <translation>erhöhen Sie das Kostenlimit für diesen Lauf in der Bestätigung oder das Limit der Verbindung in den Verbindungseinstellungen</translation>
     </message>
     <message>
-        <location filename="../plugin/services/jobs.py" line="190"/>
+        <location filename="../plugin/services/jobs.py" line="199"/>
         <source>confirm the cost when asked</source>
         <translation>bestätigen Sie die Kosten, wenn Sie gefragt werden</translation>
     </message>
@@ -2219,67 +2219,67 @@
         <translation>Sentinel Hub ist ausgelastet oder nicht erreichbar ({reason}); neuer Versuch in {wait}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="302"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="303"/>
         <source>The jobs of this project cannot be followed: {error}</source>
         <translation>Die Aufträge dieses Projekts können nicht verfolgt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="451"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="452"/>
         <source>{status}, {count} tile(s) failed</source>
         <translation>{status}, {count} Kachel(n) fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="460"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="461"/>
         <source>{status} — {count} of {total} tiles failed; 'Retry failed tiles' runs them again.</source>
         <translation>{status} — {count} von {total} Kacheln fehlgeschlagen; „Fehlgeschlagene wiederholen…“ verarbeitet sie neu.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="523"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="526"/>
         <source>The tile statuses cannot be read from the bucket: {problem}</source>
         <translation>Der Kachelstatus kann nicht aus dem Bucket gelesen werden: {problem}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="524"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="527"/>
         <source>Last known: {tiles}</source>
         <translation>Zuletzt bekannt: {tiles}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="868"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="871"/>
         <source>The tile statuses of job {id} cannot be read from the bucket: {message} Check the S3 settings (Connection settings…); the job itself goes on.</source>
         <translation>Der Kachelstatus des Auftrags {id} kann nicht aus dem Bucket gelesen werden: {message} Prüfen Sie die S3-Einstellungen (Verbindungseinstellungen…); der Auftrag selbst läuft weiter.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="874"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="877"/>
         <source>Job {id}: the bucket can be read again.</source>
         <translation>Auftrag {id}: Der Bucket ist wieder lesbar.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="636"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="634"/>
         <source>Grids of the built-in table: {reason}</source>
         <translation>Gitter aus der eingebauten Tabelle: {reason}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="653"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="651"/>
         <source>Grids of the built-in table: the service&apos;s list could not be read ({error}).</source>
         <translation>Gitter aus der eingebauten Tabelle: Die Liste des Dienstes konnte nicht gelesen werden ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="656"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="654"/>
         <source>Grids and resolutions as the service lists them ({url}).</source>
         <translation>Gitter und Auflösungen, wie der Dienst sie auflistet ({url}).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="659"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="657"/>
         <source>Reading the tiling grids of {name}…</source>
         <translation>Die Kachelgitter von {name} werden gelesen…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="660"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="658"/>
         <source>Sentinel Hub Batch: tiling grids</source>
         <translation>Sentinel Hub Batch: Kachelgitter</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="850"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="848"/>
         <source>To create the job:</source>
         <translation>Um den Auftrag zu erstellen:</translation>
     </message>
@@ -2374,27 +2374,27 @@
         <translation>{count} fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="159"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="160"/>
         <source>{count} positions (Copy as curl gives them all)</source>
         <translation>{count} Positionen (Als curl kopieren liefert alle)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="977"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="980"/>
         <source>Building the overviews of {count} mosaic(s)</source>
         <translation>Übersichten von {count} Mosaik(en) werden erstellt</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="738"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="736"/>
         <source> — not drawn (more than {limit})</source>
         <translation> — nicht gezeichnet (mehr als {limit})</translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="191"/>
+        <location filename="../plugin/services/preview.py" line="195"/>
         <source>The area needs {count} tiles, more than the limit of {limit}. Choose a smaller area or a grid with bigger tiles.</source>
         <translation>Das Gebiet braucht {count} Kacheln, mehr als die Grenze von {limit}. Wählen Sie ein kleineres Gebiet oder ein Raster mit größeren Kacheln.</translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="430"/>
+        <location filename="../plugin/services/preview.py" line="439"/>
         <source>Tiles (zoomed out)</source>
         <translation>Kacheln (herausgezoomt)</translation>
     </message>
