@@ -33,6 +33,7 @@ from ..services.layers import (
     TileOutlines,
     TileStatusLayer,
     find_tile_layer,
+    prepare_tile_renderers,
     records_from_request,
     status_counts_text,
     tile_layer_title,
@@ -237,6 +238,7 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         self.project_jobs.restored.connect(self.restore_jobs)
         self.project_jobs.cleared.connect(self._project_cleared)
         self._set_up_widgets()
+        prepare_tile_renderers()
         if monitor is not None:
             self._connect_monitor(monitor)
         self._update_actions()

@@ -7,17 +7,24 @@ job with tens of thousands of tiles repaints without re-creating the layer or fr
 
 from __future__ import annotations
 
+import functools
+import threading
 from collections import Counter
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
+    QgsCoordinateReferenceSystem,
     QgsFeature,
+    QgsFeatureRenderer,
     QgsFeatureRequest,
+    QgsField,
+    QgsFields,
     QgsFillSymbol,
     QgsGeometry,
+    QgsMemoryProviderUtils,
     QgsProject,
     QgsRendererCategory,
     QgsVectorLayer,
@@ -28,7 +35,7 @@ from ..core.errors import SentinelHubBatchError
 from ..core.gc_pause import garbage_collection_paused
 from ..core.outlines import WGS84_EPSG, outlines_wgs84
 from ..core.storage import ManifestFeature, ManifestTiles, TileStatus, manifest_tiles
-from .compat import REQUEST_NO_GEOMETRY
+from .compat import FIELD_TYPE_INT, FIELD_TYPE_STRING, REQUEST_NO_GEOMETRY, WKB_POLYGON
 from .i18n import tr
 
 TILE_LAYER_CRS = "EPSG:4326"
@@ -40,6 +47,9 @@ SKIP_MEMORY_LAYER_CHECK = "skipMemoryLayersCheck"
 is not reported as "temporary scratch layers will be lost" — the plugin's tile layers are rebuilt from the job."""
 
 STATUS_FIELD = "status"
+TILE_FIELDS = (("name", FIELD_TYPE_STRING, 64), ("epsg", FIELD_TYPE_INT, 0), ("width", FIELD_TYPE_INT, 0),
+               ("height", FIELD_TYPE_INT, 0), (STATUS_FIELD, FIELD_TYPE_STRING, 16),
+               ("outputs", FIELD_TYPE_STRING, 254))
 
 STATUS_COLOURS: Dict[TileStatus, str] = {
     TileStatus.PENDING: "#bdbdbd",
@@ -250,6 +260,52 @@ def records_from_request(request: Mapping[str, Any]) -> TileOutlines:
     return records_from_found_tiles(found, counts[0].buffered_width, counts[0].buffered_height)
 
 
+# -- layers and renderers made by QGIS's C++ code
+#
+# A QGIS object constructed from Python is, to QGIS, an instance of a Python subclass: the first call of each of its
+# virtual methods (many, when a layer is created, added to the project and drawn) takes the GIL to look for a Python
+# override. While another thread runs Python (the monitor reading a country's manifest), each of those calls waits
+# up to the interpreter's switch interval, 5 ms: creating and adding a tile layer took 90-130 ms of the GUI thread.
+# Made by QGIS's factory and by clone() instead they are plain C++ objects: 15-20 ms under the same load.
+
+_RENDERER_TEMPLATES: Dict[Any, QgsFeatureRenderer] = {}
+_RENDERER_TEMPLATES_LOCK = threading.Lock()
+
+
+def memory_layer(title: str, fields: Tuple[Tuple[str, Any, int], ...], spatial_index: bool = True) -> QgsVectorLayer:
+    """An empty polygon memory layer in :data:`TILE_LAYER_CRS`; ``fields`` are (name, FIELD_TYPE_*, length)."""
+    definition, crs = _layer_definition(fields)
+    layer = QgsMemoryProviderUtils.createMemoryLayer(title, definition, WKB_POLYGON, crs)
+    if layer is None or not layer.isValid():
+        raise RuntimeError("QGIS could not create a memory layer for the tiles.")
+    if spatial_index:
+        layer.dataProvider().createSpatialIndex()
+    return layer
+
+
+@functools.cache
+def _layer_definition(fields: Tuple[Tuple[str, Any, int], ...]) -> Tuple[QgsFields, QgsCoordinateReferenceSystem]:
+    definition = QgsFields()
+    for name, kind, length in fields:
+        definition.append(QgsField(name, kind, "", length))
+    return definition, QgsCoordinateReferenceSystem(TILE_LAYER_CRS)
+
+
+def cloned_renderer(key: Any, build: Callable[[], QgsFeatureRenderer]) -> QgsFeatureRenderer:
+    """A copy made by QGIS of the renderer ``build`` returns, which is built once per ``key``."""
+    with _RENDERER_TEMPLATES_LOCK:
+        template = _RENDERER_TEMPLATES.get(key)
+        if template is None:
+            template = _RENDERER_TEMPLATES[key] = build()
+    return template.clone()
+
+
+def prepare_tile_renderers() -> None:
+    """Build the tile layers' renderers now, while QGIS is idle, not when a job's first tiles arrive."""
+    tile_status_renderer(False)
+    tile_status_renderer(True)
+
+
 def _status_symbol(colour_name: str) -> QgsFillSymbol:
     colour = QColor(colour_name)
     rgb = f"{colour.red()},{colour.green()},{colour.blue()}"
@@ -263,12 +319,16 @@ def tile_status_renderer(job_running: bool = False) -> QgsCategorizedSymbolRende
     "To do (processing)": the execution database has no status for a tile being worked on (PENDING, DONE and FATAL
     only), so the tiles still to do of a running job are the ones it is processing. Otherwise they are "Waiting".
     """
-    categories = []
-    for status in STATUS_ORDER:
-        shown = TileStatus.PROCESSING if job_running and status is TileStatus.PENDING else status
-        categories.append(QgsRendererCategory(status.value, _status_symbol(STATUS_COLOURS[shown]),
-                                              status_label(status, job_running)))
-    return QgsCategorizedSymbolRenderer(STATUS_FIELD, categories)
+    labels = tuple(status_label(status, job_running) for status in STATUS_ORDER)
+
+    def build() -> QgsCategorizedSymbolRenderer:
+        categories = []
+        for status, label in zip(STATUS_ORDER, labels):
+            shown = TileStatus.PROCESSING if job_running and status is TileStatus.PENDING else status
+            categories.append(QgsRendererCategory(status.value, _status_symbol(STATUS_COLOURS[shown]), label))
+        return QgsCategorizedSymbolRenderer(STATUS_FIELD, categories)
+
+    return cloned_renderer(("tile status", job_running, labels), build)
 
 
 class TileStatusLayer:
@@ -278,7 +338,7 @@ class TileStatusLayer:
     per status are kept up to date with every change, so asking for them costs nothing however many tiles.
     """
 
-    def __init__(self, layer: QgsVectorLayer):
+    def __init__(self, layer: QgsVectorLayer, index: bool = True):
         self.layer = layer
         self._fid_by_name: Dict[str, int] = {}
         self._status_by_name: Dict[str, str] = {}
@@ -286,29 +346,20 @@ class TileStatusLayer:
         self._status_index = layer.fields().indexOf(STATUS_FIELD)
         if self._status_index < 0:
             raise ValueError(f"Layer '{layer.name()}' has no '{STATUS_FIELD}' field; it is not a tile status layer.")
-        self._reindex()
+        if index:
+            self._reindex()
 
     # -- construction
 
     @classmethod
     def create(cls, title: str, records: Optional[TileOutlines] = None, task_id: str = "",
                status: TileStatus = TileStatus.PENDING) -> TileStatusLayer:
-        fields = "&".join([
-            "field=name:string(64)",
-            "field=epsg:integer",
-            "field=width:integer",
-            "field=height:integer",
-            "field=status:string(16)",
-            "field=outputs:string(254)",
-        ])
-        layer = QgsVectorLayer(f"Polygon?crs={TILE_LAYER_CRS}&{fields}&index=yes", title, "memory")
-        if not layer.isValid():
-            raise RuntimeError("QGIS could not create a memory layer for the tiles.")
+        layer = memory_layer(title, TILE_FIELDS)
         layer.setRenderer(tile_status_renderer())
         layer.setCustomProperty(SKIP_MEMORY_LAYER_CHECK, 1)
         if task_id:
             layer.setCustomProperty(TASK_ID_PROPERTY, task_id)
-        tile_layer = cls(layer)
+        tile_layer = cls(layer, index=False)  # new: nothing to index
         if records:
             tile_layer.replace_tiles(records, status)
         return tile_layer

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterator, List, Optional, Tuple
 
-from qgis.core import QgsFeature, QgsField, QgsFillSymbol, QgsProject, QgsRuleBasedRenderer, QgsVectorLayer
+from qgis.core import QgsFeature, QgsFillSymbol, QgsProject, QgsRuleBasedRenderer, QgsVectorLayer
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
@@ -33,13 +33,18 @@ from .i18n import tr
 from .layers import (
     SKIP_MEMORY_LAYER_CHECK,
     TileOutlines,
+    cloned_renderer,
     geometry_from_wkb,
+    memory_layer,
     records_from_found_tiles,
     records_from_tiles,
 )
 from .tasks import Activity, BackgroundTask, TaskCancelledError
 
 log = logging.getLogger("sentinelhub_batch.gui")
+
+PREVIEW_FIELDS = (("tile", FIELD_TYPE_STRING, 0), ("crs", FIELD_TYPE_STRING, 0),
+                  ("width_px", FIELD_TYPE_INT, 0), ("height_px", FIELD_TYPE_INT, 0))
 
 PREVIEW_DRAW_LIMIT = 250_000
 """Up to this many tiles are drawn; an area with more is counted and priced but not drawn (its layer would take
@@ -426,20 +431,19 @@ class TilePreviewLayer:
         layer.triggerRepaint()
 
     def _create(self) -> QgsVectorLayer:
-        layer = QgsVectorLayer("Polygon?crs=EPSG:4326", self.name, "memory")
-        layer.dataProvider().addAttributes([
-            QgsField("tile", FIELD_TYPE_STRING), QgsField("crs", FIELD_TYPE_STRING),
-            QgsField("width_px", FIELD_TYPE_INT), QgsField("height_px", FIELD_TYPE_INT),
-        ])
-        layer.updateFields()
-        root = QgsRuleBasedRenderer.Rule(None)
-        root.appendChild(QgsRuleBasedRenderer.Rule(QgsFillSymbol.createSimple({
-            "color": "255,140,0,40", "outline_color": "255,120,0,255", "outline_width": "0.4"}),
-            maximumScale=0, minimumScale=self.OUTLINE_SCALE, label=tr("Tiles")))
-        root.appendChild(QgsRuleBasedRenderer.Rule(QgsFillSymbol.createSimple({
-            "color": "255,140,0,90", "outline_style": "no"}), maximumScale=self.OUTLINE_SCALE,
-            label=tr("Tiles (zoomed out)")))
-        layer.setRenderer(QgsRuleBasedRenderer(root))
+        layer = memory_layer(self.name, PREVIEW_FIELDS, spatial_index=False)
+
+        def build() -> QgsRuleBasedRenderer:
+            root = QgsRuleBasedRenderer.Rule(None)
+            root.appendChild(QgsRuleBasedRenderer.Rule(QgsFillSymbol.createSimple({
+                "color": "255,140,0,40", "outline_color": "255,120,0,255", "outline_width": "0.4"}),
+                maximumScale=0, minimumScale=self.OUTLINE_SCALE, label=tr("Tiles")))
+            root.appendChild(QgsRuleBasedRenderer.Rule(QgsFillSymbol.createSimple({
+                "color": "255,140,0,90", "outline_style": "no"}), maximumScale=self.OUTLINE_SCALE,
+                label=tr("Tiles (zoomed out)")))
+            return QgsRuleBasedRenderer(root)
+
+        layer.setRenderer(cloned_renderer(("tile preview", tr("Tiles"), tr("Tiles (zoomed out)")), build))
         layer.setCustomProperty(PREVIEW_LAYER_PROPERTY, True)
         layer.setCustomProperty(SKIP_MEMORY_LAYER_CHECK, 1)
         return layer
