@@ -74,6 +74,7 @@ def project(qgis_new_project):
 
 
 def open_dock(qgis_iface, qtbot) -> NewJobDock:
+    qgis_iface.messageBar().clearWidgets()  # the tests read what their dock shows, not what earlier tests left
     dock = NewJobDock(qgis_iface, preview_delay_ms=30)
     qtbot.addWidget(dock)
     dock.show()
