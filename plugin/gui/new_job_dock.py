@@ -245,9 +245,9 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
         self.area_layer_combo.layerChanged.connect(lambda _layer: self.refresh_area())
         self.selected_only_check.toggled.connect(lambda _on: self.refresh_area())
         self.use_active_layer_button.clicked.connect(self.use_active_layer)
+        self.resolution_combo.currentIndexChanged.connect(lambda _index: self.schedule_preview(at_once=True))
         for signal in (self.collection_combo.currentTextChanged, self.time_from_edit.dateChanged,
-                       self.time_to_edit.dateChanged, self.resolution_combo.currentIndexChanged,
-                       self.buffer_x_spin.valueChanged, self.buffer_y_spin.valueChanged,
+                       self.time_to_edit.dateChanged, self.buffer_x_spin.valueChanged, self.buffer_y_spin.valueChanged,
                        self.evalscript_editor.textChanged):
             signal.connect(self.schedule_preview)
         self.preset_combo.activated.connect(self._preset_chosen)
@@ -601,7 +601,7 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
             self.area_error = tr("The area could not be read from the layer ({kind}); details are in the log."
                                  ).format(kind=type(error).__name__)
             self._set_label(self.area_label, self.area_error, error=True)
-        self.schedule_preview()
+        self.schedule_preview(at_once=True)
 
     def area_layer(self) -> Optional[QgsVectorLayer]:
         layer = self.area_layer_combo.currentLayer()
@@ -679,7 +679,7 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
                 index = position
         self.resolution_combo.setCurrentIndex(index)
         self.resolution_combo.blockSignals(False)
-        self.schedule_preview()
+        self.schedule_preview(at_once=True)
 
     def _max_cloud_coverage(self) -> Optional[float]:
         value = self.cloud_spin.value()
@@ -706,10 +706,12 @@ class NewJobDock(QgsDockWidget, FORM_CLASS):
             features=self.own_features if polygons else None,
         )
 
-    def schedule_preview(self, *_args: Any) -> None:
+    def schedule_preview(self, *_args: Any, at_once: bool = False) -> None:
+        """Preview the inputs as they are: after the debounce delay, or with ``at_once`` right away (the user chose
+        an area, a grid or a resolution: nothing more is being typed)."""
         if not hasattr(self, "preview") or self.resolution_combo.currentData() is None:
             return  # still setting the widgets up
-        self.preview.schedule(self.preview_inputs())
+        self.preview.schedule(self.preview_inputs(), at_once)
         self.update_actions()
 
     def _apply_preview(self, result: PreviewResult) -> None:

@@ -243,7 +243,8 @@ def cost_text(cost: Any) -> str:
 
 
 class PreviewController(QObject):
-    """Collects edits for ``delay_ms``, then computes the preview in the background.
+    """Collects edits for ``delay_ms``, then computes the preview in the background (a choice made at once, such as
+    another area, is not waited for).
 
     New inputs cancel the computation under way (it stops at its next 100 km square or batch of tiles); only the
     result of the latest inputs is emitted (``preview_ready``), results of older inputs are dropped.
@@ -256,8 +257,8 @@ class PreviewController(QObject):
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self._start)
+        self._delay_ms = delay_ms
         self._pending: Optional[PreviewInputs] = None
         self._computed: Optional[PreviewInputs] = None
         """The inputs of the computation running or of the result last shown."""
@@ -274,13 +275,16 @@ class PreviewController(QObject):
     def generation(self) -> int:
         return self._generation
 
-    def schedule(self, inputs: PreviewInputs) -> None:
-        """Compute a preview of ``inputs`` once they stay unchanged for the debounce delay; nothing when they are
-        those of the preview running or shown (a widget re-emitting its value must not redo a country's tiles)."""
+    def schedule(self, inputs: PreviewInputs, at_once: bool = False) -> None:
+        """Compute a preview of ``inputs`` once they stay unchanged for the debounce delay, or with ``at_once`` (a
+        choice, not typing) at the next turn of the event loop; nothing when they are those of the preview running,
+        shown or about to start (a widget re-emitting its value must not redo a country's tiles)."""
         if self._pending is None and inputs == self._computed:
             return
+        if inputs == self._pending and not at_once:
+            return  # a value re-emitted while waiting does not restart the wait
         self._pending = inputs
-        self._timer.start()
+        self._timer.start(0 if at_once else self._delay_ms)
         for running in self._tasks:
             running.cancel()
         self.busy_changed.emit(True)

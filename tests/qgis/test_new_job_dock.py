@@ -209,6 +209,22 @@ def test_a_preview_is_computed_once_for_the_same_inputs(qgis_iface, qtbot, proje
     dock.cleanup()
 
 
+def test_a_chosen_area_is_previewed_at_once_and_typing_waits_for_the_delay(qgis_iface, qtbot, project,
+                                                                           no_connection):
+    tutorial_layer(qgis_iface)
+    dock = NewJobDock(qgis_iface, preview_delay_ms=600_000)
+    qtbot.addWidget(dock)
+    dock.show()
+    shown = wait_for_preview(dock, qtbot)  # the area chosen as the dock opened is not waited for
+    assert shown.tile_count == 8
+    dock.buffer_x_spin.setValue(dock.buffer_x_spin.value() + 10)  # typed: more may follow
+    qtbot.wait(300)
+    assert dock.preview.busy and not dock.preview._tasks and dock.last_preview is shown
+    dock.grid_combo.setCurrentIndex((dock.grid_combo.currentIndex() + 1) % dock.grid_combo.count())  # a choice
+    assert wait_for_preview(dock, qtbot).inputs.buffer_x == dock.buffer_x_spin.value()
+    dock.cleanup()
+
+
 def test_rapid_edits_show_only_the_latest_inputs(qgis_iface, qtbot, project, no_connection):
     tutorial_layer(qgis_iface)
     dock = make_dock(qgis_iface, qtbot)
