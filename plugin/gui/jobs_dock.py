@@ -33,7 +33,7 @@ from ..services.layers import (
     TileOutlines,
     TileStatusLayer,
     find_tile_layer,
-    prepare_tile_renderers,
+    prepare_tile_layers,
     records_from_request,
     status_counts_text,
     tile_layer_title,
@@ -238,7 +238,7 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         self.project_jobs.restored.connect(self.restore_jobs)
         self.project_jobs.cleared.connect(self._project_cleared)
         self._set_up_widgets()
-        prepare_tile_renderers()
+        prepare_tile_layers()
         if monitor is not None:
             self._connect_monitor(monitor)
         self._update_actions()
@@ -826,6 +826,9 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         view = self.views.get(task_id)
         if view is None or view.parent_task_id:
             return  # a re-run's manifest holds only its tiles: the parent's layer keeps all of them
+        if view.tile_layer is None:
+            self._ensure_tile_layer(view)
+            yield  # a step of its own: the turn ends after the layer is made
         tile_layer = self._ensure_tile_layer(view)
         if not tile_layer.has_tiles(records.names):
             yield from tile_layer.replace_tiles_in_steps(records)

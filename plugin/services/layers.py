@@ -300,8 +300,10 @@ def cloned_renderer(key: Any, build: Callable[[], QgsFeatureRenderer]) -> QgsFea
     return template.clone()
 
 
-def prepare_tile_renderers() -> None:
-    """Build the tile layers' renderers now, while QGIS is idle, not when a job's first tiles arrive."""
+def prepare_tile_layers() -> None:
+    """Build what every tile layer shares (fields, CRS, renderers) now, while QGIS is idle, not when a job's first
+    tiles arrive."""
+    _layer_definition(TILE_FIELDS)
     tile_status_renderer(False)
     tile_status_renderer(True)
 
