@@ -67,7 +67,9 @@ DOCK_OBJECT_NAME = "SentinelHubBatchJobsDock"
 """The object name ui/jobs_dock.ui gives the dock (QGIS keeps dock positions under it)."""
 SETTINGS_PREFIX = "sentinelhub_batch/jobs"
 PAGE_SIZE = 50
-WORK_TURN_SECONDS = 0.015
+WORK_TURN_SECONDS = 0.010
+"""How long the dock applies monitor reports before it lets the GUI thread do something else (the step under way
+ends first: a turn lasts up to ~15 ms)."""
 COLUMNS = ("Status", "Progress", "Cost (PU)", "Created", "Updated", "Description", "ID")
 """The table's columns, as the .ui file orders them."""
 ID_COLUMN = COLUMNS.index("ID")
@@ -785,7 +787,7 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
     # -- applying reports in small steps (a 10 000-tile job must not freeze the GUI)
 
     def _queue(self, steps: Iterator[Any]) -> None:
-        """Run a generator's steps on the GUI thread in turns of about 15 ms, in arrival order."""
+        """Run a generator's steps on the GUI thread in turns of about :data:`WORK_TURN_SECONDS`, in arrival order."""
         self._work.append(steps)
         if not self._work_timer.isActive():
             self._work_timer.start()
