@@ -4,92 +4,92 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="252"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="256"/>
         <source>Folder for downloaded results</source>
         <translation>Ordner für heruntergeladene Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="317"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="321"/>
         <source>{what}…</source>
         <translation>{what}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="328"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="332"/>
         <source>Sentinel Hub Batch: {what}</source>
         <translation>Sentinel Hub Batch: {what}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="343"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="347"/>
         <source>Listing jobs</source>
         <translation>Auflisten der Aufträge</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="353"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="357"/>
         <source>Listing more jobs</source>
         <translation>Auflisten weiterer Aufträge</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="369"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="373"/>
         <source>This account has no batch jobs yet.</source>
         <translation>Dieses Konto hat noch keine Batch-Aufträge.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="374"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="378"/>
         <source>Finding the latest job</source>
         <translation>Suche nach dem neuesten Auftrag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="389"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="393"/>
         <source>Opening job {id}</source>
         <translation>Öffnen des Auftrags {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="491"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="495"/>
         <source>{pu:.1f} PU spent</source>
         <translation>{pu:.1f} PU verbraucht</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="492"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="496"/>
         <source>created {created}, updated {updated}</source>
         <translation>erstellt {created}, aktualisiert {updated}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="518"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="522"/>
         <source>not shown</source>
         <translation>nicht angezeigt</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="518"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="522"/>
         <source>waiting for the tiles</source>
         <translation>Kacheln ausstehend</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="522"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="526"/>
         <source>{total} tiles: {parts}</source>
         <translation>{total} Kacheln: {parts}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="569"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="573"/>
         <source>Choose a job first.</source>
         <translation>Wählen Sie zuerst einen Auftrag.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="577"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="581"/>
         <source>Saving the description</source>
         <translation>Speichern der Beschreibung</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="583"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="587"/>
         <source>Asking the service to analyse the job</source>
         <translation>Anfordern der Analyse beim Dienst</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="621"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="625"/>
         <source>Starting the job</source>
         <translation>Starten des Auftrags</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="631"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="635"/>
         <source>Stopping the job</source>
         <translation>Anhalten des Auftrags</translation>
     </message>
@@ -99,87 +99,87 @@
         <translation>Fehlgeschlagene Kacheln wiederholen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="663"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="667"/>
         <source>Select the tiles to reprocess on the map (in the job&apos;s tile layer) first.</source>
         <translation>Wählen Sie zuerst auf der Karte die Kacheln, die neu verarbeitet werden sollen (im Kachellayer des Auftrags).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="666"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="670"/>
         <source>Reprocess {count} selected tile(s) of job {id}? A new request over just those tiles is created and started; it overwrites their outputs and is charged.</source>
         <translation>{count} gewählte Kachel(n) des Auftrags {id} neu verarbeiten? Eine neue Anfrage nur über diese Kacheln wird erstellt und gestartet; sie überschreibt deren Ausgaben und wird berechnet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="669"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="673"/>
         <source>Reprocess tiles</source>
         <translation>Kacheln neu verarbeiten</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="684"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="688"/>
         <source>Job {new} re-runs tiles of {old}; their colours follow it on the map.</source>
         <translation>Auftrag {new} verarbeitet Kacheln von {old} neu; ihre Farben auf der Karte folgen ihm.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="687"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="691"/>
         <source>Creating the re-run request</source>
         <translation>Erstellen der Anfrage zur Neuverarbeitung</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="701"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="705"/>
         <source>The API calls of job {id} were copied (secrets masked).</source>
         <translation>Die API-Aufrufe des Auftrags {id} wurden kopiert (geheime Werte maskiert).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="744"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="748"/>
         <source>The tiles of job {id} cannot be drawn yet: {error}</source>
         <translation>Die Kacheln des Auftrags {id} können noch nicht gezeichnet werden: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="749"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="753"/>
         <source>Sentinel Hub Batch: tiles of job {id}</source>
         <translation>Sentinel Hub Batch: Kacheln des Auftrags {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="852"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="859"/>
         <source>Job {id}: connected again.</source>
         <translation>Auftrag {id}: wieder verbunden.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="882"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="889"/>
         <source>Job {id}: {message}</source>
         <translation>Auftrag {id}: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="898"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="905"/>
         <source>Re-run {id}</source>
         <translation>Neuverarbeitung {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="898"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="905"/>
         <source>Job {id}</source>
         <translation>Auftrag {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="901"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="908"/>
         <source>{name} finished. Load its results from the jobs panel.</source>
         <translation>{name} ist fertig. Laden Sie die Ergebnisse im Bedienfeld der Batch-Aufträge.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="904"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="911"/>
         <source>{name} failed: {error}</source>
         <translation>{name} ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="946"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="948"/>
         <source>no reason given</source>
         <translation>kein Grund angegeben</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="908"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="915"/>
         <source>{name} stopped: {reason}.</source>
         <translation>{name} wurde angehalten: {reason}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="911"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="918"/>
         <source>{name} is analysed and waits to be started.</source>
         <translation>{name} ist analysiert und wartet auf den Start.</translation>
     </message>
@@ -194,32 +194,32 @@
         <translation>Auftrag {id} liefert nicht nach S3, daher gibt es keine Ergebnisse zu laden.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="971"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="978"/>
         <source>Downloading the results of job {id}</source>
         <translation>Herunterladen der Ergebnisse des Auftrags {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="971"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="978"/>
         <source>Loading the results of job {id}</source>
         <translation>Laden der Ergebnisse des Auftrags {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="988"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="995"/>
         <source>Download the results to</source>
         <translation>Ergebnisse herunterladen nach</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="1000"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="1007"/>
         <source>{count} result layer(s) of job {id} loaded in group &apos;{group}&apos;.</source>
         <translation>{count} Ergebnislayer des Auftrags {id} in die Gruppe „{group}“ geladen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="1009"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="1016"/>
         <source>The result layers of job {id} need the S3 keys: {error}</source>
         <translation>Die Ergebnislayer des Auftrags {id} benötigen die S3-Schlüssel: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="1038"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="1045"/>
         <source>Job {id} of this project cannot be followed: {error}</source>
         <translation>Auftrag {id} dieses Projekts kann nicht verfolgt werden: {error}</translation>
     </message>
@@ -279,7 +279,7 @@
         <translation>Das Gebiet konnte nicht aus dem Layer gelesen werden ({kind}); Details stehen im Protokoll.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="723"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="725"/>
         <source>Inputs {bands}; {mosaicking} mosaicking; outputs {outputs}</source>
         <translation>Eingaben {bands}; Mosaikbildung {mosaicking}; Ausgaben {outputs}</translation>
     </message>
@@ -289,142 +289,142 @@
         <translation>{count} Kachel(n)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="733"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="735"/>
         <source> of {w} × {h} px ({bw} × {bh} px with the buffer)</source>
         <translation> zu {w} × {h} px ({bw} × {bh} px mit Puffer)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="825"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="827"/>
         <source>Choose a polygon layer as the area.</source>
         <translation>Wählen Sie einen Polygonlayer als Gebiet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="865"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="867"/>
         <source>Wait for &apos;{action}&apos; to finish.</source>
         <translation>Warten Sie, bis „{action}“ abgeschlossen ist.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="828"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="830"/>
         <source>The preview is being computed.</source>
         <translation>Die Vorschau wird berechnet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="831"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="833"/>
         <source>The evalscript has not been read yet.</source>
         <translation>Das Evalscript wurde noch nicht gelesen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="845"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="847"/>
         <source>Create the batch request (nothing is processed yet).</source>
         <translation>Batch-Anfrage erstellen (noch wird nichts verarbeitet).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="858"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="860"/>
         <source>Compute the tiles of the created request at the service.</source>
         <translation>Die Kacheln der erstellten Anfrage beim Dienst berechnen lassen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="858"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="860"/>
         <source>Analyse</source>
         <translation>Analysieren</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="860"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="862"/>
         <source>Start processing (asks for confirmation with the cost).</source>
         <translation>Verarbeitung starten (fragt mit den Kosten nach einer Bestätigung).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="860"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="862"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="867"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="869"/>
         <source>Create a job first.</source>
         <translation>Erstellen Sie zuerst einen Auftrag.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="868"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="870"/>
         <source>{action} needs a job in state {allowed}; this one is {status}.</source>
         <translation>„{action}“ braucht einen Auftrag im Status {allowed}; dieser ist {status}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="892"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="894"/>
         <source>Sentinel Hub Batch: {action}</source>
         <translation>Sentinel Hub Batch: {action}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="898"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="900"/>
         <source>{action} failed</source>
         <translation>{action} fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="906"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="908"/>
         <source>Creating the batch request</source>
         <translation>Erstellen der Batch-Anfrage</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="913"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="915"/>
         <source>The request is not valid</source>
         <translation>Die Anfrage ist ungültig</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="924"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="926"/>
         <source>Batch request created</source>
         <translation>Batch-Anfrage erstellt</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="924"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="926"/>
         <source>Request {id} is created. Analyse it to check the tiles, or Start it.</source>
         <translation>Anfrage {id} ist erstellt. Prüfen Sie die Kacheln mit „Analysieren“ oder starten Sie sie mit „Starten…“.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="937"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="939"/>
         <source>Analysing the batch request</source>
         <translation>Analysieren der Batch-Anfrage</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="946"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="948"/>
         <source>Analysis failed</source>
         <translation>Analyse fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="946"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="948"/>
         <source>Request {id} failed in analysis: {error}</source>
         <translation>Anfrage {id} ist bei der Analyse fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="950"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="952"/>
         <source>Analysis done</source>
         <translation>Analyse abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="950"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="952"/>
         <source>Request {id} is analysed ({status}); Start it when ready.</source>
         <translation>Anfrage {id} ist analysiert ({status}); starten Sie sie mit „Starten…“, sobald Sie so weit sind.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="984"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="986"/>
         <source>Starting the batch request</source>
         <translation>Starten der Batch-Anfrage</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="988"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="990"/>
         <source>Batch request started</source>
         <translation>Batch-Anfrage gestartet</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="988"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="990"/>
         <source>Request {id} is starting; follow it in the Jobs panel.</source>
         <translation>Anfrage {id} wird gestartet; verfolgen Sie sie im Bedienfeld der Batch-Aufträge.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="1005"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="1007"/>
         <source>Request {id}: {status}</source>
         <translation>Anfrage {id}: {status}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="1007"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="1009"/>
         <source>, {cost} PU</source>
         <translation>, {cost} PU</translation>
     </message>
@@ -909,7 +909,7 @@
         <translation>Kacheln und Kosten vorab berechnen</translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="436"/>
+        <location filename="../plugin/services/preview.py" line="450"/>
         <source>Tiles</source>
         <translation>Kacheln</translation>
     </message>
@@ -1299,17 +1299,17 @@
         <translation>Das Evalscript konnte nicht unter „{path}“ gespeichert werden ({reason}). Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="60"/>
+        <location filename="../plugin/services/layers.py" line="70"/>
         <source>Waiting</source>
         <translation>Wartend</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="61"/>
+        <location filename="../plugin/services/layers.py" line="71"/>
         <source>Processing</source>
         <translation>Laufend</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="62"/>
+        <location filename="../plugin/services/layers.py" line="72"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -1319,17 +1319,17 @@
         <translation>Keine Daten</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="64"/>
+        <location filename="../plugin/services/layers.py" line="74"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="480"/>
+        <location filename="../plugin/services/layers.py" line="538"/>
         <source>Tiles {id} – {description}</source>
         <translation>Kacheln {id} – {description}</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="481"/>
+        <location filename="../plugin/services/layers.py" line="539"/>
         <source>Tiles {id}</source>
         <translation>Kacheln {id}</translation>
     </message>
@@ -1379,42 +1379,42 @@
         <translation>Unerwarteter Fehler ({kind}: {error}); Details stehen im Protokoll (Reiter Sentinel Hub Batch).</translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="139"/>
+        <location filename="../plugin/services/preview.py" line="144"/>
         <source>The evalscript could not be read ({error}).</source>
         <translation>Das Evalscript konnte nicht gelesen werden ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="165"/>
+        <location filename="../plugin/services/preview.py" line="170"/>
         <source>The tiles could not be computed ({error}).</source>
         <translation>Die Kacheln konnten nicht berechnet werden ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="181"/>
+        <location filename="../plugin/services/preview.py" line="186"/>
         <source>The cost could not be estimated ({error}).</source>
         <translation>Die Kosten konnten nicht geschätzt werden ({error}).</translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="218"/>
+        <location filename="../plugin/services/preview.py" line="223"/>
         <source>The job has no area.</source>
         <translation>Der Auftrag hat kein Gebiet.</translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="229"/>
+        <location filename="../plugin/services/preview.py" line="234"/>
         <source>{charged} PU charged (estimate {estimate} PU before the batch discount)</source>
         <translation>{charged} PU berechnet (Schätzung {estimate} PU vor dem Batch-Rabatt)</translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="232"/>
+        <location filename="../plugin/services/preview.py" line="237"/>
         <source>; billed {billed} PU (the minimum per request)</source>
         <translation>; abgerechnet {billed} PU (das Minimum je Anfrage)</translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="294"/>
+        <location filename="../plugin/services/preview.py" line="303"/>
         <source>Sentinel Hub Batch: tile preview</source>
         <translation>Sentinel Hub Batch: Kachelvorschau</translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="344"/>
+        <location filename="../plugin/services/preview.py" line="353"/>
         <source>Batch job tiles (preview)</source>
         <translation>Kacheln des Batch-Auftrags (Vorschau)</translation>
     </message>
@@ -1479,17 +1479,17 @@
         <translation>SH_CLIENT_ID ist gesetzt, SH_CLIENT_SECRET aber nicht.</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="232"/>
+        <location filename="../plugin/services/layers.py" line="242"/>
         <source>its tiles come from a GeoPackage; they are drawn after the analysis.</source>
         <translation>seine Kacheln stammen aus einem GeoPackage; sie werden nach der Analyse gezeichnet.</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="234"/>
+        <location filename="../plugin/services/layers.py" line="244"/>
         <source>the request names no tiling grid.</source>
         <translation>die Anfrage nennt kein Kachelgitter.</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="242"/>
+        <location filename="../plugin/services/layers.py" line="252"/>
         <source>the request has no area.</source>
         <translation>die Anfrage hat kein Gebiet.</translation>
     </message>
@@ -1509,22 +1509,22 @@
         <translation>QGIS konnte das Mosaik {path} der Ausgabe „{output}“ nicht öffnen: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="509"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="513"/>
         <source>Status only: the job delivers to Google Cloud Storage, which the plugin cannot read, so its tiles and results are not shown here.</source>
         <translation>Nur Status: Der Auftrag liefert nach Google Cloud Storage, das das Plugin nicht lesen kann; seine Kacheln und Ergebnisse werden hier daher nicht angezeigt.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="549"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="553"/>
         <source>The job delivers to Google Cloud Storage, which the plugin cannot read.</source>
         <translation>Der Auftrag liefert nach Google Cloud Storage, das das Plugin nicht lesen kann.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="550"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="554"/>
         <source>A Zarr output is one array per output: it is read from the bucket, and its tiles cannot be re-run into it (the service refuses a folder that holds files).</source>
         <translation>Eine Zarr-Ausgabe ist ein Array je Ausgabe: Sie wird aus dem Bucket gelesen, und ihre Kacheln können nicht neu in sie geschrieben werden (der Dienst lehnt einen Ordner ab, der bereits Dateien enthält).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="823"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="825"/>
         <source>Choose the polygon layer of your tiles.</source>
         <translation>Wählen Sie den Polygonlayer Ihrer Kacheln.</translation>
     </message>
@@ -1639,17 +1639,17 @@
         <translation>Wird gespeichert, wo keine Daten vorliegen; leer: NaN für Gleitkomma-Arrays, 0 für Ganzzahl-Arrays.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="730"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="732"/>
         <source> (your polygons), up to {w} × {h} px</source>
         <translation> (Ihre Polygone), bis zu {w} × {h} px</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="833"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="835"/>
         <source>Enter the output URL (s3://bucket/folder, or gs://bucket/folder for Google Cloud Storage).</source>
         <translation>Geben Sie die Ausgabe-URL ein (s3://bucket/ordner oder gs://bucket/ordner für Google Cloud Storage).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="920"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="922"/>
         <source>BYOC ingestion</source>
         <translation>BYOC-Import</translation>
     </message>
@@ -2009,37 +2009,37 @@
         <translation>Gebiet (Polygonlayer)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="455"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="459"/>
         <source>{status} — results unreadable</source>
         <translation>{status} — Ergebnisse nicht lesbar</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="610"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="614"/>
         <source>Estimating the cost of job {id}</source>
         <translation>Schätzen der Kosten des Auftrags {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="617"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="621"/>
         <source>Restart batch request {id}? The tiles not processed yet are processed and charged.</source>
         <translation>Batch-Anfrage {id} neu starten? Die noch nicht verarbeiteten Kacheln werden verarbeitet und berechnet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="628"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="632"/>
         <source>Stop job</source>
         <translation>Auftrag anhalten</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="628"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="632"/>
         <source>Stop batch request {id}? Tiles already processed stay in the bucket and are charged; the service may refuse to restart it for 30 minutes.</source>
         <translation>Batch-Anfrage {id} anhalten? Bereits verarbeitete Kacheln bleiben im Bucket und werden berechnet; der Dienst kann einen Neustart bis zu 30 Minuten lang ablehnen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="650"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="654"/>
         <source>Re-run the failed tile(s) of job {id}? A new request over just those tiles is created and started; it overwrites their outputs and is charged.</source>
         <translation>Die fehlgeschlagene(n) Kachel(n) des Auftrags {id} neu verarbeiten? Eine neue Anfrage nur über diese Kacheln wird erstellt und gestartet; sie überschreibt deren Ausgaben und wird berechnet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="652"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="656"/>
         <source>Re-run tiles</source>
         <translation>Kacheln neu verarbeiten</translation>
     </message>
@@ -2054,7 +2054,7 @@
         <translation>Verbindung wird wiederhergestellt: {message} Nächster Versuch in {delay}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="962"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="964"/>
         <source>Estimating the cost</source>
         <translation>Schätzen der Kosten</translation>
     </message>
@@ -2219,37 +2219,37 @@
         <translation>Sentinel Hub ist ausgelastet oder nicht erreichbar ({reason}); neuer Versuch in {wait}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="303"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="307"/>
         <source>The jobs of this project cannot be followed: {error}</source>
         <translation>Die Aufträge dieses Projekts können nicht verfolgt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="452"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="456"/>
         <source>{status}, {count} tile(s) failed</source>
         <translation>{status}, {count} Kachel(n) fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="461"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="465"/>
         <source>{status} — {count} of {total} tiles failed; 'Retry failed tiles' runs them again.</source>
         <translation>{status} — {count} von {total} Kacheln fehlgeschlagen; „Fehlgeschlagene wiederholen…“ verarbeitet sie neu.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="526"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="530"/>
         <source>The tile statuses cannot be read from the bucket: {problem}</source>
         <translation>Der Kachelstatus kann nicht aus dem Bucket gelesen werden: {problem}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="527"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="531"/>
         <source>Last known: {tiles}</source>
         <translation>Zuletzt bekannt: {tiles}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="871"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="878"/>
         <source>The tile statuses of job {id} cannot be read from the bucket: {message} Check the S3 settings (Connection settings…); the job itself goes on.</source>
         <translation>Der Kachelstatus des Auftrags {id} kann nicht aus dem Bucket gelesen werden: {message} Prüfen Sie die S3-Einstellungen (Verbindungseinstellungen…); der Auftrag selbst läuft weiter.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="877"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="884"/>
         <source>Job {id}: the bucket can be read again.</source>
         <translation>Auftrag {id}: Der Bucket ist wieder lesbar.</translation>
     </message>
@@ -2279,7 +2279,7 @@
         <translation>Sentinel Hub Batch: Kachelgitter</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="848"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="850"/>
         <source>To create the job:</source>
         <translation>Um den Auftrag zu erstellen:</translation>
     </message>
@@ -2349,52 +2349,52 @@
         <translation>„{name}“ wurde von Sentinel Hub Batch hinzugefügt (Kacheln oder eine Schnellansicht) und kann nicht das Gebiet sein. Wählen Sie einen eigenen Polygonlayer in der Liste „Gebiet“ oder machen Sie ihn zum aktiven Layer.</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="71"/>
+        <location filename="../plugin/services/layers.py" line="81"/>
         <source>{count} waiting</source>
         <translation>{count} wartend</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="72"/>
+        <location filename="../plugin/services/layers.py" line="82"/>
         <source>{count} processing</source>
         <translation>{count} laufend</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="73"/>
+        <location filename="../plugin/services/layers.py" line="83"/>
         <source>{count} done</source>
         <translation>{count} fertig</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="74"/>
+        <location filename="../plugin/services/layers.py" line="84"/>
         <source>{count} without data</source>
         <translation>{count} ohne Daten</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="75"/>
+        <location filename="../plugin/services/layers.py" line="85"/>
         <source>{count} failed</source>
         <translation>{count} fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="160"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="163"/>
         <source>{count} positions (Copy as curl gives them all)</source>
         <translation>{count} Positionen (Als curl kopieren liefert alle)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="980"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="987"/>
         <source>Building the overviews of {count} mosaic(s)</source>
         <translation>Übersichten von {count} Mosaik(en) werden erstellt</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/new_job_dock.py" line="736"/>
+        <location filename="../plugin/gui/new_job_dock.py" line="738"/>
         <source> — not drawn (more than {limit})</source>
         <translation> — nicht gezeichnet (mehr als {limit})</translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="195"/>
+        <location filename="../plugin/services/preview.py" line="200"/>
         <source>The area needs {count} tiles, more than the limit of {limit}. Choose a smaller area or a grid with bigger tiles.</source>
         <translation>Das Gebiet braucht {count} Kacheln, mehr als die Grenze von {limit}. Wählen Sie ein kleineres Gebiet oder ein Raster mit größeren Kacheln.</translation>
     </message>
     <message>
-        <location filename="../plugin/services/preview.py" line="439"/>
+        <location filename="../plugin/services/preview.py" line="450"/>
         <source>Tiles (zoomed out)</source>
         <translation>Kacheln (herausgezoomt)</translation>
     </message>
@@ -2434,12 +2434,12 @@
         <translation>Die Ausgaben '{output}' haben keine internen Übersichten (sie sind keine COGs), daher hat das Mosaik auch keine: herausgezoomt liest es jede sichtbare Kachel. Wählen Sie für große Aufträge COG-Ausgabe.</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="58"/>
+        <location filename="../plugin/services/layers.py" line="68"/>
         <source>To do (processing)</source>
         <translation>Zu erledigen (in Bearbeitung)</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="71"/>
+        <location filename="../plugin/services/layers.py" line="81"/>
         <source>{count} to do</source>
         <translation>{count} zu erledigen</translation>
     </message>
