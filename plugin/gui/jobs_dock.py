@@ -240,7 +240,6 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
         self.project_jobs.restored.connect(self.restore_jobs)
         self.project_jobs.cleared.connect(self._project_cleared)
         self._set_up_widgets()
-        prepare_tile_layers()
         if monitor is not None:
             self._connect_monitor(monitor)
         self._update_actions()
@@ -710,6 +709,7 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
 
     def track(self, task_id: str, parent_task_id: str = "") -> TrackedJobView:
         """Follow a job: the monitor polls it and its tiles are drawn on the map."""
+        prepare_tile_layers()  # now, before the monitor and the disk are busy with the job's first tiles
         view = self.views.get(task_id)
         if view is None:
             known = self.tasks.get(task_id)

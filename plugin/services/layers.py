@@ -300,11 +300,12 @@ def cloned_renderer(key: Any, build: Callable[[], QgsFeatureRenderer]) -> QgsFea
     return template.clone()
 
 
+@functools.cache
 def prepare_tile_layers() -> None:
-    """Make a tile layer, use it and throw it away while QGIS is idle (the Jobs dock opening), not when a job's first
-    tiles arrive with the monitor and the disk busy: the first tile layer of a session loads QGIS code from disk (a
-    dozen page faults: 100 ms with a cold disk cache; 25-70 ms of the GUI thread in the monitor benchmark) and builds
-    what every tile layer shares (fields, CRS, renderers)."""
+    """Make a tile layer, use it and throw it away, once per session, when a job starts being followed rather than
+    when its first tiles arrive with the monitor and the disk busy: the first tile layer of a session loads QGIS code
+    from disk (a dozen page faults: 100 ms with a cold disk cache; 25-70 ms of the GUI thread in the monitor
+    benchmark) and builds what every tile layer shares (fields, CRS, renderers). Not at QGIS start-up."""
     from shapely import to_wkb
     from shapely.geometry import box
 
