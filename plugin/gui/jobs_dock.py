@@ -709,7 +709,8 @@ class JobsDock(QgsDockWidget, FORM_CLASS):
 
     def track(self, task_id: str, parent_task_id: str = "") -> TrackedJobView:
         """Follow a job: the monitor polls it and its tiles are drawn on the map."""
-        prepare_tile_layers()  # now, before the monitor and the disk are busy with the job's first tiles
+        # Before the monitor and the disk are busy with the job's first tiles; after this click's own work.
+        QTimer.singleShot(0, prepare_tile_layers)
         view = self.views.get(task_id)
         if view is None:
             known = self.tasks.get(task_id)
