@@ -4,92 +4,92 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="256"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="255"/>
         <source>Folder for downloaded results</source>
         <translation>Ordner für heruntergeladene Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="321"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="320"/>
         <source>{what}…</source>
         <translation>{what}…</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="332"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="331"/>
         <source>Sentinel Hub Batch: {what}</source>
         <translation>Sentinel Hub Batch: {what}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="347"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="346"/>
         <source>Listing jobs</source>
         <translation>Auflisten der Aufträge</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="357"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="356"/>
         <source>Listing more jobs</source>
         <translation>Auflisten weiterer Aufträge</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="373"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="372"/>
         <source>This account has no batch jobs yet.</source>
         <translation>Dieses Konto hat noch keine Batch-Aufträge.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="378"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="377"/>
         <source>Finding the latest job</source>
         <translation>Suche nach dem neuesten Auftrag</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="393"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="392"/>
         <source>Opening job {id}</source>
         <translation>Öffnen des Auftrags {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="495"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="494"/>
         <source>{pu:.1f} PU spent</source>
         <translation>{pu:.1f} PU verbraucht</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="496"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="495"/>
         <source>created {created}, updated {updated}</source>
         <translation>erstellt {created}, aktualisiert {updated}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="522"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="521"/>
         <source>not shown</source>
         <translation>nicht angezeigt</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="522"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="521"/>
         <source>waiting for the tiles</source>
         <translation>Kacheln ausstehend</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="526"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="525"/>
         <source>{total} tiles: {parts}</source>
         <translation>{total} Kacheln: {parts}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="573"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="572"/>
         <source>Choose a job first.</source>
         <translation>Wählen Sie zuerst einen Auftrag.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="581"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="580"/>
         <source>Saving the description</source>
         <translation>Speichern der Beschreibung</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="587"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="586"/>
         <source>Asking the service to analyse the job</source>
         <translation>Anfordern der Analyse beim Dienst</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="625"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="624"/>
         <source>Starting the job</source>
         <translation>Starten des Auftrags</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="635"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="634"/>
         <source>Stopping the job</source>
         <translation>Anhalten des Auftrags</translation>
     </message>
@@ -99,72 +99,72 @@
         <translation>Fehlgeschlagene Kacheln wiederholen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="667"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="666"/>
         <source>Select the tiles to reprocess on the map (in the job&apos;s tile layer) first.</source>
         <translation>Wählen Sie zuerst auf der Karte die Kacheln, die neu verarbeitet werden sollen (im Kachellayer des Auftrags).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="670"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="669"/>
         <source>Reprocess {count} selected tile(s) of job {id}? A new request over just those tiles is created and started; it overwrites their outputs and is charged.</source>
         <translation>{count} gewählte Kachel(n) des Auftrags {id} neu verarbeiten? Eine neue Anfrage nur über diese Kacheln wird erstellt und gestartet; sie überschreibt deren Ausgaben und wird berechnet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="673"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="672"/>
         <source>Reprocess tiles</source>
         <translation>Kacheln neu verarbeiten</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="688"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="687"/>
         <source>Job {new} re-runs tiles of {old}; their colours follow it on the map.</source>
         <translation>Auftrag {new} verarbeitet Kacheln von {old} neu; ihre Farben auf der Karte folgen ihm.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="691"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="690"/>
         <source>Creating the re-run request</source>
         <translation>Erstellen der Anfrage zur Neuverarbeitung</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="705"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="704"/>
         <source>The API calls of job {id} were copied (secrets masked).</source>
         <translation>Die API-Aufrufe des Auftrags {id} wurden kopiert (geheime Werte maskiert).</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="748"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="749"/>
         <source>The tiles of job {id} cannot be drawn yet: {error}</source>
         <translation>Die Kacheln des Auftrags {id} können noch nicht gezeichnet werden: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="753"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="754"/>
         <source>Sentinel Hub Batch: tiles of job {id}</source>
         <translation>Sentinel Hub Batch: Kacheln des Auftrags {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="859"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="860"/>
         <source>Job {id}: connected again.</source>
         <translation>Auftrag {id}: wieder verbunden.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="889"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="890"/>
         <source>Job {id}: {message}</source>
         <translation>Auftrag {id}: {message}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="905"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="906"/>
         <source>Re-run {id}</source>
         <translation>Neuverarbeitung {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="905"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="906"/>
         <source>Job {id}</source>
         <translation>Auftrag {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="908"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="909"/>
         <source>{name} finished. Load its results from the jobs panel.</source>
         <translation>{name} ist fertig. Laden Sie die Ergebnisse im Bedienfeld der Batch-Aufträge.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="911"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="912"/>
         <source>{name} failed: {error}</source>
         <translation>{name} ist fehlgeschlagen: {error}</translation>
     </message>
@@ -174,12 +174,12 @@
         <translation>kein Grund angegeben</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="915"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="916"/>
         <source>{name} stopped: {reason}.</source>
         <translation>{name} wurde angehalten: {reason}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="918"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="919"/>
         <source>{name} is analysed and waits to be started.</source>
         <translation>{name} ist analysiert und wartet auf den Start.</translation>
     </message>
@@ -194,32 +194,32 @@
         <translation>Auftrag {id} liefert nicht nach S3, daher gibt es keine Ergebnisse zu laden.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="978"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="979"/>
         <source>Downloading the results of job {id}</source>
         <translation>Herunterladen der Ergebnisse des Auftrags {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="978"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="979"/>
         <source>Loading the results of job {id}</source>
         <translation>Laden der Ergebnisse des Auftrags {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="995"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="996"/>
         <source>Download the results to</source>
         <translation>Ergebnisse herunterladen nach</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="1007"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="1008"/>
         <source>{count} result layer(s) of job {id} loaded in group &apos;{group}&apos;.</source>
         <translation>{count} Ergebnislayer des Auftrags {id} in die Gruppe „{group}“ geladen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="1016"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="1017"/>
         <source>The result layers of job {id} need the S3 keys: {error}</source>
         <translation>Die Ergebnislayer des Auftrags {id} benötigen die S3-Schlüssel: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="1045"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="1046"/>
         <source>Job {id} of this project cannot be followed: {error}</source>
         <translation>Auftrag {id} dieses Projekts kann nicht verfolgt werden: {error}</translation>
     </message>
@@ -1324,12 +1324,12 @@
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="538"/>
+        <location filename="../plugin/services/layers.py" line="539"/>
         <source>Tiles {id} – {description}</source>
         <translation>Kacheln {id} – {description}</translation>
     </message>
     <message>
-        <location filename="../plugin/services/layers.py" line="539"/>
+        <location filename="../plugin/services/layers.py" line="540"/>
         <source>Tiles {id}</source>
         <translation>Kacheln {id}</translation>
     </message>
@@ -1509,17 +1509,17 @@
         <translation>QGIS konnte das Mosaik {path} der Ausgabe „{output}“ nicht öffnen: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="513"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="512"/>
         <source>Status only: the job delivers to Google Cloud Storage, which the plugin cannot read, so its tiles and results are not shown here.</source>
         <translation>Nur Status: Der Auftrag liefert nach Google Cloud Storage, das das Plugin nicht lesen kann; seine Kacheln und Ergebnisse werden hier daher nicht angezeigt.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="553"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="552"/>
         <source>The job delivers to Google Cloud Storage, which the plugin cannot read.</source>
         <translation>Der Auftrag liefert nach Google Cloud Storage, das das Plugin nicht lesen kann.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="554"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="553"/>
         <source>A Zarr output is one array per output: it is read from the bucket, and its tiles cannot be re-run into it (the service refuses a folder that holds files).</source>
         <translation>Eine Zarr-Ausgabe ist ein Array je Ausgabe: Sie wird aus dem Bucket gelesen, und ihre Kacheln können nicht neu in sie geschrieben werden (der Dienst lehnt einen Ordner ab, der bereits Dateien enthält).</translation>
     </message>
@@ -2009,37 +2009,37 @@
         <translation>Gebiet (Polygonlayer)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="459"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="458"/>
         <source>{status} — results unreadable</source>
         <translation>{status} — Ergebnisse nicht lesbar</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="614"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="613"/>
         <source>Estimating the cost of job {id}</source>
         <translation>Schätzen der Kosten des Auftrags {id}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="621"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="620"/>
         <source>Restart batch request {id}? The tiles not processed yet are processed and charged.</source>
         <translation>Batch-Anfrage {id} neu starten? Die noch nicht verarbeiteten Kacheln werden verarbeitet und berechnet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="632"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="631"/>
         <source>Stop job</source>
         <translation>Auftrag anhalten</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="632"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="631"/>
         <source>Stop batch request {id}? Tiles already processed stay in the bucket and are charged; the service may refuse to restart it for 30 minutes.</source>
         <translation>Batch-Anfrage {id} anhalten? Bereits verarbeitete Kacheln bleiben im Bucket und werden berechnet; der Dienst kann einen Neustart bis zu 30 Minuten lang ablehnen.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="654"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="653"/>
         <source>Re-run the failed tile(s) of job {id}? A new request over just those tiles is created and started; it overwrites their outputs and is charged.</source>
         <translation>Die fehlgeschlagene(n) Kachel(n) des Auftrags {id} neu verarbeiten? Eine neue Anfrage nur über diese Kacheln wird erstellt und gestartet; sie überschreibt deren Ausgaben und wird berechnet.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="656"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="655"/>
         <source>Re-run tiles</source>
         <translation>Kacheln neu verarbeiten</translation>
     </message>
@@ -2219,37 +2219,37 @@
         <translation>Sentinel Hub ist ausgelastet oder nicht erreichbar ({reason}); neuer Versuch in {wait}.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="307"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="306"/>
         <source>The jobs of this project cannot be followed: {error}</source>
         <translation>Die Aufträge dieses Projekts können nicht verfolgt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="456"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="455"/>
         <source>{status}, {count} tile(s) failed</source>
         <translation>{status}, {count} Kachel(n) fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="465"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="464"/>
         <source>{status} — {count} of {total} tiles failed; 'Retry failed tiles' runs them again.</source>
         <translation>{status} — {count} von {total} Kacheln fehlgeschlagen; „Fehlgeschlagene wiederholen…“ verarbeitet sie neu.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="530"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="529"/>
         <source>The tile statuses cannot be read from the bucket: {problem}</source>
         <translation>Der Kachelstatus kann nicht aus dem Bucket gelesen werden: {problem}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="531"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="530"/>
         <source>Last known: {tiles}</source>
         <translation>Zuletzt bekannt: {tiles}</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="878"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="879"/>
         <source>The tile statuses of job {id} cannot be read from the bucket: {message} Check the S3 settings (Connection settings…); the job itself goes on.</source>
         <translation>Der Kachelstatus des Auftrags {id} kann nicht aus dem Bucket gelesen werden: {message} Prüfen Sie die S3-Einstellungen (Verbindungseinstellungen…); der Auftrag selbst läuft weiter.</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="884"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="885"/>
         <source>Job {id}: the bucket can be read again.</source>
         <translation>Auftrag {id}: Der Bucket ist wieder lesbar.</translation>
     </message>
@@ -2379,7 +2379,7 @@
         <translation>{count} Positionen (Als curl kopieren liefert alle)</translation>
     </message>
     <message>
-        <location filename="../plugin/gui/jobs_dock.py" line="987"/>
+        <location filename="../plugin/gui/jobs_dock.py" line="988"/>
         <source>Building the overviews of {count} mosaic(s)</source>
         <translation>Übersichten von {count} Mosaik(en) werden erstellt</translation>
     </message>
